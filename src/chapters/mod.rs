@@ -1,0 +1,231 @@
+//! The twelve chapters: one table, one trait. A chapter is its state plus pure functions over the
+//! shared pieces (inputs, handles, readouts, a scene, code); it owns no event loop and no DOM.
+
+mod multiplication;
+
+use crate::readout::Readout;
+use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_vector};
+use crate::view::scene::{Role, Scene};
+use crate::view::timeline::Timeline;
+use crate::view::viewport::World;
+use nalgebra::DMatrix;
+
+/// A syllabus entry: the book's section, the route slug and, once built, how to make the page.
+pub struct ChapterInfo {
+    /// The book's section number, e.g. `2.2`.
+    pub number: &'static str,
+    /// The route slug from the page contract, e.g. `multiplication`.
+    pub slug: &'static str,
+    /// The section title.
+    pub title: &'static str,
+    /// One sentence for the syllabus.
+    pub blurb: &'static str,
+    /// Builds the page in its default state (the seed's example); `None` while not yet available.
+    pub build: Option<fn() -> Box<dyn Chapter>>,
+}
+
+/// All twelve chapters in book order.
+pub const CHAPTERS: [ChapterInfo; 12] = [
+    ChapterInfo { number: "2.1", slug: "tensors", title: "Scalars, Vectors, Matrices and Tensors", blurb: "Shapes, the transpose, addition and broadcasting.", build: None },
+    ChapterInfo { number: "2.2", slug: "multiplication", title: "Multiplying Matrices and Vectors", blurb: "A matrix moves the plane: the column picture, the row picture, and why AB ≠ BA.", build: Some(multiplication::build) },
+    ChapterInfo { number: "2.3", slug: "inverse", title: "Identity and Inverse Matrices", blurb: "Undoing a transformation, and solving Ax = b.", build: None },
+    ChapterInfo { number: "2.4", slug: "span", title: "Linear Dependence and Span", blurb: "Which targets a set of vectors can reach.", build: None },
+    ChapterInfo { number: "2.5", slug: "norms", title: "Norms", blurb: "Ways to measure the length of a vector.", build: None },
+    ChapterInfo { number: "2.6", slug: "special-matrices", title: "Special Kinds of Matrices and Vectors", blurb: "Diagonal, symmetric and orthogonal matrices.", build: None },
+    ChapterInfo { number: "2.7", slug: "eigendecomposition", title: "Eigendecomposition", blurb: "Directions a matrix only stretches.", build: None },
+    ChapterInfo { number: "2.8", slug: "svd", title: "Singular Value Decomposition", blurb: "Every matrix is a rotation, a stretch and a rotation.", build: None },
+    ChapterInfo { number: "2.9", slug: "pseudoinverse", title: "The Moore-Penrose Pseudoinverse", blurb: "The best answer when there is no exact one.", build: None },
+    ChapterInfo { number: "2.10", slug: "trace", title: "The Trace Operator", blurb: "The sum of the diagonal, and why order cycles.", build: None },
+    ChapterInfo { number: "2.11", slug: "determinant", title: "The Determinant", blurb: "How much a matrix scales area, and whether it flips it.", build: None },
+    ChapterInfo { number: "2.12", slug: "pca", title: "Example: Principal Components Analysis", blurb: "The directions in which data varies most.", build: None },
+];
+
+/// The chapter with this slug, if the slug exists.
+pub fn find(slug: &str) -> Option<&'static ChapterInfo> {
+    CHAPTERS.iter().find(|c| c.slug == slug)
+}
+
+/// Whether an input is edited as a grid of rows and columns or as one row of entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// Rows and columns; URL form `1,2;3,4`.
+    Matrix,
+    /// A column vector stored as n×1; URL form `1,2`.
+    Vector,
+}
+
+/// A piece of chapter state the reader can edit and link: a matrix or a vector.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    /// The URL parameter and readout name, e.g. `A`.
+    pub name: &'static str,
+    /// Matrix or vector.
+    pub kind: InputKind,
+    /// The current value (vectors as n×1).
+    pub value: DMatrix<f64>,
+}
+
+impl Input {
+    /// The value in the URL's text form.
+    pub fn to_param(&self) -> String {
+        match self.kind {
+            InputKind::Matrix => format_matrix(&self.value),
+            InputKind::Vector => format_vector(&self.value),
+        }
+    }
+
+    /// Parses a URL value of this input's kind.
+    pub fn parse(kind: InputKind, text: &str) -> Result<DMatrix<f64>, String> {
+        match kind {
+            InputKind::Matrix => parse_matrix(text),
+            InputKind::Vector => parse_vector(text),
+        }
+        .map_err(|e| e.to_string())
+    }
+}
+
+/// A choice between a few named options (the figure's view, an order), kept in the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// The URL parameter, e.g. `view`.
+    pub name: &'static str,
+    /// What the control is called on the page.
+    pub label: &'static str,
+    /// (value, label) pairs; the first is the default.
+    pub options: &'static [(&'static str, &'static str)],
+    /// The selected value.
+    pub current: &'static str,
+}
+
+/// A draggable point of the figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Handle {
+    /// The contract's handle name: `v`, `A:0` (A's first column), `P:3`.
+    pub name: String,
+    /// Where it is, in world units.
+    pub at: World,
+    /// Its colour.
+    pub role: Role,
+    /// Its accessible label with the current value, e.g. `v = (2, 6)`.
+    pub label: String,
+}
+
+/// The code that reproduces the current state, in the three languages of the code panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Code {
+    /// Python with numpy (the default tab).
+    pub numpy: String,
+    /// Python with PyTorch.
+    pub torch: String,
+    /// Rust with nalgebra.
+    pub nalgebra: String,
+}
+
+/// One interactive chapter page: state and pure functions of it.
+pub trait Chapter {
+    /// The explanation: trusted, static HTML written by us, with MathML formulas.
+    fn explanation(&self) -> &'static str;
+    /// The editable inputs, in display and URL order.
+    fn inputs(&self) -> Vec<Input>;
+    /// Replaces an input; `Err` says why the value does not fit this chapter (state unchanged).
+    fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String>;
+    /// The figure's choices (view, order…), in display and URL order.
+    fn choices(&self) -> Vec<Choice>;
+    /// Selects an option of a choice; `Err` for an unknown name or value (state unchanged).
+    fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String>;
+    /// Labels of the timeline's stages in the current view (empty: no timeline).
+    fn stages(&self) -> Vec<&'static str>;
+    /// The draggable points, the most important first.
+    fn handles(&self) -> Vec<Handle>;
+    /// Moves a handle to a world point; returns whether anything changed.
+    fn move_handle(&mut self, name: &str, to: World) -> bool;
+    /// Every result the page shows.
+    fn readouts(&self) -> Vec<Readout>;
+    /// The figure at the timeline's position.
+    fn scene(&self, timeline: &Timeline) -> Scene;
+    /// Why the figure cannot draw the current state (say, a 3×3 matrix on the plane), if so.
+    fn figure_note(&self) -> Option<String>;
+    /// The box the figure's content occupies, to fit the view to it.
+    fn content_bounds(&self) -> (World, World);
+    /// Code that reproduces the state.
+    fn code(&self) -> Code;
+    /// One or two plain sentences describing the figure now (for the aria-live region).
+    fn summary(&self) -> String;
+}
+
+/// The chapter's state as URL parameters: every input, then the choices that differ from the default.
+pub fn to_params(chapter: &dyn Chapter) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = chapter.inputs().iter().map(|i| (i.name.to_string(), i.to_param())).collect();
+    for c in chapter.choices() {
+        if c.options.first().is_some_and(|(default, _)| *default != c.current) {
+            params.push((c.name.to_string(), c.current.to_string()));
+        }
+    }
+    params
+}
+
+/// Builds a chapter from URL parameters. Parameters it does not use are ignored. If any parameter is
+/// invalid, the page falls back to the default state (as the contract says) and each problem is
+/// returned as a sentence naming the parameter and the reason.
+pub fn from_params(info: &ChapterInfo, params: &[(String, String)]) -> Option<(Box<dyn Chapter>, Vec<String>)> {
+    let build = info.build?;
+    let mut chapter = build();
+    let kinds: Vec<(&'static str, InputKind)> = chapter.inputs().iter().map(|i| (i.name, i.kind)).collect();
+    let choices: Vec<&'static str> = chapter.choices().iter().map(|c| c.name).collect();
+    let mut problems = Vec::new();
+    for (key, text) in params {
+        if let Some((name, kind)) = kinds.iter().find(|(n, _)| n == key) {
+            if let Err(why) = Input::parse(*kind, text).and_then(|m| chapter.set_input(name, m)) {
+                problems.push(format!("Parameter {name}: {why}."));
+            }
+        } else if choices.contains(&key.as_str()) {
+            if let Err(why) = chapter.set_choice(key, text) {
+                problems.push(format!("Parameter {key}: {why}."));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        chapter = build();
+    }
+    Some((chapter, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_the_contract_slugs_in_order() {
+        let slugs: Vec<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
+        assert_eq!(
+            slugs,
+            ["tensors", "multiplication", "inverse", "span", "norms", "special-matrices", "eigendecomposition", "svd", "pseudoinverse", "trace", "determinant", "pca"]
+        );
+        assert!(find("multiplication").is_some_and(|c| c.build.is_some()));
+        assert!(find("nope").is_none());
+    }
+
+    #[test]
+    fn every_built_chapter_round_trips_its_default_state_through_the_url() {
+        for info in CHAPTERS.iter().filter(|c| c.build.is_some()) {
+            let (chapter, problems) = from_params(info, &[]).unwrap();
+            assert!(problems.is_empty());
+            let params = to_params(chapter.as_ref());
+            let (again, problems) = from_params(info, &params).unwrap();
+            assert!(problems.is_empty(), "{}: {problems:?}", info.slug);
+            assert_eq!(to_params(again.as_ref()), params, "{}", info.slug);
+        }
+    }
+
+    #[test]
+    fn an_invalid_parameter_names_itself_and_falls_back_to_the_default() {
+        let info = find("multiplication").unwrap();
+        let default = to_params(from_params(info, &[]).unwrap().0.as_ref());
+        for (k, v) in [("v", "NaN"), ("A", "1,2;3"), ("A", "<img src=x onerror=alert(1)>"), ("view", "nope"), ("A", "1e400,1;1,1")] {
+            let (chapter, problems) = from_params(info, &[("w".into(), "1,1".into()), (k.into(), v.into())]).unwrap();
+            assert_eq!(problems.len(), 1, "{k}={v}");
+            assert!(problems[0].starts_with(&format!("Parameter {k}:")), "{}", problems[0]);
+            assert_eq!(to_params(chapter.as_ref()), default);
+        }
+    }
+}

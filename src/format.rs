@@ -1,0 +1,64 @@
+//! Numbers and matrices for people: rounded, with a true minus sign. (Exact values go to JSON.)
+
+use nalgebra::DMatrix;
+
+/// Rounds for display: integers stay integers, others keep up to 4 decimals (trailing zeros dropped),
+/// very large or small magnitudes use an exponent (`1.5e-9`). Uses U+2212 for a number's minus sign.
+pub fn display_number(x: f64) -> String {
+    if !x.is_finite() {
+        return "—".to_string();
+    }
+    let a = x.abs();
+    if a != 0.0 && !(1e-4..1e9).contains(&a) {
+        let s = format!("{x:.3e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        format!("{}e{}", trim_zeros(mantissa).replace('-', "−"), exp)
+    } else {
+        let s = trim_zeros(&format!("{x:.4}"));
+        if s == "-0" { "0".to_string() } else { s.replace('-', "−") }
+    }
+}
+
+fn trim_zeros(s: &str) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// `(2, 6)`: a vector for prose and labels.
+pub fn display_tuple(v: &[f64]) -> String {
+    format!("({})", v.iter().map(|&x| display_number(x)).collect::<Vec<_>>().join(", "))
+}
+
+/// The rows of a matrix as nested vectors (row-major), for JSON and tables.
+pub fn matrix_rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
+    m.row_iter().map(|r| r.iter().copied().collect()).collect()
+}
+
+/// The entries of a vector stored as a column (or row) matrix.
+pub fn vector_entries(v: &DMatrix<f64>) -> Vec<f64> {
+    v.iter().copied().collect()
+}
+
+/// `3×2`: a shape for prose.
+pub fn display_shape(m: &DMatrix<f64>) -> String {
+    format!("{}×{}", m.nrows(), m.ncols())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounds_for_people() {
+        assert_eq!(display_number(22.0), "22");
+        assert_eq!(display_number(-0.25), "−0.25");
+        assert_eq!(display_number(2.0 / 3.0), "0.6667");
+        assert_eq!(display_number(-1e-9), "−1e-9");
+        assert_eq!(display_number(1.5e300), "1.5e300");
+        assert_eq!(display_number(-0.00001 * 0.0), "0");
+        assert_eq!(display_tuple(&[2.0, -6.0]), "(2, −6)");
+    }
+}

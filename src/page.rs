@@ -1,0 +1,376 @@
+//! A chapter page's whole state and its one `update` function. The browser shell turns events into
+//! [`Msg`]s, calls [`Page::update`], and redraws from the page; nothing else changes the state.
+
+use crate::chapters::{from_params, to_params, Chapter, ChapterInfo, Handle, InputKind};
+use crate::readout::Readout;
+use crate::state::number::parse_number;
+use crate::state::route::build_hash;
+use crate::view::render::HandleMark;
+use crate::view::scene::Scene;
+use crate::view::timeline::Timeline;
+use crate::view::viewport::{Screen, Viewport, World};
+use nalgebra::DMatrix;
+use std::collections::BTreeMap;
+
+/// Arrow-key step in world units, and with Shift held.
+pub const KEY_STEP: f64 = 1.0;
+/// See [`KEY_STEP`].
+pub const FINE_KEY_STEP: f64 = 0.1;
+/// Largest magnitude a handle can be moved to by keys (dragging is bounded by the view).
+pub const MAX_COORD: f64 = 1e6;
+
+/// Something the reader did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// Pressed on a handle.
+    DragStart(String),
+    /// Moved the pointer while dragging, to a canvas point.
+    DragTo(Screen),
+    /// Released or cancelled the drag.
+    DragEnd,
+    /// An arrow key on a focused handle: direction (−1, 0, 1 in world axes) and whether Shift is held.
+    Nudge { handle: String, dx: f64, dy: f64, fine: bool },
+    /// A handle got or lost keyboard focus.
+    Focus(Option<String>),
+    /// Typed into a cell of an input (row and column from 0).
+    EditCell { input: String, row: usize, col: usize, text: String },
+    /// Added or removed rows/columns of an input (new cells are 0).
+    Reshape { input: String, rows: usize, cols: usize },
+    /// Picked an option of a choice.
+    Choose { choice: String, option: String },
+    /// Dragged the empty plane by a screen offset.
+    Pan { dx: f64, dy: f64 },
+    /// Zoomed around a canvas point.
+    Zoom { at: Screen, factor: f64 },
+    /// Fit the view to the figure's content.
+    FitView,
+    /// The canvas has a new size in CSS px.
+    Resize { width: f64, height: f64 },
+    /// Toggled snapping to the integer lattice.
+    Snap(bool),
+    /// Play or pause the timeline at a time in ms.
+    PlayPause(f64),
+    /// Scrubbed the timeline to a position.
+    Scrub(f64),
+    /// An animation frame at a time in ms.
+    Tick(f64),
+}
+
+/// What an update changed, so the shell redoes only that.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// The chapter state: readouts, handles, code, URL.
+    pub state: bool,
+    /// The figure needs redrawing (view, timeline or state).
+    pub figure: bool,
+    /// The controls' structure (editor sizes, choices, stages) changed: rebuild them.
+    pub controls: bool,
+    /// A gesture ended: time to refresh the spoken summary.
+    pub settled: bool,
+}
+
+/// A chapter page: the chapter's state plus the shared view state around it.
+pub struct Page {
+    /// The syllabus entry.
+    pub info: &'static ChapterInfo,
+    chapter: Box<dyn Chapter>,
+    /// The visible part of the plane.
+    pub viewport: Viewport,
+    /// The staged animation.
+    pub timeline: Timeline,
+    /// Whether drags snap to the integer lattice.
+    pub snap: bool,
+    /// The handle being dragged.
+    pub dragging: Option<String>,
+    /// The handle with keyboard focus.
+    pub focused: Option<String>,
+    /// Problems with the link this page was opened from.
+    pub url_problems: Vec<String>,
+    /// Per input, the message about its invalid cell (the last valid value stays in the state).
+    pub cell_errors: BTreeMap<String, String>,
+}
+
+impl Page {
+    /// Opens a chapter from URL parameters; `None` if the chapter is not built yet.
+    pub fn open(info: &'static ChapterInfo, params: &[(String, String)], mut url_problems: Vec<String>) -> Option<Page> {
+        let (chapter, problems) = from_params(info, params)?;
+        url_problems.extend(problems);
+        let timeline = Timeline::new(chapter.stages().len());
+        let mut page = Page {
+            info,
+            chapter,
+            viewport: Viewport::default(),
+            timeline,
+            snap: true,
+            dragging: None,
+            focused: None,
+            url_problems,
+            cell_errors: BTreeMap::new(),
+        };
+        page.fit();
+        Some(page)
+    }
+
+    /// The chapter, read-only: all drawing and readouts come from here.
+    pub fn chapter(&self) -> &dyn Chapter {
+        self.chapter.as_ref()
+    }
+
+    /// The URL hash that reproduces the state.
+    pub fn hash(&self) -> String {
+        build_hash(self.info.slug, &to_params(self.chapter.as_ref()))
+    }
+
+    /// The current readouts.
+    pub fn readouts(&self) -> Vec<Readout> {
+        self.chapter.readouts()
+    }
+
+    /// The handles; drawn on the final figure, so hidden while the timeline is mid-way.
+    pub fn handles(&self) -> Vec<Handle> {
+        if self.timeline.position() < self.timeline.stages() as f64 {
+            return Vec::new();
+        }
+        self.chapter.handles()
+    }
+
+    /// The figure for this frame, and the handle rings to draw over it.
+    pub fn figure(&self) -> (Scene, Vec<HandleMark>) {
+        let marks = self
+            .handles()
+            .into_iter()
+            .map(|h| {
+                let active = self.dragging.as_deref() == Some(&h.name) || self.focused.as_deref() == Some(&h.name);
+                HandleMark { at: h.at, role: h.role, active }
+            })
+            .collect();
+        (self.chapter.scene(&self.timeline), marks)
+    }
+
+    fn fit(&mut self) {
+        let (lo, hi) = self.chapter.content_bounds();
+        self.viewport.fit(lo, hi);
+    }
+
+    fn move_handle(&mut self, name: &str, to: World, snap: bool) -> bool {
+        let to = if snap { to.map(f64::round) } else { to };
+        self.chapter.move_handle(name, to)
+    }
+
+    /// Applies one message; returns what changed.
+    pub fn update(&mut self, msg: Msg) -> Changes {
+        let mut ch = Changes::default();
+        match msg {
+            Msg::DragStart(name) => {
+                self.timeline.finish();
+                self.dragging = Some(name.clone());
+                self.focused = Some(name);
+                ch.figure = true;
+            }
+            Msg::DragTo(at) => {
+                if let Some(name) = self.dragging.clone() {
+                    let to = self.viewport.clamp(self.viewport.to_world(at));
+                    ch.state = self.move_handle(&name, to, self.snap);
+                    ch.figure = ch.state;
+                }
+            }
+            Msg::DragEnd => {
+                if self.dragging.take().is_some() {
+                    ch.figure = true;
+                    ch.settled = true;
+                }
+            }
+            Msg::Nudge { handle, dx, dy, fine } => {
+                self.timeline.finish();
+                if let Some(h) = self.chapter.handles().into_iter().find(|h| h.name == handle) {
+                    let step = if fine { FINE_KEY_STEP } else { KEY_STEP };
+                    let to = (h.at + World::new(dx, dy) * step).map(|x| x.clamp(-MAX_COORD, MAX_COORD));
+                    // Fine steps deliberately leave the lattice; coarse steps keep lattice points on it.
+                    ch.state = self.move_handle(&handle, to, self.snap && !fine);
+                    ch.figure = true;
+                    ch.settled = ch.state;
+                }
+            }
+            Msg::Focus(name) => {
+                ch.figure = self.focused != name;
+                self.focused = name;
+            }
+            Msg::EditCell { input, row, col, text } => ch = self.edit_cell(&input, row, col, &text),
+            Msg::Reshape { input, rows, cols } => ch = self.reshape(&input, rows, cols),
+            Msg::Choose { choice, option } => {
+                if self.chapter.set_choice(&choice, &option).is_ok() {
+                    self.reset_timeline();
+                    self.fit();
+                    ch = Changes { state: true, figure: true, controls: true, settled: true };
+                }
+            }
+            Msg::Pan { dx, dy } => {
+                self.viewport.pan(dx, dy);
+                ch.figure = true;
+            }
+            Msg::Zoom { at, factor } => {
+                self.viewport.zoom_at(at, factor);
+                ch.figure = true;
+            }
+            Msg::FitView => {
+                self.fit();
+                ch.figure = true;
+            }
+            Msg::Resize { width, height } => {
+                let before = self.viewport;
+                self.viewport.resize(width, height);
+                if before.width != self.viewport.width || before.height != self.viewport.height {
+                    // Keep the same world area visible across a resize (phone rotation, window drag).
+                    self.viewport.scale *= (self.viewport.width / before.width).min(self.viewport.height / before.height);
+                    ch.figure = true;
+                }
+            }
+            Msg::Snap(on) => self.snap = on,
+            Msg::PlayPause(now) => {
+                if self.timeline.is_playing() {
+                    self.timeline.pause();
+                } else {
+                    self.timeline.play(now);
+                }
+                ch.figure = true;
+            }
+            Msg::Scrub(pos) => {
+                self.timeline.scrub(pos);
+                ch.figure = true;
+            }
+            Msg::Tick(now) => ch.figure = self.timeline.tick(now),
+        }
+        ch
+    }
+
+    /// A fresh timeline for the chapter's current stages, at the end, keeping the motion preference.
+    fn reset_timeline(&mut self) {
+        let reduced_motion = self.timeline.reduced_motion;
+        self.timeline = Timeline::new(self.chapter.stages().len());
+        self.timeline.reduced_motion = reduced_motion;
+    }
+
+    fn input_value(&self, input: &str) -> Option<(InputKind, DMatrix<f64>)> {
+        self.chapter.inputs().into_iter().find(|i| i.name == input).map(|i| (i.kind, i.value))
+    }
+
+    fn edit_cell(&mut self, input: &str, row: usize, col: usize, text: &str) -> Changes {
+        let Some((_, mut value)) = self.input_value(input) else { return Changes::default() };
+        if row >= value.nrows() || col >= value.ncols() {
+            return Changes::default();
+        }
+        let position = if value.ncols() == 1 { format!("entry {}", row + 1) } else { format!("row {}, column {}", row + 1, col + 1) };
+        let result = parse_number(text).map_err(|e| e.to_string()).and_then(|x| {
+            value[(row, col)] = x;
+            self.chapter.set_input(input, value)
+        });
+        match result {
+            Ok(()) => {
+                self.cell_errors.remove(input);
+                Changes { state: true, figure: true, controls: false, settled: true }
+            }
+            Err(why) => {
+                self.cell_errors.insert(input.to_string(), format!("{input}, {position}: {why}. The last valid value is kept."));
+                Changes::default()
+            }
+        }
+    }
+
+    fn reshape(&mut self, input: &str, rows: usize, cols: usize) -> Changes {
+        let Some((kind, value)) = self.input_value(input) else { return Changes::default() };
+        let max = crate::state::matrix::MAX_DIM;
+        let cols = if kind == InputKind::Vector { 1 } else { cols };
+        if !(1..=max).contains(&rows) || !(1..=max).contains(&cols) {
+            return Changes::default();
+        }
+        let resized = value.resize(rows, cols, 0.0);
+        if self.chapter.set_input(input, resized).is_err() {
+            return Changes::default();
+        }
+        self.cell_errors.remove(input);
+        self.reset_timeline();
+        Changes { state: true, figure: true, controls: true, settled: true }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chapters::find;
+    use crate::readout::Value;
+
+    fn open(params: &[(&str, &str)]) -> Page {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Page::open(find("multiplication").unwrap(), &params, vec![]).unwrap()
+    }
+
+    fn value(page: &Page, name: &str) -> Value {
+        page.readouts().into_iter().find(|r| r.name == name).unwrap().value
+    }
+
+    #[test]
+    fn a_drag_moves_the_handle_to_the_pointer_snapped() {
+        let mut page = open(&[]);
+        page.update(Msg::DragStart("v".into()));
+        let at = page.viewport.to_screen(World::new(1.2, -0.9));
+        let ch = page.update(Msg::DragTo(at));
+        assert!(ch.state && ch.figure && !ch.settled);
+        assert_eq!(value(&page, "v"), Value::Vector(vec![1.0, -1.0]));
+        assert!(page.update(Msg::DragEnd).settled);
+        assert_eq!(page.hash(), "#/multiplication?A=2,3;6,5&B=5,3;2,2&v=1,-1&w=5,2");
+    }
+
+    #[test]
+    fn arrow_keys_nudge_and_shift_is_fine() {
+        let mut page = open(&[]);
+        page.update(Msg::Nudge { handle: "v".into(), dx: 1.0, dy: 0.0, fine: false });
+        assert_eq!(value(&page, "Av"), Value::Vector(vec![24.0, 48.0]));
+        page.update(Msg::Nudge { handle: "v".into(), dx: 0.0, dy: 1.0, fine: true });
+        assert_eq!(value(&page, "v"), Value::Vector(vec![3.0, 6.1]));
+    }
+
+    #[test]
+    fn an_invalid_cell_keeps_the_last_valid_value() {
+        let mut page = open(&[]);
+        let ch = page.update(Msg::EditCell { input: "A".into(), row: 0, col: 1, text: "abc".into() });
+        assert!(!ch.state);
+        assert!(page.cell_errors["A"].contains("row 1, column 2"));
+        assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![2.0, 3.0], vec![6.0, 5.0]]));
+        page.update(Msg::EditCell { input: "A".into(), row: 0, col: 1, text: "-1.5".into() });
+        assert!(page.cell_errors.is_empty());
+        assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![2.0, -1.5], vec![6.0, 5.0]]));
+        // Out-of-range cells and unknown inputs are ignored rather than trusted.
+        assert_eq!(page.update(Msg::EditCell { input: "A".into(), row: 9, col: 0, text: "1".into() }), Changes::default());
+        assert_eq!(page.update(Msg::EditCell { input: "Z".into(), row: 0, col: 0, text: "1".into() }), Changes::default());
+    }
+
+    #[test]
+    fn reshaping_grows_with_zeros_within_limits() {
+        let mut page = open(&[]);
+        assert!(page.update(Msg::Reshape { input: "A".into(), rows: 3, cols: 2 }).controls);
+        assert_eq!(value(&page, "Av"), Value::Vector(vec![22.0, 42.0, 0.0]));
+        assert_eq!(page.update(Msg::Reshape { input: "A".into(), rows: 0, cols: 2 }), Changes::default());
+        assert_eq!(page.update(Msg::Reshape { input: "A".into(), rows: 99, cols: 2 }), Changes::default());
+        page.update(Msg::Reshape { input: "v".into(), rows: 3, cols: 7 });
+        assert_eq!(value(&page, "v"), Value::Vector(vec![2.0, 6.0, 0.0]));
+    }
+
+    #[test]
+    fn handles_hide_while_the_timeline_is_mid_way_and_a_drag_finishes_it() {
+        let mut page = open(&[]);
+        page.update(Msg::Scrub(0.5));
+        assert!(page.handles().is_empty());
+        page.update(Msg::DragStart("v".into()));
+        assert_eq!(page.timeline.position(), 1.0);
+        assert!(!page.handles().is_empty());
+    }
+
+    #[test]
+    fn invalid_links_report_and_open_the_default() {
+        let params = vec![("A".to_string(), "1,2;3,x".to_string())];
+        let page = Page::open(find("multiplication").unwrap(), &params, vec![]).unwrap();
+        assert_eq!(page.url_problems.len(), 1);
+        assert_eq!(value(&page, "Av"), Value::Vector(vec![22.0, 42.0]));
+        assert!(Page::open(find("svd").unwrap(), &[], vec![]).is_none());
+    }
+}

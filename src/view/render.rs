@@ -1,0 +1,227 @@
+//! Turns a [`Scene`] into painter calls through a [`Viewport`]. The only drawing logic; the painter
+//! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
+
+use super::scene::{Fill, Role, Scene, Shape, Stroke};
+use super::viewport::{nice_step, Screen, Viewport, World};
+use crate::format::display_number;
+use nalgebra::Matrix2;
+
+/// Horizontal anchor of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text starts at the point.
+    Left,
+    /// Text is centred on the point.
+    Center,
+    /// Text ends at the point.
+    Right,
+}
+
+/// A drawing surface in CSS-pixel screen coordinates: the one trait every backend implements.
+pub trait Painter {
+    /// Clears the whole surface.
+    fn clear(&mut self);
+    /// Draws a polyline (closed: a polygon), filled and/or stroked.
+    fn path(&mut self, points: &[Screen], closed: bool, fill: Option<Fill>, stroke: Option<Stroke>);
+    /// Draws a circle; by default as a 32-gon through [`Painter::path`].
+    fn circle(&mut self, center: Screen, radius: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
+        let points: Vec<Screen> = (0..32)
+            .map(|i| {
+                let a = i as f64 * std::f64::consts::TAU / 32.0;
+                Screen { x: center.x + radius * a.cos(), y: center.y + radius * a.sin() }
+            })
+            .collect();
+        self.path(&points, true, fill, stroke);
+    }
+    /// Draws a one-line text.
+    fn text(&mut self, at: Screen, text: &str, role: Role, align: Align);
+}
+
+/// A draggable point as the figure shows it: a ring at its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandleMark {
+    /// Where it is, in world units.
+    pub at: World,
+    /// Its colour.
+    pub role: Role,
+    /// Whether it has keyboard focus or is being dragged (drawn larger).
+    pub active: bool,
+}
+
+/// Most lattice lines drawn per direction; beyond this the lattice is thinned to round steps.
+const MAX_LINES: f64 = 120.0;
+
+/// Draws `scene` and then the handle rings on top.
+pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
+    painter.clear();
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Lattice { map, stroke } => lattice(map, *stroke, view, painter),
+            Shape::Axes => axes(view, painter),
+            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter),
+            Shape::Polygon { points, fill, stroke } => {
+                let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
+                painter.path(&pts, true, *fill, *stroke);
+            }
+            Shape::Label { at, text, role } => painter.text(view.to_screen(*at), text, *role, Align::Center),
+        }
+    }
+    for h in handles {
+        let r = if h.active { 9.0 } else { 7.0 };
+        painter.circle(view.to_screen(h.at), r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
+    }
+}
+
+fn lattice(map: &Matrix2<f64>, stroke: Stroke, view: &Viewport, painter: &mut dyn Painter) {
+    let (lo, hi) = view.world_bounds();
+    // Which lattice coordinates reach the visible rectangle: the preimage of its corners.
+    let (klo, khi) = match map.try_inverse().filter(|inv| inv.iter().all(|x| x.is_finite() && x.abs() < 1e6)) {
+        Some(inv) => {
+            let corners = [lo, hi, World::new(lo.x, hi.y), World::new(hi.x, lo.y)].map(|c| inv * c);
+            let min = corners.iter().fold(World::repeat(f64::INFINITY), |a, c| a.inf(c));
+            let max = corners.iter().fold(World::repeat(f64::NEG_INFINITY), |a, c| a.sup(c));
+            (min, max)
+        }
+        // A singular map folds the plane onto a line (or a point): draw the lines of a modest region.
+        None => (World::repeat(-20.0), World::repeat(20.0)),
+    };
+    let span = (khi - klo).max();
+    if !span.is_finite() {
+        return;
+    }
+    let step = nice_step(span / MAX_LINES).max(1.0);
+    let snap = |x: f64| (x / step).floor() * step;
+    let mut k = snap(klo.x);
+    while k <= khi.x + step {
+        line(map * World::new(k, klo.y - step), map * World::new(k, khi.y + step), stroke, view, painter);
+        k += step;
+    }
+    let mut k = snap(klo.y);
+    while k <= khi.y + step {
+        line(map * World::new(klo.x - step, k), map * World::new(khi.x + step, k), stroke, view, painter);
+        k += step;
+    }
+}
+
+fn line(a: World, b: World, stroke: Stroke, view: &Viewport, painter: &mut dyn Painter) {
+    painter.path(&[view.to_screen(a), view.to_screen(b)], false, None, Some(stroke));
+}
+
+fn axes(view: &Viewport, painter: &mut dyn Painter) {
+    let (lo, hi) = view.world_bounds();
+    let axis = Stroke::solid(Role::Axis, 1.25);
+    line(World::new(lo.x, 0.0), World::new(hi.x, 0.0), axis, view, painter);
+    line(World::new(0.0, lo.y), World::new(0.0, hi.y), axis, view, painter);
+    let step = view.grid_step(56.0);
+    // Keep labels inside the canvas when the axis itself is scrolled out of view.
+    let origin = view.to_screen(World::zeros());
+    let label_y = origin.y.clamp(4.0, view.height - 18.0) + 14.0;
+    let label_x = origin.x.clamp(24.0, view.width - 4.0) - 5.0;
+    let mut k = (lo.x / step).ceil();
+    while k * step <= hi.x {
+        if k != 0.0 {
+            let s = view.to_screen(World::new(k * step, 0.0));
+            painter.text(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, &display_number(k * step), Role::Axis, Align::Center);
+        }
+        k += 1.0;
+    }
+    let mut k = (lo.y / step).ceil();
+    while k * step <= hi.y {
+        if k != 0.0 {
+            let s = view.to_screen(World::new(0.0, k * step));
+            painter.text(Screen { x: label_x, y: s.y + 4.0 }, &display_number(k * step), Role::Axis, Align::Right);
+        }
+        k += 1.0;
+    }
+}
+
+fn arrow(from: World, to: World, stroke: Stroke, label: Option<&str>, view: &Viewport, painter: &mut dyn Painter) {
+    let a = view.to_screen(from);
+    let b = view.to_screen(to);
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = dx.hypot(dy);
+    if len < 0.5 {
+        painter.circle(b, stroke.width + 1.0, Some(Fill { role: stroke.role, alpha: 1.0 }), None);
+    } else {
+        let (ux, uy) = (dx / len, dy / len);
+        let head = (6.0 + 2.5 * stroke.width).min(len * 0.45);
+        let base = Screen { x: b.x - ux * head, y: b.y - uy * head };
+        painter.path(&[a, base], false, None, Some(stroke));
+        let half = head * 0.5;
+        let wing1 = Screen { x: base.x - uy * half, y: base.y + ux * half };
+        let wing2 = Screen { x: base.x + uy * half, y: base.y - ux * half };
+        painter.path(&[b, wing1, wing2], true, Some(Fill { role: stroke.role, alpha: 1.0 }), None);
+    }
+    if let Some(text) = label {
+        // Beside the tip, pushed outwards along the arrow so it does not sit on the line.
+        let (ux, uy) = if len < 0.5 { (0.7, -0.7) } else { (dx / len, dy / len) };
+        let at = Screen { x: b.x + ux * 14.0 + if ux >= 0.0 { 4.0 } else { -4.0 }, y: b.y + uy * 14.0 + 4.0 };
+        painter.text(at, text, stroke.role, if ux >= 0.0 { Align::Left } else { Align::Right });
+    }
+}
+
+/// A painter that records what it was asked to draw, for native tests of figures.
+#[derive(Debug, Default)]
+pub struct Recording {
+    /// Every path drawn: (points, closed, fill role, stroke role).
+    pub paths: Vec<(Vec<Screen>, bool, Option<Role>, Option<Role>)>,
+    /// Every text drawn.
+    pub texts: Vec<(Screen, String, Role)>,
+    /// How many times the surface was cleared.
+    pub clears: usize,
+}
+
+impl Painter for Recording {
+    fn clear(&mut self) {
+        self.clears += 1;
+    }
+    fn path(&mut self, points: &[Screen], closed: bool, fill: Option<Fill>, stroke: Option<Stroke>) {
+        self.paths.push((points.to_vec(), closed, fill.map(|f| f.role), stroke.map(|s| s.role)));
+    }
+    fn text(&mut self, at: Screen, text: &str, role: Role, _align: Align) {
+        self.texts.push((at, text.to_string(), role));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_unit_square_under_a_lands_on_its_columns() {
+        let view = Viewport::default();
+        let a = Matrix2::new(2.0, 3.0, 6.0, 5.0);
+        let mut scene = Scene::default();
+        scene.unit_square(&a, Role::Image, 0.2);
+        let mut rec = Recording::default();
+        render(&scene, &[], &view, &mut rec);
+        let (pts, closed, fill, _) = &rec.paths[0];
+        assert!(*closed && *fill == Some(Role::Image));
+        let want = [(0.0, 0.0), (2.0, 6.0), (5.0, 11.0), (3.0, 5.0)].map(|(x, y)| view.to_screen(World::new(x, y)));
+        assert_eq!(pts.as_slice(), &want);
+    }
+
+    #[test]
+    fn lattice_line_count_stays_bounded_for_any_map() {
+        let mut view = Viewport::default();
+        view.scale = 0.5;
+        for map in [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.0), Matrix2::zeros()] {
+            let mut scene = Scene::default();
+            scene.push(Shape::Lattice { map, stroke: Stroke::solid(Role::Grid, 1.0) });
+            let mut rec = Recording::default();
+            render(&scene, &[], &view, &mut rec);
+            assert!(rec.paths.len() <= 2 * (MAX_LINES as usize + 8), "{} lines for {map}", rec.paths.len());
+            assert!(!rec.paths.is_empty());
+        }
+    }
+
+    #[test]
+    fn axes_are_labelled_with_round_numbers() {
+        let mut rec = Recording::default();
+        let mut scene = Scene::default();
+        scene.push(Shape::Axes);
+        render(&scene, &[], &Viewport::default(), &mut rec);
+        let labels: Vec<&str> = rec.texts.iter().map(|t| t.1.as_str()).collect();
+        assert!(labels.contains(&"2") && labels.contains(&"−2"), "{labels:?}");
+    }
+}

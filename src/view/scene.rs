@@ -1,0 +1,123 @@
+//! What a chapter wants drawn, in world coordinates. Shapes carry a [`Role`], never a colour: the theme
+//! maps roles to colours, so one meaning has one colour on every page (see the visual language).
+
+use super::viewport::World;
+use nalgebra::Matrix2;
+
+/// The meaning of a shape; the painter picks its colour from the theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The first basis vector and its image (A's first column): orange.
+    Basis1,
+    /// The second basis vector and its image: sky blue.
+    Basis2,
+    /// The reader's input vector (v, x): near-black / near-white.
+    Input,
+    /// The image of the input (Av): vermillion.
+    Image,
+    /// A second input vector (w): bluish green.
+    Second,
+    /// The "before" state: a grey ghost.
+    Ghost,
+    /// Grid lines.
+    Grid,
+    /// The x and y axes and their labels.
+    Axis,
+}
+
+/// How a line is dashed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    /// A continuous line.
+    Solid,
+    /// Long dashes: constructions (head-to-tail paths).
+    Dashed,
+    /// Short dots: residuals, projections, comparisons.
+    Dotted,
+}
+
+/// A line's look: role, width in CSS px and dash pattern.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// Colour by meaning.
+    pub role: Role,
+    /// Width in CSS px.
+    pub width: f64,
+    /// Dash pattern.
+    pub dash: Dash,
+}
+
+impl Stroke {
+    /// A solid line.
+    pub fn solid(role: Role, width: f64) -> Stroke {
+        Stroke { role, width, dash: Dash::Solid }
+    }
+    /// A dashed line.
+    pub fn dashed(role: Role, width: f64) -> Stroke {
+        Stroke { role, width, dash: Dash::Dashed }
+    }
+    /// A dotted line.
+    pub fn dotted(role: Role, width: f64) -> Stroke {
+        Stroke { role, width, dash: Dash::Dotted }
+    }
+}
+
+/// An area's look: role colour at an opacity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fill {
+    /// Colour by meaning.
+    pub role: Role,
+    /// Opacity in 0..=1 (the visual language uses 0.15–0.25 for areas).
+    pub alpha: f64,
+}
+
+/// One thing to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// The integer lattice's lines mapped by `map` (the identity gives the ordinary grid).
+    Lattice { map: Matrix2<f64>, stroke: Stroke },
+    /// The x and y axes with tick labels at round values.
+    Axes,
+    /// An arrow from `from` to `to`, with an optional label near its tip.
+    Arrow { from: World, to: World, stroke: Stroke, label: Option<String> },
+    /// A polygon (filled and/or outlined), e.g. the image of the unit square.
+    Polygon { points: Vec<World>, fill: Option<Fill>, stroke: Option<Stroke> },
+    /// A text label at a world point.
+    Label { at: World, text: String, role: Role },
+}
+
+/// Everything a figure draws for one frame, in drawing order (first is lowest).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scene {
+    /// The shapes, bottom to top.
+    pub shapes: Vec<Shape>,
+}
+
+impl Scene {
+    /// Adds a shape on top.
+    pub fn push(&mut self, shape: Shape) {
+        self.shapes.push(shape);
+    }
+
+    /// Adds an arrow from the origin.
+    pub fn arrow(&mut self, to: World, stroke: Stroke, label: impl Into<String>) {
+        self.arrow_from(World::zeros(), to, stroke, label);
+    }
+
+    /// Adds an arrow between two points.
+    pub fn arrow_from(&mut self, from: World, to: World, stroke: Stroke, label: impl Into<String>) {
+        let label = label.into();
+        let label = (!label.is_empty()).then_some(label);
+        self.shapes.push(Shape::Arrow { from, to, stroke, label });
+    }
+
+    /// Adds the image of the unit square under `map`, filled and outlined in `role`.
+    pub fn unit_square(&mut self, map: &Matrix2<f64>, role: Role, alpha: f64) {
+        let corners = [World::new(0.0, 0.0), World::new(1.0, 0.0), World::new(1.0, 1.0), World::new(0.0, 1.0)];
+        self.shapes.push(Shape::Polygon {
+            points: corners.iter().map(|c| map * c).collect(),
+            fill: Some(Fill { role, alpha }),
+            stroke: Some(Stroke::solid(role, 1.0)),
+        });
+    }
+}
