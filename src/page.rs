@@ -67,6 +67,22 @@ pub struct Changes {
     pub controls: bool,
     /// A gesture ended: time to refresh the spoken summary.
     pub settled: bool,
+    /// A validation message appeared or went away.
+    pub messages: bool,
+}
+
+impl Changes {
+    /// Everything: used for the first frame of a page.
+    pub const ALL: Changes = Changes { state: true, figure: true, controls: true, settled: true, messages: true };
+
+    /// Adds another update's changes to these.
+    pub fn merge(&mut self, other: Changes) {
+        self.state |= other.state;
+        self.figure |= other.figure;
+        self.controls |= other.controls;
+        self.settled |= other.settled;
+        self.messages |= other.messages;
+    }
 }
 
 /// A chapter page: the chapter's state plus the shared view state around it.
@@ -86,8 +102,19 @@ pub struct Page {
     pub focused: Option<String>,
     /// Problems with the link this page was opened from.
     pub url_problems: Vec<String>,
-    /// Per input, the message about its invalid cell (the last valid value stays in the state).
-    pub cell_errors: BTreeMap<String, String>,
+    /// Per input, its invalid cell and the message about it (the last valid value stays in the state).
+    pub cell_errors: BTreeMap<String, CellError>,
+}
+
+/// A cell whose text was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// Row of the cell, from 0.
+    pub row: usize,
+    /// Column of the cell, from 0.
+    pub col: usize,
+    /// What is wrong, naming the input and the cell.
+    pub message: String,
 }
 
 impl Page {
@@ -201,7 +228,7 @@ impl Page {
                 if self.chapter.set_choice(&choice, &option).is_ok() {
                     self.reset_timeline();
                     self.fit();
-                    ch = Changes { state: true, figure: true, controls: true, settled: true };
+                    ch = Changes::ALL;
                 }
             }
             Msg::Pan { dx, dy } => {
@@ -266,12 +293,13 @@ impl Page {
         });
         match result {
             Ok(()) => {
-                self.cell_errors.remove(input);
-                Changes { state: true, figure: true, controls: false, settled: true }
+                let messages = self.cell_errors.remove(input).is_some();
+                Changes { state: true, figure: true, controls: false, settled: true, messages }
             }
             Err(why) => {
-                self.cell_errors.insert(input.to_string(), format!("{input}, {position}: {why}. The last valid value is kept."));
-                Changes::default()
+                let message = format!("{input}, {position}: {why}. The last valid value is kept.");
+                self.cell_errors.insert(input.to_string(), CellError { row, col, message });
+                Changes { messages: true, ..Changes::default() }
             }
         }
     }
@@ -289,7 +317,7 @@ impl Page {
         }
         self.cell_errors.remove(input);
         self.reset_timeline();
-        Changes { state: true, figure: true, controls: true, settled: true }
+        Changes::ALL
     }
 }
 
@@ -333,8 +361,9 @@ mod tests {
     fn an_invalid_cell_keeps_the_last_valid_value() {
         let mut page = open(&[]);
         let ch = page.update(Msg::EditCell { input: "A".into(), row: 0, col: 1, text: "abc".into() });
-        assert!(!ch.state);
-        assert!(page.cell_errors["A"].contains("row 1, column 2"));
+        assert!(!ch.state && ch.messages);
+        assert!(page.cell_errors["A"].message.contains("row 1, column 2"));
+        assert_eq!((page.cell_errors["A"].row, page.cell_errors["A"].col), (0, 1));
         assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![2.0, 3.0], vec![6.0, 5.0]]));
         page.update(Msg::EditCell { input: "A".into(), row: 0, col: 1, text: "-1.5".into() });
         assert!(page.cell_errors.is_empty());

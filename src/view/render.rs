@@ -48,8 +48,8 @@ pub struct HandleMark {
     pub active: bool,
 }
 
-/// Most lattice lines drawn per direction; beyond this the lattice is thinned to round steps.
-const MAX_LINES: f64 = 120.0;
+/// Most lattice lines drawn per direction (a safety bound; the gap rule below normally thins first).
+const MAX_LINES: f64 = 400.0;
 
 /// Draws `scene` and then the handle rings on top.
 pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
@@ -72,34 +72,44 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
     }
 }
 
+/// Least distance between two drawn lattice lines, in CSS px: denser lattices are thinned to round steps.
+const MIN_LINE_GAP_PX: f64 = 18.0;
+
 fn lattice(map: &Matrix2<f64>, stroke: Stroke, view: &Viewport, painter: &mut dyn Painter) {
-    let (lo, hi) = view.world_bounds();
-    // Which lattice coordinates reach the visible rectangle: the preimage of its corners.
-    let (klo, khi) = match map.try_inverse().filter(|inv| inv.iter().all(|x| x.is_finite() && x.abs() < 1e6)) {
-        Some(inv) => {
-            let corners = [lo, hi, World::new(lo.x, hi.y), World::new(hi.x, lo.y)].map(|c| inv * c);
-            let min = corners.iter().fold(World::repeat(f64::INFINITY), |a, c| a.inf(c));
-            let max = corners.iter().fold(World::repeat(f64::NEG_INFINITY), |a, c| a.sup(c));
-            (min, max)
-        }
-        // A singular map folds the plane onto a line (or a point): draw the lines of a modest region.
-        None => (World::repeat(-20.0), World::repeat(20.0)),
-    };
-    let span = (khi - klo).max();
-    if !span.is_finite() {
+    let det = map.determinant();
+    let (c1, c2) = (map.column(0).norm(), map.column(1).norm());
+    // A (nearly) singular map folds the plane onto a line: there is no lattice left to draw.
+    if !(det.is_finite() && det.abs() > 1e-9 * (c1 * c2).max(1e-300)) {
         return;
     }
-    let step = nice_step(span / MAX_LINES).max(1.0);
-    let snap = |x: f64| (x / step).floor() * step;
-    let mut k = snap(klo.x);
-    while k <= khi.x + step {
-        line(map * World::new(k, klo.y - step), map * World::new(k, khi.y + step), stroke, view, painter);
-        k += step;
-    }
-    let mut k = snap(klo.y);
-    while k <= khi.y + step {
-        line(map * World::new(klo.x - step, k), map * World::new(khi.x + step, k), stroke, view, painter);
-        k += step;
+    let Some(inv) = map.try_inverse() else { return };
+    let (lo, hi) = view.world_bounds();
+    // Which lattice coordinates reach the visible rectangle: the preimage of its corners.
+    let corners = [lo, hi, World::new(lo.x, hi.y), World::new(hi.x, lo.y)].map(|c| inv * c);
+    let klo = corners.iter().fold(World::repeat(f64::INFINITY), |a, c| a.inf(c));
+    let khi = corners.iter().fold(World::repeat(f64::NEG_INFINITY), |a, c| a.sup(c));
+    // Lines of constant first coordinate are |det| / |M e₂| apart in the world, and vice versa.
+    let gap = [det.abs() / c2 * view.scale, det.abs() / c1 * view.scale];
+    let steps = gap.map(|g| nice_step(MIN_LINE_GAP_PX / g).max(1.0));
+    for axis in 0..2 {
+        let step = steps[axis];
+        let (from, to) = (klo[axis], khi[axis]);
+        if !(from.is_finite() && to.is_finite()) || (to - from) / step > MAX_LINES {
+            continue;
+        }
+        let other = 1 - axis;
+        let (o_lo, o_hi) = (klo[other] - steps[other], khi[other] + steps[other]);
+        let mut k = (from / step).floor() * step;
+        while k <= to + step {
+            let mut a = World::zeros();
+            let mut b = World::zeros();
+            a[axis] = k;
+            b[axis] = k;
+            a[other] = o_lo;
+            b[other] = o_hi;
+            line(map * a, map * b, stroke, view, painter);
+            k += step;
+        }
     }
 }
 
@@ -202,17 +212,32 @@ mod tests {
     }
 
     #[test]
+    fn singular_maps_draw_no_lattice() {
+        let mut scene = Scene::default();
+        scene.push(Shape::Lattice { map: Matrix2::new(1.0, 2.0, 2.0, 4.0), stroke: Stroke::solid(Role::Grid, 1.0) });
+        let mut rec = Recording::default();
+        render(&scene, &[], &Viewport::default(), &mut rec);
+        assert!(rec.paths.is_empty());
+    }
+
+    #[test]
     fn lattice_line_count_stays_bounded_for_any_map() {
         let mut view = Viewport::default();
         view.scale = 0.5;
-        for map in [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.0), Matrix2::zeros()] {
+        for map in [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.001), Matrix2::new(1e6, 0.0, 3.0, 1e-6)] {
             let mut scene = Scene::default();
             scene.push(Shape::Lattice { map, stroke: Stroke::solid(Role::Grid, 1.0) });
             let mut rec = Recording::default();
             render(&scene, &[], &view, &mut rec);
             assert!(rec.paths.len() <= 2 * (MAX_LINES as usize + 8), "{} lines for {map}", rec.paths.len());
-            assert!(!rec.paths.is_empty());
         }
+        // Every drawn line pair is at least the minimum gap apart on screen.
+        let mut scene = Scene::default();
+        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+        let mut rec = Recording::default();
+        render(&scene, &[], &view, &mut rec);
+        let xs: Vec<f64> = rec.paths.iter().filter(|p| p.0[0].x == p.0[1].x).map(|p| p.0[0].x).collect();
+        assert!(xs.len() > 3 && xs.windows(2).all(|w| w[1] - w[0] >= MIN_LINE_GAP_PX - 1e-9), "{xs:?}");
     }
 
     #[test]

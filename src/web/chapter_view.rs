@@ -1,0 +1,729 @@
+//! A mounted chapter page: builds its DOM once, turns events into [`Msg`]s, and in each animation
+//! frame applies the queued messages to the [`Page`] and updates the DOM and canvas from it.
+//!
+//! Event listeners never touch the page directly: they push a message on the queue and ask for a
+//! frame. So there is one writer (the frame), re-entrant DOM events cannot collide with it, and many
+//! pointer moves between two frames cost one update and one redraw.
+
+use super::canvas::{CanvasPainter, Palette};
+use super::dom::{add, el, html, media_matches, now_ms, set_attr, set_hidden, set_text, window, Res};
+use crate::chapters::{Choice, InputKind, CHAPTERS};
+use crate::format::{display_number, display_shape, display_tuple};
+use crate::page::{Changes, Msg, Page};
+use crate::readout::{Readout, Value};
+use crate::state::matrix::MAX_DIM;
+use crate::state::number::format_number;
+use crate::view::render::render;
+use crate::view::viewport::Screen;
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_render::{request_animation_frame, AnimationFrame};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, PointerEvent, WheelEvent};
+
+/// Least time between two URL rewrites while the reader drags, in ms.
+const URL_THROTTLE_MS: f64 = 250.0;
+
+/// A mounted chapter; dropping it removes its listeners and cancels its frame.
+pub struct ChapterView {
+    shared: Rc<Shared>,
+}
+
+impl ChapterView {
+    /// Builds the page into `root` (replacing its content) and draws the first frame.
+    pub fn mount(root: &Element, page: Page) -> Res<ChapterView> {
+        let dom = Dom::build(root, &page)?;
+        let painter = CanvasPainter::new(dom.canvas.clone())?;
+        let shared = Rc::new(Shared {
+            view: RefCell::new(View {
+                page,
+                dom,
+                painter,
+                pending: Changes::ALL,
+                handles: Vec::new(),
+                control_listeners: Vec::new(),
+                readout_cells: Vec::new(),
+                url_dirty: false,
+                url_written_at: f64::NEG_INFINITY,
+                code_tab: 0,
+            }),
+            queue: RefCell::new(Vec::new()),
+            frame: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            observer: RefCell::new(None),
+        });
+        {
+            let mut view = shared.view.borrow_mut();
+            view.page.timeline.reduced_motion = media_matches("(prefers-reduced-motion: reduce)");
+            let width = view.dom.figure.client_width() as f64;
+            if width > 0.0 {
+                view.page.update(Msg::Resize { width, height: width });
+            }
+        }
+        wire_page(&shared)?;
+        request_frame(&shared);
+        Ok(ChapterView { shared })
+    }
+}
+
+impl Drop for ChapterView {
+    fn drop(&mut self) {
+        if let Some((observer, _)) = self.shared.observer.borrow_mut().take() {
+            observer.disconnect();
+        }
+        self.shared.frame.borrow_mut().take();
+        self.shared.listeners.borrow_mut().clear();
+        if let Ok(mut view) = self.shared.view.try_borrow_mut() {
+            view.handles.clear();
+            view.control_listeners.clear();
+        }
+    }
+}
+
+struct Shared {
+    view: RefCell<View>,
+    queue: RefCell<Vec<Msg>>,
+    frame: RefCell<Option<AnimationFrame>>,
+    listeners: RefCell<Vec<EventListener>>,
+    observer: RefCell<Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>>,
+}
+
+struct View {
+    page: Page,
+    dom: Dom,
+    painter: CanvasPainter,
+    pending: Changes,
+    handles: Vec<HandleEl>,
+    control_listeners: Vec<EventListener>,
+    readout_cells: Vec<(&'static str, Element, Element)>,
+    url_dirty: bool,
+    url_written_at: f64,
+    code_tab: usize,
+}
+
+struct HandleEl {
+    name: String,
+    element: Element,
+    _listeners: Vec<EventListener>,
+}
+
+/// The page's fixed elements.
+struct Dom {
+    figure: Element,
+    canvas: HtmlCanvasElement,
+    handle_layer: Element,
+    figure_note: Element,
+    summary: Element,
+    url_alert: Element,
+    snap: HtmlInputElement,
+    choices: Element,
+    timeline: Element,
+    editors: Element,
+    readouts: Element,
+    code: Element,
+    code_tabs: Vec<Element>,
+    copy: Element,
+    copy_status: Element,
+    fit: Element,
+    zoom_in: Element,
+    zoom_out: Element,
+}
+
+fn send(weak: &Weak<Shared>, msg: Msg) {
+    if let Some(shared) = weak.upgrade() {
+        shared.queue.borrow_mut().push(msg);
+        request_frame(&shared);
+    }
+}
+
+fn request_frame(shared: &Rc<Shared>) {
+    let mut frame = shared.frame.borrow_mut();
+    if frame.is_none() {
+        let weak = Rc::downgrade(shared);
+        *frame = Some(request_animation_frame(move |_| {
+            if let Some(shared) = weak.upgrade() {
+                on_frame(&shared);
+            }
+        }));
+    }
+}
+
+fn on_frame(shared: &Rc<Shared>) {
+    // Keep the finished frame handle alive until the end of this callback, then allow a new one.
+    let _done = shared.frame.borrow_mut().take();
+    let messages = std::mem::take(&mut *shared.queue.borrow_mut());
+    let again = match shared.view.try_borrow_mut() {
+        Ok(mut view) => {
+            let now = now_ms();
+            for msg in messages {
+                let changes = view.page.update(msg);
+                view.pending.merge(changes);
+            }
+            let tick = view.page.update(Msg::Tick(now));
+            view.pending.merge(tick);
+            view.render(shared, now).unwrap_or_else(|e| {
+                web_sys::console::warn_1(&e);
+                false
+            })
+        }
+        Err(_) => true,
+    };
+    if again || !shared.queue.borrow().is_empty() {
+        request_frame(shared);
+    }
+}
+
+impl Dom {
+    fn build(root: &Element, page: &Page) -> Res<Dom> {
+        root.set_text_content(None);
+        let info = page.info;
+        let wrap = add(root, "div", &[("class", "chapter-page")], None)?;
+        let crumbs = add(&wrap, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
+        add(&crumbs, "a", &[("href", "#/")], Some("linalg-live"))?;
+        add(&crumbs, "span", &[("aria-hidden", "true")], Some(" › "))?;
+        add(&crumbs, "span", &[], Some(&format!("Chapter {}", info.number)))?;
+        add(&wrap, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
+        let url_alert = add(&wrap, "div", &[("class", "alert url-alert"), ("role", "alert"), ("hidden", "")], None)?;
+
+        let grid = add(&wrap, "div", &[("class", "chapter-grid")], None)?;
+        let panel = add(&grid, "section", &[("class", "figure-panel"), ("aria-label", "Interactive figure")], None)?;
+        let figure = add(&panel, "div", &[("class", "figure")], None)?;
+        let canvas: HtmlCanvasElement = add(&figure, "canvas", &[("aria-hidden", "true")], None)?.dyn_into()?;
+        let handle_layer = add(&figure, "div", &[("class", "handle-layer")], None)?;
+        let figure_note = add(&figure, "p", &[("class", "figure-note"), ("hidden", "")], None)?;
+        let summary = add(&panel, "p", &[("class", "summary"), ("aria-live", "polite")], None)?;
+
+        let tools = add(&panel, "div", &[("class", "figure-tools")], None)?;
+        let zoom_out = add(&tools, "button", &[("type", "button"), ("aria-label", "Zoom out")], Some("−"))?;
+        let zoom_in = add(&tools, "button", &[("type", "button"), ("aria-label", "Zoom in")], Some("+"))?;
+        let fit = add(&tools, "button", &[("type", "button")], Some("Fit"))?;
+        let snap_label = add(&tools, "label", &[("class", "check")], None)?;
+        let snap: HtmlInputElement = add(&snap_label, "input", &[("type", "checkbox")], None)?.dyn_into()?;
+        snap.set_checked(page.snap);
+        add(&snap_label, "span", &[], Some("Snap to grid"))?;
+
+        let choices = add(&panel, "div", &[("class", "choices")], None)?;
+        let timeline = add(&panel, "div", &[("class", "timeline")], None)?;
+        let editors = add(&panel, "div", &[("class", "editors")], None)?;
+        let readout_box = add(&panel, "section", &[("class", "readout-box"), ("aria-label", "Results")], None)?;
+        add(&readout_box, "h2", &[], Some("Results"))?;
+        let readouts = add(&readout_box, "table", &[("class", "readouts")], None)?;
+
+        let code_panel = add(&panel, "section", &[("class", "code-panel"), ("aria-label", "Code")], None)?;
+        let tabs = add(&code_panel, "div", &[("class", "tabs"), ("role", "tablist"), ("aria-label", "Language")], None)?;
+        let mut code_tabs = Vec::new();
+        for (i, name) in ["numpy", "PyTorch", "nalgebra"].iter().enumerate() {
+            let selected = if i == 0 { "true" } else { "false" };
+            code_tabs.push(add(&tabs, "button", &[("type", "button"), ("role", "tab"), ("aria-selected", selected)], Some(name))?);
+        }
+        let copy = add(&tabs, "button", &[("type", "button"), ("class", "copy")], Some("Copy"))?;
+        let copy_status = add(&tabs, "span", &[("class", "copy-status"), ("aria-live", "polite")], None)?;
+        let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("tabindex", "0")], None)?;
+        let code = add(&pre, "code", &[], None)?;
+
+        let prose = add(&grid, "article", &[("class", "prose")], None)?;
+        // Trusted: our own static text, compiled into the binary. User text never goes through here.
+        prose.set_inner_html(page.chapter().explanation());
+
+        let nav = add(&wrap, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
+        let index = CHAPTERS.iter().position(|c| c.slug == info.slug).unwrap_or(0);
+        for (offset, rel, arrow) in [(-1i32, "prev", "← "), (1, "next", " →")] {
+            let slot = add(&nav, "div", &[("class", rel)], None)?;
+            let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
+            let label = format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
+            if other.build.is_some() {
+                add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
+            } else {
+                add(&slot, "span", &[("class", "unavailable")], Some(&format!("{label} (not yet available)")))?;
+            }
+        }
+        Ok(Dom { figure, canvas, handle_layer, figure_note, summary, url_alert, snap, choices, timeline, editors, readouts, code, code_tabs, copy, copy_status, fit, zoom_in, zoom_out })
+    }
+}
+
+/// Listeners that live as long as the page: canvas pan/zoom, tools, code tabs, theme, resize.
+fn wire_page(shared: &Rc<Shared>) -> Res<()> {
+    let weak = Rc::downgrade(shared);
+    let view = shared.view.borrow();
+    let dom = &view.dom;
+    let mut listeners = Vec::new();
+
+    // Pan with a mouse or pen on the empty plane (touch scrolls the page instead).
+    let last = Rc::new(Cell::new(None::<(f64, f64)>));
+    {
+        let (last, canvas) = (last.clone(), dom.canvas.clone());
+        listeners.push(EventListener::new(&dom.canvas, "pointerdown", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            if e.pointer_type() != "touch" && e.button() == 0 {
+                let _ = canvas.set_pointer_capture(e.pointer_id());
+                last.set(Some((e.client_x() as f64, e.client_y() as f64)));
+            }
+        }));
+    }
+    {
+        let (w, last) = (weak.clone(), last.clone());
+        listeners.push(EventListener::new(&dom.canvas, "pointermove", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            if let Some((x, y)) = last.get() {
+                let (nx, ny) = (e.client_x() as f64, e.client_y() as f64);
+                last.set(Some((nx, ny)));
+                send(&w, Msg::Pan { dx: nx - x, dy: ny - y });
+            }
+        }));
+    }
+    for kind in ["pointerup", "pointercancel"] {
+        let last = last.clone();
+        listeners.push(EventListener::new(&dom.canvas, kind, move |_| last.set(None)));
+    }
+    {
+        let (w, canvas) = (weak.clone(), dom.canvas.clone());
+        // Ctrl + wheel (and trackpad pinch) zooms; a plain wheel keeps scrolling the page.
+        listeners.push(EventListener::new_with_options(&dom.canvas, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
+            let Some(e) = e.dyn_ref::<WheelEvent>() else { return };
+            if e.ctrl_key() || e.meta_key() {
+                e.prevent_default();
+                let at = canvas_point(&canvas, e.client_x() as f64, e.client_y() as f64);
+                send(&w, Msg::Zoom { at, factor: (-e.delta_y() * 0.01).clamp(-1.0, 1.0).exp() });
+            }
+        }));
+    }
+    for (button, factor) in [(&dom.zoom_in, 1.25), (&dom.zoom_out, 0.8)] {
+        let (w, canvas) = (weak.clone(), dom.canvas.clone());
+        listeners.push(EventListener::new(button, "click", move |_| {
+            let at = Screen { x: canvas.client_width() as f64 / 2.0, y: canvas.client_height() as f64 / 2.0 };
+            send(&w, Msg::Zoom { at, factor });
+        }));
+    }
+    {
+        let w = weak.clone();
+        listeners.push(EventListener::new(&dom.fit, "click", move |_| send(&w, Msg::FitView)));
+    }
+    {
+        let (w, snap) = (weak.clone(), dom.snap.clone());
+        listeners.push(EventListener::new(&dom.snap, "change", move |_| send(&w, Msg::Snap(snap.checked()))));
+    }
+    for (i, tab) in dom.code_tabs.iter().enumerate() {
+        let w = weak.clone();
+        listeners.push(EventListener::new(tab, "click", move |_| {
+            if let Some(shared) = w.upgrade() {
+                if let Ok(mut view) = shared.view.try_borrow_mut() {
+                    view.code_tab = i;
+                    view.pending.state = true;
+                }
+                request_frame(&shared);
+            }
+        }));
+    }
+    {
+        let (code, status) = (dom.code.clone(), dom.copy_status.clone());
+        listeners.push(EventListener::new(&dom.copy, "click", move |_| {
+            let text = code.text_content().unwrap_or_default();
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match window() {
+                    Ok(w) => wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text)).await.map(|_| ()),
+                    Err(e) => Err(e),
+                };
+                set_text(&status, if result.is_ok() { "Copied." } else { "Could not copy: select the code and copy it by hand." });
+            });
+        }));
+    }
+    // Theme changes: re-read the palette and redraw.
+    if let Ok(Some(query)) = window()?.match_media("(prefers-color-scheme: dark)") {
+        let w = weak.clone();
+        listeners.push(EventListener::new(&query, "change", move |_| {
+            if let Some(shared) = w.upgrade() {
+                if let Ok(mut view) = shared.view.try_borrow_mut() {
+                    view.painter.palette = Palette::read(&view.dom.figure);
+                    view.pending.figure = true;
+                }
+                request_frame(&shared);
+            }
+        }));
+    }
+    // Size: the figure is square and as wide as its column.
+    let (w, figure) = (weak.clone(), dom.figure.clone());
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        let width = figure.client_width() as f64;
+        if width > 0.0 {
+            send(&w, Msg::Resize { width, height: width });
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(&dom.figure);
+    drop(view);
+    *shared.observer.borrow_mut() = Some((observer, on_resize));
+    *shared.listeners.borrow_mut() = listeners;
+    Ok(())
+}
+
+/// A client (viewport) point as a canvas point in CSS px.
+fn canvas_point(canvas: &HtmlCanvasElement, client_x: f64, client_y: f64) -> Screen {
+    let rect = canvas.get_bounding_client_rect();
+    Screen { x: client_x - rect.left(), y: client_y - rect.top() }
+}
+
+impl View {
+    /// Brings the DOM and canvas up to date with the page; returns whether another frame is needed.
+    fn render(&mut self, shared: &Rc<Shared>, now: f64) -> Res<bool> {
+        let pending = std::mem::take(&mut self.pending);
+        if pending.controls {
+            self.build_controls(shared)?;
+        }
+        if pending.state || pending.controls {
+            self.update_readouts()?;
+            self.update_editors()?;
+            self.update_code();
+            self.url_dirty = true;
+        }
+        if pending.state || pending.controls || pending.messages {
+            self.update_alerts()?;
+        }
+        if pending.state || pending.figure || pending.controls {
+            self.sync_handles(shared)?;
+            self.update_timeline()?;
+            let note = self.page.chapter().figure_note();
+            set_hidden(&self.dom.figure_note, note.is_none())?;
+            set_text(&self.dom.figure_note, note.as_deref().unwrap_or(""));
+        }
+        if pending.figure || pending.state {
+            let vp = self.page.viewport;
+            self.painter.prepare(vp.width, vp.height)?;
+            let (scene, marks) = self.page.figure();
+            render(&scene, &marks, &vp, &mut self.painter);
+        }
+        if pending.settled && self.page.dragging.is_none() {
+            set_text(&self.dom.summary, &self.page.chapter().summary());
+        }
+        if self.url_dirty && now - self.url_written_at >= URL_THROTTLE_MS {
+            let hash = self.page.hash();
+            let window = window()?;
+            if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+                window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+            }
+            self.url_dirty = false;
+            self.url_written_at = now;
+        }
+        Ok(self.page.timeline.is_playing() || self.url_dirty)
+    }
+
+    fn update_alerts(&self) -> Res<()> {
+        let problems = &self.page.url_problems;
+        set_hidden(&self.dom.url_alert, problems.is_empty())?;
+        if !problems.is_empty() {
+            let text = format!("This link's state could not be used, so the chapter opens with its default example. {}", problems.join(" "));
+            set_text(&self.dom.url_alert, &text);
+        }
+        let editors = self.dom.editors.query_selector_all("[data-input]")?;
+        for i in 0..editors.length() {
+            let Some(editor) = editors.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let name = editor.get_attribute("data-input").unwrap_or_default();
+            let error = self.page.cell_errors.get(&name);
+            if let Some(alert) = editor.query_selector(".cell-error")? {
+                set_hidden(&alert, error.is_none())?;
+                set_text(&alert, error.map_or("", |e| e.message.as_str()));
+            }
+            let cells = editor.query_selector_all("input[data-row]")?;
+            for j in 0..cells.length() {
+                let Some(cell) = cells.get(j).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+                let (r, c) = cell_position(&cell);
+                let invalid = error.is_some_and(|e| (e.row, e.col) == (r, c));
+                set_attr(&cell, "aria-invalid", if invalid { "true" } else { "false" })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Choices, timeline and editors: rebuilt when their structure changes (a new view, a new size).
+    fn build_controls(&mut self, shared: &Rc<Shared>) -> Res<()> {
+        let weak = Rc::downgrade(shared);
+        let mut listeners = Vec::new();
+        let chapter = self.page.chapter();
+
+        self.dom.choices.set_text_content(None);
+        for Choice { name, label, options, current } in chapter.choices() {
+            let set = add(&self.dom.choices, "fieldset", &[("class", "choice")], None)?;
+            add(&set, "legend", &[], Some(label))?;
+            for (value, text) in options {
+                let lab = add(&set, "label", &[], None)?;
+                let radio: HtmlInputElement = add(&lab, "input", &[("type", "radio"), ("name", &format!("choice-{name}")), ("value", value)], None)?.dyn_into()?;
+                radio.set_checked(*value == current);
+                add(&lab, "span", &[], Some(text))?;
+                let (w, value) = (weak.clone(), value.to_string());
+                listeners.push(EventListener::new(&radio, "change", move |_| send(&w, Msg::Choose { choice: name.to_string(), option: value.clone() })));
+            }
+        }
+
+        let stages = chapter.stages();
+        self.dom.timeline.set_text_content(None);
+        set_hidden(&self.dom.timeline, stages.is_empty())?;
+        if !stages.is_empty() {
+            let play = add(&self.dom.timeline, "button", &[("type", "button"), ("class", "play"), ("aria-label", "Play the transformation")], Some("▶ Play"))?;
+            let range: HtmlInputElement = add(
+                &self.dom.timeline,
+                "input",
+                &[("type", "range"), ("min", "0"), ("max", &stages.len().to_string()), ("step", "0.001"), ("aria-label", "Timeline: how much of the transformation is applied")],
+                None,
+            )?
+            .dyn_into()?;
+            let labels = add(&self.dom.timeline, "ol", &[("class", "stages")], None)?;
+            for s in &stages {
+                add(&labels, "li", &[], Some(s))?;
+            }
+            let w = weak.clone();
+            listeners.push(EventListener::new(&play, "click", move |_| send(&w, Msg::PlayPause(now_ms()))));
+            let (w, r) = (weak.clone(), range.clone());
+            listeners.push(EventListener::new(&range, "input", move |_| send(&w, Msg::Scrub(r.value_as_number()))));
+        }
+
+        self.dom.editors.set_text_content(None);
+        for input in chapter.inputs() {
+            let (rows, cols) = input.value.shape();
+            let set = add(&self.dom.editors, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
+            let legend = add(&set, "legend", &[], None)?;
+            add(&legend, "span", &[("class", "name")], Some(input.name))?;
+            let shape = if input.kind == InputKind::Vector { format!("{rows} entries") } else { display_shape(&input.value) };
+            add(&legend, "span", &[("class", "shape")], Some(&shape))?;
+            let grid = add(&set, "div", &[("class", "cells"), ("style", &format!("--cols:{cols}"))], None)?;
+            for r in 0..rows {
+                for c in 0..cols {
+                    let label = if input.kind == InputKind::Vector { format!("{}, entry {}", input.name, r + 1) } else { format!("{}, row {}, column {}", input.name, r + 1, c + 1) };
+                    let cell: HtmlInputElement = add(
+                        &grid,
+                        "input",
+                        &[("type", "text"), ("inputmode", "text"), ("autocomplete", "off"), ("spellcheck", "false"), ("aria-label", &label), ("data-row", &r.to_string()), ("data-col", &c.to_string())],
+                        None,
+                    )?
+                    .dyn_into()?;
+                    cell.set_value(&format_number(input.value[(r, c)]));
+                    let (w, name, cell2) = (weak.clone(), input.name.to_string(), cell.clone());
+                    listeners.push(EventListener::new(&cell, "input", move |_| send(&w, Msg::EditCell { input: name.clone(), row: r, col: c, text: cell2.value() })));
+                }
+            }
+            let sizes = add(&set, "div", &[("class", "resize")], None)?;
+            let steps: Vec<(&str, usize, usize, bool)> = match input.kind {
+                InputKind::Vector => vec![("− entry", rows.wrapping_sub(1), 1, rows > 1), ("+ entry", rows + 1, 1, rows < MAX_DIM)],
+                InputKind::Matrix => vec![
+                    ("− row", rows.wrapping_sub(1), cols, rows > 1),
+                    ("+ row", rows + 1, cols, rows < MAX_DIM),
+                    ("− col", rows, cols.wrapping_sub(1), cols > 1),
+                    ("+ col", rows, cols + 1, cols < MAX_DIM),
+                ],
+            };
+            for (text, r, c, enabled) in steps {
+                let what = text.replace('−', "remove a").replace('+', "add a").replace("col", "column");
+                let b = add(&sizes, "button", &[("type", "button"), ("aria-label", &format!("{}: {what}", input.name))], Some(text))?;
+                if !enabled {
+                    b.set_attribute("disabled", "")?;
+                }
+                let (w, name) = (weak.clone(), input.name.to_string());
+                listeners.push(EventListener::new(&b, "click", move |_| send(&w, Msg::Reshape { input: name.clone(), rows: r, cols: c })));
+            }
+            add(&set, "p", &[("class", "alert cell-error"), ("role", "alert"), ("hidden", "")], None)?;
+        }
+        self.control_listeners = listeners;
+        Ok(())
+    }
+
+    fn update_editors(&self) -> Res<()> {
+        let active = window()?.document().and_then(|d| d.active_element());
+        for input in self.page.chapter().inputs() {
+            let Some(editor) = self.dom.editors.query_selector(&format!("[data-input=\"{}\"]", input.name))? else { continue };
+            let cells = editor.query_selector_all("input[data-row]")?;
+            for i in 0..cells.length() {
+                let Some(cell) = cells.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+                if active.as_ref() == Some(cell.as_ref()) {
+                    continue; // never rewrite what the reader is typing
+                }
+                let (r, c) = cell_position(&cell);
+                if r < input.value.nrows() && c < input.value.ncols() {
+                    let text = format_number(input.value[(r, c)]);
+                    if cell.value() != text {
+                        cell.set_value(&text);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn update_readouts(&mut self) -> Res<()> {
+        let readouts = self.page.readouts();
+        let names: Vec<&str> = readouts.iter().map(|r| r.name).collect();
+        let known: Vec<&str> = self.readout_cells.iter().map(|c| c.0).collect();
+        if names != known {
+            self.dom.readouts.set_text_content(None);
+            self.readout_cells.clear();
+            let body = add(&self.dom.readouts, "tbody", &[], None)?;
+            for r in &readouts {
+                let row = add(&body, "tr", &[], None)?;
+                add(&row, "th", &[("scope", "row")], Some(r.label))?;
+                let value_cell = add(&row, "td", &[("class", "value")], None)?;
+                let value = add(&value_cell, "span", &[("data-readout", r.name)], None)?;
+                let note = add(&row, "td", &[("class", "note")], None)?;
+                self.readout_cells.push((r.name, value, note));
+            }
+        }
+        for (r, (_, value, note)) in readouts.iter().zip(&self.readout_cells) {
+            show_readout(r, value)?;
+            set_text(note, &r.note);
+        }
+        Ok(())
+    }
+
+    fn update_code(&self) {
+        let code = self.page.chapter().code();
+        let text = match self.code_tab {
+            1 => &code.torch,
+            2 => &code.nalgebra,
+            _ => &code.numpy,
+        };
+        set_text(&self.dom.code, text);
+        for (i, tab) in self.dom.code_tabs.iter().enumerate() {
+            let _ = set_attr(tab, "aria-selected", if i == self.code_tab { "true" } else { "false" });
+        }
+    }
+
+    fn update_timeline(&self) -> Res<()> {
+        if let Some(range) = self.dom.timeline.query_selector("input[type=range]")? {
+            let range: HtmlInputElement = range.dyn_into()?;
+            let pos = self.page.timeline.position();
+            if (range.value_as_number() - pos).abs() > 1e-9 {
+                range.set_value_as_number(pos);
+            }
+        }
+        if let Some(play) = self.dom.timeline.query_selector("button.play")? {
+            let playing = self.page.timeline.is_playing();
+            set_text(&play, if playing { "❚❚ Pause" } else { "▶ Play" });
+            set_attr(&play, "aria-label", if playing { "Pause" } else { "Play the transformation" })?;
+        }
+        Ok(())
+    }
+
+    /// Creates, moves and labels the focusable handle elements over the canvas.
+    fn sync_handles(&mut self, shared: &Rc<Shared>) -> Res<()> {
+        let handles = self.page.handles();
+        let names: Vec<&str> = handles.iter().map(|h| h.name.as_str()).collect();
+        let known: Vec<&str> = self.handles.iter().map(|h| h.name.as_str()).collect();
+        if names != known {
+            // Keep the element that has focus (or is dragged) so keyboard and pointer capture survive.
+            self.handles.retain(|h| {
+                let keep = names.contains(&h.name.as_str());
+                if !keep {
+                    h.element.remove();
+                }
+                keep
+            });
+            let existing: Vec<String> = self.handles.iter().map(|h| h.name.clone()).collect();
+            for name in names.iter().filter(|n| !existing.iter().any(|e| e == *n)) {
+                self.handles.push(make_handle(&self.dom, shared, name)?);
+            }
+            self.handles.sort_by_key(|h| names.iter().position(|n| *n == h.name));
+            // DOM order is tab order: the most important handle first.
+            for h in &self.handles {
+                self.dom.handle_layer.append_child(&h.element)?;
+            }
+        }
+        let vp = self.page.viewport;
+        for (h, el) in handles.iter().zip(&self.handles) {
+            let at = vp.to_screen(h.at);
+            let visible = at.x >= 0.0 && at.y >= 0.0 && at.x <= vp.width && at.y <= vp.height;
+            let style = html(&el.element)?.style();
+            style.set_property("transform", &format!("translate({:.1}px, {:.1}px)", at.x, at.y))?;
+            set_attr(&el.element, "aria-label", &format!("{}. Arrow keys move it, Shift for fine steps.", h.label))?;
+            set_attr(&el.element, "data-x", &format_number(h.at.x))?;
+            set_attr(&el.element, "data-y", &format_number(h.at.y))?;
+            el.element.class_list().toggle_with_force("offscreen", !visible)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `data-row` / `data-col` of a cell.
+fn cell_position(cell: &Element) -> (usize, usize) {
+    let get = |k: &str| cell.get_attribute(k).and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+    (get("data-row"), get("data-col"))
+}
+
+/// Writes a readout's exact JSON to `data-value` and a rounded form for people as its content.
+fn show_readout(r: &Readout, el: &Element) -> Res<()> {
+    let json = r.value.to_json();
+    if el.get_attribute("data-value").as_deref() == Some(json.as_str()) {
+        return Ok(());
+    }
+    el.set_text_content(None);
+    match &r.value {
+        Value::Null => set_text(el, "—"),
+        Value::Bool(b) => set_text(el, if *b { "yes" } else { "no" }),
+        Value::Number(x) => set_text(el, &display_number(*x)),
+        Value::Vector(v) => set_text(el, &display_tuple(v)),
+        Value::Matrix(rows) => {
+            let cols = rows.first().map_or(0, Vec::len);
+            let grid = add(el, "span", &[("class", "matrix"), ("style", &format!("--cols:{cols}"))], None)?;
+            for x in rows.iter().flatten() {
+                add(&grid, "span", &[], Some(&display_number(*x)))?;
+            }
+        }
+    }
+    el.set_attribute("data-value", &json)
+}
+
+/// A focusable element over a draggable point: pointer drag with capture, arrow keys, focus.
+fn make_handle(dom: &Dom, shared: &Rc<Shared>, name: &str) -> Res<HandleEl> {
+    let element = el("button", &[("type", "button"), ("class", "handle"), ("data-handle", name)], None)?;
+    dom.handle_layer.append_child(&element)?;
+    let weak = Rc::downgrade(shared);
+    let mut listeners = Vec::new();
+    {
+        let (w, n, e2) = (weak.clone(), name.to_string(), element.clone());
+        listeners.push(EventListener::new_with_options(&element, "pointerdown", EventListenerOptions::enable_prevent_default(), move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            e.prevent_default();
+            let _ = e2.set_pointer_capture(e.pointer_id());
+            if let Ok(h) = html(&e2) {
+                let _ = h.focus();
+            }
+            send(&w, Msg::DragStart(n.clone()));
+        }));
+    }
+    {
+        let (w, e2, canvas) = (weak.clone(), element.clone(), dom.canvas.clone());
+        listeners.push(EventListener::new(&element, "pointermove", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            if e2.has_pointer_capture(e.pointer_id()) {
+                send(&w, Msg::DragTo(canvas_point(&canvas, e.client_x() as f64, e.client_y() as f64)));
+            }
+        }));
+    }
+    for kind in ["pointerup", "pointercancel"] {
+        let (w, e2) = (weak.clone(), element.clone());
+        listeners.push(EventListener::new(&element, kind, move |e| {
+            if let Some(e) = e.dyn_ref::<PointerEvent>() {
+                let _ = e2.release_pointer_capture(e.pointer_id());
+            }
+            send(&w, Msg::DragEnd);
+        }));
+    }
+    {
+        let (w, n) = (weak.clone(), name.to_string());
+        listeners.push(EventListener::new_with_options(&element, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+            let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+            let (dx, dy) = match e.key().as_str() {
+                "ArrowLeft" => (-1.0, 0.0),
+                "ArrowRight" => (1.0, 0.0),
+                "ArrowUp" => (0.0, 1.0),
+                "ArrowDown" => (0.0, -1.0),
+                _ => return,
+            };
+            e.prevent_default();
+            send(&w, Msg::Nudge { handle: n.clone(), dx, dy, fine: e.shift_key() });
+        }));
+    }
+    for (kind, focused) in [("focus", true), ("blur", false)] {
+        let (w, n) = (weak.clone(), name.to_string());
+        listeners.push(EventListener::new(&element, kind, move |_| send(&w, Msg::Focus(focused.then(|| n.clone())))));
+    }
+    Ok(HandleEl { name: name.to_string(), element, _listeners: listeners })
+}

@@ -1,0 +1,36 @@
+//! The landing page: what the site is, and the twelve-chapter syllabus.
+
+use super::dom::{add, Res};
+use crate::chapters::CHAPTERS;
+use web_sys::Element;
+
+/// Builds the syllabus into `root`. Chapters not built yet are listed as such, without a link.
+pub fn build(root: &Element) -> Res<()> {
+    root.set_text_content(None);
+    let wrap = add(root, "div", &[("class", "landing")], None)?;
+    add(&wrap, "h1", &[], Some("Linear algebra for deep learning, live"))?;
+    add(
+        &wrap,
+        "p",
+        &[("class", "lede")],
+        Some(
+            "Chapter 2 of Goodfellow, Bengio and Courville's Deep Learning, one interactive figure per section. \
+             Drag vectors and the columns of matrices, edit entries, play the transformations, and read every \
+             number as it changes, with the numpy code that reproduces it.",
+        ),
+    )?;
+    let list = add(&wrap, "ol", &[("class", "syllabus")], None)?;
+    for c in CHAPTERS.iter() {
+        let item = add(&list, "li", &[("class", if c.build.is_some() { "available" } else { "pending" })], None)?;
+        add(&item, "span", &[("class", "number")], Some(c.number))?;
+        let body = add(&item, "div", &[], None)?;
+        if c.build.is_some() {
+            add(&body, "a", &[("href", &format!("#/{}", c.slug))], Some(c.title))?;
+        } else {
+            add(&body, "span", &[("class", "title")], Some(c.title))?;
+            add(&body, "span", &[("class", "badge")], Some("not yet available"))?;
+        }
+        add(&body, "p", &[], Some(c.blurb))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! Browser tests of the DOM glue (wasm-bindgen-test in headless Chromium): mount a page, let its
+//! animation frames run, and check the DOM through the same attributes readers and e2e tests use.
+#![cfg(target_arch = "wasm32")]
+
+use linalg_live::web::{mount, Mounted};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh root element in the test page.
+fn root() -> Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Waits `ms` milliseconds (animation frames run meanwhile).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn readout(root: &Element, name: &str) -> serde_json::Value {
+    let el = root.query_selector(&format!("[data-readout=\"{name}\"]")).unwrap().unwrap_or_else(|| panic!("no readout {name}"));
+    serde_json::from_str(&el.get_attribute("data-value").unwrap()).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn readouts_follow_the_url_state() {
+    let root = root();
+    let _page = mount(&root, "#/multiplication?A=1,2;3,4&v=1,1").unwrap();
+    sleep(100).await;
+    assert_eq!(readout(&root, "Av"), serde_json::json!([3.0, 7.0]));
+    assert_eq!(readout(&root, "AB"), serde_json::json!([[9.0, 7.0], [23.0, 17.0]]));
+    assert!(root.query_selector(".url-alert").unwrap().unwrap().has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_on_a_handle_move_it() {
+    let root = root();
+    let _page = mount(&root, "#/multiplication?v=1,0").unwrap();
+    sleep(100).await;
+    let handle = root.query_selector("[data-handle=\"v\"]").unwrap().expect("a v handle");
+    let init = KeyboardEventInit::new();
+    init.set_key("ArrowUp");
+    init.set_bubbles(true);
+    handle.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    sleep(100).await;
+    assert_eq!(readout(&root, "v"), serde_json::json!([1.0, 1.0]));
+    assert_eq!(readout(&root, "Av"), serde_json::json!([5.0, 11.0]));
+    assert!(handle.get_attribute("aria-label").unwrap().starts_with("v = (1, 1)"));
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_cell_alerts_and_keeps_the_last_value() {
+    let root = root();
+    let _page = mount(&root, "#/multiplication").unwrap();
+    sleep(100).await;
+    let cell: HtmlInputElement = root.query_selector("[data-input=\"A\"] input[data-row=\"0\"][data-col=\"0\"]").unwrap().unwrap().dyn_into().unwrap();
+    cell.set_value("two");
+    cell.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    sleep(100).await;
+    let alert = root.query_selector("[data-input=\"A\"] [role=alert]").unwrap().unwrap();
+    assert!(!alert.has_attribute("hidden"));
+    assert!(alert.text_content().unwrap().contains("“two” is not a number"));
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(readout(&root, "Av"), serde_json::json!([22.0, 42.0]));
+    cell.set_value("1");
+    cell.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    sleep(100).await;
+    assert!(alert.has_attribute("hidden"));
+    assert_eq!(readout(&root, "Av"), serde_json::json!([20.0, 42.0]));
+}
+
+#[wasm_bindgen_test]
+async fn hostile_url_text_is_shown_as_text() {
+    let root = root();
+    let _page = mount(&root, "#/multiplication?A=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").unwrap();
+    sleep(100).await;
+    let alert = root.query_selector(".url-alert").unwrap().unwrap();
+    assert!(!alert.has_attribute("hidden"));
+    assert!(alert.text_content().unwrap().contains("Parameter A"));
+    assert!(root.query_selector("img").unwrap().is_none(), "user text became markup");
+    assert_eq!(readout(&root, "Av"), serde_json::json!([22.0, 42.0]));
+}
+
+#[wasm_bindgen_test]
+fn the_landing_page_lists_twelve_chapters_and_links_only_built_ones() {
+    let root = root();
+    assert!(matches!(mount(&root, "#/").unwrap(), Mounted::Landing));
+    assert_eq!(root.query_selector_all(".syllabus li").unwrap().length(), 12);
+    let links = root.query_selector_all(".syllabus a").unwrap();
+    assert_eq!(links.length(), 1);
+    let href = links.get(0).unwrap().dyn_into::<Element>().unwrap().get_attribute("href");
+    assert_eq!(href.as_deref(), Some("#/multiplication"));
+    assert!(matches!(mount(&root, "#/svd").unwrap(), Mounted::NotFound));
+    assert!(root.text_content().unwrap().contains("not available yet"));
+    let _ = JsValue::NULL;
+}
