@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Installs whatever is missing to build, serve and test linalg-live. Idempotent: each step first checks
-# whether its tool is already present at the right version, so a second run takes a few seconds.
+# Installs whatever is missing to build, serve and test linalg-live on Debian with a Rust toolchain.
+# Idempotent: each step checks first, so a second run takes seconds.
 #
-# usage: scripts/setup.sh [--with-browser]
-#   --with-browser   also install Debian's Chromium + ChromeDriver and the e2e test's npm packages
+#   scripts/setup.sh            the build tools (wasm32 target, trunk, wasm-bindgen-cli, node tools)
+#   scripts/setup.sh --tests    also Debian's Chromium + ChromeDriver for the browser tests
+#
+# Source it (`. scripts/setup.sh`) or run it; scripts/serve.sh and scripts/test.sh call it.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 TRUNK_VERSION=0.21.14
-# Must equal the wasm-bindgen version pinned in Cargo.toml / Cargo.lock.
+# Must equal the wasm-bindgen version pinned in Cargo.toml (and so in Cargo.lock).
 WASM_BINDGEN_VERSION=0.2.130
-with_browser=0
-[[ "${1:-}" == "--with-browser" ]] && with_browser=1
+with_tests=0
+[[ "${1:-}" == "--tests" ]] && with_tests=1
 
-say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
-export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -23,17 +25,13 @@ fi
 
 apt_missing=()
 need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' || apt_missing+=("$1"); }
-need_pkg binaryen
-if (( with_browser )); then
-  need_pkg chromium
-  need_pkg chromium-driver
-  command -v node >/dev/null && command -v npm >/dev/null || { need_pkg nodejs; need_pkg npm; }
-fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then need_pkg nodejs; need_pkg npm; fi
+if (( with_tests )); then need_pkg chromium; need_pkg chromium-driver; fi
 if (( ${#apt_missing[@]} )); then
   say "installing Debian packages: ${apt_missing[*]}"
   SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${apt_missing[@]}" >/dev/null
 fi
 
 if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
@@ -46,11 +44,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; 
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
-if (( with_browser )) && [[ ! -d tests/e2e/node_modules/playwright-core ]]; then
-  say "installing the end-to-end test's npm packages (playwright-core, no browser download)"
-  (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+# binaryen's wasm-opt (Debian's 108 cannot read what wasm-bindgen 0.2.130 emits) and playwright-core,
+# pinned in package-lock.json. No browser is downloaded: the tests use Debian's Chromium.
+if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
+  say "installing the pinned node tools (binaryen, playwright-core)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.installed-lock.json
 fi
 
-# Fetch crates once so trunk and cargo can run offline afterwards.
+# Fetch crates once so that trunk and cargo can work offline afterwards.
 cargo fetch --quiet
-say "tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1)"
+cargo fetch --quiet --target wasm32-unknown-unknown
+say "ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version)"

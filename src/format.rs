@@ -15,7 +15,11 @@ pub fn display_number(x: f64) -> String {
         format!("{}e{}", trim_zeros(mantissa).replace('-', "−"), exp)
     } else {
         let s = trim_zeros(&format!("{x:.4}"));
-        if s == "-0" { "0".to_string() } else { s.replace('-', "−") }
+        if s == "-0" {
+            "0".to_string()
+        } else {
+            s.replace('-', "−")
+        }
     }
 }
 

@@ -345,16 +345,16 @@ mod tests {
         assert!(ch.state && ch.figure && !ch.settled);
         assert_eq!(value(&page, "v"), Value::Vector(vec![1.0, -1.0]));
         assert!(page.update(Msg::DragEnd).settled);
-        assert_eq!(page.hash(), "#/multiplication?A=2,3;6,5&B=5,3;2,2&v=1,-1&w=5,2");
+        assert_eq!(page.hash(), "#/multiplication?A=2,3;6,5&B=5,3;2,2&v=1,-1&w=2,6");
     }
 
     #[test]
     fn arrow_keys_nudge_and_shift_is_fine() {
         let mut page = open(&[]);
         page.update(Msg::Nudge { handle: "v".into(), dx: 1.0, dy: 0.0, fine: false });
-        assert_eq!(value(&page, "Av"), Value::Vector(vec![24.0, 48.0]));
+        assert_eq!(value(&page, "Av"), Value::Vector(vec![18.0, 46.0]));
         page.update(Msg::Nudge { handle: "v".into(), dx: 0.0, dy: 1.0, fine: true });
-        assert_eq!(value(&page, "v"), Value::Vector(vec![3.0, 6.1]));
+        assert_eq!(value(&page, "v"), Value::Vector(vec![6.0, 2.1]));
     }
 
     #[test]
@@ -377,11 +377,11 @@ mod tests {
     fn reshaping_grows_with_zeros_within_limits() {
         let mut page = open(&[]);
         assert!(page.update(Msg::Reshape { input: "A".into(), rows: 3, cols: 2 }).controls);
-        assert_eq!(value(&page, "Av"), Value::Vector(vec![22.0, 42.0, 0.0]));
+        assert_eq!(value(&page, "Av"), Value::Vector(vec![16.0, 40.0, 0.0]));
         assert_eq!(page.update(Msg::Reshape { input: "A".into(), rows: 0, cols: 2 }), Changes::default());
         assert_eq!(page.update(Msg::Reshape { input: "A".into(), rows: 99, cols: 2 }), Changes::default());
         page.update(Msg::Reshape { input: "v".into(), rows: 3, cols: 7 });
-        assert_eq!(value(&page, "v"), Value::Vector(vec![2.0, 6.0, 0.0]));
+        assert_eq!(value(&page, "v"), Value::Vector(vec![5.0, 2.0, 0.0]));
     }
 
     #[test]
@@ -399,7 +399,7 @@ mod tests {
         let params = vec![("A".to_string(), "1,2;3,x".to_string())];
         let page = Page::open(find("multiplication").unwrap(), &params, vec![]).unwrap();
         assert_eq!(page.url_problems.len(), 1);
-        assert_eq!(value(&page, "Av"), Value::Vector(vec![22.0, 42.0]));
+        assert_eq!(value(&page, "Av"), Value::Vector(vec![16.0, 40.0]));
         assert!(Page::open(find("svd").unwrap(), &[], vec![]).is_none());
     }
 }

@@ -75,7 +75,8 @@ fn built_chapters_agree_with_numpy() {
     for case in fixture["cases"].as_array().unwrap() {
         let slug = case["page"].as_str().unwrap();
         let info = find(slug).unwrap_or_else(|| panic!("fixture names unknown page {slug}"));
-        let params: Vec<(String, String)> = case["state"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
+        let params: Vec<(String, String)> =
+            case["state"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
         let Some((chapter, problems)) = from_params(info, &params) else {
             pending += 1;
             continue;

@@ -26,18 +26,84 @@ pub struct ChapterInfo {
 
 /// All twelve chapters in book order.
 pub const CHAPTERS: [ChapterInfo; 12] = [
-    ChapterInfo { number: "2.1", slug: "tensors", title: "Scalars, Vectors, Matrices and Tensors", blurb: "Shapes, the transpose, addition and broadcasting.", build: None },
-    ChapterInfo { number: "2.2", slug: "multiplication", title: "Multiplying Matrices and Vectors", blurb: "A matrix moves the plane: the column picture, the row picture, and why AB ≠ BA.", build: Some(multiplication::build) },
-    ChapterInfo { number: "2.3", slug: "inverse", title: "Identity and Inverse Matrices", blurb: "Undoing a transformation, and solving Ax = b.", build: None },
-    ChapterInfo { number: "2.4", slug: "span", title: "Linear Dependence and Span", blurb: "Which targets a set of vectors can reach.", build: None },
+    ChapterInfo {
+        number: "2.1",
+        slug: "tensors",
+        title: "Scalars, Vectors, Matrices and Tensors",
+        blurb: "Shapes, the transpose, addition and broadcasting.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.2",
+        slug: "multiplication",
+        title: "Multiplying Matrices and Vectors",
+        blurb: "A matrix moves the plane: the column picture, the row picture, and why AB ≠ BA.",
+        build: Some(multiplication::build),
+    },
+    ChapterInfo {
+        number: "2.3",
+        slug: "inverse",
+        title: "Identity and Inverse Matrices",
+        blurb: "Undoing a transformation, and solving Ax = b.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.4",
+        slug: "span",
+        title: "Linear Dependence and Span",
+        blurb: "Which targets a set of vectors can reach.",
+        build: None,
+    },
     ChapterInfo { number: "2.5", slug: "norms", title: "Norms", blurb: "Ways to measure the length of a vector.", build: None },
-    ChapterInfo { number: "2.6", slug: "special-matrices", title: "Special Kinds of Matrices and Vectors", blurb: "Diagonal, symmetric and orthogonal matrices.", build: None },
-    ChapterInfo { number: "2.7", slug: "eigendecomposition", title: "Eigendecomposition", blurb: "Directions a matrix only stretches.", build: None },
-    ChapterInfo { number: "2.8", slug: "svd", title: "Singular Value Decomposition", blurb: "Every matrix is a rotation, a stretch and a rotation.", build: None },
-    ChapterInfo { number: "2.9", slug: "pseudoinverse", title: "The Moore-Penrose Pseudoinverse", blurb: "The best answer when there is no exact one.", build: None },
-    ChapterInfo { number: "2.10", slug: "trace", title: "The Trace Operator", blurb: "The sum of the diagonal, and why order cycles.", build: None },
-    ChapterInfo { number: "2.11", slug: "determinant", title: "The Determinant", blurb: "How much a matrix scales area, and whether it flips it.", build: None },
-    ChapterInfo { number: "2.12", slug: "pca", title: "Example: Principal Components Analysis", blurb: "The directions in which data varies most.", build: None },
+    ChapterInfo {
+        number: "2.6",
+        slug: "special-matrices",
+        title: "Special Kinds of Matrices and Vectors",
+        blurb: "Diagonal, symmetric and orthogonal matrices.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.7",
+        slug: "eigendecomposition",
+        title: "Eigendecomposition",
+        blurb: "Directions a matrix only stretches.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.8",
+        slug: "svd",
+        title: "Singular Value Decomposition",
+        blurb: "Every matrix is a rotation, a stretch and a rotation.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.9",
+        slug: "pseudoinverse",
+        title: "The Moore-Penrose Pseudoinverse",
+        blurb: "The best answer when there is no exact one.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.10",
+        slug: "trace",
+        title: "The Trace Operator",
+        blurb: "The sum of the diagonal, and why order cycles.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.11",
+        slug: "determinant",
+        title: "The Determinant",
+        blurb: "How much a matrix scales area, and whether it flips it.",
+        build: None,
+    },
+    ChapterInfo {
+        number: "2.12",
+        slug: "pca",
+        title: "Example: Principal Components Analysis",
+        blurb: "The directions in which data varies most.",
+        build: None,
+    },
 ];
 
 /// The chapter with this slug, if the slug exists.
@@ -199,7 +265,20 @@ mod tests {
         let slugs: Vec<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
         assert_eq!(
             slugs,
-            ["tensors", "multiplication", "inverse", "span", "norms", "special-matrices", "eigendecomposition", "svd", "pseudoinverse", "trace", "determinant", "pca"]
+            [
+                "tensors",
+                "multiplication",
+                "inverse",
+                "span",
+                "norms",
+                "special-matrices",
+                "eigendecomposition",
+                "svd",
+                "pseudoinverse",
+                "trace",
+                "determinant",
+                "pca"
+            ]
         );
         assert!(find("multiplication").is_some_and(|c| c.build.is_some()));
         assert!(find("nope").is_none());

@@ -25,13 +25,14 @@ pub struct Multiplication {
     order: &'static str,
 }
 
-/// The seed's examples: A and B from its "not commutative" example, v and w from its dot product.
+/// The seed's examples: A and B from its "not commutative" example, v and w from its dot product
+/// (v = (5, 2) and w = (2, 6), so that v does not sit on A's first column, which is (2, 6)).
 pub fn build() -> Box<dyn Chapter> {
     Box::new(Multiplication {
         a: DMatrix::from_row_slice(2, 2, &[2.0, 3.0, 6.0, 5.0]),
         b: DMatrix::from_row_slice(2, 2, &[5.0, 3.0, 2.0, 2.0]),
-        v: DMatrix::from_column_slice(2, 1, &[2.0, 6.0]),
-        w: DMatrix::from_column_slice(2, 1, &[5.0, 2.0]),
+        v: DMatrix::from_column_slice(2, 1, &[5.0, 2.0]),
+        w: DMatrix::from_column_slice(2, 1, &[2.0, 6.0]),
         view: VIEWS[0].0,
         order: ORDERS[0].0,
     })
@@ -68,7 +69,11 @@ impl Multiplication {
             return Readout::missing(
                 "Av",
                 "A·v",
-                format!("not defined: A is {} but v has {} entries; A·v needs one entry of v per column of A", display_shape(&self.a), self.v.len()),
+                format!(
+                    "not defined: A is {} but v has {} entries; A·v needs one entry of v per column of A",
+                    display_shape(&self.a),
+                    self.v.len()
+                ),
             );
         };
         // The row picture: each entry is a row of A dotted with v.
@@ -77,16 +82,28 @@ impl Multiplication {
             .row_iter()
             .zip(av.iter())
             .map(|(row, total)| {
-                let terms: Vec<String> = row.iter().zip(self.v.iter()).map(|(a, x)| format!("{}·{}", display_number(*a), display_number(*x))).collect();
+                let terms: Vec<String> =
+                    row.iter().zip(self.v.iter()).map(|(a, x)| format!("{}·{}", display_number(*a), display_number(*x))).collect();
                 format!("{} = {}", terms.join(" + "), display_number(*total))
             })
             .collect();
         vector_readout("Av", "A·v", &av, format!("row by row: {}", rows.join("; ")))
     }
 
-    fn product_readout(&self, name: &'static str, label: &'static str, left: (&DMatrix<f64>, &str), right: (&DMatrix<f64>, &str)) -> Readout {
+    fn product_readout(
+        &self,
+        name: &'static str,
+        label: &'static str,
+        left: (&DMatrix<f64>, &str),
+        right: (&DMatrix<f64>, &str),
+    ) -> Readout {
         match self.product(left.0, right.0) {
-            Some(p) => matrix_readout(name, label, &p, format!("{} times {} gives {}", display_shape(left.0), display_shape(right.0), display_shape(&p))),
+            Some(p) => matrix_readout(
+                name,
+                label,
+                &p,
+                format!("{} times {} gives {}", display_shape(left.0), display_shape(right.0), display_shape(&p)),
+            ),
             None => Readout::missing(
                 name,
                 label,
@@ -137,7 +154,10 @@ impl Multiplication {
         let m = if t.position() <= 1.0 { lerp(&Matrix2::identity(), &first, t.progress(0)) } else { lerp(&first, &total, t.progress(1)) };
         scene.push(Shape::Lattice { map: m, stroke: Stroke::solid(Role::Grid, 1.0) });
         scene.push(Shape::Polygon {
-            points: [World::new(0.0, 0.0), World::new(1.0, 0.0), World::new(1.0, 1.0), World::new(0.0, 1.0)].iter().map(|c| other * c).collect(),
+            points: [World::new(0.0, 0.0), World::new(1.0, 0.0), World::new(1.0, 1.0), World::new(0.0, 1.0)]
+                .iter()
+                .map(|c| other * c)
+                .collect(),
             fill: None,
             stroke: Some(Stroke::dotted(Role::Ghost, 2.0)),
         });
@@ -315,9 +335,19 @@ impl Chapter for Multiplication {
         out.push(match (ab, ba) {
             (Some(ab), Some(ba)) if ab.shape() == ba.shape() => {
                 let same = ab == ba;
-                Readout::new("commute", "AB = BA", Value::Bool(same), if same { "these two happen to commute" } else { "the order matters: AB and BA differ" })
+                Readout::new(
+                    "commute",
+                    "AB = BA",
+                    Value::Bool(same),
+                    if same { "these two happen to commute" } else { "the order matters: AB and BA differ" },
+                )
             }
-            (Some(ab), Some(ba)) => Readout::new("commute", "AB = BA", Value::Bool(false), format!("AB is {} but BA is {}", display_shape(&ab), display_shape(&ba))),
+            (Some(ab), Some(ba)) => Readout::new(
+                "commute",
+                "AB = BA",
+                Value::Bool(false),
+                format!("AB is {} but BA is {}", display_shape(&ab), display_shape(&ba)),
+            ),
             _ => Readout::new("commute", "AB = BA", Value::Bool(false), "one of the two products is not even defined"),
         });
         out.push(match self.dot() {
@@ -407,7 +437,13 @@ impl Chapter for Multiplication {
                 InputKind::Vector => i.value.iter().map(|x| format!("{x:?}")).collect(),
             };
             rust.push_str(&match i.kind {
-                InputKind::Matrix => format!("let {} = DMatrix::from_row_slice({}, {}, &[{}]);\n", i.name.to_lowercase(), i.value.nrows(), i.value.ncols(), entries.join(", ")),
+                InputKind::Matrix => format!(
+                    "let {} = DMatrix::from_row_slice({}, {}, &[{}]);\n",
+                    i.name.to_lowercase(),
+                    i.value.nrows(),
+                    i.value.ncols(),
+                    entries.join(", ")
+                ),
                 InputKind::Vector => format!("let {} = DVector::from_vec(vec![{}]);\n", i.name, entries.join(", ")),
             });
         }
@@ -479,7 +515,7 @@ mod tests {
         assert_eq!(value(c.as_ref(), "AB"), Value::Matrix(vec![vec![16.0, 12.0], vec![40.0, 28.0]]));
         assert_eq!(value(c.as_ref(), "BA"), Value::Matrix(vec![vec![28.0, 30.0], vec![16.0, 16.0]]));
         assert_eq!(value(c.as_ref(), "dot"), Value::Number(22.0));
-        assert_eq!(value(c.as_ref(), "Av"), Value::Vector(vec![22.0, 42.0]));
+        assert_eq!(value(c.as_ref(), "Av"), Value::Vector(vec![16.0, 40.0]));
         assert_eq!(value(c.as_ref(), "commute"), Value::Bool(false));
     }
 

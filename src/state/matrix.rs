@@ -77,10 +77,7 @@ pub fn parse_scalar(text: &str) -> Result<f64, ShapeError> {
 
 /// Prints a matrix in the contract's form; `parse_matrix(format_matrix(m)) == m` for finite entries.
 pub fn format_matrix(m: &DMatrix<f64>) -> String {
-    m.row_iter()
-        .map(|row| row.iter().map(|&x| format_number(x)).collect::<Vec<_>>().join(","))
-        .collect::<Vec<_>>()
-        .join(";")
+    m.row_iter().map(|row| row.iter().map(|&x| format_number(x)).collect::<Vec<_>>().join(",")).collect::<Vec<_>>().join(";")
 }
 
 /// Prints a column vector as `2,1`.
@@ -106,8 +103,8 @@ mod tests {
         assert_eq!(parse_matrix("1,2;3").unwrap_err(), ShapeError::Ragged { row: 2, len: 1, first: 2 });
         assert!(matches!(parse_matrix("1,;3,4"), Err(ShapeError::Entry { row: 1, col: 2, .. })));
         assert!(matches!(parse_matrix("1,x"), Err(ShapeError::Entry { row: 1, col: 2, .. })));
-        assert!(matches!(parse_matrix(&vec!["1"; 9].join(",")), Err(ShapeError::TooBig { .. })));
-        assert!(matches!(parse_matrix(&vec!["1"; 9].join(";")), Err(ShapeError::TooBig { .. })));
+        assert!(matches!(parse_matrix(&["1"; 9].join(",")), Err(ShapeError::TooBig { .. })));
+        assert!(matches!(parse_matrix(&["1"; 9].join(";")), Err(ShapeError::TooBig { .. })));
         assert_eq!(parse_vector("1;2").unwrap_err(), ShapeError::NotAVector);
         assert_eq!(parse_scalar("1,2").unwrap_err(), ShapeError::NotAScalar);
         assert!(parse_matrix("").is_err());

@@ -116,15 +116,7 @@ mod tests {
 
     #[test]
     fn accepts_the_contract_grammar() {
-        for (text, want) in [
-            ("3", 3.0),
-            ("-1.5e-3", -1.5e-3),
-            (" +2 ", 2.0),
-            (".5", 0.5),
-            ("5.", 5.0),
-            ("1E3", 1000.0),
-            ("-0", 0.0),
-        ] {
+        for (text, want) in [("3", 3.0), ("-1.5e-3", -1.5e-3), (" +2 ", 2.0), (".5", 0.5), ("5.", 5.0), ("1E3", 1000.0), ("-0", 0.0)] {
             assert_eq!(parse_number(text), Ok(want), "{text}");
         }
     }

@@ -73,11 +73,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn chapter(slug: &str, params: &[(&str, &str)]) -> Route {
-        Route::Chapter {
-            slug: slug.into(),
-            params: params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            problems: vec![],
-        }
+        Route::Chapter { slug: slug.into(), params: params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), problems: vec![] }
     }
 
     #[test]

@@ -170,11 +170,14 @@ fn arrow(from: World, to: World, stroke: Stroke, label: Option<&str>, view: &Vie
     }
 }
 
+/// One path as a [`Recording`] saw it: (points, closed, fill role, stroke role).
+pub type RecordedPath = (Vec<Screen>, bool, Option<Role>, Option<Role>);
+
 /// A painter that records what it was asked to draw, for native tests of figures.
 #[derive(Debug, Default)]
 pub struct Recording {
-    /// Every path drawn: (points, closed, fill role, stroke role).
-    pub paths: Vec<(Vec<Screen>, bool, Option<Role>, Option<Role>)>,
+    /// Every path drawn.
+    pub paths: Vec<RecordedPath>,
     /// Every text drawn.
     pub texts: Vec<(Screen, String, Role)>,
     /// How many times the surface was cleared.
@@ -222,9 +225,10 @@ mod tests {
 
     #[test]
     fn lattice_line_count_stays_bounded_for_any_map() {
-        let mut view = Viewport::default();
-        view.scale = 0.5;
-        for map in [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.001), Matrix2::new(1e6, 0.0, 3.0, 1e-6)] {
+        let view = Viewport { scale: 0.5, ..Viewport::default() };
+        for map in
+            [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.001), Matrix2::new(1e6, 0.0, 3.0, 1e-6)]
+        {
             let mut scene = Scene::default();
             scene.push(Shape::Lattice { map, stroke: Stroke::solid(Role::Grid, 1.0) });
             let mut rec = Recording::default();

@@ -41,18 +41,12 @@ impl Default for Viewport {
 impl Viewport {
     /// World → screen.
     pub fn to_screen(&self, p: World) -> Screen {
-        Screen {
-            x: self.width / 2.0 + (p.x - self.center.x) * self.scale,
-            y: self.height / 2.0 - (p.y - self.center.y) * self.scale,
-        }
+        Screen { x: self.width / 2.0 + (p.x - self.center.x) * self.scale, y: self.height / 2.0 - (p.y - self.center.y) * self.scale }
     }
 
     /// Screen → world.
     pub fn to_world(&self, s: Screen) -> World {
-        World::new(
-            self.center.x + (s.x - self.width / 2.0) / self.scale,
-            self.center.y - (s.y - self.height / 2.0) / self.scale,
-        )
+        World::new(self.center.x + (s.x - self.width / 2.0) / self.scale, self.center.y - (s.y - self.height / 2.0) / self.scale)
     }
 
     /// The visible world rectangle as (min corner, max corner).

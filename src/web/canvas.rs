@@ -31,7 +31,8 @@ impl Palette {
     /// Reads the role colours in effect on `element` (call again when the theme changes).
     pub fn read(element: &Element) -> Palette {
         let style = window().ok().and_then(|w| w.get_computed_style(element).ok().flatten());
-        let get = |var: &str| style.as_ref().and_then(|s| s.get_property_value(var).ok()).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let get =
+            |var: &str| style.as_ref().and_then(|s| s.get_property_value(var).ok()).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let colors = ROLE_VARS.iter().map(|(role, var)| (*role, get(var).unwrap_or_else(|| "#888".into()))).collect();
         let font = get("--figure-font").unwrap_or_else(|| "13px system-ui, sans-serif".into());
         let background = get("--c-figure-bg").unwrap_or_else(|| "#fff".into());
@@ -55,10 +56,7 @@ pub struct CanvasPainter {
 impl CanvasPainter {
     /// Wraps a canvas; fails if it has no 2-D context.
     pub fn new(canvas: HtmlCanvasElement) -> Res<CanvasPainter> {
-        let ctx = canvas
-            .get_context("2d")?
-            .ok_or_else(|| JsValue::from_str("no 2d context"))?
-            .dyn_into::<CanvasRenderingContext2d>()?;
+        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
         let palette = Palette::read(&canvas);
         Ok(CanvasPainter { canvas, ctx, palette, css_size: (0.0, 0.0) })
     }

@@ -87,8 +87,11 @@ struct Shared {
     queue: RefCell<Vec<Msg>>,
     frame: RefCell<Option<AnimationFrame>>,
     listeners: RefCell<Vec<EventListener>>,
-    observer: RefCell<Option<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>>,
+    observer: RefCell<Option<SizeWatch>>,
 }
+
+/// The figure's ResizeObserver and the callback it calls.
+type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
 
 struct View {
     page: Page,
@@ -232,14 +235,34 @@ impl Dom {
         for (offset, rel, arrow) in [(-1i32, "prev", "← "), (1, "next", " →")] {
             let slot = add(&nav, "div", &[("class", rel)], None)?;
             let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
-            let label = format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
+            let label =
+                format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
             if other.build.is_some() {
                 add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
             } else {
                 add(&slot, "span", &[("class", "unavailable")], Some(&format!("{label} (not yet available)")))?;
             }
         }
-        Ok(Dom { figure, canvas, handle_layer, figure_note, summary, url_alert, snap, choices, timeline, editors, readouts, code, code_tabs, copy, copy_status, fit, zoom_in, zoom_out })
+        Ok(Dom {
+            figure,
+            canvas,
+            handle_layer,
+            figure_note,
+            summary,
+            url_alert,
+            snap,
+            choices,
+            timeline,
+            editors,
+            readouts,
+            code,
+            code_tabs,
+            copy,
+            copy_status,
+            fit,
+            zoom_in,
+            zoom_out,
+        })
     }
 }
 
@@ -413,7 +436,8 @@ impl View {
         let problems = &self.page.url_problems;
         set_hidden(&self.dom.url_alert, problems.is_empty())?;
         if !problems.is_empty() {
-            let text = format!("This link's state could not be used, so the chapter opens with its default example. {}", problems.join(" "));
+            let text =
+                format!("This link's state could not be used, so the chapter opens with its default example. {}", problems.join(" "));
             set_text(&self.dom.url_alert, &text);
         }
         let editors = self.dom.editors.query_selector_all("[data-input]")?;
@@ -448,11 +472,14 @@ impl View {
             add(&set, "legend", &[], Some(label))?;
             for (value, text) in options {
                 let lab = add(&set, "label", &[], None)?;
-                let radio: HtmlInputElement = add(&lab, "input", &[("type", "radio"), ("name", &format!("choice-{name}")), ("value", value)], None)?.dyn_into()?;
+                let radio: HtmlInputElement =
+                    add(&lab, "input", &[("type", "radio"), ("name", &format!("choice-{name}")), ("value", value)], None)?.dyn_into()?;
                 radio.set_checked(*value == current);
                 add(&lab, "span", &[], Some(text))?;
                 let (w, value) = (weak.clone(), value.to_string());
-                listeners.push(EventListener::new(&radio, "change", move |_| send(&w, Msg::Choose { choice: name.to_string(), option: value.clone() })));
+                listeners.push(EventListener::new(&radio, "change", move |_| {
+                    send(&w, Msg::Choose { choice: name.to_string(), option: value.clone() })
+                }));
             }
         }
 
@@ -460,11 +487,22 @@ impl View {
         self.dom.timeline.set_text_content(None);
         set_hidden(&self.dom.timeline, stages.is_empty())?;
         if !stages.is_empty() {
-            let play = add(&self.dom.timeline, "button", &[("type", "button"), ("class", "play"), ("aria-label", "Play the transformation")], Some("▶ Play"))?;
+            let play = add(
+                &self.dom.timeline,
+                "button",
+                &[("type", "button"), ("class", "play"), ("aria-label", "Play the transformation")],
+                Some("▶ Play"),
+            )?;
             let range: HtmlInputElement = add(
                 &self.dom.timeline,
                 "input",
-                &[("type", "range"), ("min", "0"), ("max", &stages.len().to_string()), ("step", "0.001"), ("aria-label", "Timeline: how much of the transformation is applied")],
+                &[
+                    ("type", "range"),
+                    ("min", "0"),
+                    ("max", &stages.len().to_string()),
+                    ("step", "0.001"),
+                    ("aria-label", "Timeline: how much of the transformation is applied"),
+                ],
                 None,
             )?
             .dyn_into()?;
@@ -489,17 +527,31 @@ impl View {
             let grid = add(&set, "div", &[("class", "cells"), ("style", &format!("--cols:{cols}"))], None)?;
             for r in 0..rows {
                 for c in 0..cols {
-                    let label = if input.kind == InputKind::Vector { format!("{}, entry {}", input.name, r + 1) } else { format!("{}, row {}, column {}", input.name, r + 1, c + 1) };
+                    let label = if input.kind == InputKind::Vector {
+                        format!("{}, entry {}", input.name, r + 1)
+                    } else {
+                        format!("{}, row {}, column {}", input.name, r + 1, c + 1)
+                    };
                     let cell: HtmlInputElement = add(
                         &grid,
                         "input",
-                        &[("type", "text"), ("inputmode", "text"), ("autocomplete", "off"), ("spellcheck", "false"), ("aria-label", &label), ("data-row", &r.to_string()), ("data-col", &c.to_string())],
+                        &[
+                            ("type", "text"),
+                            ("inputmode", "text"),
+                            ("autocomplete", "off"),
+                            ("spellcheck", "false"),
+                            ("aria-label", &label),
+                            ("data-row", &r.to_string()),
+                            ("data-col", &c.to_string()),
+                        ],
                         None,
                     )?
                     .dyn_into()?;
                     cell.set_value(&format_number(input.value[(r, c)]));
                     let (w, name, cell2) = (weak.clone(), input.name.to_string(), cell.clone());
-                    listeners.push(EventListener::new(&cell, "input", move |_| send(&w, Msg::EditCell { input: name.clone(), row: r, col: c, text: cell2.value() })));
+                    listeners.push(EventListener::new(&cell, "input", move |_| {
+                        send(&w, Msg::EditCell { input: name.clone(), row: r, col: c, text: cell2.value() })
+                    }));
                 }
             }
             let sizes = add(&set, "div", &[("class", "resize")], None)?;
@@ -627,11 +679,14 @@ impl View {
             }
         }
         let vp = self.page.viewport;
-        for (h, el) in handles.iter().zip(&self.handles) {
+        let count = handles.len();
+        for (i, (h, el)) in handles.iter().zip(&self.handles).enumerate() {
             let at = vp.to_screen(h.at);
             let visible = at.x >= 0.0 && at.y >= 0.0 && at.x <= vp.width && at.y <= vp.height;
             let style = html(&el.element)?.style();
             style.set_property("transform", &format!("translate({:.1}px, {:.1}px)", at.x, at.y))?;
+            // Where handles overlap, the most important one (listed first) is on top.
+            style.set_property("z-index", &(count - i).to_string())?;
             set_attr(&el.element, "aria-label", &format!("{}. Arrow keys move it, Shift for fine steps.", h.label))?;
             set_attr(&el.element, "data-x", &format_number(h.at.x))?;
             set_attr(&el.element, "data-y", &format_number(h.at.y))?;
@@ -678,15 +733,20 @@ fn make_handle(dom: &Dom, shared: &Rc<Shared>, name: &str) -> Res<HandleEl> {
     let mut listeners = Vec::new();
     {
         let (w, n, e2) = (weak.clone(), name.to_string(), element.clone());
-        listeners.push(EventListener::new_with_options(&element, "pointerdown", EventListenerOptions::enable_prevent_default(), move |e| {
-            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
-            e.prevent_default();
-            let _ = e2.set_pointer_capture(e.pointer_id());
-            if let Ok(h) = html(&e2) {
-                let _ = h.focus();
-            }
-            send(&w, Msg::DragStart(n.clone()));
-        }));
+        listeners.push(EventListener::new_with_options(
+            &element,
+            "pointerdown",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+                e.prevent_default();
+                let _ = e2.set_pointer_capture(e.pointer_id());
+                if let Ok(h) = html(&e2) {
+                    let _ = h.focus();
+                }
+                send(&w, Msg::DragStart(n.clone()));
+            },
+        ));
     }
     {
         let (w, e2, canvas) = (weak.clone(), element.clone(), dom.canvas.clone());

@@ -105,7 +105,11 @@ fn install_panic_notice() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("linalg-live panicked: {info}").into());
         if let Ok(body) = document().and_then(|d| d.body().ok_or_else(|| "no body".into())) {
-            if let Ok(notice) = el("div", &[("class", "crash"), ("role", "alert")], Some("Something went wrong and this page stopped responding. Please reload the page.")) {
+            if let Ok(notice) = el(
+                "div",
+                &[("class", "crash"), ("role", "alert")],
+                Some("Something went wrong and this page stopped responding. Please reload the page."),
+            ) {
                 let _ = body.prepend_with_node_1(&notice);
             }
         }

@@ -1,5 +1,5 @@
 // Takes screenshots of the built site at phone and desktop sizes, light and dark:
-//   node tests/e2e/screenshots.mjs [OUTDIR]   (default: tests/e2e/artifacts)
+//   node tests/e2e/screenshots.mjs [OUTDIR]   (default: tests/e2e/artifacts; needs a built dist/)
 import { mkdir } from "node:fs/promises";
 import { launch, openPage, readout, serve } from "./harness.mjs";
 

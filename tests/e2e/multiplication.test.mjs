@@ -1,0 +1,228 @@
+// End-to-end: the built site (dist/) served on 127.0.0.1, driven in Debian's headless Chromium with
+// real pointer and keyboard input. Run `trunk build --release` first (scripts/test.sh does).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const matVec = (A, v) => A.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
+const close = (a, b) => Math.abs(a - b) <= 1e-9 + 1e-9 * Math.abs(b);
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "Av");
+  return page;
+}
+
+describe("2.2 multiplication", () => {
+  test("opens on the seed's example with no console errors", async () => {
+    const page = await chapter("multiplication");
+    assert.deepEqual(await readout(page, "Av"), [16, 40]);
+    assert.deepEqual(await readout(page, "AB"), [[16, 12], [40, 28]]);
+    assert.deepEqual(await readout(page, "BA"), [[28, 30], [16, 16]]);
+    assert.equal(await readout(page, "dot"), 22);
+    assert.equal(await page.locator("canvas").count(), 1);
+    assert.ok(await page.locator("[data-handle=v]").isVisible());
+    assert.ok(await page.locator(".url-alert").isHidden());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a real pointer drag of the v handle moves Av to A·v", async () => {
+    const page = await chapter("multiplication");
+    const before = await readout(page, "v");
+    const box = await page.locator("[data-handle=v]").boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i++) await page.mouse.move(x + 4 * i, y + 3 * i);
+    await page.mouse.up();
+    const v = await waitForReadout(page, "v", (v) => v[0] !== before[0] || v[1] !== before[1]);
+    assert.ok(v[0] > before[0] && v[1] < before[1], `v moved right and down: ${before} → ${v}`);
+    const A = await readout(page, "A");
+    const Av = await waitForReadout(page, "Av", (Av) => Av.every((x, i) => close(x, matVec(A, v)[i])));
+    assert.deepEqual(Av, matVec(A, v));
+    // Snapping is on by default: the dragged vector lands on the integer lattice.
+    assert.ok(v.every(Number.isInteger), `snapped: ${v}`);
+    // The handle followed the drag: it sits where the pointer was released (within one grid cell).
+    const after = await page.locator("[data-handle=v]").boundingBox();
+    assert.ok(Math.abs(after.x + after.width / 2 - (x + 80)) < 20 && Math.abs(after.y + after.height / 2 - (y + 60)) < 20);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("dragging a column of A moves the plane and every product", async () => {
+    const page = await chapter("multiplication?A=1,0;0,1&v=1,1");
+    // Drag the first column's tip onto the second's: A becomes singular, the square flattens.
+    const from = await page.locator('[data-handle="A:0"]').boundingBox();
+    const to = await page.locator('[data-handle="A:1"]').boundingBox();
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[0][0] !== 1 || A[1][0] !== 0);
+    assert.deepEqual(A, [[0, 0], [1, 1]]);
+    assert.deepEqual(await waitForReadout(page, "Av", (Av) => Av[1] === 2), [0, 2]);
+    assert.deepEqual(await readout(page, "AB"), [[0, 0], [7, 5]]);
+    await page.context().close();
+  });
+
+  test("arrow keys on a focused handle move it, Shift in fine steps", async () => {
+    const page = await chapter("multiplication?v=1,1");
+    await page.locator("[data-handle=v]").focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForReadout(page, "v", (v) => v[0] === 2 && v[1] === 1);
+    assert.deepEqual(await readout(page, "Av"), [7, 17]);
+    await page.keyboard.press("Shift+ArrowUp");
+    const v = await waitForReadout(page, "v", (v) => close(v[1], 1.1));
+    assert.deepEqual(await readout(page, "Av"), matVec([[2, 3], [6, 5]], v));
+    const label = await page.locator("[data-handle=v]").getAttribute("aria-label");
+    assert.match(label, /^v = \(2, 1\.1\)/);
+    await page.context().close();
+  });
+
+  test("the URL hash follows the state and reproduces it", async () => {
+    const page = await chapter("multiplication?v=1,1");
+    await page.locator("[data-handle=v]").focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => location.hash.includes("v=0,1"));
+    const url = page.url();
+    const again = await openPage(browser, url);
+    await waitForReadout(again, "v", (v) => v[0] === 0 && v[1] === 1);
+    assert.deepEqual(await readout(again, "Av"), [3, 5]);
+    await again.context().close();
+    await page.context().close();
+  });
+
+  test("every numpy oracle case agrees through the URL and data-value", async () => {
+    const fixture = JSON.parse(readFileSync(new URL("../fixtures/numpy-oracle.json", import.meta.url)));
+    const cases = fixture.cases.filter((c) => c.page === "multiplication");
+    assert.ok(cases.length > 0);
+    const page = await openPage(browser, "about:blank");
+    for (const c of cases) {
+      const query = Object.entries(c.state).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+      await page.goto("about:blank");
+      await page.goto(`${server.base}index.html#/multiplication?${query}`);
+      for (const [name, want] of Object.entries(c.expect)) {
+        const got = await readout(page, name);
+        const flat = (x) => [x].flat(2);
+        assert.ok(flat(got).length === flat(want).length && flat(got).every((g, i) => Math.abs(g - flat(want)[i]) <= fixture.tolerance.abs + fixture.tolerance.rel * Math.abs(flat(want)[i])),
+          `${JSON.stringify(c.state)}: ${name} = ${JSON.stringify(got)}, numpy ${JSON.stringify(want)}`);
+      }
+    }
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("an invalid URL parameter shows an alert and the default state", async () => {
+    for (const bad of ["v=abc", "A=1,2;3", "A=NaN,1;1,1", "v=1e400,1", "A=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E"]) {
+      const page = await chapter(`multiplication?${bad}`);
+      const alert = page.locator(".url-alert[role=alert]");
+      await alert.waitFor({ state: "visible" });
+      const param = bad.split("=")[0];
+      assert.match(await alert.textContent(), new RegExp(`Parameter ${param}:`));
+      assert.deepEqual(await readout(page, "Av"), [16, 40], bad);
+      assert.equal(await page.evaluate(() => window.pwned), undefined);
+      assert.equal(await page.locator("main img").count(), 0);
+      await page.context().close();
+    }
+  });
+
+  test("a typed cell updates the readouts; a bad one alerts beside the editor", async () => {
+    const page = await chapter("multiplication");
+    const cell = page.locator('[data-input="A"] input[data-row="0"][data-col="0"]');
+    await cell.fill("x1");
+    const alert = page.locator('[data-input="A"] [role=alert]');
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /row 1, column 1/);
+    assert.deepEqual(await readout(page, "Av"), [16, 40]);
+    await cell.fill("-1");
+    await waitForReadout(page, "Av", (Av) => Av[0] === 1);
+    assert.ok(await alert.isHidden());
+    await page.waitForFunction(() => location.hash.includes("A=-1,3;6,5"));
+    await page.context().close();
+  });
+
+  test("non-square shapes compute, and mismatches explain themselves", async () => {
+    const page = await chapter("multiplication?A=1,2;3,4;5,6&v=2,4");
+    assert.deepEqual(await readout(page, "Av"), [10, 22, 34]);
+    assert.equal(await readout(page, "BA"), null);
+    const row = page.locator("tr", { has: page.locator('[data-readout="BA"]') });
+    assert.match(await row.textContent(), /inner sizes/);
+    assert.ok(await page.locator(".figure-note").isVisible());
+    await page.locator('[data-input="v"] button', { hasText: "+ entry" }).click();
+    await waitForReadout(page, "v", (v) => v.length === 3);
+    assert.equal(await readout(page, "Av"), null);
+    await page.context().close();
+  });
+
+  test("the A·B view plays B then A, and the order toggle swaps it", async () => {
+    const page = await chapter("multiplication", { reducedMotion: "reduce" });
+    await page.locator(".choice label", { hasText: "A·B" }).click();
+    await page.waitForSelector('[data-handle="B:0"]');
+    assert.equal(await page.locator(".stages li").first().textContent(), "apply B");
+    await page.locator(".choice label", { hasText: "BA: A first, then B" }).click();
+    await page.waitForFunction(() => document.querySelector(".stages li")?.textContent === "apply A");
+    await page.waitForFunction(() => location.hash.includes("view=ab&order=ba"));
+    // Reduced motion: play steps stage by stage with no tween.
+    const range = page.locator(".timeline input[type=range]");
+    await page.getByRole("button", { name: "Play the transformation" }).click();
+    await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").value === "0");
+    await page.getByRole("button", { name: "Play the transformation" }).click();
+    await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").value === "1");
+    assert.equal(await range.inputValue(), "1");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});
+
+describe("the site", () => {
+  test("the landing page lists twelve chapters; unbuilt ones are not links", async () => {
+    const page = await openPage(browser, `${server.base}index.html`);
+    await page.waitForSelector(".syllabus");
+    assert.equal(await page.locator(".syllabus li").count(), 12);
+    assert.equal(await page.locator(".syllabus a").count(), 1);
+    assert.equal(await page.locator(".syllabus .pending").count(), 11);
+    await page.locator(".syllabus a").click();
+    await readout(page, "Av");
+    assert.match(page.url(), /#\/multiplication/);
+    await page.goBack();
+    await page.waitForSelector(".syllabus");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("works from a sub-path with relative URLs", async () => {
+    const sub = await serve(undefined, "/blog/figures/");
+    const page = await openPage(browser, `${sub.base}index.html#/multiplication?v=1,0`);
+    assert.deepEqual(await readout(page, "Av"), [2, 6]);
+    await page.context().close();
+    await sub.close();
+  });
+
+  test("a phone-sized page has no horizontal overflow and large touch targets", async () => {
+    const page = await chapter("multiplication", { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+    const box = await page.locator("[data-handle=v]").boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `touch target ${box.width}×${box.height}`);
+    await page.context().close();
+  });
+
+  test("an unknown chapter says so instead of showing an empty page", async () => {
+    const page = await openPage(browser, `${server.base}index.html#/svd`);
+    await page.waitForSelector(".not-found");
+    assert.match(await page.locator(".not-found").textContent(), /not available yet/);
+    await page.context().close();
+  });
+});
