@@ -18,7 +18,7 @@ step "native tests (math, state, URL, figures, numpy oracle)"
 cargo test --quiet
 
 step "browser tests of the DOM glue (wasm-bindgen-test, headless Chromium)"
-WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --quiet --target wasm32-unknown-unknown --test web
+WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --target wasm32-unknown-unknown --test web
 
 step "release build"
 trunk build --release

@@ -1,6 +1,7 @@
 //! The twelve chapters: one table, one trait. A chapter is its state plus pure functions over the
 //! shared pieces (inputs, handles, readouts, a scene, code); it owns no event loop and no DOM.
 
+pub mod common;
 mod multiplication;
 
 use crate::readout::Readout;

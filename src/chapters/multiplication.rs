@@ -1,6 +1,7 @@
 //! 2.2 Multiplying matrices and vectors: A·v as the column and row pictures, AB as "B, then A",
 //! and the dot product v·w.
 
+use super::common::{bounds, column_handles, drag_into, lerp, plane, point, transformed_plane, vector_handle, with_background};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
@@ -36,27 +37,6 @@ pub fn build() -> Box<dyn Chapter> {
         view: VIEWS[0].0,
         order: ORDERS[0].0,
     })
-}
-
-/// `m` as a 2×2 matrix when it is one.
-fn plane(m: &DMatrix<f64>) -> Option<Matrix2<f64>> {
-    (m.shape() == (2, 2)).then(|| Matrix2::new(m[(0, 0)], m[(0, 1)], m[(1, 0)], m[(1, 1)]))
-}
-
-/// `v` as a plane vector when it has two entries.
-fn point(v: &DMatrix<f64>) -> Option<World> {
-    (v.len() == 2).then(|| World::new(v[0], v[1]))
-}
-
-/// Linear interpolation between two maps.
-fn lerp(from: &Matrix2<f64>, to: &Matrix2<f64>, t: f64) -> Matrix2<f64> {
-    from + (to - from) * t
-}
-
-/// Names a column for people: "column 1 of A".
-fn column_label(m: &DMatrix<f64>, name: &str, c: usize) -> String {
-    let col: Vec<f64> = m.column(c).iter().copied().collect();
-    format!("column {} of {name} = {}", c + 1, display_tuple(&col))
 }
 
 impl Multiplication {
@@ -133,15 +113,11 @@ impl Multiplication {
     fn scene_av(&self, t: &Timeline, scene: &mut Scene) -> Option<()> {
         let (a, v) = (plane(&self.a)?, point(&self.v)?);
         let m = lerp(&Matrix2::identity(), &a, t.progress(0));
-        scene.push(Shape::Lattice { map: m, stroke: Stroke::solid(Role::Grid, 1.0) });
-        scene.unit_square(&m, Role::Basis1, 0.12);
-        let (c1, c2) = (m.column(0).into_owned(), m.column(1).into_owned());
         // The column picture: v₁ times the first column, then v₂ times the second, head to tail.
-        let leg = c1 * v.x;
+        let leg = m.column(0) * v.x;
         scene.arrow(leg, Stroke::dashed(Role::Basis1, 2.0), "");
-        scene.arrow_from(leg, leg + c2 * v.y, Stroke::dashed(Role::Basis2, 2.0), "");
-        scene.arrow(c1, Stroke::solid(Role::Basis1, 3.0), "a₁");
-        scene.arrow(c2, Stroke::solid(Role::Basis2, 3.0), "a₂");
+        scene.arrow_from(leg, leg + m.column(1) * v.y, Stroke::dashed(Role::Basis2, 2.0), "");
+        transformed_plane(scene, &m, "a");
         scene.arrow(v, Stroke::solid(Role::Input, 3.5), "v");
         scene.arrow(m * v, Stroke::solid(Role::Image, 3.5), "Av");
         Some(())
@@ -185,14 +161,6 @@ impl Multiplication {
         scene.arrow(w, Stroke::solid(Role::Second, 3.0), "w");
         scene.arrow(v, Stroke::solid(Role::Input, 3.5), "v");
         Some(())
-    }
-
-    fn numpy_array(m: &DMatrix<f64>, kind: InputKind) -> String {
-        let row = |r: Vec<f64>| format!("[{}]", r.iter().map(|x| crate::state::number::format_number(*x)).collect::<Vec<_>>().join(", "));
-        match kind {
-            InputKind::Vector => row(vector_entries(m)),
-            InputKind::Matrix => format!("[{}]", m.row_iter().map(|r| row(r.iter().copied().collect())).collect::<Vec<_>>().join(", ")),
-        }
     }
 }
 
@@ -262,66 +230,21 @@ impl Chapter for Multiplication {
     }
 
     fn handles(&self) -> Vec<Handle> {
-        let mut out = Vec::new();
         if self.figure_note().is_some() {
-            return out;
+            return Vec::new();
         }
-        let mut vector = |name: &str, m: &DMatrix<f64>, role| {
-            if let Some(p) = point(m) {
-                out.push(Handle { name: name.into(), at: p, role, label: format!("{name} = {}", display_tuple(&[p.x, p.y])) });
-            }
-        };
         match self.view {
-            "av" => vector("v", &self.v, Role::Input),
-            "dot" => {
-                vector("v", &self.v, Role::Input);
-                vector("w", &self.w, Role::Second);
-            }
-            _ => {}
+            "av" => vector_handle(&self.v, "v", Role::Input).into_iter().chain(column_handles(&self.a, "A")).collect(),
+            "ab" => column_handles(&self.a, "A").into_iter().chain(column_handles(&self.b, "B")).collect(),
+            _ => vector_handle(&self.v, "v", Role::Input).into_iter().chain(vector_handle(&self.w, "w", Role::Second)).collect(),
         }
-        let matrices: &[(&DMatrix<f64>, &str)] = match self.view {
-            "av" => &[(&self.a, "A")],
-            "ab" => &[(&self.a, "A"), (&self.b, "B")],
-            _ => &[],
-        };
-        for (m, name) in matrices {
-            if let Some(p) = plane(m) {
-                for c in 0..2 {
-                    let role = if c == 0 { Role::Basis1 } else { Role::Basis2 };
-                    out.push(Handle { name: format!("{name}:{c}"), at: p.column(c).into_owned(), role, label: column_label(m, name, c) });
-                }
-            }
-        }
-        out
     }
 
     fn move_handle(&mut self, name: &str, to: World) -> bool {
-        if !(to.x.is_finite() && to.y.is_finite()) {
-            return false;
-        }
-        let before = (self.a.clone(), self.b.clone(), self.v.clone(), self.w.clone());
-        let set_column = |m: &mut DMatrix<f64>, c: usize| {
-            if m.shape() == (2, 2) {
-                m[(0, c)] = to.x;
-                m[(1, c)] = to.y;
-            }
-        };
-        let set_vector = |m: &mut DMatrix<f64>| {
-            if m.len() == 2 {
-                m[0] = to.x;
-                m[1] = to.y;
-            }
-        };
-        match name {
-            "v" => set_vector(&mut self.v),
-            "w" => set_vector(&mut self.w),
-            "A:0" => set_column(&mut self.a, 0),
-            "A:1" => set_column(&mut self.a, 1),
-            "B:0" => set_column(&mut self.b, 0),
-            "B:1" => set_column(&mut self.b, 1),
-            _ => {}
-        }
-        before != (self.a.clone(), self.b.clone(), self.v.clone(), self.w.clone())
+        drag_into(&mut self.v, "v", name, to)
+            || drag_into(&mut self.w, "w", name, to)
+            || drag_into(&mut self.a, "A", name, to)
+            || drag_into(&mut self.b, "B", name, to)
     }
 
     fn readouts(&self) -> Vec<Readout> {
@@ -368,14 +291,10 @@ impl Chapter for Multiplication {
             "ab" => self.scene_ab(timeline, &mut scene),
             _ => self.scene_dot(&mut scene),
         };
-        if drawn.is_none() {
-            return Scene::default();
+        match drawn {
+            Some(()) => with_background(scene),
+            None => Scene::default(),
         }
-        // The axes go under the arrows but over the grid and areas.
-        let first_arrow = scene.shapes.iter().position(|s| matches!(s, Shape::Arrow { .. })).unwrap_or(scene.shapes.len());
-        scene.shapes.insert(first_arrow, Shape::Axes);
-        scene.shapes.insert(0, Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Ghost, 0.75) });
-        scene
     }
 
     fn figure_note(&self) -> Option<String> {
@@ -418,50 +337,25 @@ impl Chapter for Multiplication {
         if let Some(w) = point(&self.w).filter(|_| self.view == "dot") {
             points.push(w);
         }
-        let lo = points.iter().fold(World::repeat(f64::INFINITY), |a, p| a.inf(p));
-        let hi = points.iter().fold(World::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
-        (lo, hi)
+        bounds(&points)
     }
 
     fn code(&self) -> Code {
-        let inputs = self.inputs();
-        let mut numpy = String::from("import numpy as np\n\n");
-        let mut torch = String::from("import torch\n\n");
-        let mut rust = String::from("use nalgebra::{DMatrix, DVector};\n\n");
-        for i in &inputs {
-            let array = Self::numpy_array(&i.value, i.kind);
-            numpy.push_str(&format!("{} = np.array({array}, dtype=float)\n", i.name));
-            torch.push_str(&format!("{} = torch.tensor({array}, dtype=torch.float64)\n", i.name));
-            let entries: Vec<String> = match i.kind {
-                InputKind::Matrix => i.value.transpose().iter().map(|x| format!("{x:?}")).collect(),
-                InputKind::Vector => i.value.iter().map(|x| format!("{x:?}")).collect(),
-            };
-            rust.push_str(&match i.kind {
-                InputKind::Matrix => format!(
-                    "let {} = DMatrix::from_row_slice({}, {}, &[{}]);\n",
-                    i.name.to_lowercase(),
-                    i.value.nrows(),
-                    i.value.ncols(),
-                    entries.join(", ")
-                ),
-                InputKind::Vector => format!("let {} = DVector::from_vec(vec![{}]);\n", i.name, entries.join(", ")),
-            });
-        }
-        numpy.push('\n');
-        torch.push('\n');
-        rust.push('\n');
-        for (expr, torch_expr, rust_expr, ok) in [
+        let mut code = Code::declare(&self.inputs());
+        for (numpy, torch, rust, ok) in [
             ("A @ v", "A @ v", "let av = &a * &v;", self.a.ncols() == self.v.len()),
             ("A @ B", "A @ B", "let ab = &a * &b;", self.a.ncols() == self.b.nrows()),
             ("B @ A", "B @ A", "let ba = &b * &a;", self.b.ncols() == self.a.nrows()),
             ("v @ w  # the same as np.dot(v, w)", "torch.dot(v, w)", "let dot = v.dot(&w);", self.v.len() == self.w.len()),
         ] {
-            let skip = if ok { "" } else { "# shapes do not match, this raises an error: " };
-            numpy.push_str(&format!("{skip}{expr}\n"));
-            torch.push_str(&format!("{skip}{torch_expr}\n"));
-            rust.push_str(&format!("{}{rust_expr}\n", if ok { "" } else { "// shapes do not match, this panics: " }));
+            if ok {
+                code.line(numpy, torch, rust);
+            } else {
+                let py = "# shapes do not match, this raises an error: ";
+                code.line(&format!("{py}{numpy}"), &format!("{py}{torch}"), &format!("// shapes do not match, this panics: {rust}"));
+            }
         }
-        Code { numpy, torch, nalgebra: rust }
+        code
     }
 
     fn summary(&self) -> String {

@@ -63,6 +63,14 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, true, *fill, *stroke);
             }
+            Shape::Polyline { points, stroke } => {
+                let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
+                painter.path(&pts, false, None, Some(*stroke));
+            }
+            Shape::Line { through, direction, stroke, label } => {
+                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter)
+            }
+            Shape::Dot { at, role, radius } => painter.circle(view.to_screen(*at), *radius, Some(Fill { role: *role, alpha: 1.0 }), None),
             Shape::Label { at, text, role } => painter.text(view.to_screen(*at), text, *role, Align::Center),
         }
     }
@@ -115,6 +123,32 @@ fn lattice(map: &Matrix2<f64>, stroke: Stroke, view: &Viewport, painter: &mut dy
 
 fn line(a: World, b: World, stroke: Stroke, view: &Viewport, painter: &mut dyn Painter) {
     painter.path(&[view.to_screen(a), view.to_screen(b)], false, None, Some(stroke));
+}
+
+/// Draws the visible part of a line (nothing for a zero or non-finite direction).
+fn infinite_line(through: World, direction: World, stroke: Stroke, label: Option<&str>, view: &Viewport, painter: &mut dyn Painter) {
+    let len = direction.norm();
+    if !(len > 0.0 && len.is_finite() && through.iter().all(|x| x.is_finite())) {
+        return;
+    }
+    let d = direction / len;
+    let (lo, hi) = view.world_bounds();
+    // Long enough to cross the whole view from the point nearest its centre.
+    let reach = (hi - lo).norm() + (through - view.center).norm();
+    let mid = through + d * d.dot(&(view.center - through));
+    let (a, b) = (mid - d * reach, mid + d * reach);
+    line(a, b, stroke, view, painter);
+    if let Some(text) = label {
+        // Near the edge of the view, where the line leaves it.
+        let inside = (0..40)
+            .map(|i| mid + d * (reach * i as f64 / 40.0))
+            .take_while(|p| p.x > lo.x && p.x < hi.x && p.y > lo.y && p.y < hi.y)
+            .last();
+        if let Some(at) = inside {
+            let s = view.to_screen(at);
+            painter.text(Screen { x: s.x - 6.0, y: s.y - 6.0 }, text, stroke.role, Align::Right);
+        }
+    }
 }
 
 fn axes(view: &Viewport, painter: &mut dyn Painter) {
@@ -242,6 +276,28 @@ mod tests {
         render(&scene, &[], &view, &mut rec);
         let xs: Vec<f64> = rec.paths.iter().filter(|p| p.0[0].x == p.0[1].x).map(|p| p.0[0].x).collect();
         assert!(xs.len() > 3 && xs.windows(2).all(|w| w[1] - w[0] >= MIN_LINE_GAP_PX - 1e-9), "{xs:?}");
+    }
+
+    #[test]
+    fn lines_cross_the_whole_view_and_circles_map_to_ellipses() {
+        let view = Viewport::default();
+        let mut scene = Scene::default();
+        scene.push(Shape::Line {
+            through: World::new(0.0, 1.0),
+            direction: World::new(1.0, 0.0),
+            stroke: Stroke::solid(Role::Grid, 1.0),
+            label: None,
+        });
+        scene.push(Shape::Line { through: World::zeros(), direction: World::zeros(), stroke: Stroke::solid(Role::Grid, 1.0), label: None });
+        scene.unit_circle(&Matrix2::new(3.0, 0.0, 0.0, 2.0), Stroke::solid(Role::Eigen, 1.0), None);
+        let mut rec = Recording::default();
+        render(&scene, &[], &view, &mut rec);
+        assert_eq!(rec.paths.len(), 2, "the zero-direction line is skipped");
+        let (pts, ..) = &rec.paths[0];
+        assert!(pts[0].x < 0.0 && pts[1].x > view.width && (pts[0].y - 160.0).abs() < 1e-9);
+        let ellipse = &rec.paths[1].0;
+        assert_eq!(ellipse.len(), crate::view::scene::CIRCLE_SAMPLES);
+        assert_eq!(ellipse[0], view.to_screen(World::new(3.0, 0.0)));
     }
 
     #[test]

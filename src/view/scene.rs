@@ -15,8 +15,12 @@ pub enum Role {
     Input,
     /// The image of the input (Av): vermillion.
     Image,
-    /// A second input vector (w): bluish green.
+    /// A second input vector (w, u): reddish purple.
     Second,
+    /// Eigen-directions, singular vectors, principal components: bluish green, dashed.
+    Eigen,
+    /// Data points: blue dots.
+    Data,
     /// The "before" state: a grey ghost.
     Ghost,
     /// Grid lines.
@@ -82,9 +86,18 @@ pub enum Shape {
     Arrow { from: World, to: World, stroke: Stroke, label: Option<String> },
     /// A polygon (filled and/or outlined), e.g. the image of the unit square.
     Polygon { points: Vec<World>, fill: Option<Fill>, stroke: Option<Stroke> },
+    /// An open polyline (a curve sampled finely, a path of segments).
+    Polyline { points: Vec<World>, stroke: Stroke },
+    /// The whole line through `through` along `direction`, clipped to the view, with an optional label.
+    Line { through: World, direction: World, stroke: Stroke, label: Option<String> },
+    /// A dot of `radius` CSS px (data points, marked solutions).
+    Dot { at: World, role: Role, radius: f64 },
     /// A text label at a world point.
     Label { at: World, text: String, role: Role },
 }
+
+/// Samples on the unit circle used for its image under a map (an ellipse).
+pub const CIRCLE_SAMPLES: usize = 96;
 
 /// Everything a figure draws for one frame, in drawing order (first is lowest).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -109,6 +122,17 @@ impl Scene {
         let label = label.into();
         let label = (!label.is_empty()).then_some(label);
         self.shapes.push(Shape::Arrow { from, to, stroke, label });
+    }
+
+    /// Adds the image of the unit circle under `map` (an ellipse, or a segment when `map` is singular).
+    pub fn unit_circle(&mut self, map: &Matrix2<f64>, stroke: Stroke, fill: Option<Fill>) {
+        let points = (0..CIRCLE_SAMPLES)
+            .map(|i| {
+                let t = i as f64 * std::f64::consts::TAU / CIRCLE_SAMPLES as f64;
+                map * World::new(t.cos(), t.sin())
+            })
+            .collect();
+        self.shapes.push(Shape::Polygon { points, fill, stroke: Some(stroke) });
     }
 
     /// Adds the image of the unit square under `map`, filled and outlined in `role`.

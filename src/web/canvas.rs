@@ -16,12 +16,14 @@ pub struct Palette {
     font: String,
 }
 
-const ROLE_VARS: [(Role, &str); 8] = [
+const ROLE_VARS: [(Role, &str); 10] = [
     (Role::Basis1, "--c-basis1"),
     (Role::Basis2, "--c-basis2"),
     (Role::Input, "--c-input"),
     (Role::Image, "--c-image"),
     (Role::Second, "--c-second"),
+    (Role::Eigen, "--c-eigen"),
+    (Role::Data, "--c-data"),
     (Role::Ghost, "--c-ghost"),
     (Role::Grid, "--c-grid"),
     (Role::Axis, "--c-axis"),

@@ -6,7 +6,8 @@ import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
-export const DIST = resolve(fileURLToPath(new URL("../../dist", import.meta.url)));
+// LINALG_DIST points the tests at another build (several builds can exist side by side).
+export const DIST = resolve(process.env.LINALG_DIST ?? fileURLToPath(new URL("../../dist", import.meta.url)));
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const FLAGS = [
   "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

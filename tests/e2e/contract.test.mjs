@@ -1,0 +1,125 @@
+// The page contract, for every chapter the landing page links to (so it grows as chapters land):
+// default state, every contract readout with a JSON data-value, a canvas, a handle that a real drag
+// and the arrow keys both move (changing a readout), no console errors, and every numpy oracle case
+// of the chapter through the URL and data-value.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { launch, openPage, serve } from "./harness.mjs";
+
+const READOUTS = {
+  tensors: ["shape", "transpose", "scaled", "broadcast_sum"],
+  multiplication: ["Av", "AB", "dot"],
+  inverse: ["inverse", "solution"],
+  span: ["rank", "independent", "in_span"],
+  norms: ["l0", "l1", "l2", "linf", "lp", "frobenius"],
+  "special-matrices": ["symmetric", "diagonal", "orthogonal"],
+  eigendecomposition: ["eigenvalues", "eigenvectors"],
+  svd: ["singular_values", "U", "V"],
+  pseudoinverse: ["pinv", "fit"],
+  trace: ["trace"],
+  determinant: ["det"],
+  pca: ["mean", "components", "explained_variance", "explained_variance_ratio"],
+};
+const fixture = JSON.parse(readFileSync(new URL("../fixtures/numpy-oracle.json", import.meta.url)));
+
+let server, browser, built;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  const page = await openPage(browser, `${server.base}index.html`);
+  await page.waitForSelector(".syllabus");
+  built = (await page.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2))));
+  await page.context().close();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const snapshot = (page) => page.locator("[data-readout]").evaluateAll((els) => els.map((e) => e.dataset.readout + "=" + e.dataset.value).join("\n"));
+const values = (page, names) => page.evaluate((names) => Object.fromEntries(names.map((n) => {
+  const el = document.querySelector(`[data-readout="${n}"]`);
+  return [n, el && el.hasAttribute("data-value") ? JSON.parse(el.dataset.value) : undefined];
+})), names);
+
+function agrees(mode, got, want, tol) {
+  const num = (x, y) => {
+    if (typeof y === "object" && y !== null || typeof x === "object" && x !== null) {
+      const [xr, xi] = typeof x === "object" && x !== null ? [x.re, x.im] : [x, 0];
+      const [yr, yi] = typeof y === "object" && y !== null ? [y.re, y.im] : [y, 0];
+      return num(xr, yr) && num(xi, yi);
+    }
+    if (typeof x !== "number" || typeof y !== "number") return x === y;
+    return Math.abs(x - y) <= tol.abs + tol.rel * Math.abs(y);
+  };
+  const deep = (x, y) => Array.isArray(y) ? Array.isArray(x) && x.length === y.length && x.every((v, i) => deep(v, y[i])) : num(x, y);
+  const T = (m) => m[0].map((_, c) => m.map((r) => r[c]));
+  switch (mode) {
+    case "exact": return JSON.stringify(got) === JSON.stringify(want) || (typeof got === "number" && got === want);
+    case "num": return deep(got, want);
+    case "set": {
+      if (!Array.isArray(got) || got.length !== want.length) return false;
+      const left = [...got];
+      return want.every((w) => { const i = left.findIndex((g) => num(g, w)); return i >= 0 && left.splice(i, 1); });
+    }
+    case "rows_sign": case "cols_sign": {
+      if (!Array.isArray(got) || !got.length) return false;
+      const [G, W] = mode === "rows_sign" ? [got, want] : [T(got), T(want)];
+      return G.length === W.length && G.every((g, i) => deep(g, W[i]) || deep(g.map((v) => -v), W[i]));
+    }
+  }
+  return false;
+}
+
+describe("page contract", () => {
+  test("at least one chapter is built", () => assert.ok(built.length >= 1));
+
+  for (const slug of Object.keys(READOUTS)) {
+    test(`${slug}: readouts, handles, keyboard, oracle`, async (t) => {
+      if (!built.includes(slug)) return t.skip("not built yet");
+      const page = await openPage(browser, `${server.base}index.html#/${slug}`);
+      await page.waitForFunction((names) => names.every((n) => document.querySelector(`[data-readout="${n}"]`)?.hasAttribute("data-value")), READOUTS[slug]);
+      for (const [name, v] of Object.entries(await values(page, READOUTS[slug]))) {
+        assert.notEqual(v, undefined, `${slug}: readout ${name}`);
+        assert.ok(!JSON.stringify(v).includes("NaN"), `${slug}: ${name} is ${v}`);
+      }
+      assert.equal(await page.locator("canvas").count() >= 1, true, "a canvas");
+
+      const handle = page.locator("[data-handle]").first();
+      const box = await handle.boundingBox();
+      assert.ok(box, `${slug}: a visible [data-handle]`);
+      let before = await snapshot(page);
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (const [dx, dy] of [[15, -10], [30, -20], [40, -25], [60, -40]]) await page.mouse.move(x + dx, y + dy);
+      await page.mouse.up();
+      await page.waitForFunction((b) => [...document.querySelectorAll("[data-readout]")].map((e) => e.dataset.readout + "=" + e.dataset.value).join("\n") !== b, before, { timeout: 3000 })
+        .catch(() => assert.fail(`${slug}: dragging ${box} changed no readout`));
+
+      before = await snapshot(page);
+      await page.locator("[data-handle]").first().focus();
+      await page.keyboard.press("ArrowRight");
+      await page.keyboard.press("ArrowUp");
+      await page.waitForFunction((b) => [...document.querySelectorAll("[data-readout]")].map((e) => e.dataset.readout + "=" + e.dataset.value).join("\n") !== b, before, { timeout: 3000 })
+        .catch(() => assert.fail(`${slug}: arrow keys changed no readout`));
+
+      for (const c of fixture.cases.filter((c) => c.page === slug)) {
+        const query = Object.entries(c.state).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+        await page.goto("about:blank");
+        await page.goto(`${server.base}index.html#/${slug}?${query}`);
+        const names = Object.keys(c.expect);
+        await page.waitForFunction((names) => names.every((n) => document.querySelector(`[data-readout="${n}"]`)?.hasAttribute("data-value")), names);
+        assert.ok(await page.locator(".url-alert").isHidden(), `${slug} ${query}: the URL was rejected`);
+        const got = await values(page, names);
+        for (const n of names) {
+          assert.ok(agrees(c.compare[n], got[n], c.expect[n], fixture.tolerance),
+            `${slug} ${JSON.stringify(c.state)}: ${n} = ${JSON.stringify(got[n])}, numpy ${JSON.stringify(c.expect[n])} (${c.compare[n]})`);
+        }
+      }
+      assert.deepEqual(page.errors, [], `${slug}: console errors`);
+      await page.context().close();
+    });
+  }
+});
