@@ -6,6 +6,7 @@
 
 pub mod chapters;
 pub mod format;
+pub mod math;
 pub mod page;
 pub mod readout;
 pub mod state;
