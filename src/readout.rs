@@ -16,6 +16,10 @@ pub enum Value {
     Vector(Vec<f64>),
     /// A list of rows.
     Matrix(Vec<Vec<f64>>),
+    /// A list of values of any kind (e.g. eigenvalues, some real and some complex; or [slope, intercept]).
+    List(Vec<Value>),
+    /// A complex number with a non-zero imaginary part, serialised as `{"re": x, "im": y}`.
+    Complex { re: f64, im: f64 },
 }
 
 impl Value {
@@ -54,6 +58,12 @@ impl Value {
             Value::Number(x) => serde_json::json!(x),
             Value::Vector(v) => serde_json::json!(v),
             Value::Matrix(m) => serde_json::json!(m),
+            Value::List(items) => {
+                return format!("[{}]", items.iter().map(Value::to_json).collect::<Vec<_>>().join(","));
+            }
+            Value::Complex { re, im } => {
+                return format!(r#"{{"re":{},"im":{}}}"#, serde_json::json!(re), serde_json::json!(im));
+            }
         };
         json.to_string()
     }
@@ -124,6 +134,15 @@ mod tests {
         let m = DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.5]);
         assert_eq!(Value::matrix(&m).to_json(), "[[1.0,2.0],[3.0,4.5]]");
         assert_eq!(Value::vector(&DMatrix::from_column_slice(2, 1, &[1.0, -2.0])).to_json(), "[1.0,-2.0]");
+    }
+
+    #[test]
+    fn lists_and_complex_numbers_serialise_as_the_contract_says() {
+        let list = Value::List(vec![Value::Number(6.0), Value::Complex { re: 0.5, im: -1.5 }, Value::Null]);
+        assert_eq!(list.to_json(), r#"[6.0,{"re":0.5,"im":-1.5},null]"#);
+        let parsed: serde_json::Value = serde_json::from_str(&list.to_json()).unwrap();
+        assert_eq!(parsed[1]["im"], serde_json::json!(-1.5));
+        assert_eq!(Value::List(vec![]).to_json(), "[]");
     }
 
     #[test]

@@ -524,7 +524,9 @@ impl View {
             add(&legend, "span", &[("class", "name")], Some(input.name))?;
             let shape = if input.kind == InputKind::Vector { format!("{rows} entries") } else { display_shape(&input.value) };
             add(&legend, "span", &[("class", "shape")], Some(&shape))?;
-            let grid = add(&set, "div", &[("class", "cells"), ("style", &format!("--cols:{cols}"))], None)?;
+            let grid = add(&set, "div", &[("class", "cells")], None)?;
+            // Through the CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.
+            html(&grid)?.style().set_property("--cols", &cols.to_string())?;
             for r in 0..rows {
                 for c in 0..cols {
                     let label = if input.kind == InputKind::Vector {
@@ -716,10 +718,26 @@ fn show_readout(r: &Readout, el: &Element) -> Res<()> {
         Value::Vector(v) => set_text(el, &display_tuple(v)),
         Value::Matrix(rows) => {
             let cols = rows.first().map_or(0, Vec::len);
-            let grid = add(el, "span", &[("class", "matrix"), ("style", &format!("--cols:{cols}"))], None)?;
+            let grid = add(el, "span", &[("class", "matrix")], None)?;
+            html(&grid)?.style().set_property("--cols", &cols.to_string())?;
             for x in rows.iter().flatten() {
                 add(&grid, "span", &[], Some(&display_number(*x)))?;
             }
+        }
+        Value::List(_) | Value::Complex { .. } => {
+            let show = |v: &Value| match v {
+                Value::Number(x) => display_number(*x),
+                Value::Complex { re, im } => {
+                    format!("{} {} {}i", display_number(*re), if *im < 0.0 { "−" } else { "+" }, display_number(im.abs()))
+                }
+                Value::Null => "—".to_string(),
+                other => other.to_json(),
+            };
+            let text = match &r.value {
+                Value::List(items) => format!("({})", items.iter().map(show).collect::<Vec<_>>().join(", ")),
+                single => show(single),
+            };
+            set_text(el, &text)
         }
     }
     el.set_attribute("data-value", &json)

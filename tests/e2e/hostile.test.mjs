@@ -1,0 +1,66 @@
+// Hostile links: every built chapter opened with a corpus of malformed and malicious parameter values.
+// Each must show an alert, keep every readout finite or null, log no console error, and run nothing.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, serve } from "./harness.mjs";
+
+const CORPUS = [
+  "<img src=x onerror=window.pwned=1>",
+  '"><script>window.pwned=1</script>',
+  "javascript:window.pwned=1",
+  "NaN", "inf", "-Infinity", "1e400", "1/2", "0x10", ",,", "1,2;3", "", " ",
+  "1".repeat(70),
+  "1,".repeat(20) + "1",
+  Array(12).fill("1").join(";"),
+];
+const PARAMS = ["A", "B", "v", "w", "b", "P", "p", "s", "view", "order"];
+
+let server, browser, built;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  const page = await openPage(browser, `${server.base}index.html`);
+  await page.waitForSelector(".syllabus");
+  built = await page.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2)));
+  await page.context().close();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("the shipped page has a strict Content-Security-Policy", async () => {
+  const page = await openPage(browser, `${server.base}index.html`);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  // An inline script injected now is refused by the policy.
+  await page.evaluate(() => { const s = document.createElement("script"); s.textContent = "window.pwned = 1"; document.body.append(s); });
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.context().close();
+});
+
+test("malformed and malicious links never break a chapter", async () => {
+  const page = await openPage(browser, "about:blank");
+  for (const slug of built) {
+    for (const value of CORPUS) {
+      for (const raw of [true, false]) {
+        const encoded = raw ? value.replace(/[#&]/g, encodeURIComponent) : encodeURIComponent(value);
+        const query = PARAMS.map((p) => `${p}=${encoded}`).join("&");
+        page.errors = [];
+        await page.goto("about:blank");
+        await page.goto(`${server.base}index.html#/${slug}?${query}`);
+        await page.waitForSelector("[data-readout][data-value]");
+        const where = `${slug} ← ${JSON.stringify(value)}${raw ? " (raw)" : ""}`;
+        assert.ok(await page.locator(".url-alert").isVisible(), `${where}: no alert`);
+        const bad = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")]
+          .map((e) => e.dataset.value).filter((v) => v === undefined || /NaN|Infinity/.test(v)));
+        assert.deepEqual(bad, [], `${where}: non-finite readouts`);
+        assert.equal(await page.evaluate(() => window.pwned), undefined, `${where}: injected code ran`);
+        assert.equal(await page.locator("#app img, #app script").count(), 0, `${where}: markup injected`);
+        assert.deepEqual(page.errors.filter((e) => !e.includes("Content Security Policy")), [], `${where}: console errors`);
+      }
+    }
+  }
+  await page.context().close();
+});
