@@ -12,6 +12,9 @@ use crate::view::viewport::{Screen, Viewport, World};
 use nalgebra::DMatrix;
 use std::collections::BTreeMap;
 
+/// The URL parameter that turns on the embed mode (`embed=1`).
+pub const EMBED_PARAM: &str = "embed";
+
 /// Arrow-key step in world units, and with Shift held.
 pub const KEY_STEP: f64 = 1.0;
 /// See [`KEY_STEP`].
@@ -102,6 +105,8 @@ pub struct Page {
     pub focused: Option<String>,
     /// Problems with the link this page was opened from.
     pub url_problems: Vec<String>,
+    /// Embedded in another site (`embed=1`): only the figure, its controls and readouts are shown.
+    pub embed: bool,
     /// Per input, its invalid cell and the message about it (the last valid value stays in the state).
     pub cell_errors: BTreeMap<String, CellError>,
 }
@@ -132,6 +137,7 @@ impl Page {
             dragging: None,
             focused: None,
             url_problems,
+            embed: params.iter().any(|(k, v)| k == EMBED_PARAM && v == "1"),
             cell_errors: BTreeMap::new(),
         };
         page.fit();
@@ -143,8 +149,17 @@ impl Page {
         self.chapter.as_ref()
     }
 
-    /// The URL hash that reproduces the state.
+    /// The URL hash that reproduces the state (and keeps the embed mode).
     pub fn hash(&self) -> String {
+        let mut params = to_params(self.chapter.as_ref());
+        if self.embed {
+            params.push((EMBED_PARAM.to_string(), "1".to_string()));
+        }
+        build_hash(self.info.slug, &params)
+    }
+
+    /// The hash of the full chapter page with the same state (the embed's link back).
+    pub fn full_page_hash(&self) -> String {
         build_hash(self.info.slug, &to_params(self.chapter.as_ref()))
     }
 
@@ -392,6 +407,16 @@ mod tests {
         page.update(Msg::DragStart("v".into()));
         assert_eq!(page.timeline.position(), 1.0);
         assert!(!page.handles().is_empty());
+    }
+
+    #[test]
+    fn the_embed_mode_survives_state_changes_in_the_url() {
+        let mut page = open(&[("embed", "1"), ("v", "1,0")]);
+        assert!(page.embed);
+        page.update(Msg::Nudge { handle: "v".into(), dx: 1.0, dy: 0.0, fine: false });
+        assert!(page.hash().ends_with("&v=2,0&w=2,6&embed=1"), "{}", page.hash());
+        assert!(!page.full_page_hash().contains("embed"));
+        assert!(!open(&[("embed", "yes")]).embed);
     }
 
     #[test]

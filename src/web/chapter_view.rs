@@ -48,6 +48,7 @@ impl ChapterView {
                 url_dirty: false,
                 url_written_at: f64::NEG_INFINITY,
                 code_tab: 0,
+                posted_height: 0.0,
             }),
             queue: RefCell::new(Vec::new()),
             frame: RefCell::new(None),
@@ -104,6 +105,7 @@ struct View {
     url_dirty: bool,
     url_written_at: f64,
     code_tab: usize,
+    posted_height: f64,
 }
 
 struct HandleEl {
@@ -183,11 +185,20 @@ impl Dom {
         root.set_text_content(None);
         let info = page.info;
         let wrap = add(root, "div", &[("class", "chapter-page")], None)?;
-        let crumbs = add(&wrap, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
-        add(&crumbs, "a", &[("href", "#/")], Some("linalg-live"))?;
-        add(&crumbs, "span", &[("aria-hidden", "true")], Some(" › "))?;
-        add(&crumbs, "span", &[], Some(&format!("Chapter {}", info.number)))?;
-        add(&wrap, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
+        if let Some(body) = window()?.document().and_then(|d| d.body()) {
+            body.class_list().toggle_with_force("embed", page.embed)?;
+        }
+        if page.embed {
+            let bar = add(&wrap, "p", &[("class", "embed-bar")], None)?;
+            let link = format!("index.html{}", page.full_page_hash());
+            add(&bar, "a", &[("href", &link), ("target", "_blank"), ("rel", "noopener")], Some(&format!("{} {} · linalg-live ↗", info.number, info.title)))?;
+        } else {
+            let crumbs = add(&wrap, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
+            add(&crumbs, "a", &[("href", "#/")], Some("linalg-live"))?;
+            add(&crumbs, "span", &[("aria-hidden", "true")], Some(" › "))?;
+            add(&crumbs, "span", &[], Some(&format!("Chapter {}", info.number)))?;
+            add(&wrap, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
+        }
         let url_alert = add(&wrap, "div", &[("class", "alert url-alert"), ("role", "alert"), ("hidden", "")], None)?;
 
         let grid = add(&wrap, "div", &[("class", "chapter-grid")], None)?;
@@ -196,6 +207,19 @@ impl Dom {
         let canvas: HtmlCanvasElement = add(&figure, "canvas", &[("aria-hidden", "true")], None)?.dyn_into()?;
         let handle_layer = add(&figure, "div", &[("class", "handle-layer")], None)?;
         let figure_note = add(&figure, "p", &[("class", "figure-note"), ("hidden", "")], None)?;
+        if page.embed && in_iframe() {
+            // Inside a host page the figure ignores touches and drags until the reader asks for it,
+            // so that scrolling the host page over it keeps scrolling the page.
+            figure.class_list().add_1("inactive")?;
+            let activate = add(&figure, "button", &[("type", "button"), ("class", "activate")], Some("Click to interact"))?;
+            let figure2 = figure.clone();
+            let done = activate.clone();
+            gloo_events::EventListener::once(&activate, "click", move |_| {
+                let _ = figure2.class_list().remove_1("inactive");
+                done.remove();
+            })
+            .forget();
+        }
         let summary = add(&panel, "p", &[("class", "summary"), ("aria-live", "polite")], None)?;
 
         let tools = add(&panel, "div", &[("class", "figure-tools")], None)?;
@@ -226,6 +250,9 @@ impl Dom {
         let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("tabindex", "0")], None)?;
         let code = add(&pre, "code", &[], None)?;
 
+        if page.embed {
+            return Ok(Dom { figure, canvas, handle_layer, figure_note, summary, url_alert, snap, choices, timeline, editors, readouts, code, code_tabs, copy, copy_status, fit, zoom_in, zoom_out });
+        }
         let prose = add(&grid, "article", &[("class", "prose")], None)?;
         // Trusted: our own static text, compiled into the binary. User text never goes through here.
         prose.set_inner_html(page.chapter().explanation());
@@ -382,6 +409,28 @@ fn wire_page(shared: &Rc<Shared>) -> Res<()> {
     Ok(())
 }
 
+/// Whether the page runs inside a frame of another page.
+fn in_iframe() -> bool {
+    window().ok().and_then(|w| w.parent().ok().flatten().map(|p| p != w)).unwrap_or(false)
+}
+
+/// Tells the embedding page how tall the document is (`{"height": px}`), when it changed.
+fn post_height(last: &mut f64) {
+    let Ok(w) = window() else { return };
+    let Some(height) = w.document().and_then(|d| d.document_element()).map(|e| e.scroll_height() as f64) else { return };
+    if height == *last || !in_iframe() {
+        return;
+    }
+    *last = height;
+    if let Ok(Some(parent)) = w.parent() {
+        let message = js_sys::Object::new();
+        if js_sys::Reflect::set(&message, &"height".into(), &height.into()).is_ok() {
+            // The height is no secret: any embedding page may read it.
+            let _ = parent.post_message(&message, "*");
+        }
+    }
+}
+
 /// A client (viewport) point as a canvas point in CSS px.
 fn canvas_point(canvas: &HtmlCanvasElement, client_x: f64, client_y: f64) -> Screen {
     let rect = canvas.get_bounding_client_rect();
@@ -419,6 +468,9 @@ impl View {
         }
         if pending.settled && self.page.dragging.is_none() {
             set_text(&self.dom.summary, &self.page.chapter().summary());
+        }
+        if self.page.embed && (pending.controls || pending.messages || pending.settled) {
+            post_height(&mut self.posted_height);
         }
         if self.url_dirty && now - self.url_written_at >= URL_THROTTLE_MS {
             let hash = self.page.hash();
