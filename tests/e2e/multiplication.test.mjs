@@ -170,9 +170,11 @@ describe("the site", () => {
     const page = await openPage(browser, `${server.base}index.html`);
     await page.waitForSelector(".syllabus");
     assert.equal(await page.locator(".syllabus li").count(), 12);
-    assert.equal(await page.locator(".syllabus a").count(), 1);
-    assert.equal(await page.locator(".syllabus .pending").count(), 11);
-    await page.locator(".syllabus a").click();
+    const links = await page.locator(".syllabus a").count();
+    assert.ok(links >= 1);
+    assert.equal(await page.locator(".syllabus .pending").count(), 12 - links);
+    assert.equal(await page.locator(".syllabus .pending a").count(), 0);
+    await page.locator(".syllabus a", { hasText: "Multiplying Matrices and Vectors" }).click();
     await readout(page, "Av");
     assert.match(page.url(), /#\/multiplication/);
     await page.goBack();
@@ -199,9 +201,9 @@ describe("the site", () => {
   });
 
   test("an unknown chapter says so instead of showing an empty page", async () => {
-    const page = await openPage(browser, `${server.base}index.html#/svd`);
+    const page = await openPage(browser, `${server.base}index.html#/no-such-chapter`);
     await page.waitForSelector(".not-found");
-    assert.match(await page.locator(".not-found").textContent(), /not available yet/);
+    assert.match(await page.locator(".not-found").textContent(), /There is no chapter at this address/);
     await page.context().close();
   });
 });
