@@ -195,7 +195,7 @@ impl Page {
     }
 
     fn move_handle(&mut self, name: &str, to: World, snap: bool) -> bool {
-        let to = if snap { to.map(f64::round) } else { to };
+        let to = if snap && self.chapter.snaps(name) { to.map(f64::round) } else { to };
         self.chapter.move_handle(name, to)
     }
 
@@ -321,9 +321,13 @@ impl Page {
 
     fn reshape(&mut self, input: &str, rows: usize, cols: usize) -> Changes {
         let Some((kind, value)) = self.input_value(input) else { return Changes::default() };
-        let max = crate::state::matrix::MAX_DIM;
+        // Vectors are written as one row in URLs, so their length is bounded like columns.
+        let (max_rows, max_cols) = match kind {
+            InputKind::Vector => (crate::state::matrix::MAX_DIM, 1),
+            InputKind::Matrix => (crate::state::matrix::MAX_ROWS, crate::state::matrix::MAX_DIM),
+        };
         let cols = if kind == InputKind::Vector { 1 } else { cols };
-        if !(1..=max).contains(&rows) || !(1..=max).contains(&cols) {
+        if !(1..=max_rows).contains(&rows) || !(1..=max_cols).contains(&cols) {
             return Changes::default();
         }
         let resized = value.resize(rows, cols, 0.0);

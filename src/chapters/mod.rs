@@ -2,7 +2,17 @@
 //! shared pieces (inputs, handles, readouts, a scene, code); it owns no event loop and no DOM.
 
 pub mod common;
+mod eigendecomposition;
 mod multiplication;
+mod pca;
+mod norms;
+mod determinant;
+mod inverse;
+mod tensors;
+mod special_matrices;
+mod pseudoinverse;
+mod trace;
+mod svd_page;
 
 use crate::readout::Readout;
 use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_vector};
@@ -32,7 +42,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         slug: "tensors",
         title: "Scalars, Vectors, Matrices and Tensors",
         blurb: "Shapes, the transpose, addition and broadcasting.",
-        build: None,
+        build: Some(tensors::build),
     },
     ChapterInfo {
         number: "2.2",
@@ -46,7 +56,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         slug: "inverse",
         title: "Identity and Inverse Matrices",
         blurb: "Undoing a transformation, and solving Ax = b.",
-        build: None,
+        build: Some(inverse::build),
     },
     ChapterInfo {
         number: "2.4",
@@ -55,55 +65,61 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         blurb: "Which targets a set of vectors can reach.",
         build: None,
     },
-    ChapterInfo { number: "2.5", slug: "norms", title: "Norms", blurb: "Ways to measure the length of a vector.", build: None },
+    ChapterInfo {
+        number: "2.5",
+        slug: "norms",
+        title: "Norms",
+        blurb: "Ways to measure the length of a vector.",
+        build: Some(norms::build),
+    },
     ChapterInfo {
         number: "2.6",
         slug: "special-matrices",
         title: "Special Kinds of Matrices and Vectors",
         blurb: "Diagonal, symmetric and orthogonal matrices.",
-        build: None,
+        build: Some(special_matrices::build),
     },
     ChapterInfo {
         number: "2.7",
         slug: "eigendecomposition",
         title: "Eigendecomposition",
         blurb: "Directions a matrix only stretches.",
-        build: None,
+        build: Some(eigendecomposition::build),
     },
     ChapterInfo {
         number: "2.8",
         slug: "svd",
         title: "Singular Value Decomposition",
         blurb: "Every matrix is a rotation, a stretch and a rotation.",
-        build: None,
+        build: Some(svd_page::build),
     },
     ChapterInfo {
         number: "2.9",
         slug: "pseudoinverse",
         title: "The Moore-Penrose Pseudoinverse",
         blurb: "The best answer when there is no exact one.",
-        build: None,
+        build: Some(pseudoinverse::build),
     },
     ChapterInfo {
         number: "2.10",
         slug: "trace",
         title: "The Trace Operator",
         blurb: "The sum of the diagonal, and why order cycles.",
-        build: None,
+        build: Some(trace::build),
     },
     ChapterInfo {
         number: "2.11",
         slug: "determinant",
         title: "The Determinant",
         blurb: "How much a matrix scales area, and whether it flips it.",
-        build: None,
+        build: Some(determinant::build),
     },
     ChapterInfo {
         number: "2.12",
         slug: "pca",
         title: "Example: Principal Components Analysis",
         blurb: "The directions in which data varies most.",
-        build: None,
+        build: Some(pca::build),
     },
 ];
 
@@ -206,6 +222,11 @@ pub trait Chapter {
     fn handles(&self) -> Vec<Handle>;
     /// Moves a handle to a world point; returns whether anything changed.
     fn move_handle(&mut self, name: &str, to: World) -> bool;
+    /// Whether drags of this handle snap to the integer lattice when snapping is on (a direction on a
+    /// circle, say, should not).
+    fn snaps(&self, _handle: &str) -> bool {
+        true
+    }
     /// Every result the page shows.
     fn readouts(&self) -> Vec<Readout>;
     /// The figure at the timeline's position.

@@ -4,8 +4,10 @@ use super::number::{format_number, parse_number, NumberError};
 use nalgebra::DMatrix;
 use std::fmt;
 
-/// Largest number of rows or columns accepted anywhere (the contract asks for at least 6×6).
+/// Largest number of columns accepted anywhere (the contract asks for at least 6×6).
 pub const MAX_DIM: usize = 8;
+/// Largest number of rows: a point set (`P`, one point per row) has many more rows than columns.
+pub const MAX_ROWS: usize = 64;
 
 /// Why a matrix text was rejected; `Display` says it in words a reader understands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +16,7 @@ pub enum ShapeError {
     Entry { row: usize, col: usize, error: NumberError },
     /// Rows of different lengths.
     Ragged { row: usize, len: usize, first: usize },
-    /// More rows or columns than [`MAX_DIM`].
+    /// More rows than [`MAX_ROWS`] or more columns than [`MAX_DIM`].
     TooBig { rows: usize, cols: usize },
     /// A vector was expected but the text has several rows.
     NotAVector,
@@ -30,7 +32,7 @@ impl fmt::Display for ShapeError {
                 write!(f, "row {row} has {len} entries but row 1 has {first} (rows must be equally long)")
             }
             ShapeError::TooBig { rows, cols } => {
-                write!(f, "{rows}×{cols} is too large (at most {MAX_DIM}×{MAX_DIM})")
+                write!(f, "{rows}×{cols} is too large (at most {MAX_ROWS} rows and {MAX_DIM} columns)")
             }
             ShapeError::NotAVector => write!(f, "a vector is one row of entries separated by commas"),
             ShapeError::NotAScalar => write!(f, "a single number is expected"),
@@ -42,7 +44,7 @@ impl fmt::Display for ShapeError {
 pub fn parse_matrix(text: &str) -> Result<DMatrix<f64>, ShapeError> {
     let rows: Vec<&str> = text.split(';').collect();
     let cols = rows.first().map_or(0, |r| r.split(',').count());
-    if rows.len() > MAX_DIM || cols > MAX_DIM {
+    if rows.len() > MAX_ROWS || cols > MAX_DIM {
         return Err(ShapeError::TooBig { rows: rows.len(), cols });
     }
     let mut entries = Vec::with_capacity(rows.len() * cols);
@@ -104,7 +106,8 @@ mod tests {
         assert!(matches!(parse_matrix("1,;3,4"), Err(ShapeError::Entry { row: 1, col: 2, .. })));
         assert!(matches!(parse_matrix("1,x"), Err(ShapeError::Entry { row: 1, col: 2, .. })));
         assert!(matches!(parse_matrix(&["1"; 9].join(",")), Err(ShapeError::TooBig { .. })));
-        assert!(matches!(parse_matrix(&["1"; 9].join(";")), Err(ShapeError::TooBig { .. })));
+        assert!(parse_matrix(&["1"; MAX_ROWS].join(";")).is_ok());
+        assert!(matches!(parse_matrix(&["1"; MAX_ROWS + 1].join(";")), Err(ShapeError::TooBig { .. })));
         assert_eq!(parse_vector("1;2").unwrap_err(), ShapeError::NotAVector);
         assert_eq!(parse_scalar("1,2").unwrap_err(), ShapeError::NotAScalar);
         assert!(parse_matrix("").is_err());

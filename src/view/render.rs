@@ -102,13 +102,16 @@ fn lattice(map: &Matrix2<f64>, stroke: Stroke, view: &Viewport, painter: &mut dy
     for axis in 0..2 {
         let step = steps[axis];
         let (from, to) = (klo[axis], khi[axis]);
-        if !(from.is_finite() && to.is_finite()) || (to - from) / step > MAX_LINES {
+        let count = ((to - from) / step).ceil() + 2.0;
+        if !(count.is_finite() && count <= MAX_LINES) {
             continue;
         }
         let other = 1 - axis;
         let (o_lo, o_hi) = (klo[other] - steps[other], khi[other] + steps[other]);
-        let mut k = (from / step).floor() * step;
-        while k <= to + step {
+        let first = (from / step).floor();
+        // Count with an integer: far from the origin `k += step` can stop changing k (1e20 + 1 == 1e20).
+        for i in 0..count as usize {
+            let k = (first + i as f64) * step;
             let mut a = World::zeros();
             let mut b = World::zeros();
             a[axis] = k;
@@ -116,7 +119,6 @@ fn lattice(map: &Matrix2<f64>, stroke: Stroke, view: &Viewport, painter: &mut dy
             a[other] = o_lo;
             b[other] = o_hi;
             line(map * a, map * b, stroke, view, painter);
-            k += step;
         }
     }
 }
@@ -161,21 +163,19 @@ fn axes(view: &Viewport, painter: &mut dyn Painter) {
     let origin = view.to_screen(World::zeros());
     let label_y = origin.y.clamp(4.0, view.height - 18.0) + 14.0;
     let label_x = origin.x.clamp(24.0, view.width - 4.0) - 5.0;
-    let mut k = (lo.x / step).ceil();
-    while k * step <= hi.x {
-        if k != 0.0 {
-            let s = view.to_screen(World::new(k * step, 0.0));
-            painter.text(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, &display_number(k * step), Role::Axis, Align::Center);
-        }
-        k += 1.0;
+    // Integer counters (bounded by the canvas size): far from the origin `k += 1.0` can stall.
+    let ticks = |from: f64, to: f64| {
+        let first = (from / step).ceil();
+        let count = ((to - from) / step).floor().clamp(0.0, 200.0) as usize + 1;
+        (0..count).map(move |i| (first + i as f64) * step).filter(move |v| *v <= to && *v != 0.0)
+    };
+    for x in ticks(lo.x, hi.x) {
+        let s = view.to_screen(World::new(x, 0.0));
+        painter.text(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, &display_number(x), Role::Axis, Align::Center);
     }
-    let mut k = (lo.y / step).ceil();
-    while k * step <= hi.y {
-        if k != 0.0 {
-            let s = view.to_screen(World::new(0.0, k * step));
-            painter.text(Screen { x: label_x, y: s.y + 4.0 }, &display_number(k * step), Role::Axis, Align::Right);
-        }
-        k += 1.0;
+    for y in ticks(lo.y, hi.y) {
+        let s = view.to_screen(World::new(0.0, y));
+        painter.text(Screen { x: label_x, y: s.y + 4.0 }, &display_number(y), Role::Axis, Align::Right);
     }
 }
 
@@ -298,6 +298,21 @@ mod tests {
         let ellipse = &rec.paths[1].0;
         assert_eq!(ellipse.len(), crate::view::scene::CIRCLE_SAMPLES);
         assert_eq!(ellipse[0], view.to_screen(World::new(3.0, 0.0)));
+    }
+
+    #[test]
+    fn far_from_the_origin_nothing_loops_forever() {
+        // At 1e20, adding 1 to a coordinate no longer changes it: loops must count, not accumulate.
+        for center in [1e20, -1e20, 1e300] {
+            let view = Viewport { center: World::new(center, center), ..Viewport::default() };
+            let mut scene = Scene::default();
+            scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+            scene.push(Shape::Lattice { map: Matrix2::new(2.0, 1.0, 1.0, 3.0), stroke: Stroke::solid(Role::Grid, 1.0) });
+            scene.push(Shape::Axes);
+            let mut rec = Recording::default();
+            render(&scene, &[], &view, &mut rec);
+            assert!(rec.paths.len() + rec.texts.len() < 2000);
+        }
     }
 
     #[test]

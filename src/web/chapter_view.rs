@@ -11,7 +11,7 @@ use crate::chapters::{Choice, InputKind, CHAPTERS};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::page::{Changes, Msg, Page};
 use crate::readout::{Readout, Value};
-use crate::state::matrix::MAX_DIM;
+use crate::state::matrix::{MAX_DIM, MAX_ROWS};
 use crate::state::number::format_number;
 use crate::view::render::render;
 use crate::view::viewport::Screen;
@@ -613,7 +613,7 @@ impl View {
                 InputKind::Vector => vec![("− entry", rows.wrapping_sub(1), 1, rows > 1), ("+ entry", rows + 1, 1, rows < MAX_DIM)],
                 InputKind::Matrix => vec![
                     ("− row", rows.wrapping_sub(1), cols, rows > 1),
-                    ("+ row", rows + 1, cols, rows < MAX_DIM),
+                    ("+ row", rows + 1, cols, rows < MAX_ROWS),
                     ("− col", rows, cols.wrapping_sub(1), cols > 1),
                     ("+ col", rows, cols + 1, cols < MAX_DIM),
                 ],

@@ -1,0 +1,642 @@
+//! 2.7 Eigendecomposition: directions that A only stretches (Av = λv), A = V·diag(λ)·V⁻¹, the
+//! symmetric case QΛQᵀ, and the quadratic form xᵀAx with its definiteness. Every case is handled:
+//! distinct, repeated, defective, negative and complex eigenvalues.
+
+use super::common::{bounds, column_handles, drag_into, lerp, plane, point, vector_handle, with_background};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use crate::format::{display_number, display_shape, display_tuple, vector_entries};
+use crate::math::eigen::{eigen, symmetric, Eigen, NoVectors};
+use crate::math::svd::svd;
+use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
+use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
+use crate::view::viewport::World;
+use nalgebra::{Complex, DMatrix, Matrix2};
+
+/// The page state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Eigendecomposition {
+    a: DMatrix<f64>,
+    v: DMatrix<f64>,
+}
+
+/// The seed's example A = [[5, 1], [3, 3]] (λ = 6, 2) with the probe v = (1, 1), an eigenvector.
+pub fn build() -> Box<dyn Chapter> {
+    Box::new(Eigendecomposition {
+        a: DMatrix::from_row_slice(2, 2, &[5.0, 1.0, 3.0, 3.0]),
+        v: DMatrix::from_column_slice(2, 1, &[1.0, 1.0]),
+    })
+}
+
+/// How the symmetric part's eigenvalues classify the quadratic form xᵀAx.
+pub fn definiteness(values: &[f64]) -> &'static str {
+    let big = values.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+    let zero = big * values.len() as f64 * f64::EPSILON * 4.0;
+    let pos = values.iter().filter(|x| **x > zero).count();
+    let neg = values.iter().filter(|x| **x < -zero).count();
+    match (pos, neg) {
+        (p, 0) if p == values.len() => "positive-definite",
+        (0, n) if n == values.len() => "negative-definite",
+        (0, 0) => "zero",
+        (_, 0) => "positive semidefinite",
+        (0, _) => "negative semidefinite",
+        _ => "indefinite",
+    }
+}
+
+fn complex_text(z: &Complex<f64>) -> String {
+    if z.im == 0.0 {
+        display_number(z.re)
+    } else {
+        format!("{} {} {}i", display_number(z.re), if z.im < 0.0 { "−" } else { "+" }, display_number(z.im.abs()))
+    }
+}
+
+/// Subscripts for labels λ₁, λ₂.
+fn sub(i: usize) -> char {
+    char::from_u32(0x2081 + i as u32).unwrap_or('?')
+}
+
+impl Eigendecomposition {
+    fn decomposition(&self) -> Result<Eigen, String> {
+        eigen(&self.a).map_err(|e| e.to_string())
+    }
+
+    fn av(&self) -> Option<DMatrix<f64>> {
+        (self.a.ncols() == self.v.len()).then(|| &self.a * &self.v)
+    }
+
+    /// λ with Av = λv when v ≠ 0 and Av is parallel to v (to 1e-9 relative).
+    fn probe_lambda(&self) -> Result<f64, String> {
+        let Some(av) = self.av().filter(|av| av.iter().all(|x| x.is_finite())) else {
+            return Err("A·v is not defined or overflows".into());
+        };
+        let vv = self.v.norm_squared();
+        if vv == 0.0 || !vv.is_finite() {
+            return Err("v = 0 is never an eigenvector (A·0 = 0 for every A)".into());
+        }
+        let lambda = self.v.dot(&av) / vv;
+        let off = (&av - &self.v * lambda).norm();
+        if off <= 1e-9 * av.norm().max(self.v.norm() * lambda.abs()) || av.norm() == 0.0 {
+            Ok(lambda)
+        } else {
+            Err("Av is not a multiple of v: A turns v off its line".into())
+        }
+    }
+
+    /// The real eigen-directions to draw: the eigenvector columns, or for a defective matrix its one
+    /// direction per repeated value (the null vector of A − λI).
+    fn directions(&self, e: &Eigen) -> Vec<(World, f64)> {
+        let Some(a) = plane(&self.a) else { return Vec::new() };
+        match &e.vectors {
+            Ok(v) => (0..2).map(|c| (World::new(v[(0, c)], v[(1, c)]), e.values[c].re)).collect(),
+            Err(NoVectors::Defective { value, .. }) => {
+                let shifted = DMatrix::from_row_slice(2, 2, &[a[(0, 0)] - value, a[(0, 1)], a[(1, 0)], a[(1, 1)] - value]);
+                match svd(&shifted) {
+                    Ok(s) => vec![(World::new(s.v[(0, 1)], s.v[(1, 1)]), *value)],
+                    Err(_) => Vec::new(),
+                }
+            }
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// The box around the unit circle and its image under `a`.
+    fn ellipse_bounds(&self, a: &Matrix2<f64>) -> (World, World) {
+        let points: Vec<World> = (0..48)
+            .flat_map(|i| {
+                let t = i as f64 * std::f64::consts::TAU / 48.0;
+                let p = World::new(t.cos(), t.sin());
+                [p, a * p]
+            })
+            .collect();
+        bounds(&points)
+    }
+
+    fn symmetric_part(&self) -> DMatrix<f64> {
+        (&self.a + self.a.transpose()) / 2.0
+    }
+}
+
+impl Chapter for Eigendecomposition {
+    fn explanation(&self) -> &'static str {
+        include_str!("eigendecomposition.html")
+    }
+
+    fn inputs(&self) -> Vec<Input> {
+        vec![
+            Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
+            Input { name: "v", kind: InputKind::Vector, value: self.v.clone() },
+        ]
+    }
+
+    fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
+        if value.is_empty() || value.iter().any(|x| !x.is_finite()) {
+            return Err("entries must be finite numbers".into());
+        }
+        match name {
+            "A" if value.is_square() => self.a = value,
+            "A" => return Err(format!("eigenvalues need a square matrix, and this one is {}", display_shape(&value))),
+            "v" if value.ncols() == 1 => self.v = value,
+            "v" => return Err("a vector is one row of entries separated by commas".into()),
+            _ => return Err(format!("this page has no input called {name}")),
+        }
+        Ok(())
+    }
+
+    fn choices(&self) -> Vec<Choice> {
+        Vec::new()
+    }
+
+    fn set_choice(&mut self, name: &str, _value: &str) -> Result<(), String> {
+        Err(format!("this page has no choice called {name}"))
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        if plane(&self.a).is_some() {
+            vec!["apply A"]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn handles(&self) -> Vec<Handle> {
+        if self.figure_note().is_some() {
+            return Vec::new();
+        }
+        vector_handle(&self.v, "v", Role::Input).into_iter().chain(column_handles(&self.a, "A")).collect()
+    }
+
+    fn move_handle(&mut self, name: &str, to: World) -> bool {
+        drag_into(&mut self.v, "v", name, to) || drag_into(&mut self.a, "A", name, to)
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = Vec::new();
+        let n = self.a.nrows();
+        match self.decomposition() {
+            Ok(e) => {
+                let list = Value::List(
+                    e.values
+                        .iter()
+                        .map(|z| if z.im == 0.0 { Value::Number(z.re) } else { Value::Complex { re: z.re, im: z.im } })
+                        .collect(),
+                );
+                let complex = e.values.iter().filter(|z| z.im != 0.0).count();
+                let note = if complex > 0 {
+                    format!("{complex} complex (in conjugate pairs λ = a ± bi); sorted by real part, then imaginary part")
+                } else {
+                    "largest first (sorted by real part, then imaginary part)".to_string()
+                };
+                out.push(Readout::new("eigenvalues", "λ", list, note));
+                out.push(match &e.vectors {
+                    Ok(v) => matrix_readout(
+                        "eigenvectors",
+                        "V",
+                        v,
+                        if self.a == self.a.transpose() {
+                            "unit columns in the order of λ; A is symmetric, so they are orthonormal (Q)"
+                        } else {
+                            "unit columns in the order of λ; any non-zero multiple is an eigenvector too"
+                        },
+                    ),
+                    Err(why) => Readout::missing("eigenvectors", "V", why.to_string()),
+                });
+                let diagonalizable = e.vectors.is_ok();
+                out.push(Readout::new(
+                    "diagonalizable",
+                    "A = V·diag(λ)·V⁻¹",
+                    Value::Bool(diagonalizable),
+                    match &e.vectors {
+                        Ok(_) => "with real V: the eigenvectors form a basis".to_string(),
+                        Err(NoVectors::Complex) => "not with real matrices (over the complex numbers it is)".to_string(),
+                        Err(why) => why.to_string(),
+                    },
+                ));
+                let sum: Complex<f64> = e.values.iter().sum();
+                let product: Complex<f64> = e.values.iter().product();
+                out.push(number_readout("trace", "tr A", self.a.trace(), format!("= λ₁ + … + λ{} = {}", sub(n - 1), complex_text(&sum))));
+                out.push(number_readout(
+                    "det",
+                    "det A",
+                    self.a.determinant(),
+                    format!("= λ₁ ⋯ λ{} = {}", sub(n - 1), complex_text(&product)),
+                ));
+            }
+            Err(why) => {
+                for (name, label) in [("eigenvalues", "λ"), ("eigenvectors", "V"), ("diagonalizable", "A = V·diag(λ)·V⁻¹")] {
+                    out.push(Readout::missing(name, label, why.clone()));
+                }
+                out.push(number_readout("trace", "tr A", self.a.trace(), "the sum of the diagonal"));
+                out.push(number_readout("det", "det A", self.a.determinant(), "by LU"));
+            }
+        }
+        match self.av() {
+            Some(av) => out.push(vector_readout("Av", "A·v", &av, "where A sends the probe v")),
+            None => out.push(Readout::missing(
+                "Av",
+                "A·v",
+                format!("not defined: A is {} but v has {} entries", display_shape(&self.a), self.v.len()),
+            )),
+        }
+        let probe = self.probe_lambda();
+        out.push(Readout::new(
+            "is_eigenvector",
+            "v is an eigenvector",
+            Value::Bool(probe.is_ok()),
+            match &probe {
+                Ok(l) => format!("Av = {}·v: v is only stretched", display_number(*l)),
+                Err(why) => why.clone(),
+            },
+        ));
+        out.push(match probe {
+            Ok(l) => number_readout("probe_lambda", "λ for v", l, "the stretch factor of v: Av = λv"),
+            Err(why) => Readout::missing("probe_lambda", "λ for v", why),
+        });
+        if let Some(av) = self.av() {
+            out.push(number_readout(
+                "quadratic_form",
+                "vᵀAv",
+                self.v.dot(&av),
+                "f(v) = vᵀAv; for a unit eigenvector of a symmetric A it equals λ",
+            ));
+        } else {
+            out.push(Readout::missing("quadratic_form", "vᵀAv", "v and A do not fit"));
+        }
+        let s = self.symmetric_part();
+        out.push(matrix_readout("symmetric_part", "(A + Aᵀ)/2", &s, "xᵀAx only depends on this part"));
+        out.push(match symmetric(&s) {
+            Ok((values, _)) => {
+                let label = definiteness(&values);
+                let meaning = match label {
+                    "positive-definite" => "xᵀAx > 0 for every x ≠ 0 (a bowl)",
+                    "negative-definite" => "xᵀAx < 0 for every x ≠ 0 (a dome)",
+                    "indefinite" => "xᵀAx takes both signs (a saddle)",
+                    "zero" => "xᵀAx = 0 for every x",
+                    "positive semidefinite" => "xᵀAx ≥ 0, and = 0 along a direction (a trough)",
+                    _ => "xᵀAx ≤ 0, and = 0 along a direction (a ridge)",
+                };
+                vector_readout(
+                    "definiteness",
+                    "definiteness",
+                    &DMatrix::from_column_slice(values.len(), 1, &values),
+                    format!("{label}: {meaning}; the values are the symmetric part's eigenvalues"),
+                )
+            }
+            Err(e) => Readout::missing("definiteness", "definiteness", e.to_string()),
+        });
+        out.push(Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)));
+        out.push(Readout::new("v", "v", Value::vector(&self.v), format!("{} entries", self.v.len())));
+        out
+    }
+
+    fn scene(&self, timeline: &Timeline) -> Scene {
+        let (Some(a), Some(v), Ok(e)) = (plane(&self.a), point(&self.v), self.decomposition()) else { return Scene::default() };
+        let m = lerp(&Matrix2::identity(), &a, timeline.progress(0));
+        let done = timeline.position() >= 1.0;
+        let mut scene = Scene::default();
+        scene.unit_circle(&Matrix2::identity(), Stroke::dotted(Role::Ghost, 1.5), None);
+        scene.unit_circle(&m, Stroke::solid(Role::Image, 1.5), Some(Fill { role: Role::Image, alpha: 0.08 }));
+        // Eigen-directions: (1 − t)I + tA has the same eigenvectors as A, so they stay put while playing.
+        let directions = self.directions(&e);
+        let repeated = directions.len() == 2 && (directions[0].1 - directions[1].1).abs() == 0.0;
+        for (i, (d, lambda)) in directions.iter().enumerate() {
+            let label = if repeated && a == Matrix2::identity() * *lambda {
+                format!("λ = {} (every direction)", display_number(*lambda))
+            } else if directions.len() == 1 {
+                format!("λ = {} (the only direction)", display_number(*lambda))
+            } else {
+                format!("λ{} = {}", sub(i), display_number(*lambda))
+            };
+            scene.push(Shape::Line {
+                through: World::zeros(),
+                direction: *d,
+                stroke: Stroke::dashed(Role::Eigen, 2.0),
+                label: Some(label),
+            });
+            scene.push(Shape::Dot { at: m * d, role: Role::Eigen, radius: 4.0 });
+        }
+        if e.values.iter().any(|z| z.im != 0.0) {
+            // Under the ellipse and the unit circle, where it overlaps nothing.
+            let (lo, _) = self.ellipse_bounds(&a);
+            scene.push(Shape::Label { at: World::new(0.0, lo.y - 0.6), text: "no real eigen-direction".into(), role: Role::Eigen });
+        }
+        scene.arrow(m.column(0).into_owned(), Stroke::solid(Role::Basis1, 2.5), if done { "a₁" } else { "" });
+        scene.arrow(m.column(1).into_owned(), Stroke::solid(Role::Basis2, 2.5), if done { "a₂" } else { "" });
+        let image = m * v;
+        let probe = self.probe_lambda();
+        if let (Ok(l), true) = (&probe, done) {
+            // The glow: a wide eigen-coloured band under v and Av when Av ∥ v.
+            let far = if image.norm() > v.norm() { image } else { v };
+            scene.push(Shape::Polyline { points: vec![World::zeros(), far], stroke: Stroke::solid(Role::Eigen, 10.0) });
+            scene.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_number(*l)));
+        } else {
+            scene.arrow(image, Stroke::solid(Role::Image, 3.5), "Av");
+        }
+        scene.arrow(v, Stroke::solid(Role::Input, 3.5), "v");
+        with_background(scene)
+    }
+
+    fn figure_note(&self) -> Option<String> {
+        if plane(&self.a).is_none() || point(&self.v).is_none() {
+            return Some(format!(
+                "The plane draws a 2×2 matrix and a vector with 2 entries; now A is {} and v has {} entries. The numbers below are still exact.",
+                display_shape(&self.a),
+                self.v.len()
+            ));
+        }
+        self.decomposition().err().map(|why| format!("No figure: {why}."))
+    }
+
+    fn content_bounds(&self) -> (World, World) {
+        let mut points = vec![World::new(-1.0, -1.0), World::new(1.0, 1.0)];
+        if let Some(a) = plane(&self.a) {
+            let (lo, hi) = self.ellipse_bounds(&a);
+            points.extend([lo, hi, World::new(0.0, lo.y - 0.8)]);
+            points.push(a.column(0).into_owned());
+            points.push(a.column(1).into_owned());
+            if let Some(v) = point(&self.v) {
+                points.push(v);
+                // Room for the label at Av's tip.
+                points.push(a * v * 1.15);
+            }
+        }
+        bounds(&points)
+    }
+
+    fn code(&self) -> Code {
+        let mut code = Code::declare(&self.inputs());
+        code.line(
+            "w, V = np.linalg.eig(A)  # unit columns; numpy does not sort\norder = np.lexsort((-w.imag, -w.real))  # by real part, then imaginary, descending\nw, V = w[order], V[:, order]",
+            "w, V = torch.linalg.eig(A)  # always complex dtype\norder = sorted(range(len(w)), key=lambda i: (-w[i].real, -w[i].imag))\nw, V = w[order], V[:, order]",
+            "let schur = a.clone().try_schur(f64::EPSILON, 1000).expect(\"converged\");\nlet w = schur.complex_eigenvalues(); // unsorted",
+        );
+        if self.a.ncols() == self.v.len() {
+            code.line(
+                if self.v.len() == 2 {
+                    "Av = A @ v\nnp.isclose(v[0] * Av[1] - v[1] * Av[0], 0)  # Av ∥ v: is v an eigenvector?"
+                } else {
+                    "Av = A @ v"
+                },
+                "Av = A @ v",
+                "let av = &a * &v;",
+            );
+        }
+        code.line(
+            "np.linalg.eigvalsh((A + A.T) / 2)  # symmetric part: all > 0 means positive-definite",
+            "torch.linalg.eigvalsh((A + A.T) / 2)",
+            "let s = (&a + a.transpose()) / 2.0;\nlet mu = s.try_symmetric_eigen(f64::EPSILON, 1000).expect(\"converged\").eigenvalues;",
+        );
+        code
+    }
+
+    fn summary(&self) -> String {
+        let Ok(e) = self.decomposition() else { return "The eigenvalues of this matrix could not be computed.".into() };
+        let values: Vec<String> = e.values.iter().map(complex_text).collect();
+        let about_v = match (self.probe_lambda(), self.av()) {
+            (Ok(l), _) => format!(" v is an eigenvector: Av = {}·v.", display_number(l)),
+            (Err(_), Some(av)) if self.v.len() == 2 => {
+                format!(" v is not an eigenvector: Av = {} leaves the line of v.", display_tuple(&vector_entries(&av)))
+            }
+            _ => String::new(),
+        };
+        let what = match &e.vectors {
+            Err(NoVectors::Complex) if e.values.len() == 2 => {
+                let z = e.values[0];
+                format!(
+                    "λ = {} ± {}i: in a suitable basis A is a rotation by {}° combined with a scaling by |λ| = {}, so no real direction is kept.",
+                    display_number(z.re),
+                    display_number(z.im.abs()),
+                    display_number((z.im.atan2(z.re).to_degrees() * 10.0).round() / 10.0),
+                    display_number(z.norm())
+                )
+            }
+            Err(NoVectors::Defective { value, .. }) => {
+                format!(
+                    "λ = {} twice, but only one eigen-direction: A is defective (like a shear) and has no eigenbasis.",
+                    display_number(*value)
+                )
+            }
+            Err(why) => format!("Eigenvalues {}; {why}.", values.join(", ")),
+            Ok(_) if e.values.len() == 2 && e.values[0] == e.values[1] => {
+                format!(
+                    "A = {}·I: every vector is an eigenvector with λ = {}.",
+                    display_number(e.values[0].re),
+                    display_number(e.values[0].re)
+                )
+            }
+            Ok(_) => {
+                let flips = if e.values.iter().any(|z| z.re < 0.0) { " A negative λ flips its direction." } else { "" };
+                format!("λ = {}: vectors on the dashed lines are only stretched.{flips}", values.join(" and "))
+            }
+        };
+        format!("{what}{about_v}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chapters::{find, from_params};
+    use proptest::prelude::*;
+
+    fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let (chapter, problems) = from_params(find("eigendecomposition").unwrap(), &params).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        chapter
+    }
+
+    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
+        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
+    }
+
+    fn value(chapter: &dyn Chapter, name: &str) -> Value {
+        readout(chapter, name).value
+    }
+
+    #[test]
+    fn the_default_is_the_seeds_example() {
+        let c = build();
+        assert_eq!(value(c.as_ref(), "eigenvalues").to_json(), "[6.0,2.0]");
+        assert_eq!(value(c.as_ref(), "Av"), Value::Vector(vec![6.0, 6.0]));
+        assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(true));
+        assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(6.0));
+        assert_eq!(value(c.as_ref(), "trace"), Value::Number(8.0));
+        assert_eq!(value(c.as_ref(), "diagonalizable"), Value::Bool(true));
+        let Value::Matrix(v) = value(c.as_ref(), "eigenvectors") else { panic!() };
+        let s = 0.5_f64.sqrt();
+        assert!((v[0][0] - s).abs() < 1e-15 && (v[1][0] - s).abs() < 1e-15);
+        assert!((v[0][1].abs() - 0.31622776601683794).abs() < 1e-12);
+        // Symmetric part [[5, 2], [2, 3]]: eigenvalues 4 ± √5 > 0.
+        assert!(readout(c.as_ref(), "definiteness").note.starts_with("positive-definite"));
+        assert!(c.summary().contains("v is an eigenvector: Av = 6·v"), "{}", c.summary());
+        assert_eq!(c.handles()[0].name, "v");
+    }
+
+    #[test]
+    fn every_kind_of_spectrum_is_explained() {
+        // Defective shear: one eigen-direction.
+        let c = page(&[("A", "1,1;0,1")]);
+        assert_eq!(value(c.as_ref(), "eigenvalues").to_json(), "[1.0,1.0]");
+        let v = readout(c.as_ref(), "eigenvectors");
+        assert_eq!(v.value, Value::Null);
+        assert!(v.note.contains("defective") && v.note.contains("only 1"), "{}", v.note);
+        assert!(c.summary().contains("only one eigen-direction"));
+        let lines = c.scene(&Timeline::new(1)).shapes.into_iter().filter(|s| matches!(s, Shape::Line { .. })).count();
+        assert_eq!(lines, 1);
+        // Complex: a rotation-scaling.
+        let c = page(&[("A", "1,1;-2,0")]);
+        assert_eq!(
+            value(c.as_ref(), "eigenvalues").to_json(),
+            r#"[{"re":0.5,"im":1.3228756555322954},{"re":0.5,"im":-1.3228756555322954}]"#
+        );
+        assert!(readout(c.as_ref(), "eigenvectors").note.contains("complex"));
+        assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(false));
+        assert!(c.summary().contains("0.5 ± 1.3229i"), "{}", c.summary());
+        // Negative eigenvalue: a flip.
+        let c = page(&[("A", "-1,3;2,-2"), ("v", "1,-1")]);
+        assert_eq!(value(c.as_ref(), "eigenvalues").to_json(), "[1.0,-4.0]");
+        assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(-4.0));
+        assert!(c.summary().contains("flips"));
+        assert!(readout(c.as_ref(), "definiteness").note.starts_with("indefinite"));
+        // Repeated with a full eigenspace.
+        let c = page(&[("A", "2,0;0,2"), ("v", "3,-7")]);
+        assert_eq!(value(c.as_ref(), "eigenvectors"), Value::Matrix(vec![vec![1.0, 0.0], vec![0.0, 1.0]]));
+        assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(2.0));
+        assert!(c.summary().contains("every vector"));
+        // Singular: λ = 0, v in the null space is an eigenvector with λ = 0.
+        let c = page(&[("A", "1,2;2,4"), ("v", "2,-1")]);
+        assert_eq!(value(c.as_ref(), "eigenvalues").to_json(), "[5.0,0.0]");
+        assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(0.0));
+        assert!(readout(c.as_ref(), "definiteness").note.starts_with("positive semidefinite"));
+        // v = 0 is never an eigenvector.
+        let c = page(&[("v", "0,0")]);
+        assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(false));
+        assert!(readout(c.as_ref(), "probe_lambda").note.contains("never"));
+    }
+
+    #[test]
+    fn sizes_scales_and_rejections() {
+        let c = page(&[("A", "3,3,3;5,5,3;3,-5,5"), ("v", "1,0,0")]);
+        let Value::List(values) = value(c.as_ref(), "eigenvalues") else { panic!() };
+        let Value::Complex { re, im } = values[0] else { panic!("{values:?}") };
+        assert!((re - 6.917098018985836).abs() < 1e-12 && (im - 3.1135488624946284).abs() < 1e-12);
+        assert!(matches!(values[1], Value::Complex { im, .. } if im < 0.0));
+        assert!(matches!(values[2], Value::Number(x) if (x + 0.834196037971672).abs() < 1e-12));
+        assert!(c.figure_note().is_some());
+        assert!(c.handles().is_empty());
+        for scale in ["e200", "e-200"] {
+            let a = format!("5{scale},1{scale};3{scale},3{scale}");
+            let c = page(&[("A", a.as_str())]);
+            let Value::List(values) = value(c.as_ref(), "eigenvalues") else { panic!() };
+            let factor: f64 = format!("1{scale}").parse().unwrap();
+            let Value::Number(l) = values[0] else { panic!() };
+            assert!((l / factor - 6.0).abs() < 1e-12);
+            assert!(matches!(value(c.as_ref(), "eigenvectors"), Value::Matrix(_)));
+        }
+        let mut c = build();
+        assert!(c.set_input("A", DMatrix::zeros(2, 3)).unwrap_err().contains("square"));
+        assert!(c.set_input("v", DMatrix::zeros(2, 2)).is_err());
+        let c = page(&[("v", "1,2,3")]);
+        assert_eq!(value(c.as_ref(), "Av"), Value::Null);
+        assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(false));
+    }
+
+    #[test]
+    fn dragging_the_probe_off_and_onto_an_eigenvector() {
+        let mut c = build();
+        assert!(c.move_handle("v", World::new(2.0, 1.0)));
+        assert_eq!(value(c.as_ref(), "Av"), Value::Vector(vec![11.0, 9.0]));
+        assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(false));
+        let glow = |c: &dyn Chapter| {
+            c.scene(&Timeline::new(1)).shapes.iter().any(|s| matches!(s, Shape::Polyline { stroke, .. } if stroke.width == 10.0))
+        };
+        assert!(!glow(c.as_ref()));
+        assert!(c.move_handle("v", World::new(1.0, -3.0)));
+        assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(2.0));
+        assert!(glow(c.as_ref()));
+        assert!(c.move_handle("A:0", World::new(0.0, 1.0)));
+        assert_eq!(value(c.as_ref(), "A"), Value::Matrix(vec![vec![0.0, 1.0], vec![1.0, 3.0]]));
+    }
+
+    #[test]
+    fn playing_keeps_eigenvectors_on_their_lines() {
+        let c = build();
+        let mut t = Timeline::new(1);
+        t.scrub(0.5);
+        let dots: Vec<World> = c
+            .scene(&t)
+            .shapes
+            .into_iter()
+            .filter_map(|s| match s {
+                Shape::Dot { at, role: Role::Eigen, .. } => Some(at),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dots.len(), 2);
+        // Halfway, (I + A)/2 stretches the unit eigenvector (1, 1)/√2 by (1 + 6)/2.
+        assert!((dots[0].norm() - 3.5).abs() < 1e-12 && (dots[0].x - dots[0].y).abs() < 1e-12);
+    }
+
+    #[test]
+    fn definiteness_labels() {
+        assert_eq!(definiteness(&[3.0, 1.0]), "positive-definite");
+        assert_eq!(definiteness(&[-1.0, -3.0]), "negative-definite");
+        assert_eq!(definiteness(&[1.0, -1.0]), "indefinite");
+        assert_eq!(definiteness(&[1.0, 1e-18]), "positive semidefinite");
+        assert_eq!(definiteness(&[0.0, -2.0]), "negative semidefinite");
+        assert_eq!(definiteness(&[0.0, 0.0]), "zero");
+    }
+
+    fn all_finite(v: &Value) -> bool {
+        match v {
+            Value::Null | Value::Bool(_) => true,
+            Value::Number(x) => x.is_finite(),
+            Value::Complex { re, im } => re.is_finite() && im.is_finite(),
+            Value::Vector(v) => v.iter().all(|x| x.is_finite()),
+            Value::Matrix(m) => m.iter().flatten().all(|x| x.is_finite()),
+            Value::List(items) => items.iter().all(all_finite),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn readouts_are_finite_or_null_at_any_size_and_scale(n in 1usize..=6, exp in -300i32..300,
+                                                             entries in proptest::collection::vec(-9.0f64..9.0, 38)) {
+            let a = DMatrix::from_fn(n, n, |r, c| entries[r * 6 + c] * 10f64.powi(exp));
+            let v = DMatrix::from_column_slice(2, 1, &entries[36..38]);
+            let c = Eigendecomposition { a, v };
+            for r in c.readouts() {
+                prop_assert!(all_finite(&r.value), "{} = {:?}", r.name, r.value);
+                prop_assert!(r.value != Value::Null || !r.note.is_empty(), "{} is null without a reason", r.name);
+            }
+            let _ = (c.scene(&Timeline::new(1)), c.summary(), c.code(), c.handles(), c.content_bounds());
+        }
+
+        #[test]
+        fn small_integer_matrices_never_fail(entries in proptest::collection::vec(-3i32..=3, 4), v in proptest::collection::vec(-3i32..=3, 2)) {
+            // Integer 2×2 matrices hit every special case (repeated, defective, zero, complex) often.
+            let a = DMatrix::from_fn(2, 2, |r, c| f64::from(entries[r * 2 + c]));
+            let c = Eigendecomposition { a: a.clone(), v: DMatrix::from_fn(2, 1, |r, _| f64::from(v[r])) };
+            let Value::List(values) = value(&c, "eigenvalues") else { panic!("no eigenvalues for {a}") };
+            prop_assert_eq!(values.len(), 2);
+            let e = eigen(&a).unwrap();
+            match e.vectors {
+                Ok(vectors) => {
+                    for (k, z) in e.values.iter().enumerate() {
+                        prop_assert!((&a * vectors.column(k) - vectors.column(k) * z.re).norm() < 1e-12);
+                    }
+                }
+                Err(NoVectors::Defective { .. }) => {
+                    // Defective: a repeated eigenvalue and A ≠ λI.
+                    prop_assert_eq!(e.values[0], e.values[1]);
+                    prop_assert!(a != DMatrix::identity(2, 2) * e.values[0].re);
+                }
+                Err(NoVectors::Complex) => prop_assert!(e.values[0].im > 0.0 && e.values[1] == e.values[0].conj()),
+                Err(other) => prop_assert!(false, "{other} for {a}"),
+            }
+            let _ = (c.scene(&Timeline::new(1)), c.summary());
+        }
+    }
+}

@@ -1,0 +1,1344 @@
+//! 2.12 Example: principal components analysis. A point set, its mean and covariance, the principal
+//! directions (eigenvectors of the covariance, by descending variance), and a candidate direction d
+//! the reader turns: the variance of the points' shadows on d plus the squared length of their drops
+//! onto d is the total variance, whatever d is, so the most variance kept is the least error made.
+
+use super::common::{bounds, with_background};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use crate::format::{display_number, display_shape, display_tuple};
+use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
+use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
+use crate::view::viewport::World;
+use nalgebra::{DMatrix, DVector, SymmetricEigen};
+
+/// The figure's views: the points where they are, or moved so that their mean is the origin.
+const VIEWS: &[(&str, &str)] = &[("raw", "Raw data"), ("centred", "Centred")];
+/// How many points the default data set has.
+const DEFAULT_POINTS: usize = 30;
+/// Iteration cap of the symmetric eigensolver (it reports `None` instead of looping forever).
+const MAX_ITERATIONS: usize = 1000;
+/// A dragged direction closer than this to PC₁ snaps onto it.
+const SNAP_DEGREES: f64 = 1.0;
+/// Two eigenvalues closer than this (relative to the largest) count as repeated.
+const REPEATED: f64 = 1e-9;
+/// Largest coordinate the figure draws (the same bound as a keyboard-moved handle): beyond it the
+/// view cannot zoom out far enough, and the grid's lines would be too far from the origin to step.
+const DRAWABLE: f64 = 1e6;
+/// Why the variances are not shown for points packed closer than about 1e−154.
+const UNDERFLOW: &str = "too small for a 64-bit float (underflow); the components and ratios are still exact";
+/// Largest accepted residual of the eigendecomposition, relative to the covariance's size.
+const RESIDUAL_TOLERANCE: f64 = 1e-10;
+
+/// The page state: the points (one per row), the candidate direction (unit, one entry per
+/// coordinate) and the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pca {
+    p: DMatrix<f64>,
+    d: DMatrix<f64>,
+    view: &'static str,
+}
+
+/// Our own deterministic stand-in for the seed's random data (seed 123, x = 5·U(0, 1),
+/// y = 2x + 1 + N(0, 1), which numpy's generator makes and we cannot reproduce): 30 points from a
+/// hand-rolled linear congruential generator, rounded to two decimals, with d along the x-axis.
+pub fn build() -> Box<dyn Chapter> {
+    Box::new(Pca { p: default_points(), d: DMatrix::from_column_slice(2, 1, &[1.0, 0.0]), view: VIEWS[0].0 })
+}
+
+fn default_points() -> DMatrix<f64> {
+    // Numerical Recipes' 32-bit LCG: fixed, tiny, and the same on every platform.
+    let mut state: u32 = 2012;
+    let mut uniform = move || {
+        state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+        f64::from(state) / 4_294_967_296.0
+    };
+    let round = |x: f64| (x * 100.0).round() / 100.0;
+    let mut entries = Vec::with_capacity(2 * DEFAULT_POINTS);
+    for _ in 0..DEFAULT_POINTS {
+        let x = 5.0 * uniform();
+        // Irwin–Hall: four uniforms, centred and scaled to variance 1, are close to a normal draw.
+        let noise = (uniform() + uniform() + uniform() + uniform() - 2.0) * 3f64.sqrt();
+        entries.push(round(x));
+        entries.push(round(2.0 * x + 1.0 + noise));
+    }
+    DMatrix::from_row_slice(DEFAULT_POINTS, 2, &entries)
+}
+
+/// `x · 2^e` without overflow or underflow in between (exact while the result is a normal number).
+fn ldexp(mut x: f64, mut e: i32) -> f64 {
+    while e > 1000 {
+        x *= pow2(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= pow2(-1000);
+        e += 1000;
+    }
+    x * pow2(e)
+}
+
+/// 2^e for e in −1022..=1023 (clamped), built from its bits so it is exact.
+fn pow2(e: i32) -> f64 {
+    let e = e.clamp(-1022, 1023);
+    f64::from_bits(((e + 1023) as u64) << 52)
+}
+
+/// The exponent of the largest power of two not above `x` (0 for 0), kept in the normal range.
+fn exponent(x: f64) -> i32 {
+    if x > 0.0 && x.is_finite() {
+        (x.log2().floor() as i32).clamp(-1022, 1023)
+    } else {
+        0
+    }
+}
+
+/// The eigen-pairs of the covariance, by descending eigenvalue.
+#[derive(Debug, Clone, PartialEq)]
+struct Eigen {
+    /// Eigenvalues of the scaled covariance, descending, ≥ 0.
+    values: Vec<f64>,
+    /// Unit eigenvectors in the same order, each with its largest-magnitude entry positive.
+    vectors: Vec<DVector<f64>>,
+}
+
+/// Everything computed from the points, on a scaled copy so that coordinates near 1e±150 (or even
+/// 1e±300) neither overflow nor underflow: `x` is the centred data divided by 2^`exp`, with its
+/// largest entry in [1, 2) (or all zero), and `cov` is the covariance of `x`.
+#[derive(Debug, Clone)]
+struct Analysis {
+    n: usize,
+    mean: DVector<f64>,
+    x: DMatrix<f64>,
+    exp: i32,
+    cov: DMatrix<f64>,
+    eigen: Result<Eigen, &'static str>,
+}
+
+impl Analysis {
+    fn new(p: &DMatrix<f64>) -> Analysis {
+        let (n, k) = p.shape();
+        let e_in = exponent(p.amax());
+        let mut scaled_mean = DVector::zeros(k);
+        for j in 0..k {
+            let col = p.column(j);
+            let first = col[0];
+            // A constant column has that constant as its exact mean: no rounding, no false variance.
+            scaled_mean[j] = if col.iter().all(|&v| v == first) {
+                ldexp(first, -e_in)
+            } else {
+                col.iter().map(|&v| ldexp(v, -e_in)).sum::<f64>() / n as f64
+            };
+        }
+        let mean = scaled_mean.map(|m| ldexp(m, e_in));
+        let centred = DMatrix::from_fn(n, k, |i, j| ldexp(p[(i, j)], -e_in) - scaled_mean[j]);
+        let e_c = exponent(centred.amax());
+        let x = centred.map(|v| ldexp(v, -e_c));
+        let cov = x.transpose() * &x / (n as f64 - 1.0);
+        let eigen = eigen(&cov);
+        Analysis { n, mean, x, exp: e_in + e_c, cov, eigen }
+    }
+
+    /// A variance of the scaled data, in the data's units (squared).
+    fn variance(&self, scaled: f64) -> f64 {
+        ldexp(scaled, 2 * self.exp)
+    }
+
+    /// Whether the variances are too small for a 64-bit float: when their total is below the
+    /// smallest normal float (2.2e−308), it and its parts have lost precision or vanished. (Above it,
+    /// a subnormal part is off by at most 2^−1075, negligible next to the total.)
+    fn underflows(&self) -> bool {
+        self.total() > 0.0 && self.variance(self.total()) < f64::MIN_POSITIVE
+    }
+
+    /// A length of the scaled data in the data's units.
+    fn length(&self, scaled: f64) -> f64 {
+        ldexp(scaled, self.exp)
+    }
+
+    /// Total variance of the scaled data (the covariance's trace).
+    fn total(&self) -> f64 {
+        self.cov.trace()
+    }
+
+    /// All points are the same point: no variance at all.
+    fn degenerate(&self) -> bool {
+        self.x.iter().all(|&v| v == 0.0)
+    }
+
+    /// Why PC₁ is not a single direction, if it is not.
+    fn pc1_not_unique(&self) -> Option<&'static str> {
+        if self.degenerate() {
+            return Some("all points are the same point: no direction has any variance");
+        }
+        match &self.eigen {
+            Err(why) => Some(why),
+            Ok(e) if e.values[0] - e.values[1] <= REPEATED * e.values[0] => {
+                Some("the two largest variances are equal, so no single direction is the first component")
+            }
+            Ok(_) => None,
+        }
+    }
+
+    /// Variance of the shadows on the line through the mean along unit `d`, and the mean squared
+    /// drop onto that line, both scaled and with the n − 1 denominator.
+    fn along(&self, d: &DVector<f64>) -> (f64, f64) {
+        let projected = (d.transpose() * &self.cov * d)[(0, 0)];
+        let error: f64 = self
+            .x
+            .row_iter()
+            .map(|row| {
+                let row = row.transpose();
+                (&row - d * row.dot(d)).norm_squared()
+            })
+            .sum::<f64>()
+            / (self.n as f64 - 1.0);
+        (projected, error)
+    }
+}
+
+/// Flips `v` so that its largest-magnitude entry is positive (the first of near-equal ones), a
+/// sign that does not flicker while points are dragged around the default data.
+fn canonical(mut v: DVector<f64>) -> DVector<f64> {
+    let big = v.amax();
+    if let Some(i) = v.iter().position(|x| x.abs() >= big * (1.0 - 1e-12)) {
+        if v[i] < 0.0 {
+            v.neg_mut();
+        }
+    }
+    v
+}
+
+/// Eigen-pairs of a symmetric matrix, checked: converged, finite, orthonormal, small residual.
+fn eigen(cov: &DMatrix<f64>) -> Result<Eigen, &'static str> {
+    let k = cov.nrows();
+    let eig = SymmetricEigen::try_new(cov.clone(), f64::EPSILON, MAX_ITERATIONS)
+        .ok_or("the eigenvalue iteration did not converge (numerically unstable input)")?;
+    if eig.eigenvalues.iter().chain(eig.eigenvectors.iter()).any(|x| !x.is_finite()) {
+        return Err("the eigendecomposition produced a non-finite number");
+    }
+    let size = cov.norm();
+    let residual = (cov * &eig.eigenvectors - &eig.eigenvectors * DMatrix::from_diagonal(&eig.eigenvalues)).norm();
+    let orthogonality = (eig.eigenvectors.transpose() * &eig.eigenvectors - DMatrix::identity(k, k)).norm();
+    if residual > RESIDUAL_TOLERANCE * size || orthogonality > RESIDUAL_TOLERANCE {
+        return Err("the eigendecomposition failed its accuracy check (numerically unstable input)");
+    }
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&a, &b| eig.eigenvalues[b].total_cmp(&eig.eigenvalues[a]));
+    Ok(Eigen {
+        // A covariance has no negative eigenvalues; −1e-17 is rounding and is shown as 0.
+        values: order.iter().map(|&i| eig.eigenvalues[i].max(0.0)).collect(),
+        vectors: order.iter().map(|&i| canonical(eig.eigenvectors.column(i).into_owned())).collect(),
+    })
+}
+
+/// `d` with `k` entries: padded with zeros or cut, then made unit (the x-axis if nothing is left).
+fn fit_direction(d: &DMatrix<f64>, k: usize) -> DMatrix<f64> {
+    let mut out = DMatrix::zeros(k, 1);
+    for i in 0..k.min(d.len()) {
+        out[i] = d[i];
+    }
+    unit(out).unwrap_or_else(|| {
+        let mut e1 = DMatrix::zeros(k, 1);
+        e1[0] = 1.0;
+        e1
+    })
+}
+
+/// `d` scaled to unit length (untouched when it already is, so URLs round-trip exactly); `None` for 0.
+fn unit(d: DMatrix<f64>) -> Option<DMatrix<f64>> {
+    let big = d.amax();
+    if big == 0.0 || !big.is_finite() {
+        return None;
+    }
+    let scaled = &d / big;
+    let norm = scaled.norm();
+    if (norm * big - 1.0).abs() <= 4.0 * f64::EPSILON {
+        return Some(d);
+    }
+    Some(scaled / norm)
+}
+
+/// Degrees between the lines along unit vectors `a` and `b` (0 to 90), accurate near 0.
+fn line_angle(a: &DVector<f64>, b: &DVector<f64>) -> f64 {
+    let along = a.dot(b).abs();
+    let across = (a - b * a.dot(b)).norm();
+    across.atan2(along).to_degrees()
+}
+
+fn subscript(i: usize) -> &'static str {
+    ["₁", "₂", "₃"].get(i).copied().unwrap_or("")
+}
+
+impl Pca {
+    fn analysis(&self) -> Analysis {
+        Analysis::new(&self.p)
+    }
+
+    fn direction(&self) -> DVector<f64> {
+        DVector::from_column_slice(fit_direction(&self.d, self.p.ncols()).as_slice())
+    }
+
+    /// Whether the figure can draw the points: two coordinates, within ±[`DRAWABLE`].
+    fn plane(&self) -> bool {
+        self.p.ncols() == 2 && self.p.amax() <= DRAWABLE
+    }
+
+    fn point(&self, i: usize) -> World {
+        World::new(self.p[(i, 0)], self.p[(i, 1)])
+    }
+
+    fn mean_point(a: &Analysis) -> World {
+        World::new(a.mean[0], a.mean[1])
+    }
+
+    /// How far the figure is shifted towards the centred view (0: raw, the mean: centred).
+    fn offset(&self, a: &Analysis, progress: f64) -> World {
+        if self.view == "centred" {
+            Self::mean_point(a) * progress
+        } else {
+            World::zeros()
+        }
+    }
+
+    /// Distance of the d handle from the mean: 1.5 standard deviations of the whole cloud.
+    fn handle_radius(a: &Analysis) -> f64 {
+        let r = 1.5 * a.length(a.total().sqrt());
+        if r > 0.0 && r.is_finite() {
+            r
+        } else {
+            1.0
+        }
+    }
+
+    fn d_handle(&self, a: &Analysis) -> Handle {
+        let d = self.direction();
+        let at = Self::mean_point(a) - self.offset(a, 1.0) + World::new(d[0], d[1]) * Self::handle_radius(a);
+        let angle = d[1].atan2(d[0]).to_degrees();
+        Handle {
+            name: "d".into(),
+            at,
+            role: Role::Input,
+            label: format!(
+                "direction d = {}, {}° from the x-axis",
+                display_tuple(&[d[0], d[1]]),
+                display_number((angle * 10.0).round() / 10.0)
+            ),
+        }
+    }
+
+    /// Sets d from a dragged point, snapping onto PC₁ within [`SNAP_DEGREES`].
+    fn turn_d(&mut self, to: World) -> bool {
+        let a = self.analysis();
+        let from = Self::mean_point(&a) - self.offset(&a, 1.0);
+        let Some(u) = unit(DMatrix::from_column_slice(2, 1, &[to.x - from.x, to.y - from.y])) else { return false };
+        let mut u = DVector::from_column_slice(u.as_slice());
+        if let (None, Ok(e)) = (a.pc1_not_unique(), &a.eigen) {
+            let pc1 = &e.vectors[0];
+            if line_angle(&u, pc1) < SNAP_DEGREES {
+                u = if u.dot(pc1) >= 0.0 { pc1.clone() } else { -pc1 };
+            }
+        }
+        let d = DMatrix::from_column_slice(2, 1, u.as_slice());
+        let changed = d != self.d;
+        self.d = d;
+        changed
+    }
+
+    /// Moves point `i` so that it is drawn at `to`: directly in the raw view; in the centred view the
+    /// mean moves with the point, so solve p′ − mean′ = to for p′.
+    fn move_point(&mut self, i: usize, to: World) -> bool {
+        let n = self.p.nrows() as f64;
+        let target = if self.view == "centred" {
+            let mean = Self::mean_point(&self.analysis());
+            (to + mean - self.point(i) / n) * (n / (n - 1.0))
+        } else {
+            to
+        };
+        if !(target.x.is_finite() && target.y.is_finite()) {
+            return false;
+        }
+        let changed = self.point(i) != target;
+        self.p[(i, 0)] = target.x;
+        self.p[(i, 1)] = target.y;
+        changed
+    }
+
+    fn components_readout(&self, a: &Analysis) -> Readout {
+        let e = match &a.eigen {
+            Ok(e) => e,
+            Err(why) => return Readout::missing("components", "components", *why),
+        };
+        let k = e.vectors.len();
+        let m = DMatrix::from_fn(k, k, |r, c| e.vectors[r][c]);
+        let note = if a.degenerate() {
+            "all points are the same point: every direction has zero variance, so these rows are just the axes".to_string()
+        } else {
+            let mut note = "row i is the unit direction with the i-th largest variance; the sign is chosen so its largest entry is positive (numpy may flip a row)".to_string();
+            if e.values.windows(2).any(|w| w[0] - w[1] <= REPEATED * e.values[0]) {
+                note.push_str(". Two variances are equal: any orthonormal directions in their plane would do, these are one choice");
+            }
+            note
+        };
+        matrix_readout("components", "components", &m, note)
+    }
+
+    fn variance_readouts(&self, a: &Analysis) -> [Readout; 2] {
+        let e = match &a.eigen {
+            Ok(e) => e,
+            Err(why) => {
+                return [
+                    Readout::missing("explained_variance", "explained variance", *why),
+                    Readout::missing("explained_variance_ratio", "explained variance ratio", *why),
+                ]
+            }
+        };
+        let values: Vec<f64> = e.values.iter().map(|&l| a.variance(l)).collect();
+        let variance = if a.underflows() {
+            Readout::missing("explained_variance", "explained variance", UNDERFLOW)
+        } else {
+            vector_readout(
+                "explained_variance",
+                "explained variance",
+                &DMatrix::from_column_slice(values.len(), 1, &values),
+                "eigenvalues of the covariance, largest first: the variance of the data along each component",
+            )
+        };
+        let total: f64 = e.values.iter().sum();
+        let ratio = if a.degenerate() || total <= 0.0 {
+            Readout::missing(
+                "explained_variance_ratio",
+                "explained variance ratio",
+                "undefined: all points are the same point, so there is no variance to share out (0/0)",
+            )
+        } else {
+            let ratios: Vec<f64> = e.values.iter().map(|l| l / total).collect();
+            vector_readout(
+                "explained_variance_ratio",
+                "explained variance ratio",
+                &DMatrix::from_column_slice(ratios.len(), 1, &ratios),
+                format!("each variance over their sum: PC₁ keeps {}% of the total", display_number((ratios[0] * 1000.0).round() / 10.0)),
+            )
+        };
+        [variance, ratio]
+    }
+
+    fn direction_readouts(&self, a: &Analysis) -> Vec<Readout> {
+        let d = self.direction();
+        let (projected, error) = a.along(&d);
+        let on_pc1 = match (a.pc1_not_unique(), &a.eigen) {
+            (None, Ok(e)) => Ok(line_angle(&d, &e.vectors[0])),
+            (Some(why), _) => Err(why),
+            (None, Err(why)) => Err(*why),
+        };
+        let projected_note = match on_pc1 {
+            Ok(angle) if angle < 1e-9 => "d is on PC₁: no direction keeps more variance than this, λ₁".to_string(),
+            _ => "the variance of the points' shadows on the line through the mean along d: dᵀΣd".to_string(),
+        };
+        let variance = |name, label, scaled, note: String| {
+            if a.underflows() {
+                Readout::missing(name, label, UNDERFLOW)
+            } else {
+                number_readout(name, label, a.variance(scaled), note)
+            }
+        };
+        vec![
+            variance(
+                "total_variance",
+                "total variance",
+                a.total(),
+                "the trace of the covariance, = projected variance + reconstruction error for every d".into(),
+            ),
+            variance("projected_variance", "projected variance", projected, projected_note),
+            variance(
+                "reconstruction_error",
+                "reconstruction error",
+                error,
+                "the squared lengths of the dotted drops onto the line, summed and divided by n − 1 like the variance".into(),
+            ),
+            match on_pc1 {
+                Ok(angle) => number_readout(
+                    "angle_to_pc1",
+                    "angle d to PC₁",
+                    angle,
+                    if angle < 1e-9 { "d lies on PC₁ (snapped)" } else { "degrees between the line of d and the first component's line" },
+                ),
+                Err(why) => Readout::missing("angle_to_pc1", "angle d to PC₁", why),
+            },
+        ]
+    }
+
+    fn scene_plane(&self, t: &Timeline, scene: &mut Scene) {
+        let a = self.analysis();
+        let o = self.offset(&a, t.progress(0));
+        let mean = Self::mean_point(&a) - o;
+        let n = self.p.nrows();
+        // The covariance ellipses (1 and 2 standard deviations) and the principal axes, scaled by √λ.
+        if let Ok(e) = &a.eigen {
+            let axes: Vec<World> = e.vectors.iter().zip(&e.values).map(|(v, &l)| World::new(v[0], v[1]) * a.length(l.sqrt())).collect();
+            for (k, fill) in [(2.0, None), (1.0, Some(Fill { role: Role::Eigen, alpha: 0.15 }))] {
+                let points = (0..crate::view::scene::CIRCLE_SAMPLES)
+                    .map(|s| {
+                        let th = s as f64 * std::f64::consts::TAU / crate::view::scene::CIRCLE_SAMPLES as f64;
+                        mean + (axes[0] * th.cos() + axes[1] * th.sin()) * k
+                    })
+                    .collect();
+                let stroke = if fill.is_some() { Stroke::solid(Role::Eigen, 1.0) } else { Stroke::dotted(Role::Eigen, 1.0) };
+                scene.push(Shape::Polygon { points, fill, stroke: Some(stroke) });
+            }
+            if !a.degenerate() {
+                for (i, (v, axis)) in e.vectors.iter().zip(&axes).enumerate() {
+                    scene.push(Shape::Line {
+                        through: mean,
+                        // The label goes where the line leaves the view along `direction`, clear of the
+                        // cloud: point it downwards so the text is not cut off at the top edge.
+                        direction: World::new(v[0], v[1]) * if v[1] > 0.0 { -1.0 } else { 1.0 },
+                        stroke: Stroke::dashed(Role::Eigen, 1.5),
+                        label: Some(format!("PC{}", subscript(i))),
+                    });
+                    if axis.norm() > 0.0 {
+                        scene.arrow_from(mean, mean + axis, Stroke::solid(Role::Eigen, 3.0), "");
+                    }
+                }
+            }
+        }
+        // The candidate direction, each point's drop onto it and the foot of the drop (its reconstruction).
+        let d = self.direction();
+        let dw = World::new(d[0], d[1]);
+        scene.push(Shape::Line { through: mean, direction: dw, stroke: Stroke::solid(Role::Input, 1.0), label: None });
+        let feet: Vec<(World, World)> = (0..n)
+            .map(|i| {
+                let p = self.point(i) - o;
+                (p, mean + dw * (p - mean).dot(&dw))
+            })
+            .collect();
+        for (p, foot) in &feet {
+            scene.push(Shape::Polyline { points: vec![*p, *foot], stroke: Stroke::dotted(Role::Image, 1.5) });
+        }
+        for (_, foot) in &feet {
+            scene.push(Shape::Dot { at: *foot, role: Role::Image, radius: 2.5 });
+        }
+        for (p, _) in &feet {
+            scene.push(Shape::Dot { at: *p, role: Role::Data, radius: 4.0 });
+        }
+        let on_pc1 = matches!((a.pc1_not_unique(), &a.eigen), (None, Ok(e)) if line_angle(&d, &e.vectors[0]) < 1e-9);
+        let tip = mean + dw * Self::handle_radius(&a);
+        scene.arrow_from(mean, tip, Stroke::solid(Role::Input, if on_pc1 { 4.5 } else { 3.0 }), if on_pc1 { "d = PC₁" } else { "d" });
+        scene.push(Shape::Dot { at: mean, role: Role::Input, radius: 5.0 });
+        // The mean's label sits behind the mean, on the side away from d's arrow.
+        scene.push(Shape::Label { at: mean - dw * (0.12 * Self::handle_radius(&a)), text: "μ".into(), role: Role::Input });
+    }
+}
+
+impl Chapter for Pca {
+    fn explanation(&self) -> &'static str {
+        include_str!("pca.html")
+    }
+
+    fn inputs(&self) -> Vec<Input> {
+        vec![
+            Input { name: "P", kind: InputKind::Matrix, value: self.p.clone() },
+            Input { name: "d", kind: InputKind::Vector, value: self.d.clone() },
+        ]
+    }
+
+    fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
+        if value.is_empty() || value.iter().any(|x| !x.is_finite()) {
+            return Err("entries must be finite numbers".into());
+        }
+        match name {
+            "P" => {
+                if !(2..=3).contains(&value.ncols()) {
+                    return Err(format!("each point needs 2 or 3 coordinates (one point per row), but these rows have {}", value.ncols()));
+                }
+                if value.nrows() < 2 {
+                    return Err("PCA needs at least 2 points (one per row) to have a variance".into());
+                }
+                if value.ncols() != self.d.len() {
+                    self.d = fit_direction(&self.d, value.ncols());
+                }
+                self.p = value;
+            }
+            "d" => {
+                if value.ncols() != 1 {
+                    return Err("a vector is one row of entries separated by commas".into());
+                }
+                let Some(d) = unit(value) else { return Err("d is a direction, so it needs a non-zero entry".into()) };
+                if d.len() != self.p.ncols() {
+                    return Err(format!("d has {} entries but each point has {} coordinates; they must match", d.len(), self.p.ncols()));
+                }
+                self.d = d;
+            }
+            _ => return Err(format!("this page has no input called {name}")),
+        }
+        Ok(())
+    }
+
+    fn choices(&self) -> Vec<Choice> {
+        vec![Choice { name: "view", label: "Figure", options: VIEWS, current: self.view }]
+    }
+
+    fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if name != "view" {
+            return Err(format!("this page has no choice called {name}"));
+        }
+        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
+            return Err(format!("“{}” is not one of raw, centred", value.chars().take(24).collect::<String>()));
+        };
+        self.view = known;
+        Ok(())
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        if self.view == "centred" {
+            vec!["subtract the mean"]
+        } else {
+            vec![]
+        }
+    }
+
+    fn handles(&self) -> Vec<Handle> {
+        if !self.plane() {
+            return Vec::new();
+        }
+        let a = self.analysis();
+        let o = self.offset(&a, 1.0);
+        let mut out = vec![self.d_handle(&a)];
+        out.extend((0..self.p.nrows()).map(|i| {
+            let at = self.point(i) - o;
+            Handle {
+                name: format!("P:{i}"),
+                at,
+                role: Role::Data,
+                label: format!("point {} = {}", i + 1, display_tuple(&[self.p[(i, 0)], self.p[(i, 1)]])),
+            }
+        }));
+        out
+    }
+
+    fn snaps(&self, handle: &str) -> bool {
+        // The direction turns on a circle: rounding its tip to the lattice would make it jump.
+        handle != "d"
+    }
+
+    fn move_handle(&mut self, name: &str, to: World) -> bool {
+        if !self.plane() || !to.iter().all(|x| x.is_finite()) {
+            return false;
+        }
+        if name == "d" {
+            return self.turn_d(to);
+        }
+        match name.strip_prefix("P:").and_then(|i| i.parse::<usize>().ok()) {
+            Some(i) if i < self.p.nrows() => self.move_point(i, to),
+            _ => false,
+        }
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let a = self.analysis();
+        let mut out = vec![vector_readout(
+            "mean",
+            "mean μ",
+            &DMatrix::from_column_slice(a.mean.len(), 1, a.mean.as_slice()),
+            "the average point; PCA works on P − μ",
+        )];
+        out.push(self.components_readout(&a));
+        out.extend(self.variance_readouts(&a));
+        let cov = a.cov.map(|c| a.variance(c));
+        out.push(if a.underflows() {
+            Readout::missing("covariance", "covariance Σ", UNDERFLOW)
+        } else {
+            matrix_readout(
+                "covariance",
+                "covariance Σ",
+                &cov,
+                format!("(P − μ)ᵀ(P − μ)/(n − 1) with n = {}, as np.cov: variances on the diagonal", a.n),
+            )
+        });
+        out.extend(self.direction_readouts(&a));
+        out.push(Readout::new("P", "P", Value::matrix(&self.p), format!("{} points, {}", self.p.nrows(), display_shape(&self.p))));
+        out.push(Readout::new("d", "d", Value::vector(&self.d), "the candidate direction, unit length"));
+        out
+    }
+
+    fn scene(&self, timeline: &Timeline) -> Scene {
+        if !self.plane() {
+            return Scene::default();
+        }
+        let mut scene = Scene::default();
+        self.scene_plane(timeline, &mut scene);
+        with_background(scene)
+    }
+
+    fn figure_note(&self) -> Option<String> {
+        if self.p.ncols() != 2 {
+            return Some(format!(
+                "The plane draws points with 2 coordinates; these {} points have {}, so there is no figure and nothing to drag. The numbers below are still exact.",
+                self.p.nrows(),
+                self.p.ncols()
+            ));
+        }
+        (!self.plane()).then(|| {
+            format!(
+                "The plane draws coordinates up to ±10⁶; these points reach {}, so there is no figure and nothing to drag. The numbers below are still exact.",
+                display_number(self.p.amax())
+            )
+        })
+    }
+
+    fn content_bounds(&self) -> (World, World) {
+        if !self.plane() {
+            return bounds(&[]);
+        }
+        let a = self.analysis();
+        let o = self.offset(&a, 1.0);
+        let mut points: Vec<World> = (0..self.p.nrows()).map(|i| self.point(i) - o).collect();
+        points.push(self.d_handle(&a).at);
+        if let Ok(e) = &a.eigen {
+            let mean = Self::mean_point(&a) - o;
+            for (v, &l) in e.vectors.iter().zip(&e.values) {
+                let axis = World::new(v[0], v[1]) * a.length(l.sqrt());
+                points.push(mean + axis);
+                points.push(mean - axis);
+            }
+        }
+        bounds(&points)
+    }
+
+    fn code(&self) -> Code {
+        let mut code = Code::declare(&self.inputs());
+        code.nalgebra = code.nalgebra.replacen("use nalgebra::{DMatrix, DVector};", "use nalgebra::{DMatrix, DVector, SymmetricEigen};", 1);
+        for (numpy, torch, rust) in [
+            ("mean = P.mean(axis=0)", "mean = P.mean(dim=0)", "let mean = p.row_mean();"),
+            (
+                "X = P - mean  # centre: PCA has no intercept",
+                "X = P - mean  # centre: PCA has no intercept",
+                "let x = DMatrix::from_fn(p.nrows(), p.ncols(), |i, j| p[(i, j)] - mean[j]);",
+            ),
+            (
+                "C = np.cov(P, rowvar=False)  # divides by n - 1",
+                "C = torch.cov(P.T)  # variables in rows; divides by n - 1",
+                "let c = x.transpose() * &x / (p.nrows() as f64 - 1.0);",
+            ),
+            (
+                "lam, V = np.linalg.eigh(C)  # ascending order",
+                "lam, V = torch.linalg.eigh(C)  # ascending order",
+                "let eig = SymmetricEigen::try_new(c.clone(), f64::EPSILON, 1000).expect(\"converged\");",
+            ),
+            (
+                "order = np.argsort(lam)[::-1]",
+                "order = torch.argsort(lam, descending=True)",
+                "let mut order: Vec<usize> = (0..c.nrows()).collect();\norder.sort_by(|&a, &b| eig.eigenvalues[b].total_cmp(&eig.eigenvalues[a]));",
+            ),
+            (
+                "explained_variance = lam[order]",
+                "explained_variance = lam[order]",
+                "let explained_variance: Vec<f64> = order.iter().map(|&i| eig.eigenvalues[i]).collect();",
+            ),
+            (
+                "components = V[:, order].T  # rows; each row's sign is arbitrary",
+                "components = V[:, order].T  # rows; each row's sign is arbitrary",
+                "let components: Vec<_> = order.iter().map(|&i| eig.eigenvectors.column(i).transpose()).collect();",
+            ),
+            (
+                "explained_variance_ratio = explained_variance / explained_variance.sum()",
+                "explained_variance_ratio = explained_variance / explained_variance.sum()",
+                "let total: f64 = explained_variance.iter().sum();\nlet ratio: Vec<f64> = explained_variance.iter().map(|l| l / total).collect();",
+            ),
+            ("projected_variance = d @ C @ d", "projected_variance = d @ C @ d", "let projected_variance = (d.transpose() * &c * &d)[(0, 0)];"),
+            (
+                "reconstruction_error = ((X - np.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
+                "reconstruction_error = ((X - torch.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
+                "let r = &x - (&x * &d) * d.transpose();\nlet reconstruction_error = r.norm_squared() / (p.nrows() as f64 - 1.0);",
+            ),
+        ] {
+            code.line(numpy, torch, rust);
+        }
+        code
+    }
+
+    fn summary(&self) -> String {
+        let a = self.analysis();
+        if a.degenerate() {
+            return "All points are the same point: there is no variance, so no direction is principal.".into();
+        }
+        let d = self.direction();
+        let (projected, _) = a.along(&d);
+        let total = a.total();
+        let kept = display_number((projected / total * 1000.0).round() / 10.0);
+        match (a.pc1_not_unique(), &a.eigen) {
+            (None, Ok(e)) => {
+                let angle = line_angle(&d, &e.vectors[0]);
+                let best = display_number((e.values[0] / total * 1000.0).round() / 10.0);
+                if angle < 1e-9 {
+                    format!(
+                        "d lies on the first principal component: its shadows keep {best}% of the variance, the most any direction can."
+                    )
+                } else {
+                    format!(
+                        "d is {}° from the first principal component; the shadows on d keep {kept}% of the variance, PC₁ would keep {best}%.",
+                        display_number((angle * 10.0).round() / 10.0)
+                    )
+                }
+            }
+            (Some(why), _) => format!("The shadows on d keep {kept}% of the variance; {why}."),
+            (None, Err(why)) => format!("The shadows on d keep {kept}% of the variance; {why}."),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chapters::{find, from_params};
+    use proptest::prelude::*;
+
+    fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let info = find("pca").unwrap();
+        let (chapter, problems) = match info.build {
+            Some(_) => from_params(info, &params).unwrap(),
+            // Also testable before the chapter is registered.
+            None => {
+                let mut c = build();
+                let mut problems = Vec::new();
+                for (k, v) in &params {
+                    let r = if k == "view" {
+                        c.set_choice(k, v)
+                    } else {
+                        let kind = if k == "d" { InputKind::Vector } else { InputKind::Matrix };
+                        Input::parse(kind, v).and_then(|m| c.set_input(k, m))
+                    };
+                    if let Err(why) = r {
+                        problems.push(why);
+                    }
+                }
+                (c, problems)
+            }
+        };
+        assert!(problems.is_empty(), "{problems:?}");
+        chapter
+    }
+
+    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
+        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
+    }
+
+    fn value(chapter: &dyn Chapter, name: &str) -> Value {
+        readout(chapter, name).value
+    }
+
+    fn number(chapter: &dyn Chapter, name: &str) -> f64 {
+        match value(chapter, name) {
+            Value::Number(x) => x,
+            v => panic!("{name} = {v:?}"),
+        }
+    }
+
+    fn vector(chapter: &dyn Chapter, name: &str) -> Vec<f64> {
+        match value(chapter, name) {
+            Value::Vector(x) => x,
+            v => panic!("{name} = {v:?}"),
+        }
+    }
+
+    fn matrix(chapter: &dyn Chapter, name: &str) -> Vec<Vec<f64>> {
+        match value(chapter, name) {
+            Value::Matrix(x) => x,
+            v => panic!("{name} = {v:?}"),
+        }
+    }
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol * (1.0 + b.abs())
+    }
+
+    /// The textbook closed form for a symmetric 2×2 [[a, b], [b, c]]: eigenvalues (descending) and
+    /// the first unit eigenvector, computed independently of nalgebra.
+    fn closed_form(a: f64, b: f64, c: f64) -> (f64, f64, [f64; 2]) {
+        let mid = (a + c) / 2.0;
+        let r = ((a - c) / 2.0).hypot(b);
+        let (l1, l2) = (mid + r, mid - r);
+        let v = if b != 0.0 {
+            [b, l1 - a]
+        } else if a >= c {
+            [1.0, 0.0]
+        } else {
+            [0.0, 1.0]
+        };
+        let norm = v[0].hypot(v[1]);
+        (l1, l2, [v[0] / norm, v[1] / norm])
+    }
+
+    /// Plain two-pass statistics, straight from the definitions, for comparison.
+    fn reference(points: &[[f64; 2]]) -> ([f64; 2], [[f64; 2]; 2]) {
+        let n = points.len() as f64;
+        let mean = [points.iter().map(|p| p[0]).sum::<f64>() / n, points.iter().map(|p| p[1]).sum::<f64>() / n];
+        let mut cov = [[0.0; 2]; 2];
+        for p in points {
+            for i in 0..2 {
+                for j in 0..2 {
+                    cov[i][j] += (p[i] - mean[i]) * (p[j] - mean[j]) / (n - 1.0);
+                }
+            }
+        }
+        (mean, cov)
+    }
+
+    fn rows(m: &DMatrix<f64>) -> Vec<[f64; 2]> {
+        m.row_iter().map(|r| [r[0], r[1]]).collect()
+    }
+
+    #[test]
+    fn the_default_is_thirty_points_along_y_equals_2x_plus_1() {
+        let c = build();
+        let p = match value(c.as_ref(), "P") {
+            Value::Matrix(p) => p,
+            v => panic!("{v:?}"),
+        };
+        assert_eq!(p.len(), DEFAULT_POINTS);
+        assert!(p.iter().all(|r| (0.0..=5.0).contains(&r[0]) && (r[1] - (2.0 * r[0] + 1.0)).abs() < 3.5), "{p:?}");
+        // Two decimals, so the URL stays short.
+        assert!(p.iter().flatten().all(|x| (x * 100.0 - (x * 100.0).round()).abs() < 1e-9));
+        let url: usize = crate::chapters::to_params(c.as_ref()).iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+        assert!(url < 1000, "{url}");
+        // Like the seed's data: PC₁ about 65° from the x-axis, keeping about 97% of the variance.
+        let pc = matrix(c.as_ref(), "components");
+        let angle = pc[0][1].atan2(pc[0][0]).to_degrees();
+        assert!((60.0..70.0).contains(&angle), "{angle}");
+        let ratio = vector(c.as_ref(), "explained_variance_ratio");
+        assert!(ratio[0] > 0.95 && ratio[0] < 0.99, "{ratio:?}");
+        // Our statistics equal the textbook definitions and the closed form.
+        let (mean, cov) = reference(&rows(&default_points()));
+        let got = vector(c.as_ref(), "mean");
+        assert!(close(got[0], mean[0], 1e-13) && close(got[1], mean[1], 1e-13));
+        let got = matrix(c.as_ref(), "covariance");
+        for i in 0..2 {
+            for j in 0..2 {
+                assert!(close(got[i][j], cov[i][j], 1e-12), "{got:?} {cov:?}");
+            }
+        }
+        let (l1, l2, v1) = closed_form(cov[0][0], cov[0][1], cov[1][1]);
+        let ev = vector(c.as_ref(), "explained_variance");
+        assert!(close(ev[0], l1, 1e-12) && close(ev[1], l2, 1e-10), "{ev:?} vs {l1} {l2}");
+        assert!((pc[0][0].abs() - v1[0].abs()).abs() < 1e-12 && (pc[0][1].abs() - v1[1].abs()).abs() < 1e-12);
+        // The default d is the x-axis: the projected variance is the variance of x.
+        assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0]));
+        assert!(close(number(c.as_ref(), "projected_variance"), cov[0][0], 1e-12));
+        assert!(close(number(c.as_ref(), "reconstruction_error"), cov[1][1], 1e-12));
+    }
+
+    #[test]
+    fn the_seeds_small_example_matches_hand_computation() {
+        // The contract's example P = (0,2), (1,4), (2,0): mean (1, 2), covariance [[1, −1], [−1, 4]].
+        let c = page(&[("P", "0,2;1,4;2,0")]);
+        assert_eq!(vector(c.as_ref(), "mean"), vec![1.0, 2.0]);
+        assert_eq!(matrix(c.as_ref(), "covariance"), vec![vec![1.0, -1.0], vec![-1.0, 4.0]]);
+        let (l1, l2, v1) = closed_form(1.0, -1.0, 4.0);
+        let ev = vector(c.as_ref(), "explained_variance");
+        assert!(close(ev[0], l1, 1e-14) && close(ev[1], l2, 1e-14), "{ev:?}");
+        let pc = matrix(c.as_ref(), "components");
+        // Stable sign: the largest entry of each row is positive.
+        assert!(pc[0][1] > 0.0 && pc[0][1].abs() > pc[0][0].abs());
+        assert!(close(pc[0][0], -v1[0].abs(), 1e-14) && close(pc[0][1], v1[1].abs(), 1e-14), "{pc:?} {v1:?}");
+        let ratio = vector(c.as_ref(), "explained_variance_ratio");
+        assert!(close(ratio[0] + ratio[1], 1.0, 1e-15));
+        assert!(close(number(c.as_ref(), "total_variance"), 5.0, 1e-15));
+    }
+
+    #[test]
+    fn invalid_point_sets_are_rejected_with_a_sentence() {
+        let mut c = build();
+        let err = c.set_input("P", DMatrix::from_row_slice(1, 2, &[1.0, 2.0])).unwrap_err();
+        assert!(err.contains("at least 2 points"), "{err}");
+        let err = c.set_input("P", DMatrix::from_row_slice(2, 4, &[1.0; 8])).unwrap_err();
+        assert!(err.contains("2 or 3 coordinates") && err.contains("have 4"), "{err}");
+        let err = c.set_input("P", DMatrix::from_row_slice(2, 1, &[1.0, 2.0])).unwrap_err();
+        assert!(err.contains("have 1"), "{err}");
+        let err = c.set_input("P", DMatrix::from_row_slice(2, 2, &[1.0, f64::NAN, 0.0, 0.0])).unwrap_err();
+        assert!(err.contains("finite"), "{err}");
+        let err = c.set_input("d", DMatrix::zeros(2, 1)).unwrap_err();
+        assert!(err.contains("non-zero"), "{err}");
+        let err = c.set_input("d", DMatrix::from_column_slice(3, 1, &[0.0, 0.0, 1.0])).unwrap_err();
+        assert!(err.contains("must match"), "{err}");
+        assert!(c.set_input("Q", DMatrix::zeros(2, 2)).is_err());
+        assert!(c.set_choice("view", "<b>").is_err());
+        assert!(c.set_choice("nope", "raw").is_err());
+        // Nothing changed.
+        assert_eq!(c.inputs(), build().inputs());
+    }
+
+    #[test]
+    fn d_is_kept_unit_and_exact() {
+        let mut c = build();
+        c.set_input("d", DMatrix::from_column_slice(2, 1, &[12.0, 26.0])).unwrap();
+        let d = vector(c.as_ref(), "d");
+        assert!(close(d[0].hypot(d[1]), 1.0, 1e-15) && close(d[1] / d[0], 26.0 / 12.0, 1e-14));
+        // A unit d is stored untouched, so URLs round-trip bit for bit.
+        let unit_d = DMatrix::from_column_slice(2, 1, &[0.6, 0.8]);
+        c.set_input("d", unit_d.clone()).unwrap();
+        assert_eq!(c.inputs()[1].value, unit_d);
+        c.set_input("d", DMatrix::from_column_slice(2, 1, &[1e300, 1e300])).unwrap();
+        let d = vector(c.as_ref(), "d");
+        assert!(close(d[0], std::f64::consts::FRAC_1_SQRT_2, 1e-15), "{d:?}");
+    }
+
+    #[test]
+    fn all_points_equal_have_no_ratio_and_say_why() {
+        for p in ["3,4;3,4;3,4", "0.1,0.1;0.1,0.1;0.1,0.1", "1e-200,-1e-200;1e-200,-1e-200"] {
+            let c = page(&[("P", p)]);
+            let ratio = readout(c.as_ref(), "explained_variance_ratio");
+            assert_eq!(ratio.value, Value::Null, "{p}");
+            assert!(ratio.note.contains("same point"), "{}", ratio.note);
+            assert_eq!(vector(c.as_ref(), "explained_variance"), vec![0.0, 0.0], "{p}");
+            assert_eq!(readout(c.as_ref(), "angle_to_pc1").value, Value::Null);
+            assert!(readout(c.as_ref(), "components").note.contains("every direction"));
+            assert_eq!(number(c.as_ref(), "projected_variance"), 0.0);
+            assert_eq!(number(c.as_ref(), "reconstruction_error"), 0.0);
+            assert!(c.summary().contains("same point"));
+            // The mean of equal points is that point exactly.
+            let first: Vec<f64> = p.split(';').next().unwrap().split(',').map(|x| x.parse().unwrap()).collect();
+            assert_eq!(vector(c.as_ref(), "mean"), first);
+            let _ = c.scene(&Timeline::new(0));
+        }
+    }
+
+    #[test]
+    fn repeated_eigenvalues_say_the_components_are_not_unique() {
+        // The corners of a square: the covariance is a multiple of the identity.
+        let c = page(&[("P", "0,0;1,0;0,1;1,1")]);
+        let ev = vector(c.as_ref(), "explained_variance");
+        assert!(close(ev[0], 1.0 / 3.0, 1e-15) && close(ev[1], 1.0 / 3.0, 1e-15));
+        assert!(readout(c.as_ref(), "components").note.contains("any orthonormal"));
+        let angle = readout(c.as_ref(), "angle_to_pc1");
+        assert_eq!(angle.value, Value::Null);
+        assert!(angle.note.contains("equal"));
+        assert_eq!(vector(c.as_ref(), "explained_variance_ratio"), vec![0.5, 0.5]);
+    }
+
+    #[test]
+    fn collinear_points_have_a_zero_second_variance() {
+        let c = page(&[("P", "0,1;1,3;2,5;3,7")]);
+        let ev = vector(c.as_ref(), "explained_variance");
+        assert!(ev[1] >= 0.0 && ev[1] < 1e-14 * ev[0], "{ev:?}");
+        let pc = matrix(c.as_ref(), "components");
+        assert!(close(pc[0][1] / pc[0][0], 2.0, 1e-14), "{pc:?}");
+        assert!(close(vector(c.as_ref(), "explained_variance_ratio")[0], 1.0, 1e-14));
+    }
+
+    #[test]
+    fn scale_does_not_matter_from_1e_minus_150_to_1e150() {
+        let base = page(&[("P", "0,2;1,4;2,0;3,3")]);
+        let pc = matrix(base.as_ref(), "components");
+        let ev = vector(base.as_ref(), "explained_variance");
+        let ratio = vector(base.as_ref(), "explained_variance_ratio");
+        for s in [1e-150, 1e-100, 1e-5, 1e10, 1e100, 1e150] {
+            let p = format!("{:e},{:e};{:e},{:e};{:e},{:e};{:e},{:e}", 0.0, 2.0 * s, s, 4.0 * s, 2.0 * s, 0.0, 3.0 * s, 3.0 * s);
+            let c = page(&[("P", &p)]);
+            let got = matrix(c.as_ref(), "components");
+            for (r, g) in pc.iter().zip(&got) {
+                for (a, b) in r.iter().zip(g) {
+                    assert!((a - b).abs() < 1e-14, "{s}: {got:?}");
+                }
+            }
+            let got = vector(c.as_ref(), "explained_variance");
+            assert!(close(got[0] / (s * s), ev[0], 1e-13) && close(got[1] / (s * s), ev[1], 1e-13), "{s}: {got:?}");
+            assert_eq!(vector(c.as_ref(), "explained_variance_ratio").len(), 2);
+            assert!(close(vector(c.as_ref(), "explained_variance_ratio")[0], ratio[0], 1e-14));
+        }
+    }
+
+    #[test]
+    fn huge_and_tiny_coordinates_give_finite_values_or_null_with_a_reason() {
+        // 1e200: variances are 1e400, beyond f64; the directions and ratios still exist.
+        let c = page(&[("P", "0,2e200;1e200,4e200;2e200,0")]);
+        let ev = readout(c.as_ref(), "explained_variance");
+        assert_eq!(ev.value, Value::Null);
+        assert!(ev.note.contains("overflow"), "{}", ev.note);
+        assert_eq!(value(c.as_ref(), "covariance"), Value::Null);
+        let (l1, l2, _) = closed_form(1.0, -1.0, 4.0);
+        assert!(close(vector(c.as_ref(), "explained_variance_ratio")[0], l1 / (l1 + l2), 1e-14));
+        assert!(close(vector(c.as_ref(), "mean")[1], 2e200, 1e-15));
+        assert_eq!(matrix(c.as_ref(), "components").len(), 2);
+        // Near the largest f64: the mean and the centring still do not overflow.
+        let c = page(&[("P", "1.7e308,-1.7e308;-1.7e308,1.7e308;1e308,1e308")]);
+        assert!(vector(c.as_ref(), "mean").iter().all(|x| x.is_finite()));
+        assert_eq!(matrix(c.as_ref(), "components").len(), 2);
+        // 1e-200: variances are 1e-400, below f64; the reason is underflow, not "zero".
+        let c = page(&[("P", "0,2e-200;1e-200,4e-200;2e-200,0")]);
+        let ev = readout(c.as_ref(), "explained_variance");
+        assert_eq!(ev.value, Value::Null);
+        assert!(ev.note.contains("underflow"), "{}", ev.note);
+        assert!(close(vector(c.as_ref(), "explained_variance_ratio")[0], l1 / (l1 + l2), 1e-14));
+        // Every readout is finite or null, always.
+        for c in [c, page(&[("P", "1e308,1e308;-1e308,-1e308")])] {
+            for r in c.readouts() {
+                assert!(!r.value.to_json().contains("NaN") && !r.value.to_json().contains("inf"), "{r:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn points_beyond_a_million_compute_but_do_not_draw() {
+        let c = page(&[("P", "1e150,2e150;3e150,1e150;2e150,5e150")]);
+        assert!(c.figure_note().is_some_and(|n| n.contains("10⁶") && n.contains("5e150")), "{:?}", c.figure_note());
+        assert!(c.handles().is_empty());
+        assert!(c.scene(&Timeline::new(0)).shapes.is_empty());
+        assert_eq!(vector(c.as_ref(), "explained_variance").len(), 2);
+        let c = page(&[("P", "1e6,0;0,-1e6")]);
+        assert!(c.figure_note().is_none());
+        assert_eq!(c.handles().len(), 3);
+    }
+
+    #[test]
+    fn three_coordinates_compute_but_do_not_draw() {
+        let mut c = page(&[("P", "1,0,0;0,2,0;0,0,3;1,1,1")]);
+        assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0, 0.0]));
+        assert_eq!(vector(c.as_ref(), "explained_variance").len(), 3);
+        let pc = matrix(c.as_ref(), "components");
+        for i in 0..3 {
+            for j in 0..3 {
+                let dot: f64 = (0..3).map(|k| pc[i][k] * pc[j][k]).sum();
+                assert!((dot - if i == j { 1.0 } else { 0.0 }).abs() < 1e-14);
+            }
+        }
+        assert!(c.figure_note().is_some_and(|n| n.contains("3")));
+        assert!(c.handles().is_empty());
+        assert!(c.scene(&Timeline::new(0)).shapes.is_empty());
+        assert!(!c.move_handle("d", World::new(1.0, 1.0)));
+        c.set_input("d", DMatrix::from_column_slice(3, 1, &[0.0, 0.0, 2.0])).unwrap();
+        let ev = vector(c.as_ref(), "explained_variance");
+        let total = number(c.as_ref(), "total_variance");
+        assert!(close(ev.iter().sum::<f64>(), total, 1e-14));
+        let cov = matrix(c.as_ref(), "covariance");
+        assert!(close(number(c.as_ref(), "projected_variance"), cov[2][2], 1e-14));
+        // Back to the plane: d follows the width.
+        c.set_input("P", DMatrix::from_row_slice(3, 2, &[0.0, 1.0, 2.0, 3.0, 5.0, 4.0])).unwrap();
+        assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0]));
+    }
+
+    #[test]
+    fn turning_d_trades_projected_variance_for_reconstruction_error() {
+        let mut c = build();
+        assert_eq!(c.handles()[0].name, "d");
+        assert_eq!(c.handles()[4].name, "P:3");
+        let total = number(c.as_ref(), "total_variance");
+        let before = number(c.as_ref(), "projected_variance");
+        let mean = vector(c.as_ref(), "mean");
+        let m = World::new(mean[0], mean[1]);
+        assert!(c.move_handle("d", m + World::new(1.0, 1.0)));
+        let after = number(c.as_ref(), "projected_variance");
+        assert!(after > before);
+        assert!(close(after + number(c.as_ref(), "reconstruction_error"), total, 1e-13));
+        let d = vector(c.as_ref(), "d");
+        assert!(close(d[0], std::f64::consts::FRAC_1_SQRT_2, 1e-15) && close(d[1], d[0], 1e-15));
+        // The handle sits on the ray from the mean along d.
+        let h = &c.handles()[0];
+        assert!(((h.at - m).normalize() - World::new(d[0], d[1])).norm() < 1e-12);
+        // Dragging onto the mean itself has no direction: ignored.
+        assert!(!c.move_handle("d", m));
+        assert!(!c.move_handle("d", World::new(f64::NAN, 0.0)));
+        assert!(!c.move_handle("Q:0", World::new(0.0, 0.0)));
+        assert!(!c.move_handle("P:30", World::new(0.0, 0.0)));
+    }
+
+    #[test]
+    fn d_snaps_onto_pc1_within_a_degree_and_then_keeps_the_most_variance() {
+        let mut c = build();
+        let pc = matrix(c.as_ref(), "components")[0].clone();
+        let ev = vector(c.as_ref(), "explained_variance");
+        let mean = vector(c.as_ref(), "mean");
+        let (cos, sin) = (0.5f64.to_radians().cos(), 0.5f64.to_radians().sin());
+        // Half a degree off PC₁, on the far side of the mean: snaps to −PC₁ (the side dragged to).
+        let off = World::new(cos * pc[0] - sin * pc[1], sin * pc[0] + cos * pc[1]);
+        assert!(c.move_handle("d", World::new(mean[0], mean[1]) - off * 3.0));
+        assert_eq!(vector(c.as_ref(), "d"), vec![-pc[0], -pc[1]]);
+        assert_eq!(number(c.as_ref(), "angle_to_pc1"), 0.0);
+        assert!(close(number(c.as_ref(), "projected_variance"), ev[0], 1e-13));
+        assert!(close(number(c.as_ref(), "reconstruction_error"), ev[1], 1e-10));
+        assert!(readout(c.as_ref(), "projected_variance").note.contains("on PC₁"));
+        assert!(c.summary().contains("lies on the first principal component"), "{}", c.summary());
+        // Two degrees off: no snap.
+        let (cos, sin) = (2f64.to_radians().cos(), 2f64.to_radians().sin());
+        let off = World::new(cos * pc[0] - sin * pc[1], sin * pc[0] + cos * pc[1]);
+        c.move_handle("d", World::new(mean[0], mean[1]) + off * 3.0);
+        assert!(close(number(c.as_ref(), "angle_to_pc1"), 2.0, 1e-9));
+        assert!(number(c.as_ref(), "projected_variance") < ev[0]);
+        assert!(c.summary().contains("2°"), "{}", c.summary());
+    }
+
+    #[test]
+    fn dragging_a_point_moves_the_statistics() {
+        let mut c = page(&[("P", "0,2;1,4;2,0")]);
+        assert!(c.move_handle("P:2", World::new(2.0, 6.0)));
+        assert_eq!(value(c.as_ref(), "P"), Value::Matrix(vec![vec![0.0, 2.0], vec![1.0, 4.0], vec![2.0, 6.0]]));
+        assert_eq!(vector(c.as_ref(), "mean"), vec![1.0, 4.0]);
+        // Now collinear along (1, 2).
+        let pc = matrix(c.as_ref(), "components");
+        assert!(close(pc[0][1] / pc[0][0], 2.0, 1e-14));
+        assert!(!c.move_handle("P:2", World::new(2.0, 6.0)), "no change, no update");
+    }
+
+    #[test]
+    fn the_centred_view_moves_the_mean_to_the_origin_and_drags_stay_under_the_pointer() {
+        let mut c = page(&[("P", "0,2;1,4;2,0"), ("view", "centred")]);
+        assert_eq!(c.stages(), ["subtract the mean"]);
+        let handles = c.handles();
+        assert_eq!(handles[1].at, World::new(-1.0, 0.0));
+        // Drag point 1 to (3, 3) in centred coordinates: afterwards it is drawn exactly there.
+        assert!(c.move_handle("P:0", World::new(3.0, 3.0)));
+        let h = c.handles()[1].at;
+        assert!((h - World::new(3.0, 3.0)).norm() < 1e-12, "{h:?}");
+        let mean = vector(c.as_ref(), "mean");
+        let p = matrix(c.as_ref(), "P");
+        assert!(close(p[0][0] - mean[0], 3.0, 1e-14) && close(p[0][1] - mean[1], 3.0, 1e-14));
+        // Halfway through the "subtract the mean" stage, the mean is drawn halfway to the origin.
+        let mut t = Timeline::new(1);
+        t.scrub(0.5);
+        let dot = c.scene(&t).shapes.into_iter().rev().find_map(|s| match s {
+            Shape::Dot { at, role: Role::Input, .. } => Some(at),
+            _ => None,
+        });
+        let m = World::new(mean[0], mean[1]);
+        assert!((dot.unwrap() - m * 0.5).norm() < 1e-12);
+    }
+
+    #[test]
+    fn the_scene_draws_points_drops_axes_and_the_ellipse() {
+        let c = build();
+        let shapes = c.scene(&Timeline::new(0)).shapes;
+        let count = |f: &dyn Fn(&Shape) -> bool| shapes.iter().filter(|s| f(s)).count();
+        assert_eq!(count(&|s| matches!(s, Shape::Dot { role: Role::Data, .. })), DEFAULT_POINTS);
+        assert_eq!(count(&|s| matches!(s, Shape::Polyline { stroke, .. } if stroke.role == Role::Image)), DEFAULT_POINTS);
+        assert_eq!(count(&|s| matches!(s, Shape::Line { stroke, .. } if stroke.role == Role::Eigen)), 2);
+        assert_eq!(count(&|s| matches!(s, Shape::Arrow { stroke, .. } if stroke.role == Role::Eigen)), 2);
+        assert_eq!(count(&|s| matches!(s, Shape::Polygon { .. })), 2);
+        // Each drop is perpendicular to d and ends on the line through the mean.
+        let mean = vector(c.as_ref(), "mean");
+        for s in &shapes {
+            if let Shape::Polyline { points, .. } = s {
+                let (p, foot) = (points[0], points[1]);
+                assert!(((p - foot).x).abs() < 1e-12, "d = x-axis, so drops are vertical");
+                assert!((foot.y - mean[1]).abs() < 1e-12);
+            }
+        }
+        // The PC₁ arrow is √λ₁ long.
+        let ev = vector(c.as_ref(), "explained_variance");
+        let arrow = shapes.iter().find_map(|s| match s {
+            Shape::Arrow { from, to, stroke, .. } if stroke.role == Role::Eigen => Some((to - from).norm()),
+            _ => None,
+        });
+        assert!(shapes.iter().any(|s| matches!(s, Shape::Line { label: Some(l), .. } if l == "PC₁")));
+        assert!(close(arrow.unwrap(), ev[0].sqrt(), 1e-12));
+        let (lo, hi) = c.content_bounds();
+        assert!(lo.x <= 0.0 && hi.y >= 10.0);
+    }
+
+    #[test]
+    fn code_reproduces_the_state() {
+        let code = page(&[("P", "0,2;1,4;2,0")]).code();
+        assert!(code.numpy.contains("P = np.array([[0, 2], [1, 4], [2, 0]], dtype=float)"), "{}", code.numpy);
+        assert!(code.numpy.contains("np.cov(P, rowvar=False)"));
+        assert!(code.numpy.contains("np.linalg.eigh(C)"));
+        assert!(code.torch.contains("torch.cov(P.T)"));
+        assert!(code.nalgebra.starts_with("use nalgebra::{DMatrix, DVector, SymmetricEigen};"));
+        assert!(code.nalgebra.contains("SymmetricEigen::try_new(c.clone(), f64::EPSILON, 1000)"));
+    }
+
+    #[test]
+    fn the_ldexp_helpers_are_exact_at_the_extremes() {
+        assert_eq!(pow2(0), 1.0);
+        assert_eq!(pow2(-1022), f64::MIN_POSITIVE);
+        assert_eq!(ldexp(1.5, 2000), f64::INFINITY);
+        assert_eq!(ldexp(3.0, -1080), 3.0 * 2f64.powi(-1080));
+        assert_eq!(ldexp(f64::MAX, -1023) * 2f64.powi(1023), f64::MAX);
+        assert_eq!(exponent(f64::MAX), 1023);
+        assert_eq!(exponent(5e-324), -1022);
+        assert_eq!(exponent(0.0), 0);
+        assert_eq!(exponent(3.0), 1);
+    }
+
+    fn points() -> impl Strategy<Value = DMatrix<f64>> {
+        (2usize..=8, 2usize..=3)
+            .prop_flat_map(|(n, k)| proptest::collection::vec(-100.0f64..100.0, n * k).prop_map(move |v| DMatrix::from_row_slice(n, k, &v)))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Small integer grids hit the awkward cases often: repeated points, collinear points, equal
+        /// variances. Nothing panics, every readout is finite or null, and the sum rule holds.
+        #[test]
+        fn degenerate_point_sets_stay_finite(n in 2usize..=6, k in 2usize..=3, seed in proptest::collection::vec(-2i8..=2, 18),
+                                             exp in -300i32..=300, angle in 0.0f64..360.0) {
+            let scale = 10f64.powi(exp);
+            let p = DMatrix::from_fn(n, k, |i, j| f64::from(seed[i * k + j]) * scale);
+            let mut c = build();
+            c.set_input("P", p).unwrap();
+            if k == 2 {
+                let a = Analysis::new(&c.inputs()[0].value);
+                let m = World::new(a.mean[0], a.mean[1]);
+                c.move_handle("d", m + World::new(angle.to_radians().cos(), angle.to_radians().sin()));
+            }
+            let readouts = c.readouts();
+            for r in &readouts {
+                let json = r.value.to_json();
+                prop_assert!(!json.contains("NaN") && !json.contains("inf"), "{:?}", r);
+                if r.value == Value::Null {
+                    prop_assert!(!r.note.is_empty());
+                }
+            }
+            let get = |n: &str| match readouts.iter().find(|r| r.name == n).unwrap().value { Value::Number(x) => Some(x), _ => None };
+            if let (Some(pv), Some(err), Some(total)) = (get("projected_variance"), get("reconstruction_error"), get("total_variance")) {
+                prop_assert!(pv >= 0.0 && err >= -1e-12 * total);
+                prop_assert!((pv + err - total).abs() <= 1e-10 * total, "{} + {} ≠ {}", pv, err, total);
+            }
+            let _ = (c.summary(), c.code(), c.content_bounds(), c.scene(&Timeline::new(0)), c.handles(), c.figure_note());
+        }
+
+        #[test]
+        fn pca_invariants_hold(p in points(), seed in proptest::collection::vec(-1.0f64..1.0, 3), shift in -1e3f64..1e3, scale in 1e-3f64..1e3) {
+            let k = p.ncols();
+            let mut c = build();
+            c.set_input("P", p.clone()).unwrap();
+            let Some(d) = unit(DMatrix::from_column_slice(k, 1, &seed[..k])) else { return Ok(()) };
+            c.set_input("d", d).unwrap();
+            let a = Analysis::new(&p);
+            let e = a.eigen.clone().unwrap();
+            let size = a.total().max(1e-300);
+            // Orthonormal components, descending variances, each an eigenpair of the covariance.
+            for i in 0..k {
+                prop_assert!((e.vectors[i].norm() - 1.0).abs() < 1e-12);
+                for j in 0..i {
+                    prop_assert!(e.vectors[i].dot(&e.vectors[j]).abs() < 1e-12);
+                    prop_assert!(e.values[j] >= e.values[i]);
+                }
+                let r = &a.cov * &e.vectors[i] - &e.vectors[i] * e.values[i];
+                prop_assert!(r.norm() <= 1e-12 * size);
+            }
+            // Σλ = trace; projected + error = total; λ_min ≤ dᵀΣd ≤ λ₁.
+            prop_assert!((e.values.iter().sum::<f64>() - a.total()).abs() <= 1e-12 * size);
+            let dv = c.as_ref().readouts();
+            let get = |n: &str| match dv.iter().find(|r| r.name == n).unwrap().value { Value::Number(x) => x, _ => f64::NAN };
+            let (pv, err, total) = (get("projected_variance"), get("reconstruction_error"), get("total_variance"));
+            prop_assert!((pv + err - total).abs() <= 1e-10 * total.max(1e-300), "{} + {} ≠ {}", pv, err, total);
+            prop_assert!(pv <= a.variance(e.values[0]) * (1.0 + 1e-12) + 1e-300);
+            prop_assert!(pv >= a.variance(e.values[k - 1]) * (1.0 - 1e-9) - 1e-12 * total);
+            // Moving and scaling the points moves the mean, scales the variances, keeps the directions.
+            let q = p.map(|x| x * scale + shift);
+            let b = Analysis::new(&q);
+            let f = b.eigen.clone().unwrap();
+            for i in 0..k {
+                prop_assert!((b.mean[i] - (a.mean[i] * scale + shift)).abs() <= 1e-9 * (1.0 + shift.abs() + scale * a.mean[i].abs()));
+                let (l, m) = (a.variance(e.values[i]) * scale * scale, b.variance(f.values[i]));
+                prop_assert!((l - m).abs() <= 1e-8 * b.variance(b.total()).max(1e-300));
+            }
+            let gap = |v: &[f64]| v.windows(2).map(|w| w[0] - w[1]).fold(f64::INFINITY, f64::min) / v[0].max(1e-300);
+            if gap(&e.values) > 1e-3 {
+                for i in 0..k {
+                    prop_assert!((e.vectors[i].dot(&f.vectors[i]).abs() - 1.0).abs() < 1e-6);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,740 @@
+//! 2.1 Scalars, vectors, matrices and tensors: a matrix's shape, its transpose, scaling by a scalar,
+//! and numpy's broadcasting of a vector across the rows of a matrix (`A + b`).
+
+use super::common::{bounds, drag_into, point, vector_handle, with_background};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use crate::format::{display_number, display_shape, display_tuple};
+use crate::readout::{matrix_readout, Readout, Value};
+use crate::state::matrix::format_matrix;
+use crate::state::number::format_number;
+use crate::view::scene::{Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
+use crate::view::viewport::World;
+use nalgebra::{DMatrix, Matrix2};
+
+/// The figure's views: the rows of A as points (with A + b), or the columns of A as arrows.
+const VIEWS: &[(&str, &str)] = &[("rows", "Rows of A (A + b)"), ("columns", "Columns of A (rows of Aᵀ)")];
+
+/// The page state: the matrix A (m×n), the vector b and the scalar s (stored as a 1×1 matrix).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tensors {
+    a: DMatrix<f64>,
+    b: DMatrix<f64>,
+    s: f64,
+    view: &'static str,
+}
+
+/// The seed's matrix A = [[1, 2], [3, 4], [5, 6]] (3×2). The seed broadcasts a column (3 entries)
+/// across A; numpy's `A + b` with a 1-D `b` broadcasts along the rows instead, so b has one entry per
+/// column of A. b = (3, 1) rather than (2, 4) from the seed's column (2, 4, 6): (2, 4) lies on the line through the
+/// origin and row 1 = (1, 2), so b's arrow would run straight through that row's point. s = 2.
+pub fn build() -> Box<dyn Chapter> {
+    Box::new(Tensors {
+        a: DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
+        b: DMatrix::from_column_slice(2, 1, &[3.0, 1.0]),
+        s: 2.0,
+        view: VIEWS[0].0,
+    })
+}
+
+/// How numpy broadcasts a 1-D `b` of `k` entries against an m×n `A` in `A + b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Broadcast {
+    /// k = n: b is added to every row.
+    Rows,
+    /// k = 1: b acts as a scalar, added to every entry.
+    Scalar,
+    /// Any other k: numpy raises "operands could not be broadcast together".
+    Incompatible,
+}
+
+/// numpy's shape text: `(3,2)` for a matrix, `(3,)` for a 1-D array.
+fn numpy_shape(m: &DMatrix<f64>) -> String {
+    format!("({},{})", m.nrows(), m.ncols())
+}
+
+/// Subscript digits for labels: 12 → "₁₂".
+fn subscript(i: usize) -> String {
+    i.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
+}
+
+impl Tensors {
+    fn broadcast(&self) -> Broadcast {
+        let k = self.b.len();
+        if k == self.a.ncols() {
+            Broadcast::Rows
+        } else if k == 1 {
+            Broadcast::Scalar
+        } else {
+            Broadcast::Incompatible
+        }
+    }
+
+    /// numpy's `A + b` for a 1-D b, or `None` when the shapes do not broadcast.
+    fn broadcast_sum(&self) -> Option<DMatrix<f64>> {
+        let b = &self.b;
+        match self.broadcast() {
+            Broadcast::Rows => Some(DMatrix::from_fn(self.a.nrows(), self.a.ncols(), |i, j| self.a[(i, j)] + b[j])),
+            Broadcast::Scalar => Some(self.a.add_scalar(b[0])),
+            Broadcast::Incompatible => None,
+        }
+    }
+
+    /// numpy's `A + b[:, None]`: b as a column (k×1) copied across the columns, when it broadcasts.
+    fn column_broadcast(&self) -> Option<DMatrix<f64>> {
+        let b = &self.b;
+        match b.len() {
+            k if k == self.a.nrows() => Some(DMatrix::from_fn(self.a.nrows(), self.a.ncols(), |i, j| self.a[(i, j)] + b[i])),
+            1 => Some(self.a.add_scalar(b[0])),
+            _ => None,
+        }
+    }
+
+    /// The 2-vector that `A + b` adds to every row of a 2-column A, when it exists.
+    fn shift(&self) -> Option<World> {
+        if self.a.ncols() != 2 {
+            return None;
+        }
+        match self.broadcast() {
+            Broadcast::Rows => point(&self.b),
+            Broadcast::Scalar => Some(World::new(self.b[0], self.b[0])),
+            Broadcast::Incompatible => None,
+        }
+    }
+
+    /// The rows of a 2-column A as points.
+    fn rows(&self) -> Vec<World> {
+        if self.a.ncols() != 2 {
+            return Vec::new();
+        }
+        (0..self.a.nrows()).map(|i| World::new(self.a[(i, 0)], self.a[(i, 1)])).collect()
+    }
+
+    /// The columns of a 2-row A as points.
+    fn columns(&self) -> Vec<World> {
+        if self.a.nrows() != 2 {
+            return Vec::new();
+        }
+        (0..self.a.ncols()).map(|j| World::new(self.a[(0, j)], self.a[(1, j)])).collect()
+    }
+
+    fn incompatible_reason(&self) -> String {
+        let mut why = format!(
+            "operands could not be broadcast together with shapes {} ({},): b needs {} entries, one per column of A (or a single one)",
+            numpy_shape(&self.a),
+            self.b.len(),
+            self.a.ncols()
+        );
+        if self.b.len() == self.a.nrows() {
+            why.push_str("; as a column, A + b[:, None] works (column_broadcast)");
+        }
+        why
+    }
+
+    fn broadcast_readout(&self) -> Readout {
+        let label = "A + b";
+        match self.broadcast_sum() {
+            Some(sum) => {
+                let note = match self.broadcast() {
+                    Broadcast::Rows => format!(
+                        "b {} is added to each of the {} rows: shapes {} and ({},) broadcast to {}",
+                        display_tuple(&self.b.iter().copied().collect::<Vec<_>>()),
+                        self.a.nrows(),
+                        numpy_shape(&self.a),
+                        self.b.len(),
+                        numpy_shape(&self.a)
+                    ),
+                    _ => format!("b has one entry, so it acts like the scalar {} added to every entry", display_number(self.b[0])),
+                };
+                matrix_readout("broadcast_sum", label, &sum, note)
+            }
+            None => Readout::missing("broadcast_sum", label, self.incompatible_reason()),
+        }
+    }
+
+    fn column_readout(&self) -> Readout {
+        let label = "A + b[:, None]";
+        match self.column_broadcast() {
+            Some(sum) if self.b.len() == self.a.nrows() => matrix_readout(
+                "column_broadcast",
+                label,
+                &sum,
+                format!("b as a {}×1 column, copied across the {} columns of A", self.b.len(), self.a.ncols()),
+            ),
+            Some(sum) => matrix_readout("column_broadcast", label, &sum, "b has one entry: the same as adding a scalar"),
+            None => Readout::missing(
+                "column_broadcast",
+                label,
+                format!(
+                    "operands could not be broadcast together with shapes {} ({},1): as a column, b needs one entry per row of A ({})",
+                    numpy_shape(&self.a),
+                    self.b.len(),
+                    self.a.nrows()
+                ),
+            ),
+        }
+    }
+
+    fn scene_rows(&self, t: &Timeline, scene: &mut Scene) -> Option<()> {
+        let rows = self.rows();
+        if rows.is_empty() {
+            return None;
+        }
+        let (lo, hi) = self.content_bounds();
+        let nudge = (hi - lo).amax().max(1.0) * 0.045;
+        let shift = self.shift().map(|s| s * t.progress(0));
+        if let Some(shift) = shift {
+            // The ghost copies: the same arrow b, drawn once from every row.
+            for r in &rows {
+                scene.arrow_from(*r, r + shift, Stroke::dashed(Role::Second, 1.5), "");
+            }
+            scene.arrow(shift, Stroke::solid(Role::Second, 3.0), "b");
+            for r in &rows {
+                scene.push(Shape::Dot { at: r + shift, role: Role::Image, radius: 5.0 });
+            }
+        }
+        for (i, r) in rows.iter().enumerate() {
+            scene.push(Shape::Dot { at: *r, role: Role::Data, radius: 5.0 });
+            scene.push(Shape::Label { at: r + World::new(-nudge, nudge), text: format!("row {}", i + 1), role: Role::Data });
+        }
+        Some(())
+    }
+
+    fn scene_columns(&self, scene: &mut Scene) -> Option<()> {
+        let columns = self.columns();
+        if columns.is_empty() {
+            return None;
+        }
+        for (j, c) in columns.iter().enumerate() {
+            scene.arrow(*c, Stroke::solid(column_role(j), 3.0), format!("a{}", subscript(j + 1)));
+        }
+        Some(())
+    }
+}
+
+/// Colours of A's columns: orange, blue, then reddish purple (the third basis colour), then data blue.
+fn column_role(j: usize) -> Role {
+    match j {
+        0 => Role::Basis1,
+        1 => Role::Basis2,
+        2 => Role::Second,
+        _ => Role::Data,
+    }
+}
+
+impl Chapter for Tensors {
+    fn explanation(&self) -> &'static str {
+        include_str!("tensors.html")
+    }
+
+    fn inputs(&self) -> Vec<Input> {
+        vec![
+            Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
+            Input { name: "b", kind: InputKind::Vector, value: self.b.clone() },
+            Input { name: "s", kind: InputKind::Vector, value: DMatrix::from_element(1, 1, self.s) },
+        ]
+    }
+
+    fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
+        if value.is_empty() || value.iter().any(|x| !x.is_finite()) {
+            return Err("entries must be finite numbers".into());
+        }
+        let vector = value.ncols() == 1;
+        match name {
+            "A" => self.a = value,
+            "b" if vector => self.b = value,
+            "b" => return Err("b is a vector: one row of entries separated by commas".into()),
+            "s" if value.len() == 1 => self.s = value[0],
+            "s" => return Err(format!("s is a scalar: give a single number, not {} entries", value.len())),
+            _ => return Err(format!("this page has no input called {name}")),
+        }
+        Ok(())
+    }
+
+    fn choices(&self) -> Vec<Choice> {
+        vec![Choice { name: "view", label: "Figure", options: VIEWS, current: self.view }]
+    }
+
+    fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if name != "view" {
+            return Err(format!("this page has no choice called {name}"));
+        }
+        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
+            let names: Vec<&str> = VIEWS.iter().map(|(k, _)| *k).collect();
+            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
+        };
+        self.view = known;
+        Ok(())
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        if self.view == "rows" && self.figure_note().is_none() && self.shift().is_some() {
+            vec!["add b to every row"]
+        } else {
+            vec![]
+        }
+    }
+
+    fn handles(&self) -> Vec<Handle> {
+        if self.figure_note().is_some() {
+            return Vec::new();
+        }
+        if self.view == "columns" {
+            return self
+                .columns()
+                .into_iter()
+                .enumerate()
+                .map(|(j, at)| Handle {
+                    name: format!("A:{j}"),
+                    at,
+                    role: column_role(j),
+                    label: format!("column {} of A = {}", j + 1, display_tuple(&[at.x, at.y])),
+                })
+                .collect();
+        }
+        let mut out: Vec<Handle> = self
+            .rows()
+            .into_iter()
+            .enumerate()
+            .map(|(i, at)| Handle {
+                name: format!("row:{i}"),
+                at,
+                role: Role::Data,
+                label: format!("row {} of A = {}", i + 1, display_tuple(&[at.x, at.y])),
+            })
+            .collect();
+        if self.broadcast() == Broadcast::Rows {
+            out.extend(vector_handle(&self.b, "b", Role::Second));
+        }
+        out
+    }
+
+    fn move_handle(&mut self, name: &str, to: World) -> bool {
+        if !(to.x.is_finite() && to.y.is_finite()) {
+            return false;
+        }
+        let index = |prefix: &str| name.strip_prefix(prefix).and_then(|i| i.parse::<usize>().ok());
+        if let Some(i) = index("row:") {
+            if self.a.ncols() != 2 || i >= self.a.nrows() {
+                return false;
+            }
+            let changed = self.a[(i, 0)] != to.x || self.a[(i, 1)] != to.y;
+            self.a[(i, 0)] = to.x;
+            self.a[(i, 1)] = to.y;
+            return changed;
+        }
+        if let Some(j) = index("A:") {
+            if self.a.nrows() != 2 || j >= self.a.ncols() {
+                return false;
+            }
+            let changed = self.a[(0, j)] != to.x || self.a[(1, j)] != to.y;
+            self.a[(0, j)] = to.x;
+            self.a[(1, j)] = to.y;
+            return changed;
+        }
+        self.a.ncols() == 2 && drag_into(&mut self.b, "b", name, to)
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let (m, n) = self.a.shape();
+        let t = self.a.transpose();
+        vec![
+            Readout::new(
+                "shape",
+                "A.shape",
+                Value::Vector(vec![m as f64, n as f64]),
+                format!("{m} row{}, {n} column{}: A is {m}×{n}", plural(m), plural(n)),
+            ),
+            matrix_readout(
+                "transpose",
+                "Aᵀ",
+                &t,
+                format!("{n}×{m}: entry (i, j) of Aᵀ is entry (j, i) of A, a mirror across the diagonal"),
+            ),
+            matrix_readout("scaled", "s·A", &(&self.a * self.s), format!("every entry times s = {}", display_number(self.s))),
+            self.broadcast_readout(),
+            Readout::new("transpose_shape", "Aᵀ.shape", Value::Vector(vec![n as f64, m as f64]), "rows and columns swap"),
+            matrix_readout(
+                "plus_s",
+                "A + s",
+                &self.a.add_scalar(self.s),
+                format!("adding a scalar adds {} to every entry (s is broadcast to {m}×{n})", display_number(self.s)),
+            ),
+            self.column_readout(),
+            Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)),
+            Readout::new("b", "b", Value::vector(&self.b), format!("{} entr{}", self.b.len(), if self.b.len() == 1 { "y" } else { "ies" })),
+            Readout::new("s", "s", Value::number(self.s), "a scalar"),
+        ]
+    }
+
+    fn scene(&self, timeline: &Timeline) -> Scene {
+        let mut scene = Scene::default();
+        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+        let drawn = match self.view {
+            "columns" => self.scene_columns(&mut scene),
+            _ => self.scene_rows(timeline, &mut scene),
+        };
+        match drawn {
+            Some(()) => with_background(scene),
+            None => Scene::default(),
+        }
+    }
+
+    fn figure_note(&self) -> Option<String> {
+        let (m, n) = self.a.shape();
+        match self.view {
+            "columns" if m != 2 => Some(format!(
+                "This view draws each column of A as an arrow in the plane, so A needs 2 rows; now A is {m}×{n}.{} The numbers below are still exact.",
+                if n == 2 { format!(" Its transpose has 2 rows: try A={}.", format_matrix(&self.a.transpose())) } else { String::new() }
+            )),
+            "rows" if n != 2 => Some(format!(
+                "This view draws each row of A as a point in the plane, so A needs 2 columns; now A is {m}×{n}.{} The numbers below are still exact.",
+                if m == 2 { format!(" Its transpose has 2 columns: try A={}.", format_matrix(&self.a.transpose())) } else { String::new() }
+            )),
+            _ => None,
+        }
+    }
+
+    fn content_bounds(&self) -> (World, World) {
+        let mut points = if self.view == "columns" { self.columns() } else { self.rows() };
+        if self.view != "columns" {
+            if let Some(shift) = self.shift() {
+                let moved: Vec<World> = points.iter().map(|r| r + shift).collect();
+                points.extend(moved);
+                points.push(shift);
+            }
+        }
+        bounds(&points)
+    }
+
+    fn code(&self) -> Code {
+        let inputs = self.inputs();
+        let mut code = Code::declare(&inputs[..2]);
+        let s = format_number(self.s);
+        code.numpy = code.numpy.trim_end().to_string() + &format!("\ns = {s}\n\n");
+        code.torch = code.torch.trim_end().to_string() + &format!("\ns = {s}\n\n");
+        code.nalgebra = code.nalgebra.trim_end().to_string() + &format!("\nlet s = {:?}_f64;\n\n", self.s);
+        let (m, n) = self.a.shape();
+        code.line(
+            &format!("A.shape  # ({m}, {n})"),
+            &format!("A.shape  # torch.Size([{m}, {n}])"),
+            &format!("let shape = a.shape(); // ({m}, {n})"),
+        );
+        code.line("A.T", "A.T", "let t = a.transpose();");
+        code.line("s * A", "s * A", "let scaled = &a * s;");
+        code.line("A + s", "A + s", "let plus_s = a.add_scalar(s);");
+        match self.broadcast() {
+            Broadcast::Rows => code.line(
+                "A + b  # b is added to every row",
+                "A + b  # b is added to every row",
+                "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);",
+            ),
+            Broadcast::Scalar => code.line("A + b  # b has one entry: like a scalar", "A + b", "let sum = a.add_scalar(b[0]);"),
+            Broadcast::Incompatible => {
+                let why = format!("shapes {} and ({},) do not broadcast", numpy_shape(&self.a), self.b.len());
+                code.line(
+                    &format!("# {why}, this raises ValueError: A + b"),
+                    &format!("# {why}, this raises RuntimeError: A + b"),
+                    &format!("// {why}: b needs one entry per column of A ({n})"),
+                );
+            }
+        }
+        if self.column_broadcast().is_some() {
+            code.line(
+                "A + b[:, None]  # b as a column, copied across",
+                "A + b[:, None]  # the same as A + b.unsqueeze(1)",
+                "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);",
+            );
+        }
+        code
+    }
+
+    fn summary(&self) -> String {
+        let (m, n) = self.a.shape();
+        if self.view == "columns" {
+            let columns = self.columns();
+            if columns.is_empty() {
+                return format!("A is {m}×{n} and Aᵀ is {n}×{m}; the columns of A have {m} entries, too many to draw in the plane.");
+            }
+            let list: Vec<String> =
+                columns.iter().enumerate().map(|(j, c)| format!("a{} = {}", subscript(j + 1), display_tuple(&[c.x, c.y]))).collect();
+            return format!("The {n} columns of A are the {n} rows of Aᵀ: {}.", list.join(", "));
+        }
+        match self.broadcast() {
+            Broadcast::Rows if n == 2 => format!(
+                "A + b adds b = {} to each of the {m} rows of A: every point moves by the same arrow.",
+                display_tuple(&[self.b[0], self.b[1]])
+            ),
+            Broadcast::Rows => format!("A + b adds b to each of the {m} rows of A."),
+            Broadcast::Scalar => {
+                format!("b has a single entry, so A + b adds {} to every entry of A, like a scalar.", display_number(self.b[0]))
+            }
+            Broadcast::Incompatible => format!(
+                "A + b is not defined: numpy cannot broadcast shapes {} and ({},), because b needs {n} entries.",
+                numpy_shape(&self.a),
+                self.b.len()
+            ),
+        }
+    }
+}
+
+fn plural(k: usize) -> &'static str {
+    if k == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chapters::{find, from_params, to_params};
+    use proptest::prelude::*;
+
+    fn params(params: &[(&str, &str)]) -> Vec<(String, String)> {
+        params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    fn page(p: &[(&str, &str)]) -> Box<dyn Chapter> {
+        let (chapter, problems) = from_params(find("tensors").unwrap(), &params(p)).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        chapter
+    }
+
+    fn problems(p: &[(&str, &str)]) -> Vec<String> {
+        from_params(find("tensors").unwrap(), &params(p)).unwrap().1
+    }
+
+    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
+        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
+    }
+
+    fn value(chapter: &dyn Chapter, name: &str) -> Value {
+        readout(chapter, name).value
+    }
+
+    fn m(rows: &[&[f64]]) -> Value {
+        Value::Matrix(rows.iter().map(|r| r.to_vec()).collect())
+    }
+
+    #[test]
+    fn the_default_is_the_seeds_example() {
+        let c = build();
+        assert_eq!(value(c.as_ref(), "shape"), Value::Vector(vec![3.0, 2.0]));
+        assert_eq!(value(c.as_ref(), "transpose"), m(&[&[1.0, 3.0, 5.0], &[2.0, 4.0, 6.0]]));
+        assert_eq!(value(c.as_ref(), "transpose_shape"), Value::Vector(vec![2.0, 3.0]));
+        assert_eq!(value(c.as_ref(), "scaled"), m(&[&[2.0, 4.0], &[6.0, 8.0], &[10.0, 12.0]]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 3.0], &[6.0, 5.0], &[8.0, 7.0]]));
+        assert_eq!(value(c.as_ref(), "plus_s"), m(&[&[3.0, 4.0], &[5.0, 6.0], &[7.0, 8.0]]));
+        assert_eq!(value(c.as_ref(), "s"), Value::Number(2.0));
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![3.0, 1.0]));
+        // b has 2 entries but A has 3 rows: it cannot be a column of A.
+        let col = readout(c.as_ref(), "column_broadcast");
+        assert_eq!(col.value, Value::Null);
+        assert!(col.note.contains("(3,2) (2,1)"), "{}", col.note);
+        assert!(c.figure_note().is_none());
+        assert_eq!(c.stages(), ["add b to every row"]);
+    }
+
+    #[test]
+    fn the_seeds_other_examples() {
+        // A + 4 and the column broadcast A + [[2], [4], [6]].
+        let c = page(&[("s", "4"), ("b", "2,4,6")]);
+        assert_eq!(value(c.as_ref(), "plus_s"), m(&[&[5.0, 6.0], &[7.0, 8.0], &[9.0, 10.0]]));
+        assert_eq!(value(c.as_ref(), "column_broadcast"), m(&[&[3.0, 4.0], &[7.0, 8.0], &[11.0, 12.0]]));
+        // numpy refuses the same b as a 1-D array: shapes (3,2) and (3,) do not broadcast.
+        let sum = readout(c.as_ref(), "broadcast_sum");
+        assert_eq!(sum.value, Value::Null);
+        assert!(sum.note.starts_with("operands could not be broadcast together with shapes (3,2) (3,)"), "{}", sum.note);
+        assert!(sum.note.contains("b[:, None]"), "{}", sum.note);
+        assert!(c.summary().contains("not defined"), "{}", c.summary());
+        assert_eq!(c.stages(), Vec::<&str>::new());
+        assert!(c.code().numpy.contains("this raises ValueError: A + b"), "{}", c.code().numpy);
+    }
+
+    #[test]
+    fn a_one_entry_b_broadcasts_as_a_scalar() {
+        let c = page(&[("b", "10")]);
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[11.0, 12.0], &[13.0, 14.0], &[15.0, 16.0]]));
+        assert_eq!(value(c.as_ref(), "column_broadcast"), value(c.as_ref(), "broadcast_sum"));
+        // Every row moves by (10, 10); there is no b handle because b is not a point of the plane.
+        assert!(c.handles().iter().all(|h| h.name != "b"));
+        assert!(c.summary().contains("like a scalar"));
+    }
+
+    #[test]
+    fn the_oracle_cases_by_hand() {
+        let c = page(&[("A", "3;0"), ("b", "2"), ("s", "2")]);
+        assert_eq!(value(c.as_ref(), "shape"), Value::Vector(vec![2.0, 1.0]));
+        assert_eq!(value(c.as_ref(), "transpose"), m(&[&[3.0, 0.0]]));
+        assert_eq!(value(c.as_ref(), "scaled"), m(&[&[6.0], &[0.0]]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[5.0], &[2.0]]));
+        let c = page(&[("A", "5,2;-5,-2;2,5"), ("b", "-1,3"), ("s", "-1")]);
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 5.0], &[-6.0, 1.0], &[1.0, 8.0]]));
+    }
+
+    #[test]
+    fn square_and_wide_matrices() {
+        // A 2×2 A with a 2-entry b: b is added to the rows (numpy), not the columns.
+        let c = page(&[("A", "1,2;3,4"), ("b", "10,20")]);
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[11.0, 22.0], &[13.0, 24.0]]));
+        assert_eq!(value(c.as_ref(), "column_broadcast"), m(&[&[11.0, 12.0], &[23.0, 24.0]]));
+        // A 6×6 matrix works for every readout; the plane cannot draw it.
+        let big: Vec<String> = (0..6).map(|i| (0..6).map(|j| (i * 6 + j).to_string()).collect::<Vec<_>>().join(",")).collect();
+        let c = page(&[("A", &big.join(";")), ("b", "1,1,1,1,1,1")]);
+        assert_eq!(value(c.as_ref(), "shape"), Value::Vector(vec![6.0, 6.0]));
+        let Value::Matrix(t) = value(c.as_ref(), "transpose") else { panic!() };
+        assert_eq!(t[1][0], 1.0);
+        assert_eq!(t[0][1], 6.0);
+        assert!(c.figure_note().is_some());
+        assert!(c.handles().is_empty());
+        assert_eq!(c.scene(&Timeline::new(0)), Scene::default());
+    }
+
+    #[test]
+    fn the_figure_notes_suggest_the_transpose() {
+        let mut c = build();
+        c.set_choice("view", "columns").unwrap();
+        let note = c.figure_note().unwrap();
+        assert!(note.contains("try A=1,3,5;2,4,6"), "{note}");
+        assert!(c.handles().is_empty());
+        c.set_input("A", DMatrix::from_row_slice(2, 3, &[1.0, 3.0, 5.0, 2.0, 4.0, 6.0])).unwrap();
+        assert!(c.figure_note().is_none());
+        let names: Vec<String> = c.handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["A:0", "A:1", "A:2"]);
+        assert!(c.summary().contains("a₃ = (5, 6)"), "{}", c.summary());
+        c.set_choice("view", "rows").unwrap();
+        assert!(c.figure_note().unwrap().contains("try A=1,2;3,4;5,6"));
+    }
+
+    #[test]
+    fn dragging_a_row_edits_that_row_and_every_result() {
+        let mut c = build();
+        let handles = c.handles();
+        let names: Vec<&str> = handles.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["row:0", "row:1", "row:2", "b"]);
+        assert_eq!(handles[1].at, World::new(3.0, 4.0));
+        assert_eq!(handles[1].label, "row 2 of A = (3, 4)");
+        assert!(c.move_handle("row:1", World::new(-1.0, 0.5)));
+        assert_eq!(value(c.as_ref(), "A"), m(&[&[1.0, 2.0], &[-1.0, 0.5], &[5.0, 6.0]]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 3.0], &[2.0, 1.5], &[8.0, 7.0]]));
+        assert_eq!(value(c.as_ref(), "transpose"), m(&[&[1.0, -1.0, 5.0], &[2.0, 0.5, 6.0]]));
+        assert!(!c.move_handle("row:1", World::new(-1.0, 0.5)), "no change, no update");
+        assert!(c.move_handle("b", World::new(0.0, -1.0)));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[1.0, 1.0], &[-1.0, -0.5], &[5.0, 5.0]]));
+        assert!(!c.move_handle("row:3", World::new(1.0, 1.0)));
+        assert!(!c.move_handle("row:x", World::new(1.0, 1.0)));
+        assert!(!c.move_handle("A:0", World::new(1.0, 1.0)), "A has 3 rows: no column handles");
+        assert!(!c.move_handle("row:0", World::new(f64::NAN, 1.0)));
+        assert!(!c.move_handle("nope", World::new(1.0, 1.0)));
+    }
+
+    #[test]
+    fn the_rows_view_draws_every_row_and_its_shifted_copy() {
+        let c = build();
+        let scene = c.scene(&Timeline::new(1));
+        let dots: Vec<(World, Role)> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Dot { at, role, .. } => Some((*at, *role)),
+                _ => None,
+            })
+            .collect();
+        assert!(dots.contains(&(World::new(5.0, 6.0), Role::Data)));
+        assert!(dots.contains(&(World::new(8.0, 7.0), Role::Image)));
+        let ghosts = scene.shapes.iter().filter(|s| matches!(s, Shape::Arrow { stroke, .. } if stroke.role == Role::Second)).count();
+        assert_eq!(ghosts, 4, "b once from the origin and once from each of the 3 rows");
+        // At the start of the timeline nothing has moved yet.
+        let mut t = Timeline::new(1);
+        t.scrub(0.0);
+        assert!(c.scene(&t).shapes.iter().any(|s| matches!(s, Shape::Dot { at, role: Role::Image, .. } if *at == World::new(1.0, 2.0))));
+        let (lo, hi) = c.content_bounds();
+        assert_eq!((lo, hi), (World::new(0.0, 0.0), World::new(8.0, 7.0)));
+    }
+
+    #[test]
+    fn bad_inputs_name_themselves() {
+        let p = problems(&[("s", "1,2")]);
+        assert_eq!(p, ["Parameter s: s is a scalar: give a single number, not 2 entries."]);
+        assert_eq!(problems(&[("b", "1,2;3,4")]).len(), 1);
+        assert!(problems(&[("A", "1,2;3")])[0].starts_with("Parameter A:"));
+        assert!(problems(&[("view", "diagonal")])[0].starts_with("Parameter view:"));
+        let mut c = build();
+        assert!(c.set_input("A", DMatrix::from_element(1, 1, f64::INFINITY)).is_err());
+        assert!(c.set_input("B", DMatrix::from_element(1, 1, 1.0)).is_err());
+        assert!(c.set_input("s", DMatrix::zeros(0, 1)).is_err());
+        assert_eq!(to_params(c.as_ref()), to_params(build().as_ref()), "rejected input leaves the state alone");
+    }
+
+    #[test]
+    fn overflow_and_underflow() {
+        let c = page(&[("A", "1e308,1;1,1"), ("b", "1e308,0"), ("s", "1e200")]);
+        for name in ["broadcast_sum", "scaled"] {
+            let r = readout(c.as_ref(), name);
+            assert_eq!(r.value, Value::Null, "{name}");
+            assert!(r.note.contains("overflow"), "{name}: {}", r.note);
+        }
+        assert_eq!(value(c.as_ref(), "transpose"), m(&[&[1e308, 1.0], &[1.0, 1.0]]));
+        let c = page(&[("A", "1e-200,0"), ("s", "1e-200"), ("b", "1e-200,1e-200")]);
+        assert_eq!(value(c.as_ref(), "scaled"), m(&[&[0.0, 0.0]]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[2e-200, 1e-200]]));
+    }
+
+    #[test]
+    fn code_reproduces_the_state() {
+        let code = build().code();
+        assert!(code.numpy.contains("A = np.array([[1, 2], [3, 4], [5, 6]], dtype=float)"), "{}", code.numpy);
+        assert!(code.numpy.contains("\ns = 2\n"), "{}", code.numpy);
+        assert!(code.numpy.contains("A.shape  # (3, 2)"));
+        assert!(code.numpy.contains("A + b  # b is added to every row"));
+        assert!(!code.numpy.contains("b[:, None]"), "b does not fit as a column of A");
+        assert!(code.nalgebra.contains("let s = 2.0_f64;"), "{}", code.nalgebra);
+        assert!(code.nalgebra.contains("|_, j| b[j]"));
+        assert!(code.torch.contains("torch.Size([3, 2])"));
+    }
+
+    fn matrix(max: usize) -> impl Strategy<Value = DMatrix<f64>> {
+        (1..=max, 1..=max)
+            .prop_flat_map(|(r, c)| proptest::collection::vec(-1e6..1e6f64, r * c).prop_map(move |e| DMatrix::from_row_slice(r, c, &e)))
+    }
+
+    proptest! {
+        #[test]
+        fn transposing_twice_and_broadcasting_obey_the_algebra(a in matrix(6), k in 1usize..=7, s in -1e3..1e3f64) {
+            let (rows, cols) = a.shape();
+            let b = DMatrix::from_fn(k, 1, |i, _| i as f64 - 2.5);
+            let mut c = build();
+            c.set_input("A", a.clone()).unwrap();
+            c.set_input("b", b.clone()).unwrap();
+            c.set_input("s", DMatrix::from_element(1, 1, s)).unwrap();
+            let Value::Matrix(t) = value(c.as_ref(), "transpose") else { panic!("transpose") };
+            prop_assert_eq!(t.len(), cols);
+            prop_assert!((0..rows).all(|i| (0..cols).all(|j| t[j][i] == a[(i, j)])));
+            let Value::Matrix(scaled) = value(c.as_ref(), "scaled") else { panic!("scaled") };
+            prop_assert!((0..rows).all(|i| (0..cols).all(|j| scaled[i][j] == s * a[(i, j)])));
+            match value(c.as_ref(), "broadcast_sum") {
+                Value::Matrix(sum) => {
+                    prop_assert!(k == cols || k == 1);
+                    // Every row of A + b minus the same row of A is b (or the scalar b₀).
+                    for i in 0..rows {
+                        for j in 0..cols {
+                            prop_assert_eq!(sum[i][j], a[(i, j)] + b[if k == 1 { 0 } else { j }]);
+                        }
+                    }
+                }
+                Value::Null => prop_assert!(k != cols && k != 1),
+                other => prop_assert!(false, "{:?}", other),
+            }
+            // Dragging any row of a 2-column A changes exactly that row.
+            if cols == 2 {
+                let i = rows - 1;
+                c.move_handle(&format!("row:{i}"), World::new(7.0, -3.0));
+                let Value::Matrix(now) = value(c.as_ref(), "A") else { panic!("A") };
+                prop_assert_eq!(&now[i], &vec![7.0, -3.0]);
+                prop_assert!((0..i).all(|r| now[r] == vec![a[(r, 0)], a[(r, 1)]]));
+            }
+        }
+    }
+}

@@ -1,0 +1,399 @@
+//! Eigenvalues and eigenvectors of real square matrices, bounded and checked.
+//!
+//! nalgebra's `eigenvalues()` / `complex_eigenvalues()` / `symmetric_eigen()` iterate without a limit,
+//! so: validate, scale by the largest entry (entries near 1e±200 neither overflow nor underflow), and
+//! use `Schur::try_new` / `SymmetricEigen::try_new` with an iteration cap. The eigenvalues are read
+//! off the quasi-triangular Schur factor with our own 2×2 formula (nalgebra's assumes every 2×2 block
+//! is complex); a 2×2 matrix uses the closed form directly and is cross-checked against Schur.
+//! Real eigenvectors come from the null space of A − λI through the shared, verified SVD.
+
+use super::svd::svd;
+use super::{NumericError, MAX_ITERATIONS};
+use nalgebra::{Complex, DMatrix, Schur, SymmetricEigen};
+use std::cmp::Ordering;
+use std::fmt;
+
+/// Why a matrix has no real eigenvector basis to show.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoVectors {
+    /// Some eigenvalues are complex: their eigenvectors are complex too.
+    Complex,
+    /// A repeated eigenvalue has fewer independent eigenvectors than its multiplicity.
+    Defective {
+        /// The repeated eigenvalue.
+        value: f64,
+        /// How often it is repeated.
+        algebraic: usize,
+        /// How many independent eigenvectors it has.
+        geometric: usize,
+    },
+    /// The eigenvectors computed are numerically parallel: A is (numerically) defective.
+    NearlyDefective,
+    /// A numerical failure.
+    Failed(NumericError),
+}
+
+impl fmt::Display for NoVectors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoVectors::Complex => f.write_str("some eigenvalues are complex, so their eigenvectors are complex too: no real direction is only stretched"),
+            NoVectors::Defective { value, algebraic, geometric } => write!(
+                f,
+                "A is defective: λ = {} is repeated {algebraic} times but has only {geometric} independent eigen-direction{}, so there is no basis of eigenvectors and no A = V·diag(λ)·V⁻¹",
+                crate::format::display_number(*value),
+                if *geometric == 1 { "" } else { "s" }
+            ),
+            NoVectors::NearlyDefective => f.write_str(
+                "the eigenvectors are numerically parallel (A is defective to rounding): there is no usable basis of eigenvectors",
+            ),
+            NoVectors::Failed(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// The eigenvalues of a square matrix, and its real unit eigenvectors when they form a basis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Eigen {
+    /// Sorted by real part descending, then imaginary part descending; real ones have `im == 0`.
+    pub values: Vec<Complex<f64>>,
+    /// Unit columns in the order of `values` (largest-magnitude entry positive), or why not.
+    pub vectors: Result<DMatrix<f64>, NoVectors>,
+}
+
+/// The contract's order: real part descending, then imaginary part descending.
+pub fn contract_order(a: &Complex<f64>, b: &Complex<f64>) -> Ordering {
+    b.re.total_cmp(&a.re).then(b.im.total_cmp(&a.im))
+}
+
+/// Two eigenvalues whose difference is below this (times the scale) count as one repeated value.
+const REPEAT: f64 = 64.0 * f64::EPSILON;
+/// Largest relative residual ‖Bv − λv‖/‖B‖ accepted for an eigenvector of the scaled matrix B.
+const RESIDUAL: f64 = 1e-8;
+/// Largest condition number of the eigenvector matrix before it counts as numerically defective.
+const MAX_VECTOR_CONDITION: f64 = 1e10;
+
+fn check_square(a: &DMatrix<f64>) -> Result<f64, NumericError> {
+    if a.is_empty() || !a.is_square() {
+        return Err(NumericError::Empty);
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(NumericError::NotFinite);
+    }
+    Ok(power_of_two_scale(a.amax()))
+}
+
+/// The power of two nearest to `amax` (0 for 0): dividing by it is exact, so integer matrices keep
+/// integer eigenvalues like 6 and 2 instead of 6.000000000000001.
+fn power_of_two_scale(amax: f64) -> f64 {
+    if amax == 0.0 {
+        return 0.0;
+    }
+    2f64.powi(amax.log2().round().clamp(-1000.0, 1000.0) as i32)
+}
+
+/// The eigenvalues of [[a, b], [c, d]], unsorted: real ones with the larger magnitude first (the
+/// smaller one from det / larger, avoiding cancellation), complex ones as a conjugate pair.
+pub fn eigenvalues_2x2(a: f64, b: f64, c: f64, d: f64) -> [Complex<f64>; 2] {
+    let half_trace = (a + d) / 2.0;
+    let half_diff = (a - d) / 2.0;
+    let disc = half_diff * half_diff + b * c;
+    if disc >= 0.0 {
+        let root = disc.sqrt();
+        let big = half_trace + root.copysign(half_trace);
+        let small = if big == 0.0 { 0.0 } else { (a * d - b * c) / big };
+        [Complex::new(big, 0.0), Complex::new(small, 0.0)]
+    } else {
+        let im = (-disc).sqrt();
+        [Complex::new(half_trace, im), Complex::new(half_trace, -im)]
+    }
+}
+
+/// Eigenvalues from the real Schur form of a matrix whose largest entry is 1.
+fn schur_values(b: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> {
+    let schur = Schur::try_new(b.clone(), f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
+    let (_, t) = schur.unpack();
+    let n = t.nrows();
+    let mut out = Vec::with_capacity(n);
+    let mut m = 0;
+    while m < n {
+        if m + 1 < n && t[(m + 1, m)] != 0.0 {
+            out.extend(eigenvalues_2x2(t[(m, m)], t[(m, m + 1)], t[(m + 1, m)], t[(m + 1, m + 1)]));
+            m += 2;
+        } else {
+            out.push(Complex::new(t[(m, m)], 0.0));
+            m += 1;
+        }
+    }
+    if out.iter().all(|z| z.re.is_finite() && z.im.is_finite()) {
+        Ok(out)
+    } else {
+        Err(NumericError::Unstable)
+    }
+}
+
+/// Greedy distance between two lists of eigenvalues (the largest distance of a matching).
+fn mismatch(a: &[Complex<f64>], b: &[Complex<f64>]) -> f64 {
+    let mut left: Vec<Complex<f64>> = b.to_vec();
+    let mut worst = 0.0_f64;
+    for x in a {
+        let Some((i, d)) = left.iter().enumerate().map(|(i, y)| (i, (x - y).norm())).min_by(|p, q| p.1.total_cmp(&q.1)) else {
+            return f64::INFINITY;
+        };
+        worst = worst.max(d);
+        left.remove(i);
+    }
+    worst
+}
+
+/// The eigenvalues of a square matrix in the contract's order.
+pub fn eigenvalues(a: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> {
+    let scale = check_square(a)?;
+    let n = a.nrows();
+    if scale == 0.0 {
+        return Ok(vec![Complex::new(0.0, 0.0); n]);
+    }
+    let b = a / scale;
+    let mut values = if n == 2 {
+        let closed = eigenvalues_2x2(b[(0, 0)], b[(0, 1)], b[(1, 0)], b[(1, 1)]).to_vec();
+        // Cross-check with the Schur form; a defective pair may legitimately differ by ~√ε.
+        if let Ok(schur) = schur_values(&b) {
+            if mismatch(&closed, &schur) > 1e-6 {
+                return Err(NumericError::Unstable);
+            }
+        }
+        closed
+    } else {
+        schur_values(&b)?
+    };
+    // Invariants: Σλ = tr B (and, cheaply, Σ|λ|² ≤ ‖B‖²_F by Schur's inequality).
+    let trace: f64 = b.trace();
+    let sum: Complex<f64> = values.iter().sum();
+    let sum_sq: f64 = values.iter().map(|z| z.norm_sqr()).sum();
+    if (sum.re - trace).abs() > 1e-9 * n as f64 || sum.im.abs() > 1e-9 * n as f64 || sum_sq > b.norm_squared() * (1.0 + 1e-9) + 1e-12 {
+        return Err(NumericError::Unstable);
+    }
+    for z in values.iter_mut() {
+        *z *= scale;
+        if !(z.re.is_finite() && z.im.is_finite()) {
+            return Err(NumericError::Overflow);
+        }
+    }
+    values.sort_by(contract_order);
+    Ok(values)
+}
+
+/// Makes the largest-magnitude entry of each column positive (a stable sign while dragging).
+fn fix_signs(v: &mut DMatrix<f64>) {
+    for c in 0..v.ncols() {
+        let pivot = v.column(c).iter().copied().fold(0.0_f64, |best, x| if x.abs() > best.abs() { x } else { best });
+        if pivot < 0.0 {
+            v.column_mut(c).neg_mut();
+        }
+    }
+}
+
+/// Eigenvalues (descending) and orthonormal eigenvectors of a symmetric matrix.
+pub fn symmetric(a: &DMatrix<f64>) -> Result<(Vec<f64>, DMatrix<f64>), NumericError> {
+    let scale = check_square(a)?;
+    let n = a.nrows();
+    if scale == 0.0 {
+        return Ok((vec![0.0; n], DMatrix::identity(n, n)));
+    }
+    let b = a / scale;
+    let b = (&b + b.transpose()) / 2.0;
+    let e = SymmetricEigen::try_new(b.clone(), f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&i, &j| e.eigenvalues[j].total_cmp(&e.eigenvalues[i]));
+    let values: Vec<f64> = order.iter().map(|&i| e.eigenvalues[i]).collect();
+    let mut vectors = DMatrix::from_fn(n, n, |r, c| e.eigenvectors[(r, order[c])]);
+    fix_signs(&mut vectors);
+    let lambda = DMatrix::from_diagonal(&nalgebra::DVector::from_vec(values.clone()));
+    let residual = (&b * &vectors - &vectors * lambda).norm();
+    let orthogonal = (vectors.transpose() * &vectors - DMatrix::identity(n, n)).norm();
+    if !(residual <= 1e-10 * n as f64 && orthogonal <= 1e-10 * n as f64) {
+        return Err(NumericError::Unstable);
+    }
+    let values: Vec<f64> = values.iter().map(|x| x * scale).collect();
+    if values.iter().any(|x| !x.is_finite()) {
+        return Err(NumericError::Overflow);
+    }
+    Ok((values, vectors))
+}
+
+/// Real unit eigenvectors for real, sorted eigenvalues of `a`, from the null spaces of A − λI.
+fn real_vectors(a: &DMatrix<f64>, values: &[f64]) -> Result<DMatrix<f64>, NoVectors> {
+    let n = a.nrows();
+    let scale = power_of_two_scale(a.amax());
+    if scale == 0.0 {
+        return Ok(DMatrix::identity(n, n));
+    }
+    let b = a / scale;
+    let norm = b.norm();
+    let mut vectors = DMatrix::zeros(n, n);
+    let mut i = 0;
+    while i < n {
+        let lambda = values[i] / scale;
+        let mut k = 1;
+        while i + k < n && (values[i + k] / scale - lambda).abs() <= REPEAT * norm.max(lambda.abs()) {
+            k += 1;
+        }
+        let shifted = &b - DMatrix::identity(n, n) * lambda;
+        let s = svd(&shifted).map_err(NoVectors::Failed)?;
+        // The right singular vectors of the k smallest singular values span the (near) null space.
+        let geometric = s.singular_values.iter().filter(|x| **x <= RESIDUAL * norm).count();
+        if geometric < k {
+            return Err(NoVectors::Defective { value: values[i], algebraic: k, geometric });
+        }
+        for j in 0..k {
+            let column = s.v.column(n - k + j).into_owned();
+            let residual = (&shifted * &column).norm();
+            if residual > RESIDUAL * norm {
+                return Err(NoVectors::Defective { value: values[i], algebraic: k, geometric });
+            }
+            vectors.set_column(i + j, &column);
+        }
+        i += k;
+    }
+    fix_signs(&mut vectors);
+    match svd(&vectors).map_err(NoVectors::Failed)?.condition_number() {
+        Some(c) if c <= MAX_VECTOR_CONDITION => Ok(vectors),
+        _ => Err(NoVectors::NearlyDefective),
+    }
+}
+
+/// The eigendecomposition of a square matrix: sorted eigenvalues and, when they exist, real unit
+/// eigenvectors (a symmetric matrix uses the symmetric solver and gets orthonormal ones).
+pub fn eigen(a: &DMatrix<f64>) -> Result<Eigen, NumericError> {
+    check_square(a)?;
+    if a == &a.transpose() {
+        let (values, vectors) = symmetric(a)?;
+        return Ok(Eigen { values: values.into_iter().map(|x| Complex::new(x, 0.0)).collect(), vectors: Ok(vectors) });
+    }
+    let values = eigenvalues(a)?;
+    let vectors = if values.iter().any(|z| z.im != 0.0) {
+        Err(NoVectors::Complex)
+    } else {
+        let real: Vec<f64> = values.iter().map(|z| z.re).collect();
+        real_vectors(a, &real)
+    };
+    Ok(Eigen { values, vectors })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn m(rows: usize, entries: &[f64]) -> DMatrix<f64> {
+        DMatrix::from_row_slice(rows, entries.len() / rows, entries)
+    }
+
+    fn reals(values: &[Complex<f64>]) -> Vec<f64> {
+        assert!(values.iter().all(|z| z.im == 0.0), "{values:?}");
+        values.iter().map(|z| z.re).collect()
+    }
+
+    #[test]
+    fn the_seeds_examples() {
+        let e = eigen(&m(2, &[5.0, 1.0, 3.0, 3.0])).unwrap();
+        assert_eq!(reals(&e.values), vec![6.0, 2.0]);
+        let v = e.vectors.unwrap();
+        let s = 0.5_f64.sqrt();
+        assert!((v.column(0) - nalgebra::DVector::from_vec(vec![s, s])).amax() < 1e-15);
+        // Up to sign the seed's [−0.3162, 0.9487]; our sign makes the largest entry positive.
+        assert!((v[(0, 1)] + 0.316227766016838).abs() < 1e-12 && (v[(1, 1)] - 0.9486832980505138).abs() < 1e-12);
+        let e = eigen(&m(2, &[6.0, 2.0, 2.0, 3.0])).unwrap();
+        assert_eq!(reals(&e.values), vec![7.0, 2.0]);
+        let q = e.vectors.unwrap();
+        assert!((q[(0, 0)] - 2.0 / 5.0_f64.sqrt()).abs() < 1e-12 && (q[(1, 0)] - 1.0 / 5.0_f64.sqrt()).abs() < 1e-12);
+        let e = eigen(&m(2, &[-1.0, 3.0, 2.0, -2.0])).unwrap();
+        assert_eq!(reals(&e.values), vec![1.0, -4.0]);
+    }
+
+    #[test]
+    fn complex_repeated_defective_and_zero() {
+        let e = eigen(&m(2, &[1.0, 1.0, -2.0, 0.0])).unwrap();
+        assert_eq!(e.values[0].re, 0.5);
+        assert!((e.values[0].im - 1.3228756555322954).abs() < 1e-15);
+        assert_eq!(e.values[1], e.values[0].conj());
+        assert_eq!(e.vectors, Err(NoVectors::Complex));
+        let shear = eigen(&m(2, &[1.0, 1.0, 0.0, 1.0])).unwrap();
+        assert_eq!(reals(&shear.values), vec![1.0, 1.0]);
+        assert_eq!(shear.vectors, Err(NoVectors::Defective { value: 1.0, algebraic: 2, geometric: 1 }));
+        let defective = eigen(&m(2, &[3.0, -1.0, 1.0, 1.0])).unwrap();
+        assert!(matches!(defective.vectors, Err(NoVectors::Defective { .. })), "{defective:?}");
+        let identity = eigen(&DMatrix::identity(3, 3)).unwrap();
+        assert_eq!(identity.vectors.unwrap(), DMatrix::identity(3, 3));
+        let double = eigen(&m(3, &[2.0, 0.0, 0.0, 0.0, 2.0, 0.0, 1.0, 1.0, 5.0])).unwrap();
+        let got = reals(&double.values);
+        assert!(got.iter().zip([5.0, 2.0, 2.0]).all(|(g, w)| (g - w).abs() < 1e-14), "{got:?}");
+        let v = double.vectors.unwrap();
+        let a = m(3, &[2.0, 0.0, 0.0, 0.0, 2.0, 0.0, 1.0, 1.0, 5.0]);
+        for (c, l) in [5.0, 2.0, 2.0].iter().enumerate() {
+            assert!((&a * v.column(c) - v.column(c) * *l).norm() < 1e-12);
+        }
+        let zero = eigen(&DMatrix::zeros(2, 2)).unwrap();
+        assert_eq!(reals(&zero.values), vec![0.0, 0.0]);
+        assert_eq!(eigen(&DMatrix::zeros(2, 3)), Err(NumericError::Empty));
+        assert_eq!(eigen(&m(1, &[f64::NAN])), Err(NumericError::NotFinite));
+    }
+
+    #[test]
+    fn extreme_scales_and_the_oracles_three_by_three() {
+        for scale in [1e-200, 1e200, 1e300] {
+            let e = eigen(&(m(2, &[5.0, 1.0, 3.0, 3.0]) * scale)).unwrap();
+            let v = reals(&e.values);
+            assert!((v[0] / scale - 6.0).abs() < 1e-12 && (v[1] / scale - 2.0).abs() < 1e-12, "{v:?}");
+            assert!(e.vectors.is_ok());
+        }
+        let values = eigenvalues(&m(3, &[3.0, 3.0, 3.0, 5.0, 5.0, 3.0, 3.0, -5.0, 5.0])).unwrap();
+        assert!((values[0].re - 6.917098018985836).abs() < 1e-12 && (values[0].im - 3.1135488624946284).abs() < 1e-12);
+        assert!(values[1].im < 0.0);
+        assert!((values[2].re + 0.834196037971672).abs() < 1e-12 && values[2].im == 0.0);
+        let values = eigenvalues(&m(3, &[3.0, -2.0, -5.0, 1.0, -4.0, -4.0, -5.0, -5.0, 1.0])).unwrap();
+        assert!((values[0].re - 7.613810103800344).abs() < 1e-12);
+    }
+
+    #[test]
+    fn symmetric_parts_are_orthonormal_and_sorted() {
+        let (values, q) = symmetric(&m(2, &[-8.0, -4.0, -4.0, 2.0])).unwrap();
+        assert!((values[0] - 3.4031242374328485).abs() < 1e-12 && (values[1] + 9.403124237432849).abs() < 1e-12);
+        assert!((q.transpose() * &q - DMatrix::identity(2, 2)).amax() < 1e-14);
+    }
+
+    proptest! {
+        #[test]
+        fn trace_determinant_and_residuals(n in 1usize..=6, entries in proptest::collection::vec(-10.0f64..10.0, 36)) {
+            let a = DMatrix::from_fn(n, n, |r, c| entries[r * 6 + c]);
+            let e = eigen(&a).unwrap();
+            let sum: Complex<f64> = e.values.iter().sum();
+            let product: Complex<f64> = e.values.iter().product();
+            let scale = a.amax().max(1.0);
+            prop_assert!((sum.re - a.trace()).abs() <= 1e-9 * scale * n as f64);
+            prop_assert!(sum.im.abs() <= 1e-9 * scale * n as f64);
+            let det = a.determinant();
+            // Hadamard's bound |det A| ≤ Π‖rowᵢ‖ sets the scale of the rounding in both.
+            let hadamard: f64 = a.row_iter().map(|r| r.norm()).product();
+            prop_assert!((product.re - det).abs() <= 1e-10 * hadamard.max(1e-300), "{} vs {}", product.re, det);
+            prop_assert!(product.im.abs() <= 1e-10 * hadamard.max(1e-300));
+            prop_assert!(e.values.windows(2).all(|w| contract_order(&w[0], &w[1]) != Ordering::Greater));
+            if let Ok(v) = &e.vectors {
+                for (c, z) in e.values.iter().enumerate() {
+                    let col = v.column(c);
+                    prop_assert!((col.norm() - 1.0).abs() < 1e-12);
+                    prop_assert!((&a * col - col * z.re).norm() <= 1e-8 * a.norm().max(1e-300));
+                }
+            }
+        }
+
+        #[test]
+        fn symmetric_matrices_always_have_real_orthonormal_vectors(n in 1usize..=6, entries in proptest::collection::vec(-10.0f64..10.0, 36)) {
+            let half = DMatrix::from_fn(n, n, |r, c| entries[r * 6 + c]);
+            let a = &half + half.transpose();
+            let e = eigen(&a).unwrap();
+            prop_assert!(e.values.iter().all(|z| z.im == 0.0));
+            let v = e.vectors.unwrap();
+            prop_assert!((v.transpose() * &v - DMatrix::identity(n, n)).amax() < 1e-10);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+// End-to-end: 2.12 PCA in headless Chromium with real pointer and keyboard input. The expected values
+// are computed here from the page's own P readout with the textbook formulas (mean, n − 1 covariance,
+// the closed-form eigen-decomposition of a symmetric 2×2), independently of the Rust code.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser, built;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+  // Like the contract test: a chapter that is not registered yet is skipped, not failed.
+  const page = await openPage(browser, `${server.base}index.html`);
+  await page.waitForSelector(".syllabus");
+  built = (await page.locator('.syllabus a[href="#/pca"]').count()) > 0;
+  await page.context().close();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+
+/** Mean, covariance (n − 1), eigenvalues (descending) and the first unit eigenvector of 2-D points. */
+function stats(P) {
+  const n = P.length;
+  const mean = [0, 1].map((j) => P.reduce((s, p) => s + p[j], 0) / n);
+  const cov = [0, 1].map((i) => [0, 1].map((j) => P.reduce((s, p) => s + (p[i] - mean[i]) * (p[j] - mean[j]), 0) / (n - 1)));
+  const [a, b, c] = [cov[0][0], cov[0][1], cov[1][1]];
+  const mid = (a + c) / 2, r = Math.hypot((a - c) / 2, b);
+  const v = b !== 0 ? [b, mid + r - a] : a >= c ? [1, 0] : [0, 1];
+  const norm = Math.hypot(...v);
+  return { mean, cov, lambda: [mid + r, mid - r], pc1: v.map((x) => x / norm) };
+}
+
+const quad = (C, d) => d[0] * d[0] * C[0][0] + 2 * d[0] * d[1] * C[0][1] + d[1] * d[1] * C[1][1];
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "components");
+  return page;
+}
+
+async function drag(page, handle, dx, dy) {
+  const box = await page.locator(`[data-handle="${handle}"]`).boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 1; i <= 15; i++) await page.mouse.move(x + (dx * i) / 15, y + (dy * i) / 15);
+  await page.mouse.up();
+}
+
+function checkAgainst(P, got) {
+  const s = stats(P);
+  assert.ok(got.mean.every((m, i) => close(m, s.mean[i])), `mean ${got.mean} vs ${s.mean}`);
+  assert.ok(got.ev.every((l, i) => close(l, s.lambda[i])), `eigenvalues ${got.ev} vs ${s.lambda}`);
+  const pc1 = got.components[0];
+  assert.ok(close(Math.abs(pc1[0]), Math.abs(s.pc1[0])) && close(Math.abs(pc1[1]), Math.abs(s.pc1[1])), `PC1 ${pc1} vs ${s.pc1}`);
+  // The stable sign: the largest-magnitude entry is positive.
+  const big = Math.abs(pc1[0]) >= Math.abs(pc1[1]) ? pc1[0] : pc1[1];
+  assert.ok(big > 0, `sign of ${pc1}`);
+  return s;
+}
+
+async function all(page) {
+  return {
+    mean: await readout(page, "mean"),
+    components: await readout(page, "components"),
+    ev: await readout(page, "explained_variance"),
+    ratio: await readout(page, "explained_variance_ratio"),
+  };
+}
+
+describe("2.12 pca", () => {
+  test("opens on 30 points near y = 2x + 1 with the statistics numpy would give", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    const P = await readout(page, "P");
+    assert.equal(P.length, 30);
+    const got = await all(page);
+    const s = checkAgainst(P, got);
+    assert.ok(close(got.ratio[0], s.lambda[0] / (s.lambda[0] + s.lambda[1])));
+    const cov = await readout(page, "covariance");
+    assert.ok(cov.flat().every((x, i) => close(x, s.cov.flat()[i])));
+    // d starts on the x-axis: its shadows keep the variance of x.
+    assert.deepEqual(await readout(page, "d"), [1, 0]);
+    assert.ok(close(await readout(page, "projected_variance"), s.cov[0][0]));
+    // The first handle is d, then one per point.
+    const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
+    assert.deepEqual(names, ["d", ...P.map((_, i) => `P:${i}`)]);
+    assert.ok(await page.locator(".figure-note").isHidden());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a real drag of d turns it; projected variance + reconstruction error stay the total", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    const total = await readout(page, "total_variance");
+    const before = await readout(page, "projected_variance");
+    await drag(page, "d", -40, -140);
+    const d = await waitForReadout(page, "d", (d) => d[0] !== 1);
+    assert.ok(close(Math.hypot(...d), 1, 1e-12), `unit d: ${d}`);
+    assert.ok(d[1] > 0, `turned upwards: ${d}`);
+    const cov = await readout(page, "covariance");
+    const pv = await waitForReadout(page, "projected_variance", (x) => x !== before);
+    assert.ok(close(pv, quad(cov, d)), `dᵀΣd: ${pv} vs ${quad(cov, d)}`);
+    assert.ok(pv > before, "turning towards the cloud's slope keeps more variance");
+    assert.ok(close(pv + (await readout(page, "reconstruction_error")), total));
+    // The handle sits on the ray from the mean along d.
+    const mean = await readout(page, "mean");
+    const at = await page.locator("[data-handle=d]").evaluate((e) => [Number(e.dataset.x), Number(e.dataset.y)]);
+    const r = Math.hypot(at[0] - mean[0], at[1] - mean[1]);
+    assert.ok(close((at[0] - mean[0]) / r, d[0], 1e-6) && close((at[1] - mean[1]) / r, d[1], 1e-6), `${at} along ${d}`);
+    await page.waitForFunction(() => location.hash.includes("&d="));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("with snapping off, d dropped within a degree of PC1 snaps onto it", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    await page.getByLabel("Snap to grid").uncheck();
+    const [pc1] = await readout(page, "components");
+    const [lambda1] = await readout(page, "explained_variance");
+    // Aim the pointer half a degree off PC1, at the handle's radius.
+    const handle = page.locator("[data-handle=d]");
+    const mean = await readout(page, "mean");
+    const at = await handle.evaluate((e) => [Number(e.dataset.x), Number(e.dataset.y)]);
+    const r = Math.hypot(at[0] - mean[0], at[1] - mean[1]);
+    const off = (0.5 * Math.PI) / 180;
+    const aim = [mean[0] + r * (Math.cos(off) * pc1[0] - Math.sin(off) * pc1[1]), mean[1] + r * (Math.sin(off) * pc1[0] + Math.cos(off) * pc1[1])];
+    const box = await handle.boundingBox();
+    const canvas = await page.locator("canvas").boundingBox();
+    // CSS px per world unit, from the two handles farthest apart in x.
+    const scale = await page.evaluate(() => {
+      const h = [...document.querySelectorAll("[data-handle]")].map((e) => [Number(e.dataset.x), e.getBoundingClientRect()]);
+      const lo = h.reduce((a, b) => (b[0] < a[0] ? b : a)), hi = h.reduce((a, b) => (b[0] > a[0] ? b : a));
+      return (hi[1].x - lo[1].x) / (hi[0] - lo[0]);
+    });
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const [tx, ty] = [x + (aim[0] - at[0]) * scale, y - (aim[1] - at[1]) * scale];
+    assert.ok(tx > canvas.x && ty > canvas.y);
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(tx, ty, { steps: 10 });
+    await page.mouse.up();
+    const d = await waitForReadout(page, "d", (d) => d[0] !== 1);
+    assert.deepEqual(d, pc1, "snapped exactly onto PC1");
+    assert.equal(await readout(page, "angle_to_pc1"), 0);
+    assert.ok(close(await readout(page, "projected_variance"), lambda1));
+    await page.waitForFunction(() => /first principal component/.test(document.querySelector("[aria-live]")?.textContent ?? ""));
+    await page.context().close();
+  });
+
+  test("dragging a point moves the mean and turns the components", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=0,0;1,2;2,4;3,6&d=0,1");
+    const before = await readout(page, "P");
+    await drag(page, "P:3", 60, 80);
+    const P = await waitForReadout(page, "P", (P) => P[3][0] !== before[3][0] || P[3][1] !== before[3][1]);
+    assert.deepEqual(P.slice(0, 3), before.slice(0, 3));
+    await waitForReadout(page, "mean", (m) => close(m[0], (3 + P[3][0]) / 4));
+    checkAgainst(P, await all(page));
+    // The arrow keys move a point by one grid step.
+    await page.locator('[data-handle="P:0"]').focus();
+    await page.keyboard.press("ArrowUp");
+    const moved = await waitForReadout(page, "P", (Q) => Q[0][1] === 1);
+    checkAgainst(moved, await all(page));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("identical points: no ratio, and the page says why", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=2,3;2,3;2,3");
+    assert.equal(await readout(page, "explained_variance_ratio"), null);
+    const row = page.locator("tr", { has: page.locator('[data-readout="explained_variance_ratio"]') });
+    assert.match(await row.textContent(), /same point/);
+    assert.deepEqual(await readout(page, "explained_variance"), [0, 0]);
+    assert.deepEqual(await readout(page, "mean"), [2, 3]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("equal variances say the components are not unique", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=0,0;1,0;0,1;1,1");
+    const row = page.locator("tr", { has: page.locator('[data-readout="components"]') });
+    assert.match(await row.textContent(), /any orthonormal/);
+    assert.deepEqual(await readout(page, "explained_variance_ratio"), [0.5, 0.5]);
+    assert.equal(await readout(page, "angle_to_pc1"), null);
+    await page.context().close();
+  });
+
+  test("three coordinates compute, with a note instead of a figure", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=1,0,0;0,2,0;0,0,3;1,1,1");
+    assert.equal((await readout(page, "explained_variance")).length, 3);
+    assert.equal((await readout(page, "components")).length, 3);
+    assert.deepEqual(await readout(page, "d"), [1, 0, 0]);
+    assert.ok(await page.locator(".figure-note").isVisible());
+    assert.equal(await page.locator("[data-handle]").count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("points at 1e150 compute exactly, with a note instead of a figure (and no hang)", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=0,2e150;1e150,4e150;2e150,0");
+    assert.deepEqual(await readout(page, "mean"), [1e150, 2e150]);
+    // The variances (about 1e300) still fit; the ratios match the unscaled example (0,2), (1,4), (2,0).
+    const ratio = await readout(page, "explained_variance_ratio");
+    const s = stats([[0, 2], [1, 4], [2, 0]]);
+    assert.ok(close(ratio[0], s.lambda[0] / (s.lambda[0] + s.lambda[1])));
+    assert.match(await page.locator(".figure-note").textContent(), /10⁶/);
+    assert.equal(await page.locator("[data-handle]").count(), 0);
+    await page.context().close();
+  });
+
+  test("invalid point sets alert and open the default", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    for (const bad of ["P=1,2", "P=1,2,3,4;5,6,7,8", "P=1;2;3", "d=0,0", "P=1,x;2,3"]) {
+      const page = await chapter(`pca?${bad}`);
+      const alert = page.locator(".url-alert[role=alert]");
+      await alert.waitFor({ state: "visible" });
+      assert.match(await alert.textContent(), new RegExp(`Parameter ${bad.split("=")[0]}:`));
+      assert.equal((await readout(page, "P")).length, 30, bad);
+      await page.context().close();
+    }
+  });
+
+  test("the centred view slides the mean to the origin; a dragged point lands under the pointer", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=0,2;1,4;2,0&view=centred", { reducedMotion: "reduce" });
+    const h = page.locator('[data-handle="P:0"]');
+    assert.deepEqual(await h.evaluate((e) => [Number(e.dataset.x), Number(e.dataset.y)]), [-1, 0]);
+    await drag(page, "P:0", -40, 0);
+    const P = await waitForReadout(page, "P", (P) => P[0][0] !== 0);
+    const mean = await readout(page, "mean");
+    const at = await h.evaluate((e) => [Number(e.dataset.x), Number(e.dataset.y)]);
+    // Whatever the drag did, the handle is drawn at the point minus the new mean, on a grid point.
+    assert.ok(close(at[0], P[0][0] - mean[0], 1e-12) && close(at[1], P[0][1] - mean[1], 1e-12), `${at} vs ${P[0]} − ${mean}`);
+    assert.ok(at.every((x) => Math.abs(x - Math.round(x)) < 1e-9), `snapped: ${at}`);
+    await page.waitForFunction(() => location.hash.includes("view=centred"));
+    await page.context().close();
+  });
+});

@@ -1,0 +1,103 @@
+// End-to-end: chapter 2.9 (pseudoinverse) in headless Chromium: the seed's line fit, a real drag of
+// a data point refitting the line, the three-lines view, and a vertical cloud with no fit.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+const noteOf = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+
+/** The least-squares line through rows (x, y), from the normal equations (independent of the page). */
+function leastSquares(P) {
+  const n = P.length;
+  const sx = P.reduce((s, [x]) => s + x, 0), sy = P.reduce((s, [, y]) => s + y, 0);
+  const sxx = P.reduce((s, [x]) => s + x * x, 0), sxy = P.reduce((s, [x, y]) => s + x * y, 0);
+  const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  return [slope, (sy - slope * sx) / n];
+}
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "pinv");
+  return page;
+}
+
+describe("2.9 pseudoinverse", () => {
+  test("opens on the seed's line fit and three-lines system", async () => {
+    const page = await chapter("pseudoinverse");
+    const [slope, intercept] = await readout(page, "fit");
+    assert.ok(close(slope, 14 / 65, 1e-12) && close(intercept, 11 / 5, 1e-12), `${slope}, ${intercept}`);
+    const x = await readout(page, "solution");
+    assert.ok(close(x[0], -33 / 31, 1e-12) && close(x[1], 113 / 31, 1e-12), `${x}`);
+    const pinv = await readout(page, "pinv");
+    assert.equal(pinv.length, 2);
+    assert.equal(pinv[0].length, 3);
+    assert.equal(await page.locator("[data-handle]").first().getAttribute("data-handle"), "P:0");
+    assert.equal(await page.locator("[data-handle]").count(), 6);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a real pointer drag of a point refits the line to the least-squares one", async () => {
+    const page = await chapter("pseudoinverse");
+    const box = await page.locator('[data-handle="P:0"]').boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 15; i++) await page.mouse.move(x, y - 8 * i);
+    await page.mouse.up();
+    const P = await waitForReadout(page, "P", (P) => P[0][1] !== 2);
+    assert.ok(P[0][1] > 2 && P[0][0] === 0, JSON.stringify(P[0]));
+    const want = leastSquares(P);
+    const fit = await waitForReadout(page, "fit", (f) => close(f[0], want[0], 1e-9));
+    assert.ok(close(fit[1], want[1], 1e-9), `${fit} vs ${want}`);
+    const rss = P.reduce((s, [px, py]) => s + (py - fit[0] * px - fit[1]) ** 2, 0);
+    assert.ok(close(await readout(page, "residual_sum_of_squares"), rss, 1e-9));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the three-lines view slides a line with its handle and moves A⁺b", async () => {
+    const page = await chapter("pseudoinverse?view=lines");
+    await page.locator('[data-handle="b:0"]').waitFor();
+    assert.equal(await page.locator("[data-handle]").count(), 3);
+    const before = await readout(page, "solution");
+    await page.locator('[data-handle="b:0"]').focus();
+    await page.keyboard.press("ArrowRight");
+    const b = await waitForReadout(page, "b", (b) => b[0] !== -2);
+    assert.deepEqual(b.slice(1), [-8, -2]);
+    const after = await waitForReadout(page, "solution", (x) => x[0] !== before[0]);
+    assert.notDeepEqual(after, before);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("points on one vertical line have no fit; a rank-one A still has a pseudoinverse", async () => {
+    let page = await chapter("pseudoinverse?P=2,1;2,5;2,3");
+    assert.equal(await readout(page, "fit"), null);
+    assert.match(await noteOf(page, "fit"), /same x = 2/);
+    await page.context().close();
+
+    page = await chapter("pseudoinverse?A=1,2;2,4&b=1,1");
+    const pinv = await readout(page, "pinv");
+    [[0.04, 0.08], [0.08, 0.16]].forEach((row, i) => row.forEach((v, j) => assert.ok(close(pinv[i][j], v, 1e-12))));
+    assert.equal(await readout(page, "rank"), 1);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+
+    page = await chapter("pseudoinverse?P=1,2,3;4,5,6");
+    await page.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
+    assert.match(await page.locator(".url-alert").textContent(), /Parameter P: points are rows/);
+    await page.context().close();
+  });
+});

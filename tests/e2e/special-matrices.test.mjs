@@ -1,0 +1,91 @@
+// End-to-end: 2.6 special matrices. The default rotation by 50° passes the orthogonality checks; a
+// real pointer drag of a column breaks them; typing an angle rebuilds A; the reflection toggle flips
+// det A; non-square matrices explain themselves.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "orthogonal");
+  return page;
+}
+
+const close = (a, b) => Math.abs(a - b) <= 1e-12;
+
+describe("2.6 special matrices", () => {
+  test("opens on the rotation by 50° with the radians shown and no console errors", async () => {
+    const page = await chapter("special-matrices");
+    assert.equal(await readout(page, "orthogonal"), true);
+    assert.equal(await readout(page, "symmetric"), false);
+    assert.equal(await readout(page, "diagonal"), false);
+    assert.equal(await readout(page, "transpose_is_inverse"), true);
+    assert.ok(close(await readout(page, "radians"), (50 * Math.PI) / 180));
+    const A = await readout(page, "A");
+    assert.ok(close(A[0][0], Math.cos((50 * Math.PI) / 180)) && close(A[1][0], Math.sin((50 * Math.PI) / 180)));
+    const row = page.locator("tr", { has: page.locator('[data-readout="orthogonal"]') });
+    assert.match(await row.textContent(), /tolerance 1e-9/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a real pointer drag of the first column breaks orthogonality", async () => {
+    const page = await chapter("special-matrices");
+    const box = await page.locator('[data-handle="A:0"]').boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 15; i++) await page.mouse.move(x + 8 * i, y);
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[0][0] > 1);
+    assert.equal(await waitForReadout(page, "orthogonal", (o) => o === false), false);
+    const norms = await readout(page, "column_norms");
+    assert.ok(close(norms[0], Math.hypot(A[0][0], A[1][0])), `‖a₁‖ = ${norms[0]}`);
+    const dot = await readout(page, "column_dot");
+    assert.ok(close(dot, A[0][0] * A[0][1] + A[1][0] * A[1][1]));
+    // The angle follows the dragged column.
+    const deg = await readout(page, "deg");
+    assert.ok(close(deg[0], (Math.atan2(A[1][0], A[0][0]) * 180) / Math.PI), `deg ${deg}`);
+    await page.context().close();
+  });
+
+  test("typing the notebook's 2864.789° gives its −15.2° rotation; the reflection toggle flips det", async () => {
+    const page = await chapter("special-matrices");
+    await page.locator('[data-input="deg"] input[data-row="0"]').fill("2864.789");
+    const A = await waitForReadout(page, "A", (A) => A[0][1] > 0);
+    assert.ok(Math.abs(A[0][0] - 0.96497) < 1e-5 && Math.abs(A[0][1] - 0.26237) < 1e-5, JSON.stringify(A));
+    assert.equal(await readout(page, "orthogonal"), true);
+    await page.locator(".choice label", { hasText: "reflection" }).click();
+    await waitForReadout(page, "det", (d) => close(d, -1));
+    assert.equal(await readout(page, "symmetric"), true);
+    await page.waitForFunction(() => location.hash.includes("kind=reflection"));
+    // The link reproduces the reflection exactly.
+    const again = await chapter(page.url().split("#/")[1]);
+    assert.deepEqual(await readout(again, "A"), await readout(page, "A"));
+    await again.context().close();
+    await page.context().close();
+  });
+
+  test("non-square and symmetric matrices from the URL", async () => {
+    const page = await chapter("special-matrices?A=2,0,0;0,4,0;0,0,3;0,0,0");
+    assert.deepEqual([await readout(page, "symmetric"), await readout(page, "diagonal"), await readout(page, "orthogonal")], [false, true, false]);
+    assert.equal(await readout(page, "inverse"), null);
+    assert.ok(await page.locator(".figure-note").isVisible());
+    const sym = await chapter("special-matrices?A=2,4,-1;4,-8,0;-1,0,3");
+    assert.equal(await readout(sym, "symmetric"), true);
+    const bad = await chapter("special-matrices?deg=1,2");
+    await bad.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
+    assert.match(await bad.locator(".url-alert").textContent(), /Parameter deg: the angle is one number of degrees/);
+    for (const p of [page, sym, bad]) await p.context().close();
+  });
+});

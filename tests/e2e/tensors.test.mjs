@@ -1,0 +1,113 @@
+// End-to-end: chapter 2.1 (tensors) in headless Chromium with real pointer and keyboard input.
+// Run `trunk build` first (or point LINALG_DIST at a build).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "broadcast_sum");
+  return page;
+}
+
+const center = (box) => [box.x + box.width / 2, box.y + box.height / 2];
+const rowNote = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+
+describe("2.1 tensors", () => {
+  test("opens on the seed's matrix with rows as draggable points", async () => {
+    const page = await chapter("tensors");
+    assert.deepEqual(await readout(page, "shape"), [3, 2]);
+    assert.deepEqual(await readout(page, "transpose"), [[1, 3, 5], [2, 4, 6]]);
+    assert.deepEqual(await readout(page, "scaled"), [[2, 4], [6, 8], [10, 12]]);
+    assert.deepEqual(await readout(page, "broadcast_sum"), [[4, 3], [6, 5], [8, 7]]);
+    assert.equal(await page.locator("canvas").count(), 1);
+    const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
+    assert.deepEqual(names, ["row:0", "row:1", "row:2", "b"]);
+    assert.match(await page.locator('[data-handle="row:1"]').getAttribute("aria-label"), /^row 2 of A = \(3, 4\)/);
+    assert.ok(await page.locator(".figure-note").isHidden());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a real pointer drag of row 1 onto b's tip rewrites that row and A + b", async () => {
+    const page = await chapter("tensors");
+    const [x, y] = center(await page.locator('[data-handle="row:0"]').boundingBox());
+    const [tx, ty] = center(await page.locator('[data-handle="b"]').boundingBox());
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(tx, ty, { steps: 12 });
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[0][0] !== 1 || A[0][1] !== 2);
+    assert.deepEqual(A, [[3, 1], [3, 4], [5, 6]]);
+    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 6), [[6, 2], [6, 5], [8, 7]]);
+    assert.deepEqual(await readout(page, "transpose"), [[3, 3, 5], [1, 4, 6]]);
+    await page.waitForFunction(() => location.hash.includes("A=3,1;3,4;5,6"));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("arrow keys on b move every shifted row together", async () => {
+    const page = await chapter("tensors");
+    await page.locator("[data-handle=b]").focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForReadout(page, "b", (b) => b[0] === 4 && b[1] === 1);
+    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 5), [[5, 3], [7, 5], [9, 7]]);
+    await page.context().close();
+  });
+
+  test("a 1-D b of length m does not broadcast against m×n; as a column it does", async () => {
+    const page = await chapter("tensors?b=2,4,6");
+    assert.equal(await readout(page, "broadcast_sum"), null);
+    assert.match(await rowNote(page, "broadcast_sum"), /operands could not be broadcast together with shapes \(3,2\) \(3,\)/);
+    assert.deepEqual(await readout(page, "column_broadcast"), [[3, 4], [7, 8], [11, 12]]);
+    // No shifted copies are possible: the b handle is gone, the rows remain draggable.
+    assert.equal(await page.locator("[data-handle=b]").count(), 0);
+    assert.equal(await page.locator('[data-handle="row:0"]').count(), 1);
+    // Removing the third entry in the editor makes it fit again.
+    await page.locator('[data-input="b"] button', { hasText: "− entry" }).click();
+    await waitForReadout(page, "b", (b) => b.length === 2);
+    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S !== null), [[3, 6], [5, 8], [7, 10]]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("s must be a single number; a bad URL alerts and falls back to the default", async () => {
+    const page = await chapter("tensors?s=1,2");
+    const alert = page.locator(".url-alert[role=alert]");
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /Parameter s: s is a scalar/);
+    assert.equal(await readout(page, "s"), 2);
+    assert.deepEqual(await readout(page, "scaled"), [[2, 4], [6, 8], [10, 12]]);
+    await page.context().close();
+  });
+
+  test("the columns view draws the columns of a 2-row A and suggests the transpose otherwise", async () => {
+    const page = await chapter("tensors");
+    await page.locator(".choice label", { hasText: "Columns of A" }).click();
+    const note = page.locator(".figure-note");
+    await note.waitFor({ state: "visible" });
+    assert.match(await note.textContent(), /try A=1,3,5;2,4,6/);
+    assert.equal(await page.locator("[data-handle]").count(), 0);
+    await page.waitForFunction(() => location.hash.includes("view=columns"));
+    await page.goto("about:blank");
+    await page.goto(`${server.base}index.html#/tensors?A=1,3,5;2,4,6&view=columns`);
+    await page.locator('[data-handle="A:2"]').waitFor();
+    assert.deepEqual(await readout(page, "shape"), [2, 3]);
+    assert.deepEqual(await readout(page, "transpose"), [[1, 2], [3, 4], [5, 6]]);
+    await page.locator('[data-handle="A:0"]').focus();
+    await page.keyboard.press("ArrowUp");
+    assert.deepEqual(await waitForReadout(page, "A", (A) => A[1][0] === 3), [[1, 3, 5], [3, 4, 6]]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,96 @@
+// End-to-end: 2.10 the trace. A real pointer drag of a diagonal handle changes that entry and the
+// trace; a non-square A is refused with a sentence; the cyclic view shows three equal traces.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "trace");
+  return page;
+}
+
+const diagSum = (A) => A.reduce((s, row, i) => s + row[i], 0);
+
+describe("2.10 trace", () => {
+  test("opens on the seed's example with no console errors", async () => {
+    const page = await chapter("trace");
+    assert.equal(await readout(page, "trace"), 14);
+    assert.equal(await readout(page, "trace_AAT"), 308);
+    assert.ok(Math.abs((await readout(page, "frobenius")) - Math.sqrt(308)) < 1e-12);
+    assert.ok(Math.abs((await readout(page, "eigenvalue_sum")) - 14) < 1e-9);
+    assert.deepEqual(await readout(page, "XYZ"), [[360, 432], [180, 171]]);
+    for (const n of ["trace_XYZ", "trace_ZXY", "trace_YZX"]) assert.equal(await readout(page, n), 531, n);
+    assert.equal(await page.locator("[data-handle]").count(), 3);
+    assert.ok(await page.locator('[data-handle="A:d0"]').isVisible());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a real pointer drag of the second diagonal handle changes A₂₂ and the trace", async () => {
+    const page = await chapter("trace");
+    const handle = page.locator('[data-handle="A:d1"]');
+    const box = await handle.boundingBox();
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) await page.mouse.move(x + 8 * i, y + 2 * i);
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[1][1] !== 7);
+    assert.ok(A[1][1] > 7, `A₂₂ grew: ${A[1][1]}`);
+    // Only the diagonal entry moved; the rest of A is untouched.
+    assert.deepEqual(A.map((r, i) => r.filter((_, j) => j !== i || i !== 1)), [[2, 9, 8], [4, 1], [8, 2, 5]]);
+    const tr = await waitForReadout(page, "trace", (t) => t === diagSum(A));
+    assert.equal(tr, 2 + A[1][1] + 5);
+    const eig = await readout(page, "eigenvalue_sum");
+    assert.ok(Math.abs(eig - tr) < 1e-9 * Math.max(1, Math.abs(tr)), `Σλ ${eig} vs tr ${tr}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("arrow keys on a handle step its diagonal entry", async () => {
+    const page = await chapter("trace?A=1,2;3,4");
+    await page.locator('[data-handle="A:d0"]').focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForReadout(page, "trace", (t) => t === 6);
+    assert.deepEqual(await readout(page, "A"), [[2, 2], [3, 4]]);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    await waitForReadout(page, "trace", (t) => t === 4);
+    await page.waitForFunction(() => location.hash.includes("A=0,2;3,4"));
+    await page.context().close();
+  });
+
+  test("a non-square A is refused with a sentence and the default state", async () => {
+    const page = await chapter("trace?A=1,2,3;4,5,6");
+    const alert = page.locator(".url-alert[role=alert]");
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /Parameter A: the trace is defined for square matrices only, and this one is 2×3/);
+    assert.equal(await readout(page, "trace"), 14);
+    await page.context().close();
+  });
+
+  test("the cyclic view: three products, one trace; shapes that do not chain say so", async () => {
+    const page = await chapter("trace?view=cyclic&X=1,2,3;4,5,6&Y=1;0;-1&Z=2,1");
+    for (const n of ["trace_XYZ", "trace_ZXY", "trace_YZX"]) assert.equal(await readout(page, n), -6, n);
+    assert.deepEqual(await readout(page, "YZX"), [[6, 9, 12], [0, 0, 0], [-6, -9, -12]]);
+    assert.equal(await page.locator("[data-handle]").count(), 0);
+    const bad = await chapter("trace?view=cyclic&Z=1,2,3");
+    assert.equal(await readout(bad, "trace_XYZ"), null);
+    const row = bad.locator("tr", { has: bad.locator('[data-readout="XYZ"]') });
+    assert.match(await row.textContent(), /inner sizes/);
+    assert.ok(await bad.locator(".figure-note").isVisible());
+    await bad.context().close();
+    await page.context().close();
+  });
+});
