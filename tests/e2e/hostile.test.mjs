@@ -11,7 +11,7 @@ const CORPUS = [
   "NaN", "inf", "-Infinity", "1e400", "1/2", "0x10", ",,", "1,2;3", "", " ",
   "1".repeat(70),
   "1,".repeat(20) + "1",
-  Array(12).fill("1").join(";"),
+  Array(70).fill("1").join(";"),
 ];
 const PARAMS = ["A", "B", "v", "w", "b", "P", "p", "s", "view", "order"];
 
