@@ -330,9 +330,16 @@ impl Page {
         if !(1..=max_rows).contains(&rows) || !(1..=max_cols).contains(&cols) {
             return Changes::default();
         }
-        let resized = value.resize(rows, cols, 0.0);
-        if self.chapter.set_input(input, resized).is_err() {
-            return Changes::default();
+        let resized = value.clone().resize(rows, cols, 0.0);
+        if let Err(why) = self.chapter.set_input(input, resized) {
+            // A chapter that needs a square matrix grows or shrinks both sizes together.
+            let n = if rows != value.nrows() { rows } else { cols };
+            let square = kind == InputKind::Matrix && n <= max_cols && self.chapter.set_input(input, value.resize(n, n, 0.0)).is_ok();
+            if !square {
+                let message = format!("{input}: {why}.");
+                self.cell_errors.insert(input.to_string(), CellError { row: usize::MAX, col: usize::MAX, message });
+                return Changes { messages: true, ..Changes::default() };
+            }
         }
         self.cell_errors.remove(input);
         self.reset_timeline();
@@ -401,6 +408,15 @@ mod tests {
         assert_eq!(page.update(Msg::Reshape { input: "A".into(), rows: 99, cols: 2 }), Changes::default());
         page.update(Msg::Reshape { input: "v".into(), rows: 3, cols: 7 });
         assert_eq!(value(&page, "v"), Value::Vector(vec![5.0, 2.0, 0.0]));
+    }
+
+    #[test]
+    fn a_square_only_input_grows_both_ways_and_explains_what_it_cannot_do() {
+        let mut page = Page::open(find("determinant").unwrap(), &[], vec![]).unwrap();
+        assert!(page.update(Msg::Reshape { input: "A".into(), rows: 3, cols: 2 }).controls);
+        assert_eq!(page.chapter().inputs()[0].value.shape(), (3, 3));
+        assert!(page.update(Msg::Reshape { input: "A".into(), rows: 3, cols: 2 }).controls);
+        assert_eq!(page.chapter().inputs()[0].value.shape(), (2, 2));
     }
 
     #[test]

@@ -191,7 +191,9 @@ impl Determinant {
         };
         match self.det() {
             Det::Value(x) => {
-                let extra = if x == 0.0 {
+                let extra = if x == 0.0 && self.n() == 2 {
+                    "0: the square collapses to a line: A is singular"
+                } else if x == 0.0 {
                     "0: the columns are dependent, A is singular"
                 } else if x < 0.0 {
                     "negative: orientation flipped"
@@ -416,8 +418,9 @@ impl Chapter for Determinant {
         if plane(&self.a).is_some() {
             return None;
         }
+        let view = if self.n() == 3 { " (there is no 3-D view yet)" } else { "" };
         Some(format!(
-            "The plane draws 2×2 matrices; A is {} (there is no 3-D view yet). det A is the signed {} of the box spanned by A's columns; the numbers below are exact.",
+            "The plane draws 2×2 matrices; A is {}{view}. det A is the signed {} of the box spanned by A's columns; the numbers below are exact.",
             display_shape(&self.a),
             self.measure()
         ))
@@ -540,6 +543,7 @@ mod tests {
         assert_eq!(value(c.as_ref(), "det"), Value::Number(0.0));
         assert_eq!(value(c.as_ref(), "flipped"), Value::Null);
         assert_eq!(value(c.as_ref(), "singular"), Value::Bool(true));
+        assert!(readout(c.as_ref(), "det").note.contains("collapses to a line: A is singular"));
         assert!(c.summary().contains("collapses to a line: A is singular"), "{}", c.summary());
         let mut t = Timeline::new(1);
         t.finish();

@@ -68,16 +68,22 @@ impl Eigendecomposition {
 
     /// λ with Av = λv when v ≠ 0 and Av is parallel to v (to 1e-9 relative).
     fn probe_lambda(&self) -> Result<f64, String> {
-        let Some(av) = self.av().filter(|av| av.iter().all(|x| x.is_finite())) else {
-            return Err("A·v is not defined or overflows".into());
-        };
-        let vv = self.v.norm_squared();
-        if vv == 0.0 || !vv.is_finite() {
+        if self.a.ncols() != self.v.len() {
+            return Err(format!("A·v is not defined: A is {} but v has {} entries", display_shape(&self.a), self.v.len()));
+        }
+        let size = self.v.amax();
+        if size == 0.0 {
             return Err("v = 0 is never an eigenvector (A·0 = 0 for every A)".into());
         }
-        let lambda = self.v.dot(&av) / vv;
-        let off = (&av - &self.v * lambda).norm();
-        if off <= 1e-9 * av.norm().max(self.v.norm() * lambda.abs()) || av.norm() == 0.0 {
+        // On v scaled to largest entry 1 (the direction is what matters), so 1e300 entries cannot overflow.
+        let u = &self.v / size;
+        let au = &self.a * &u;
+        let lambda = u.dot(&au) / u.norm_squared();
+        if !(lambda.is_finite() && au.iter().all(|x| x.is_finite())) {
+            return Err("A·v overflows a 64-bit float".into());
+        }
+        let off = (&au - &u * lambda).norm();
+        if off <= 1e-9 * au.norm().max(u.norm() * lambda.abs()) || au.norm() == 0.0 {
             Ok(lambda)
         } else {
             Err("Av is not a multiple of v: A turns v off its line".into())
@@ -510,6 +516,9 @@ mod tests {
         assert_eq!(value(c.as_ref(), "eigenvalues").to_json(), "[5.0,0.0]");
         assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(0.0));
         assert!(readout(c.as_ref(), "definiteness").note.starts_with("positive semidefinite"));
+        // A huge v keeps its direction: still an eigenvector.
+        let c = page(&[("v", "1e300,1e300")]);
+        assert_eq!(value(c.as_ref(), "probe_lambda"), Value::Number(6.0));
         // v = 0 is never an eigenvector.
         let c = page(&[("v", "0,0")]);
         assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(false));

@@ -83,6 +83,26 @@ fn solve(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Option<DMatrix<f64>> {
     Some(x)
 }
 
+/// The row equation `a·(x, y) = b` as people write it: "2x − y = 0", "y = 3".
+fn equation(a: World, b: f64) -> String {
+    let term = |c: f64, var: &str| {
+        if c == 1.0 {
+            var.to_string()
+        } else if c == -1.0 {
+            format!("−{var}")
+        } else {
+            format!("{}{var}", display_number(c))
+        }
+    };
+    let left = match (a.x == 0.0, a.y == 0.0) {
+        (false, false) if a.y < 0.0 => format!("{} − {}", term(a.x, "x"), term(-a.y, "y")),
+        (false, false) => format!("{} + {}", term(a.x, "x"), term(a.y, "y")),
+        (false, true) => term(a.x, "x"),
+        _ => term(a.y, "y"),
+    };
+    format!("{left} = {}", display_number(b))
+}
+
 impl Inverse {
     fn n(&self) -> usize {
         self.a.nrows()
@@ -149,7 +169,11 @@ impl Inverse {
                     "identity_check",
                     "A·A⁻¹",
                     &check,
-                    format!("the identity up to rounding: the largest error is {}", display_number(off)),
+                    if off == 0.0 {
+                        "exactly the identity".to_string()
+                    } else {
+                        format!("the identity up to rounding: the largest error is {}", display_number(off))
+                    },
                 ));
             }
             Err(why) => {
@@ -213,14 +237,22 @@ impl Inverse {
 
     fn scene_rows(&self, scene: &mut Scene, a: &Matrix2<f64>, b: World) {
         scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+        let crossing = self.plane_solution();
         for (i, stroke) in [(0, Stroke::solid(Role::Second, 2.5)), (1, Stroke::dashed(Role::Data, 2.5))] {
             let normal = World::new(a[(i, 0)], a[(i, 1)]);
             let nn = normal.norm_squared();
             if nn > 0.0 && nn.is_finite() {
                 let through = normal * (b[i] / nn);
-                let label = format!("{}x + {}y = {}", display_number(normal.x), display_number(normal.y), display_number(b[i]))
-                    .replace("+ −", "− ");
-                scene.push(Shape::Line { through, direction: World::new(-normal.y, normal.x), stroke, label: Some(label) });
+                let direction = World::new(-normal.y, normal.x);
+                scene.push(Shape::Line { through, direction, stroke, label: None });
+                // The equation is written on its line a little way from the crossing (row 1 up the
+                // line, row 2 down it), beside the stroke, so the two labels stay apart and in view.
+                let along = direction / direction.norm();
+                let along = if along.y < 0.0 || (along.y == 0.0 && along.x < 0.0) { -along } else { along };
+                let side = World::new(-along.y, along.x);
+                let anchor = crossing.unwrap_or(through);
+                let at = anchor + along * if i == 0 { 1.3 } else { -1.3 } + side * 0.3;
+                scene.push(Shape::Label { at, text: equation(normal, b[i]), role: stroke.role });
             }
         }
         scene.push(Shape::Axes);
@@ -246,7 +278,7 @@ impl Inverse {
 
     fn scene_undo(&self, scene: &mut Scene, a: &Matrix2<f64>, t: &Timeline) {
         let m = self.undo_map(a, t);
-        transformed_plane(scene, &m, "");
+        transformed_plane(scene, &m, "a");
         scene.push(Shape::Axes);
         if let Some(x) = self.plane_solution() {
             let label = if t.position() <= 0.0 || t.position() >= 2.0 { "x" } else { "" };
@@ -335,7 +367,14 @@ impl Chapter for Inverse {
                         "solution",
                         "x = A⁻¹b",
                         &x,
-                        format!("the one x with Ax = b (by LU, as np.linalg.solve); |Ax − b| ≤ {}", display_number(residual)),
+                        if residual == 0.0 {
+                            "the one x with Ax = b (by LU, as np.linalg.solve); Ax equals b exactly".to_string()
+                        } else {
+                            format!(
+                                "the one x with Ax = b (by LU, as np.linalg.solve); Ax misses b by at most {}",
+                                display_number(residual)
+                            )
+                        },
                     )
                 }
                 Err(why) => Readout::missing("solution", "x = A⁻¹b", why),
@@ -432,6 +471,16 @@ impl Chapter for Inverse {
             };
         }
         match (self.plane_solution(), self.b_reachable()) {
+            (Some(x), _) if self.view == "columns" => format!(
+                "A is invertible: b = {}·a₁ + {}·a₂, so x = {} is the one solution of Ax = b.",
+                display_number(x.x),
+                display_number(x.y),
+                display_tuple(&[x.x, x.y])
+            ),
+            (Some(x), _) if self.view == "undo" => format!(
+                "A is invertible: A carries x = {} to b, and A⁻¹ carries the plane back to where it was.",
+                display_tuple(&[x.x, x.y])
+            ),
             (Some(x), _) => {
                 format!("A is invertible: the two lines cross at x = {}, the one solution of Ax = b.", display_tuple(&[x.x, x.y]))
             }
@@ -480,6 +529,16 @@ mod tests {
         assert_eq!(readout(c.as_ref(), "det").value, Value::Number(3.0));
         assert!(close(&matrix(c.as_ref(), "identity_check"), &[1.0, 0.0, 0.0, 1.0], 1e-15));
         assert!(c.summary().contains("cross at x = (1, 2)"), "{}", c.summary());
+        let labels: Vec<String> = c
+            .scene(&Timeline::new(0))
+            .shapes
+            .into_iter()
+            .filter_map(|s| match s {
+                Shape::Label { text, .. } => Some(text),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["2x − y = 0", "x + y = 3", "x = A⁻¹b"]);
         assert_eq!(c.handles()[0].name, "A:0");
         assert_eq!(c.handles()[2].name, "b");
     }
@@ -604,11 +663,21 @@ mod tests {
             })
             .collect();
         assert_eq!(lattices, [Matrix2::identity()]);
+        assert!(c.summary().contains("carries the plane back"), "{}", c.summary());
         for view in ["rows", "columns"] {
             c.set_choice("view", view).unwrap();
             assert!(c.stages().is_empty());
             assert!(!c.scene(&t).shapes.is_empty());
         }
+        assert!(c.summary().contains("b = 1·a₁ + 2·a₂"), "{}", c.summary());
+    }
+
+    #[test]
+    fn row_equations_read_like_the_book() {
+        assert_eq!(equation(World::new(2.0, -1.0), 0.0), "2x − y = 0");
+        assert_eq!(equation(World::new(1.0, 1.0), 3.0), "x + y = 3");
+        assert_eq!(equation(World::new(0.0, -2.5), -1.0), "−2.5y = −1");
+        assert_eq!(equation(World::new(-1.0, 0.0), 4.0), "−x = 4");
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod pca;
 mod norms;
 mod determinant;
 mod inverse;
+mod span;
 mod tensors;
 mod special_matrices;
 mod pseudoinverse;
@@ -63,7 +64,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         slug: "span",
         title: "Linear Dependence and Span",
         blurb: "Which targets a set of vectors can reach.",
-        build: None,
+        build: Some(span::build),
     },
     ChapterInfo {
         number: "2.5",

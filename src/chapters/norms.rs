@@ -126,10 +126,13 @@ impl Norms {
             scene.unit_circle(&(nalgebra::Matrix2::identity() * r2), Stroke::dashed(Role::Basis2, 2.0), None);
             scene.push(Shape::Polygon { points: square(ri), fill: None, stroke: Some(Stroke::solid(Role::Second, 1.5)) });
             scene.push(Shape::Label { at: World::new(0.0, -r1), text: format!("‖v‖₁ = {}", display_number(r1)), role: Role::Basis1 });
-            scene.push(Shape::Label { at: World::new(-r2, 0.0), text: format!("‖v‖₂ = {}", display_number(r2)), role: Role::Basis2 });
-            scene.push(Shape::Label { at: World::new(-ri, ri), text: format!("‖v‖∞ = {}", display_number(ri)), role: Role::Second });
             scene.push(Shape::Label {
-                at: World::new(rp, 0.0),
+                at: World::new(-r2, 0.07 * r1), text: format!("‖v‖₂ = {}", display_number(r2)), role: Role::Basis2
+            });
+            scene.push(Shape::Label { at: World::new(-ri, ri), text: format!("‖v‖∞ = {}", display_number(ri)), role: Role::Second });
+            // Just inside the Lᵖ ball's lowest point, clear of the axis and the other labels.
+            scene.push(Shape::Label {
+                at: World::new(0.0, -rp + 0.08 * r1),
                 text: format!("‖v‖{} = {}", sub_p(self.p), display_number(rp)),
                 role: Role::Image,
             });
@@ -141,8 +144,9 @@ impl Norms {
     fn scene_triangle(&self, scene: &mut Scene) -> Option<()> {
         let (v, w) = (point(&self.v)?, point(&self.w)?);
         scene.push(Shape::Lattice { map: nalgebra::Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-        scene.arrow_from(v, v + w, Stroke::dashed(Role::Second, 2.0), format!("‖w‖ = {}", display_number(w.norm())));
-        scene.arrow(w, Stroke::solid(Role::Second, 3.0), "w");
+        // w again, placed at v's tip: the detour v then w (labelled once, on the arrow from the origin).
+        scene.arrow_from(v, v + w, Stroke::dashed(Role::Second, 2.0), "");
+        scene.arrow(w, Stroke::solid(Role::Second, 3.0), format!("w: {}", display_number(w.norm())));
         scene.arrow(v + w, Stroke::solid(Role::Image, 3.5), format!("v + w: {}", display_number((v + w).norm())));
         scene.arrow(v, Stroke::solid(Role::Input, 3.5), format!("v: {}", display_number(v.norm())));
         Some(())

@@ -88,6 +88,26 @@ impl Pseudoinverse {
         (self.b.len() == self.a.nrows()).then(|| pinv(&self.a).map(|p| p * &self.b))
     }
 
+    /// A⁺b after scaling each row of A (and its bᵢ) to unit length, so that every equation's error is
+    /// the distance to its line: for three lines, the triangle's symmedian (Lemoine) point.
+    fn normalized_solution(&self) -> Result<DMatrix<f64>, String> {
+        if self.b.len() != self.a.nrows() {
+            return Err(format!("b has {} entries but A has {} rows", self.b.len(), self.a.nrows()));
+        }
+        let mut a = self.a.clone();
+        let mut b = self.b.clone();
+        for r in 0..a.nrows() {
+            let scale = a.row(r).amax();
+            let norm = (a.row(r) / scale.max(f64::MIN_POSITIVE)).norm() * scale;
+            if norm == 0.0 || !norm.is_finite() {
+                return Err(format!("row {} of A is zero: its equation has no line to measure a distance to", r + 1));
+            }
+            a.row_mut(r).unscale_mut(norm);
+            b[r] /= norm;
+        }
+        pinv(&a).map(|p| p * b)
+    }
+
     fn fit_scene(&self, scene: &mut Scene) {
         scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
         let points = self.points();
@@ -139,6 +159,13 @@ impl Pseudoinverse {
             if at.x.is_finite() && at.y.is_finite() {
                 scene.push(Shape::Dot { at, role: Role::Image, radius: 6.0 });
                 scene.push(Shape::Label { at: at + World::new(0.12, 0.12), text: "A⁺b".into(), role: Role::Image });
+            }
+        }
+        if let (Ok(x), true) = (self.normalized_solution(), lines.len() == 3) {
+            let at = World::new(x[0], x[1]);
+            if at.x.is_finite() && at.y.is_finite() {
+                scene.push(Shape::Dot { at, role: Role::Ghost, radius: 4.0 });
+                scene.push(Shape::Label { at: at + World::new(0.12, -0.25), text: "rows normalised".into(), role: Role::Ghost });
             }
         }
         Some(())
@@ -320,6 +347,19 @@ impl Chapter for Pseudoinverse {
                 out.push(Readout::missing("residual_norm", "‖Ax − b‖", why));
             }
         }
+        out.push(match self.normalized_solution() {
+            Ok(x) => vector_readout(
+                "normalized_solution",
+                "A⁺b, unit rows",
+                &x,
+                if self.a.nrows() == 3 && self.a.ncols() == 2 {
+                    "each row scaled to length 1: minimises the squared distances to the lines; for a triangle, its symmedian (Lemoine) point"
+                } else {
+                    "each row scaled to length 1 first: minimises the squared distances to the hyperplanes"
+                },
+            ),
+            Err(why) => Readout::missing("normalized_solution", "A⁺b, unit rows", why),
+        });
         match fit_line(&self.p) {
             Ok((slope, intercept)) => {
                 out.push(Readout::new(
@@ -389,8 +429,10 @@ impl Chapter for Pseudoinverse {
         }
         let points: Vec<World> = points.into_iter().filter(|p| p.x.is_finite() && p.y.is_finite()).collect();
         let (lo, hi) = bounds(&points);
-        // A margin of one unit so dots and labels at the edge stay inside.
-        (lo - World::new(1.0, 1.0), hi + World::new(1.0, 1.0))
+        // A margin so dots and labels at the edge stay inside (smaller for the lines, so the view
+        // centres on the triangle rather than on the origin).
+        let margin = if self.view == "fit" { 1.0 } else { 0.5 };
+        (lo - World::new(margin, margin), hi + World::new(margin, margin))
     }
 
     fn code(&self) -> Code {
@@ -471,6 +513,12 @@ mod tests {
         // A⁺ = [[−0.1129, 0.1774, −0.0645], [−0.3710, −0.2742, −0.3548]] and A⁺b = (−33/31, 113/31).
         assert!(near(&numbers(c.as_ref(), "pinv"), &[-0.1129, 0.1774, -0.0645, -0.3710, -0.2742, -0.3548], 1e-3));
         assert!(near(&numbers(c.as_ref(), "solution"), &[-33.0 / 31.0, 113.0 / 31.0], 1e-14));
+        // The seed's symmedian claim holds only after normalising the rows: (−1.0374, 3.3738).
+        assert!(
+            near(&numbers(c.as_ref(), "normalized_solution"), &[-1.0374, 3.3738], 1e-4),
+            "{:?}",
+            numbers(c.as_ref(), "normalized_solution")
+        );
         assert!(near(&numbers(c.as_ref(), "pinv_A_A"), &[1.0, 0.0, 0.0, 1.0], 1e-14));
         assert!(readout(c.as_ref(), "A_pinv").note.contains("projection"));
         assert!(near(&numbers(c.as_ref(), "A_pinv_A"), &[-2.0, -1.0, 4.0, -1.0, -1.0, -1.0], 1e-14));

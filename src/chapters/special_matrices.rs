@@ -15,8 +15,9 @@ use nalgebra::{DMatrix, Matrix2};
 /// Relative tolerance of the three checks (stated on the page).
 pub const TOL: f64 = 1e-9;
 
-/// The orientation choice: it rebuilds A from the angle as a rotation or a reflection.
-const KINDS: &[(&str, &str)] = &[("rotation", "rotation (det +1)"), ("reflection", "reflection (det −1)")];
+/// The orientation choice: it shows the sign of det A, and picking the other option rebuilds A from
+/// the angle as a rotation or a reflection.
+const KINDS: &[(&str, &str)] = &[("rotation", "rotation (det > 0)"), ("reflection", "reflection (det < 0)")];
 
 /// The page state: the matrix, and the angle (degrees) of its first column.
 #[derive(Debug, Clone, PartialEq)]

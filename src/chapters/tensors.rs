@@ -26,12 +26,12 @@ pub struct Tensors {
 
 /// The seed's matrix A = [[1, 2], [3, 4], [5, 6]] (3×2). The seed broadcasts a column (3 entries)
 /// across A; numpy's `A + b` with a 1-D `b` broadcasts along the rows instead, so b has one entry per
-/// column of A. b = (3, 1) rather than (2, 4) from the seed's column (2, 4, 6): (2, 4) lies on the line through the
+/// column of A. b = (3, −1) rather than (2, 4) from the seed's column (2, 4, 6): (2, 4) lies on the line through the
 /// origin and row 1 = (1, 2), so b's arrow would run straight through that row's point. s = 2.
 pub fn build() -> Box<dyn Chapter> {
     Box::new(Tensors {
         a: DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
-        b: DMatrix::from_column_slice(2, 1, &[3.0, 1.0]),
+        b: DMatrix::from_column_slice(2, 1, &[3.0, -1.0]),
         s: 2.0,
         view: VIEWS[0].0,
     })
@@ -525,10 +525,10 @@ mod tests {
         assert_eq!(value(c.as_ref(), "transpose"), m(&[&[1.0, 3.0, 5.0], &[2.0, 4.0, 6.0]]));
         assert_eq!(value(c.as_ref(), "transpose_shape"), Value::Vector(vec![2.0, 3.0]));
         assert_eq!(value(c.as_ref(), "scaled"), m(&[&[2.0, 4.0], &[6.0, 8.0], &[10.0, 12.0]]));
-        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 3.0], &[6.0, 5.0], &[8.0, 7.0]]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 1.0], &[6.0, 3.0], &[8.0, 5.0]]));
         assert_eq!(value(c.as_ref(), "plus_s"), m(&[&[3.0, 4.0], &[5.0, 6.0], &[7.0, 8.0]]));
         assert_eq!(value(c.as_ref(), "s"), Value::Number(2.0));
-        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![3.0, 1.0]));
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![3.0, -1.0]));
         // b has 2 entries but A has 3 rows: it cannot be a column of A.
         let col = readout(c.as_ref(), "column_broadcast");
         assert_eq!(col.value, Value::Null);
@@ -618,7 +618,7 @@ mod tests {
         assert_eq!(handles[1].label, "row 2 of A = (3, 4)");
         assert!(c.move_handle("row:1", World::new(-1.0, 0.5)));
         assert_eq!(value(c.as_ref(), "A"), m(&[&[1.0, 2.0], &[-1.0, 0.5], &[5.0, 6.0]]));
-        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 3.0], &[2.0, 1.5], &[8.0, 7.0]]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 1.0], &[2.0, -0.5], &[8.0, 5.0]]));
         assert_eq!(value(c.as_ref(), "transpose"), m(&[&[1.0, -1.0, 5.0], &[2.0, 0.5, 6.0]]));
         assert!(!c.move_handle("row:1", World::new(-1.0, 0.5)), "no change, no update");
         assert!(c.move_handle("b", World::new(0.0, -1.0)));
@@ -643,7 +643,7 @@ mod tests {
             })
             .collect();
         assert!(dots.contains(&(World::new(5.0, 6.0), Role::Data)));
-        assert!(dots.contains(&(World::new(8.0, 7.0), Role::Image)));
+        assert!(dots.contains(&(World::new(8.0, 5.0), Role::Image)));
         let ghosts = scene.shapes.iter().filter(|s| matches!(s, Shape::Arrow { stroke, .. } if stroke.role == Role::Second)).count();
         assert_eq!(ghosts, 4, "b once from the origin and once from each of the 3 rows");
         // At the start of the timeline nothing has moved yet.
@@ -651,7 +651,7 @@ mod tests {
         t.scrub(0.0);
         assert!(c.scene(&t).shapes.iter().any(|s| matches!(s, Shape::Dot { at, role: Role::Image, .. } if *at == World::new(1.0, 2.0))));
         let (lo, hi) = c.content_bounds();
-        assert_eq!((lo, hi), (World::new(0.0, 0.0), World::new(8.0, 7.0)));
+        assert_eq!((lo, hi), (World::new(0.0, -1.0), World::new(8.0, 6.0)));
     }
 
     #[test]

@@ -14,6 +14,16 @@ use nalgebra::{Complex, DMatrix, Schur};
 /// The figure's views.
 const VIEWS: &[(&str, &str)] = &[("diagonal", "tr A: the diagonal"), ("cyclic", "tr(XYZ) = tr(ZXY) = tr(YZX)")];
 
+/// The order compared with XYZ in the cyclic view: (URL value, label, the product's name).
+const ORDERS: &[(&str, &str)] = &[
+    ("xzy", "X·Z·Y (not cyclic)"),
+    ("yxz", "Y·X·Z (not cyclic)"),
+    ("zyx", "Z·Y·X (not cyclic)"),
+    ("xyz", "X·Y·Z (cyclic)"),
+    ("zxy", "Z·X·Y (cyclic)"),
+    ("yzx", "Y·Z·X (cyclic)"),
+];
+
 /// Most Schur iterations before the eigenvalues are reported as not converging.
 const MAX_ITER: usize = 1000;
 
@@ -25,6 +35,7 @@ pub struct Trace {
     y: DMatrix<f64>,
     z: DMatrix<f64>,
     view: &'static str,
+    order: &'static str,
 }
 
 /// The seed's examples: A = [[2, 9, 8], [4, 7, 1], [8, 2, 5]] (trace 14, ‖A‖_F = √308), and its three
@@ -36,6 +47,7 @@ pub fn build() -> Box<dyn Chapter> {
         y: DMatrix::from_row_slice(2, 2, &[1.0, -3.0, 4.0, 3.0]),
         z: DMatrix::from_row_slice(2, 2, &[6.0, 6.0, 2.0, 5.0]),
         view: VIEWS[0].0,
+        order: ORDERS[0].0,
     })
 }
 
@@ -107,6 +119,21 @@ fn eigen_labels(a: &DMatrix<f64>) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// `2 + 7 − 5`: a sum written out with true minus signs.
+fn written_sum(terms: &[f64]) -> String {
+    let mut out = String::new();
+    for (i, x) in terms.iter().enumerate() {
+        if i == 0 {
+            out.push_str(&display_number(*x));
+        } else if x.is_sign_negative() && *x != 0.0 {
+            out.push_str(&format!(" − {}", display_number(-x)));
+        } else {
+            out.push_str(&format!(" + {}", display_number(*x)));
+        }
+    }
+    out
+}
+
 /// `₁₂` for 12: subscript digits for labels.
 fn subscript(n: usize) -> String {
     n.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
@@ -152,15 +179,33 @@ impl Trace {
         (p.ncols() == q.nrows() && q.ncols() == r.nrows()).then(|| p * q * r)
     }
 
-    /// XYZ, ZXY, YZX and the non-cyclic XZY, with their names.
-    fn products(&self) -> [(&'static str, Option<DMatrix<f64>>); 4] {
-        let (x, y, z) = (&self.x, &self.y, &self.z);
-        [
-            ("XYZ", Self::product3(x, y, z)),
-            ("ZXY", Self::product3(z, x, y)),
-            ("YZX", Self::product3(y, z, x)),
-            ("XZY", Self::product3(x, z, y)),
-        ]
+    /// The factor called `letter` (x, y or z).
+    fn factor(&self, letter: char) -> &DMatrix<f64> {
+        match letter {
+            'x' => &self.x,
+            'y' => &self.y,
+            _ => &self.z,
+        }
+    }
+
+    /// The product of the three factors in `order` ("xzy" is X·Z·Y), and its name ("XZY").
+    fn ordered(&self, order: &str) -> (String, Option<DMatrix<f64>>) {
+        let f: Vec<&DMatrix<f64>> = order.chars().map(|c| self.factor(c)).collect();
+        let product = match f[..] {
+            [p, q, r] => Self::product3(p, q, r),
+            _ => None,
+        };
+        (order.to_uppercase(), product)
+    }
+
+    /// Whether `order` is a cyclic shift of xyz.
+    fn is_cyclic(order: &str) -> bool {
+        ["xyz", "zxy", "yzx"].contains(&order)
+    }
+
+    /// XYZ, ZXY, YZX and the order chosen for comparison, with their names.
+    fn products(&self) -> [(String, Option<DMatrix<f64>>); 4] {
+        [self.ordered("xyz"), self.ordered("zxy"), self.ordered("yzx"), self.ordered(self.order)]
     }
 
     fn shapes_note(&self) -> String {
@@ -255,10 +300,21 @@ impl Trace {
             let y = if row < 3 { (3 - row) as f64 * h } else { -h };
             let sums = partial_sums(diag);
             for i in 0..diag.len() {
-                let stroke = if row < 3 { Stroke::solid(step_role(i), 3.0) } else { Stroke::dotted(Role::Ghost, 2.0) };
-                let label = if i + 1 == diag.len() { format!("tr({name}) = {}", display_number(trace_of(p))) } else { String::new() };
-                scene.arrow_from(World::new(sums[i], y), World::new(sums[i + 1], y), stroke, label);
+                let stroke = match (row < 3, Self::is_cyclic(self.order)) {
+                    (true, _) => Stroke::solid(step_role(i), 3.0),
+                    (false, true) => Stroke::dashed(step_role(i), 3.0),
+                    (false, false) => Stroke::dotted(Role::Ghost, 2.0),
+                };
+                scene.arrow_from(World::new(sums[i], y), World::new(sums[i + 1], y), stroke, "");
             }
+            // The label above the middle of its row, so that it never runs off the right edge.
+            let end = sums.last().copied().unwrap_or(0.0);
+            let role = if row < 3 || Self::is_cyclic(self.order) { Role::Axis } else { Role::Ghost };
+            scene.push(Shape::Label {
+                at: World::new(end / 2.0, y + 0.3 * h),
+                text: format!("tr({name}) = {}", display_number(trace_of(p))),
+                role,
+            });
         }
         scene.arrow(World::new(tr, 0.0), Stroke::solid(Role::Image, 4.0), "");
         Some(())
@@ -329,18 +385,28 @@ impl Chapter for Trace {
     }
 
     fn choices(&self) -> Vec<Choice> {
-        vec![Choice { name: "view", label: "Figure", options: VIEWS, current: self.view }]
+        // Both choices are always listed: a link's `order` is read before its `view` takes effect.
+        vec![
+            Choice { name: "view", label: "Figure", options: VIEWS, current: self.view },
+            Choice { name: "order", label: "Cyclic view: compare XYZ with", options: ORDERS, current: self.order },
+        ]
     }
 
     fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
-        if name != "view" {
-            return Err(format!("this page has no choice called {name}"));
-        }
-        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = VIEWS.iter().map(|(k, _)| *k).collect();
+        let options = match name {
+            "view" => VIEWS,
+            "order" => ORDERS,
+            _ => return Err(format!("this page has no choice called {name}")),
+        };
+        let Some((known, _)) = options.iter().find(|(k, _)| *k == value) else {
+            let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
             return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
         };
-        self.view = known;
+        if name == "view" {
+            self.view = known;
+        } else {
+            self.order = known;
+        }
         Ok(())
     }
 
@@ -389,9 +455,9 @@ impl Chapter for Trace {
     fn readouts(&self) -> Vec<Readout> {
         let diag = diagonal(&self.a);
         let tr = trace_of(&self.a);
-        let terms: Vec<String> = diag.iter().map(|d| display_number(*d)).collect();
+        let terms = written_sum(&diag);
         let mut out = vec![
-            number_readout("trace", "tr A", tr, format!("the diagonal summed: {} = {}", terms.join(" + "), display_number(tr))),
+            number_readout("trace", "tr A", tr, format!("the diagonal summed: {} = {}", terms, display_number(tr))),
             Readout::new("diag", "diagonal of A", Value::Vector(diag), "A₁₁, A₂₂, …: only these entries count"),
             number_readout("trace_transpose", "tr Aᵀ", trace_of(&self.a.transpose()), "transposing keeps the diagonal in place"),
         ];
@@ -413,19 +479,22 @@ impl Chapter for Trace {
 
         let products = self.products();
         let traces: Vec<Option<f64>> = products.iter().map(|(_, p)| p.as_ref().filter(|p| p.is_square()).map(trace_of)).collect();
-        for ((name, p), label) in products.iter().zip(["X·Y·Z", "Z·X·Y", "Y·Z·X", "X·Z·Y"]) {
+        let compared = products[3].0.chars().map(String::from).collect::<Vec<_>>().join("·");
+        let names = [("XYZ", "X·Y·Z"), ("ZXY", "Z·X·Y"), ("YZX", "Y·Z·X"), ("product", "compared order")];
+        for (i, ((_, p), (name, label))) in products.iter().zip(names).enumerate() {
+            let which = if i == 3 { format!("{compared}: ") } else { String::new() };
             out.push(match p {
-                Some(p) => matrix_readout(name, label, p, format!("{} (entries differ from order to order)", display_shape(p))),
-                None => Readout::missing(name, label, format!("not defined: {}; the inner sizes must match", self.shapes_note())),
+                Some(p) => matrix_readout(name, label, p, format!("{which}{} (entries differ from order to order)", display_shape(p))),
+                None => Readout::missing(name, label, format!("{which}not defined: {}; the inner sizes must match", self.shapes_note())),
             });
         }
-        for (i, (name, label)) in
-            [("trace_XYZ", "tr(XYZ)"), ("trace_ZXY", "tr(ZXY)"), ("trace_YZX", "tr(YZX)"), ("trace_XZY", "tr(XZY)")].into_iter().enumerate()
-        {
-            let note = if i == 3 {
-                "not a cyclic shift of XYZ: in general a different number"
-            } else {
-                "a cyclic shift of XYZ: the same trace up to rounding"
+        let trace_names =
+            [("trace_XYZ", "tr(XYZ)"), ("trace_ZXY", "tr(ZXY)"), ("trace_YZX", "tr(YZX)"), ("trace_product", "tr(compared order)")];
+        for (i, (name, label)) in trace_names.into_iter().enumerate() {
+            let note = match (i, Self::is_cyclic(self.order)) {
+                (3, false) => format!("tr({compared}): not a cyclic shift of XYZ, so in general a different number"),
+                (3, true) => format!("tr({compared}): a cyclic shift of XYZ, the same trace up to rounding"),
+                _ => "a cyclic shift of XYZ: the same trace up to rounding".to_string(),
             };
             out.push(match (&products[i].1, traces[i]) {
                 (_, Some(t)) => number_readout(name, label, t, note),
@@ -492,7 +561,8 @@ impl Chapter for Trace {
         // Room for the labels at the arrows' tips (mostly to the right, where the sums end).
         let (lo, hi) = bounds(&points);
         let width = (hi.x - lo.x).max(1.0);
-        (World::new(lo.x - 0.1 * width, lo.y), World::new(hi.x + 0.45 * width, hi.y))
+        let (left, right) = if self.view == "diagonal" { (0.1, 0.45) } else { (0.0, 0.05) };
+        (World::new(lo.x - left * width, lo.y), World::new(hi.x + right * width, hi.y))
     }
 
     fn code(&self) -> Code {
@@ -531,19 +601,22 @@ impl Chapter for Trace {
     fn summary(&self) -> String {
         if self.view == "diagonal" {
             let diag = diagonal(&self.a);
-            let terms: Vec<String> = diag.iter().map(|d| display_number(*d)).collect();
+            let terms = written_sum(&diag);
             let tr = trace_of(&self.a);
             let eig = match eigenvalues(&self.a) {
                 Ok(_) => " The eigenvalues, stepped off below the axis, end at the same point.",
                 Err(_) => "",
             };
-            format!("tr A = {} = {}: the steps along the number line end there.{eig}", terms.join(" + "), display_number(tr))
+            format!("tr A = {} = {}: the steps along the number line end there.{eig}", terms, display_number(tr))
         } else {
             let products = self.products();
             match products.iter().map(|(_, p)| p.as_ref().filter(|p| p.is_square()).map(trace_of)).collect::<Vec<_>>()[..] {
                 [Some(a), Some(_), Some(_), other] => {
                     let tail = match other {
-                        Some(t) => format!(" The non-cyclic order XZY has trace {}.", display_number(t)),
+                        Some(t) if Self::is_cyclic(self.order) => {
+                            format!(" {} is one of them again: trace {}.", products[3].0, display_number(t))
+                        }
+                        Some(t) => format!(" The non-cyclic order {} has trace {}.", products[3].0, display_number(t)),
                         None => String::new(),
                     };
                     format!("XYZ, ZXY and YZX differ entry by entry, but all three traces are {}.{tail}", display_number(a))
@@ -596,7 +669,8 @@ mod tests {
         for name in ["trace_XYZ", "trace_ZXY", "trace_YZX"] {
             assert_eq!(value(c.as_ref(), name), Value::Number(531.0), "{name}");
         }
-        assert_ne!(value(c.as_ref(), "trace_XZY"), Value::Number(531.0));
+        assert_eq!(value(c.as_ref(), "trace_product"), Value::Number(438.0));
+        assert!(readout(c.as_ref(), "trace_product").note.contains("X·Z·Y"));
         assert!(readout(c.as_ref(), "trace").note.contains("2 + 7 + 5 = 14"));
     }
 
@@ -741,6 +815,35 @@ mod tests {
         let (lo, hi) = c.content_bounds();
         assert!(lo.x <= 0.0 && hi.x >= 14.0 && lo.y < 0.0 && hi.y > 3.0);
         assert!(c.summary().contains("2 + 7 + 5 = 14"));
+    }
+
+    #[test]
+    fn the_order_choice_compares_any_of_the_six_orders() {
+        let mut c = page(&[("view", "cyclic")]);
+        assert_eq!(c.choices().len(), 2);
+        assert!(c.summary().contains("non-cyclic order XZY has trace 438"), "{}", c.summary());
+        c.set_choice("order", "zyx").unwrap();
+        // Z·Y·X = [[6,6],[2,5]]·[[1,−3],[4,3]]·[[4,12],[7,6]]: Z·Y = [[30, 0], [22, 9]], times X.
+        assert_eq!(value(c.as_ref(), "product"), Value::Matrix(vec![vec![120.0, 360.0], vec![151.0, 318.0]]));
+        assert_eq!(value(c.as_ref(), "trace_product"), Value::Number(438.0));
+        c.set_choice("order", "yzx").unwrap();
+        assert_eq!(value(c.as_ref(), "trace_product"), Value::Number(531.0));
+        assert!(readout(c.as_ref(), "trace_product").note.contains("a cyclic shift"));
+        assert!(c.summary().contains("YZX is one of them again"));
+        assert!(c.set_choice("order", "xyx").is_err());
+        // A link with view and order restores both (the order is known before the view is set).
+        let params = crate::chapters::to_params(c.as_ref());
+        assert!(params.contains(&("order".to_string(), "yzx".to_string())), "{params:?}");
+        let again = from_params(find("trace").unwrap(), &params).unwrap().0;
+        assert_eq!(crate::chapters::to_params(again.as_ref()), params);
+    }
+
+    #[test]
+    fn sums_are_written_with_minus_signs() {
+        assert_eq!(written_sum(&[1.0, -3.0, 0.5]), "1 − 3 + 0.5");
+        assert_eq!(written_sum(&[-2.0, -0.0]), "−2 + 0");
+        let c = page(&[("A", "1,0;0,-3")]);
+        assert!(c.summary().starts_with("tr A = 1 − 3 = −2"), "{}", c.summary());
     }
 
     #[test]

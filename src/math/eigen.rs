@@ -308,6 +308,18 @@ mod tests {
         assert!((q[(0, 0)] - 2.0 / 5.0_f64.sqrt()).abs() < 1e-12 && (q[(1, 0)] - 1.0 / 5.0_f64.sqrt()).abs() < 1e-12);
         let e = eigen(&m(2, &[-1.0, 3.0, 2.0, -2.0])).unwrap();
         assert_eq!(reals(&e.values), vec![1.0, -4.0]);
+        // The seed's bonus pair: symmetric (orthogonal eigenvectors) and not (not orthogonal).
+        let e = eigen(&m(2, &[1.0, -1.0, -1.0, 4.0])).unwrap();
+        let golden = |x: f64| (5.0 + x * 13.0_f64.sqrt()) / 2.0;
+        assert!(reals(&e.values).iter().zip([golden(1.0), golden(-1.0)]).all(|(g, w)| (g - w).abs() < 1e-14));
+        let q = e.vectors.unwrap();
+        assert!(q.column(0).dot(&q.column(1)).abs() < 1e-15);
+        let e = eigen(&m(2, &[1.0, 1.0, -1.0, 4.0])).unwrap();
+        let v = reals(&e.values);
+        assert!((v[0] - (5.0 + 5.0_f64.sqrt()) / 2.0).abs() < 1e-14 && (v[1] - (5.0 - 5.0_f64.sqrt()) / 2.0).abs() < 1e-14);
+        let p = e.vectors.unwrap();
+        assert!((p[(0, 0)] - 0.357).abs() < 1e-3 && (p[(1, 0)] - 0.934).abs() < 1e-3, "{p}");
+        assert!((p[(0, 1)] - 0.934).abs() < 1e-3 && (p[(1, 1)] - 0.357).abs() < 1e-3, "{p}");
     }
 
     #[test]

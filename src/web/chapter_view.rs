@@ -191,7 +191,12 @@ impl Dom {
         if page.embed {
             let bar = add(&wrap, "p", &[("class", "embed-bar")], None)?;
             let link = format!("index.html{}", page.full_page_hash());
-            add(&bar, "a", &[("href", &link), ("target", "_blank"), ("rel", "noopener")], Some(&format!("{} {} · linalg-live ↗", info.number, info.title)))?;
+            add(
+                &bar,
+                "a",
+                &[("href", &link), ("target", "_blank"), ("rel", "noopener")],
+                Some(&format!("{} {} · linalg-live ↗", info.number, info.title)),
+            )?;
         } else {
             let crumbs = add(&wrap, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
             add(&crumbs, "a", &[("href", "#/")], Some("linalg-live"))?;
@@ -251,7 +256,26 @@ impl Dom {
         let code = add(&pre, "code", &[], None)?;
 
         if page.embed {
-            return Ok(Dom { figure, canvas, handle_layer, figure_note, summary, url_alert, snap, choices, timeline, editors, readouts, code, code_tabs, copy, copy_status, fit, zoom_in, zoom_out });
+            return Ok(Dom {
+                figure,
+                canvas,
+                handle_layer,
+                figure_note,
+                summary,
+                url_alert,
+                snap,
+                choices,
+                timeline,
+                editors,
+                readouts,
+                code,
+                code_tabs,
+                copy,
+                copy_status,
+                fit,
+                zoom_in,
+                zoom_out,
+            });
         }
         let prose = add(&grid, "article", &[("class", "prose")], None)?;
         // Trusted: our own static text, compiled into the binary. User text never goes through here.
@@ -693,6 +717,16 @@ impl View {
     }
 
     fn update_timeline(&self) -> Res<()> {
+        // Stage names can depend on the state (a reflection instead of a rotation): keep them current.
+        let labels = self.dom.timeline.query_selector_all(".stages li")?;
+        let stages = self.page.chapter().stages();
+        if labels.length() as usize == stages.len() {
+            for (i, name) in stages.iter().enumerate() {
+                if let Some(li) = labels.get(i as u32).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    set_text(&li, name);
+                }
+            }
+        }
         if let Some(range) = self.dom.timeline.query_selector("input[type=range]")? {
             let range: HtmlInputElement = range.dyn_into()?;
             let pos = self.page.timeline.position();

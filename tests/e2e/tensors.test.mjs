@@ -29,7 +29,7 @@ describe("2.1 tensors", () => {
     assert.deepEqual(await readout(page, "shape"), [3, 2]);
     assert.deepEqual(await readout(page, "transpose"), [[1, 3, 5], [2, 4, 6]]);
     assert.deepEqual(await readout(page, "scaled"), [[2, 4], [6, 8], [10, 12]]);
-    assert.deepEqual(await readout(page, "broadcast_sum"), [[4, 3], [6, 5], [8, 7]]);
+    assert.deepEqual(await readout(page, "broadcast_sum"), [[4, 1], [6, 3], [8, 5]]);
     assert.equal(await page.locator("canvas").count(), 1);
     const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
     assert.deepEqual(names, ["row:0", "row:1", "row:2", "b"]);
@@ -48,10 +48,10 @@ describe("2.1 tensors", () => {
     await page.mouse.move(tx, ty, { steps: 12 });
     await page.mouse.up();
     const A = await waitForReadout(page, "A", (A) => A[0][0] !== 1 || A[0][1] !== 2);
-    assert.deepEqual(A, [[3, 1], [3, 4], [5, 6]]);
-    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 6), [[6, 2], [6, 5], [8, 7]]);
-    assert.deepEqual(await readout(page, "transpose"), [[3, 3, 5], [1, 4, 6]]);
-    await page.waitForFunction(() => location.hash.includes("A=3,1;3,4;5,6"));
+    assert.deepEqual(A, [[3, -1], [3, 4], [5, 6]]);
+    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 6), [[6, -2], [6, 3], [8, 5]]);
+    assert.deepEqual(await readout(page, "transpose"), [[3, 3, 5], [-1, 4, 6]]);
+    await page.waitForFunction(() => location.hash.includes("A=3,-1;3,4;5,6"));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -60,8 +60,8 @@ describe("2.1 tensors", () => {
     const page = await chapter("tensors");
     await page.locator("[data-handle=b]").focus();
     await page.keyboard.press("ArrowRight");
-    await waitForReadout(page, "b", (b) => b[0] === 4 && b[1] === 1);
-    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 5), [[5, 3], [7, 5], [9, 7]]);
+    await waitForReadout(page, "b", (b) => b[0] === 4 && b[1] === -1);
+    assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 5), [[5, 1], [7, 3], [9, 5]]);
     await page.context().close();
   });
 

@@ -85,6 +85,12 @@ describe("2.10 trace", () => {
     for (const n of ["trace_XYZ", "trace_ZXY", "trace_YZX"]) assert.equal(await readout(page, n), -6, n);
     assert.deepEqual(await readout(page, "YZX"), [[6, 9, 12], [0, 0, 0], [-6, -9, -12]]);
     assert.equal(await page.locator("[data-handle]").count(), 0);
+    // Compare with another order: a swapped one differs, a cyclic one agrees.
+    // X·Z·Y does not even exist for these shapes (X is 2×3, Z is 1×2).
+    assert.equal(await readout(page, "trace_product"), null);
+    await page.locator(".choice label", { hasText: "Y·Z·X (cyclic)" }).click();
+    await waitForReadout(page, "trace_product", (t) => t === -6);
+    await page.waitForFunction(() => location.hash.includes("order=yzx"));
     const bad = await chapter("trace?view=cyclic&Z=1,2,3");
     assert.equal(await readout(bad, "trace_XYZ"), null);
     const row = bad.locator("tr", { has: bad.locator('[data-readout="XYZ"]') });

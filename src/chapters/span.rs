@@ -1,0 +1,542 @@
+//! 2.4 Linear dependence and span: which targets b the columns of A can reach, and whether any column
+//! is redundant. Ranks come from the SVD with numpy's tolerance (as `np.linalg.matrix_rank`).
+
+use super::common::{bounds, column_handles, drag_into, plane, point, vector_handle, with_background};
+use super::determinant::{determinant, Det};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use crate::format::{display_number, display_shape};
+use crate::math::svd::{svd, PINV_RCOND};
+use crate::readout::{vector_readout, Readout, Value};
+use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
+use crate::view::viewport::World;
+use nalgebra::DMatrix;
+
+/// The page state: the vectors (A's columns) and the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    a: DMatrix<f64>,
+    b: DMatrix<f64>,
+}
+
+/// The seed's linear combination: u = (1, 3) and v = (2, 1) as A's columns, and b = 2u + v = (4, 7).
+pub fn build() -> Box<dyn Chapter> {
+    Box::new(Span { a: DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 1.0]), b: DMatrix::from_column_slice(2, 1, &[4.0, 7.0]) })
+}
+
+/// How b relates to the column space.
+#[derive(Debug, Clone, PartialEq)]
+enum Reach {
+    /// b has the wrong number of entries.
+    WrongLength,
+    /// A decomposition failed; the reason.
+    Failed(String),
+    /// b is in the span; the coefficients (unique when `unique`, else the shortest ones, A⁺b).
+    Reached { coefficients: DMatrix<f64>, unique: bool },
+    /// b is outside the span; the closest point of the span, A·A⁺b.
+    Unreachable { closest: DMatrix<f64> },
+}
+
+impl Span {
+    fn m(&self) -> usize {
+        self.a.nrows()
+    }
+
+    fn n(&self) -> usize {
+        self.a.ncols()
+    }
+
+    fn rank(&self) -> Result<usize, String> {
+        svd(&self.a).map(|s| s.rank()).map_err(|e| e.to_string())
+    }
+
+    /// rank [A | b], when b fits.
+    fn augmented_rank(&self) -> Option<Result<usize, String>> {
+        (self.b.len() == self.m()).then(|| {
+            let aug = DMatrix::from_fn(self.m(), self.n() + 1, |r, c| if c < self.n() { self.a[(r, c)] } else { self.b[r] });
+            svd(&aug).map(|s| s.rank()).map_err(|e| e.to_string())
+        })
+    }
+
+    fn reach(&self) -> Reach {
+        let Some(aug) = self.augmented_rank() else { return Reach::WrongLength };
+        let (rank, aug) = match (self.rank(), aug) {
+            (Ok(r), Ok(q)) => (r, q),
+            (Err(e), _) | (_, Err(e)) => return Reach::Failed(e),
+        };
+        let pinv = match svd(&self.a).and_then(|s| s.pseudo_inverse(PINV_RCOND)) {
+            Ok(p) => p,
+            Err(e) => return Reach::Failed(e.to_string()),
+        };
+        let coefficients = &pinv * &self.b;
+        if coefficients.iter().any(|x| !x.is_finite()) {
+            return Reach::Failed("the result is too large for a 64-bit float (overflow)".into());
+        }
+        if aug == rank {
+            Reach::Reached { coefficients, unique: rank == self.n() }
+        } else {
+            Reach::Unreachable { closest: &self.a * coefficients }
+        }
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self.n() {
+            2 => vec!["u".into(), "v".into()],
+            n => (1..=n).map(|i| format!("a{}", subscript(i))).collect(),
+        }
+    }
+
+    /// "2u + 1v" for coefficients.
+    fn combination(&self, c: &DMatrix<f64>) -> String {
+        c.iter()
+            .zip(self.names())
+            .map(|(x, name)| format!("{}·{name}", display_number(*x)))
+            .collect::<Vec<_>>()
+            .join(" + ")
+            .replace("+ −", "− ")
+    }
+
+    fn rank_readouts(&self, out: &mut Vec<Readout>) {
+        let (m, n) = (self.m(), self.n());
+        match self.rank() {
+            Ok(r) => {
+                let space = match r {
+                    0 => "only the zero vector".to_string(),
+                    1 => "a line through the origin".to_string(),
+                    2 => "a plane through the origin".to_string(),
+                    r => format!("a {r}-dimensional subspace"),
+                };
+                let whole = if r == m { format!(": all of ℝ{}", superscript(m)) } else { String::new() };
+                out.push(Readout::new("rank", "rank A", Value::Number(r as f64), format!("the span of the columns is {space}{whole}")));
+                let note = if r == n {
+                    format!("rank {r} = {n} columns: none is a combination of the others")
+                } else if n > m {
+                    format!("{n} vectors in ℝ{}: more than {m} vectors are always dependent", superscript(m))
+                } else {
+                    format!("rank {r} < {n} columns: at least one column adds no new direction")
+                };
+                out.push(Readout::new("independent", "independent", Value::Bool(r == n), note));
+            }
+            Err(e) => {
+                out.push(Readout::missing("rank", "rank A", e.clone()));
+                out.push(Readout::missing("independent", "independent", e));
+            }
+        }
+    }
+
+    fn reach_readouts(&self, out: &mut Vec<Readout>) {
+        let ranks = || match (self.rank(), self.augmented_rank()) {
+            (Ok(r), Some(Ok(q))) => format!("rank [A | b] = {q}, rank A = {r}"),
+            _ => String::new(),
+        };
+        match self.reach() {
+            Reach::WrongLength => {
+                let why = format!(
+                    "not defined: the columns of A have {} entries but b has {}; b must live in the same space",
+                    self.m(),
+                    self.b.len()
+                );
+                out.push(Readout::missing("in_span", "b in span", why.clone()));
+                out.push(Readout::missing("coefficients", "coefficients", why));
+            }
+            Reach::Failed(why) => {
+                out.push(Readout::missing("in_span", "b in span", why.clone()));
+                out.push(Readout::missing("coefficients", "coefficients", why));
+            }
+            Reach::Reached { coefficients, unique } => {
+                out.push(Readout::new("in_span", "b in span", Value::Bool(true), format!("{}: adding b adds no direction", ranks())));
+                let note = if unique {
+                    format!("the only combination: b = {} (A⁺b, exact here)", self.combination(&coefficients))
+                } else {
+                    format!("one of infinitely many combinations, the shortest (A⁺b): b = {}", self.combination(&coefficients))
+                };
+                out.push(vector_readout("coefficients", "coefficients", &coefficients, note));
+            }
+            Reach::Unreachable { .. } => {
+                out.push(Readout::new(
+                    "in_span",
+                    "b in span",
+                    Value::Bool(false),
+                    format!("{}: b points out of the span, no combination reaches it", ranks()),
+                ));
+                out.push(Readout::missing(
+                    "coefficients",
+                    "coefficients",
+                    "b is out of reach: no combination of the columns gives it (the closest one is the least-squares A⁺b, chapter 2.9)",
+                ));
+            }
+        }
+    }
+}
+
+fn subscript(n: usize) -> String {
+    n.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
+}
+
+fn superscript(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
+        })
+        .collect()
+}
+
+impl Chapter for Span {
+    fn explanation(&self) -> &'static str {
+        include_str!("span.html")
+    }
+
+    fn inputs(&self) -> Vec<Input> {
+        vec![
+            Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
+            Input { name: "b", kind: InputKind::Vector, value: self.b.clone() },
+        ]
+    }
+
+    fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
+        if value.is_empty() || value.iter().any(|x| !x.is_finite()) {
+            return Err("entries must be finite numbers".into());
+        }
+        match name {
+            "A" => self.a = value,
+            "b" if value.ncols() == 1 => self.b = value,
+            "b" => return Err("a vector is one row of entries separated by commas".into()),
+            _ => return Err(format!("this page has no input called {name}")),
+        }
+        Ok(())
+    }
+
+    fn choices(&self) -> Vec<Choice> {
+        Vec::new()
+    }
+
+    fn set_choice(&mut self, name: &str, _value: &str) -> Result<(), String> {
+        Err(format!("this page has no choice called {name}"))
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
+    fn handles(&self) -> Vec<Handle> {
+        if self.figure_note().is_some() {
+            return Vec::new();
+        }
+        let mut out = column_handles(&self.a, "A");
+        for (h, name) in out.iter_mut().zip(["u", "v"]) {
+            h.label = h.label.replacen("column", &format!("{name}, column"), 1);
+        }
+        out.extend(vector_handle(&self.b, "b", Role::Image));
+        out
+    }
+
+    fn move_handle(&mut self, name: &str, to: World) -> bool {
+        drag_into(&mut self.a, "A", name, to) || drag_into(&mut self.b, "b", name, to)
+    }
+
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = Vec::new();
+        self.rank_readouts(&mut out);
+        self.reach_readouts(&mut out);
+        if self.a.is_square() {
+            out.push(match determinant(&self.a) {
+                Det::Overflow { .. } => Readout::missing("det", "det A", "the result is too large for a 64-bit float (overflow)"),
+                d => Readout::new(
+                    "det",
+                    "det A",
+                    Value::Number(d.finite().unwrap_or(0.0)),
+                    "square A: the columns are independent exactly when det A ≠ 0 (the rank decides it here)",
+                ),
+            });
+        }
+        out.push(Readout::new(
+            "A",
+            "A",
+            Value::matrix(&self.a),
+            format!("{}: {} vectors with {} entries", display_shape(&self.a), self.n(), self.m()),
+        ));
+        out.push(Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())));
+        out
+    }
+
+    fn scene(&self, _timeline: &Timeline) -> Scene {
+        let (Some(a), Some(b)) = (plane(&self.a), point(&self.b)) else { return Scene::default() };
+        let (u, v): (World, World) = (a.column(0).into_owned(), a.column(1).into_owned());
+        let mut scene = Scene::default();
+        let rank = self.rank().unwrap_or(0);
+        match rank {
+            2 => {
+                // The whole plane: a light tint everywhere, and the lattice of integer combinations.
+                let far = 1e4 * (1.0 + u.amax().max(v.amax()).max(b.amax()));
+                scene.push(Shape::Polygon {
+                    points: vec![World::new(-far, -far), World::new(far, -far), World::new(far, far), World::new(-far, far)],
+                    fill: Some(Fill { role: Role::Basis1, alpha: 0.07 }),
+                    stroke: None,
+                });
+                scene.push(Shape::Lattice { map: a, stroke: Stroke::solid(Role::Grid, 1.0) });
+            }
+            1 => {
+                let along = if u.norm() >= v.norm() { u } else { v };
+                scene.push(Shape::Line {
+                    through: World::zeros(),
+                    direction: along,
+                    stroke: Stroke::solid(Role::Basis1, 4.0),
+                    label: Some("span{u, v}: a line".into()),
+                });
+            }
+            _ => scene.push(Shape::Dot { at: World::zeros(), role: Role::Basis1, radius: 7.0 }),
+        }
+        scene.arrow(u, Stroke::solid(Role::Basis1, 3.0), "u");
+        scene.arrow(v, Stroke::solid(Role::Basis2, 3.0), "v");
+        match self.reach() {
+            Reach::Reached { coefficients, .. } if rank > 0 => {
+                let (c1, c2) = (coefficients[0], coefficients[1]);
+                let leg = u * c1;
+                scene.arrow(leg, Stroke::dashed(Role::Basis1, 2.0), format!("{}·u", display_number(c1)));
+                scene.arrow_from(leg, leg + v * c2, Stroke::dashed(Role::Basis2, 2.0), format!("{}·v", display_number(c2)));
+                scene.push(Shape::Dot { at: b, role: Role::Image, radius: 6.0 });
+                scene.push(Shape::Label { at: b + World::new(0.3, 0.3), text: "b".into(), role: Role::Image });
+            }
+            Reach::Unreachable { closest } => {
+                if let Some(p) = point(&closest) {
+                    scene.arrow_from(p, b, Stroke::dotted(Role::Image, 1.5), "");
+                }
+                scene.push(Shape::Dot { at: b, role: Role::Image, radius: 6.0 });
+                scene.push(Shape::Label { at: b + World::new(0.3, 0.3), text: "b: out of reach".into(), role: Role::Image });
+            }
+            _ => {
+                scene.push(Shape::Dot { at: b, role: Role::Image, radius: 6.0 });
+                scene.push(Shape::Label { at: b + World::new(0.3, 0.3), text: "b".into(), role: Role::Image });
+            }
+        }
+        with_background(scene)
+    }
+
+    fn figure_note(&self) -> Option<String> {
+        (plane(&self.a).is_none() || point(&self.b).is_none()).then(|| {
+            format!(
+                "The plane draws two vectors u, v (a 2×2 A) and a target b with 2 entries; now A is {} and b has {} entries. The numbers below are still exact.",
+                display_shape(&self.a),
+                self.b.len()
+            )
+        })
+    }
+
+    fn content_bounds(&self) -> (World, World) {
+        let mut points = vec![World::zeros()];
+        if let Some(a) = plane(&self.a) {
+            points.push(a.column(0).into_owned());
+            points.push(a.column(1).into_owned());
+        }
+        points.extend(point(&self.b));
+        if let (Reach::Reached { coefficients, .. }, Some(a)) = (self.reach(), plane(&self.a)) {
+            points.push(a.column(0) * coefficients[0]);
+        }
+        let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
+        points.extend(mirrored);
+        bounds(&points)
+    }
+
+    fn code(&self) -> Code {
+        let mut code = Code::declare(&self.inputs());
+        code.line(
+            "rank = np.linalg.matrix_rank(A)",
+            "rank = torch.linalg.matrix_rank(A)",
+            "let s = a.clone().svd(true, true);\nlet tol = s.singular_values.max() * (a.nrows().max(a.ncols()) as f64) * f64::EPSILON;\nlet rank = s.rank(tol);",
+        );
+        code.line("independent = rank == A.shape[1]", "independent = rank == A.shape[1]", "let independent = rank == a.ncols();");
+        if self.b.len() == self.m() {
+            code.line(
+                "in_span = np.linalg.matrix_rank(np.column_stack([A, b])) == rank",
+                "in_span = torch.linalg.matrix_rank(torch.column_stack([A, b])) == rank",
+                "// in_span: the same rank test on a.clone().insert_column(a.ncols(), 0.0) with b as its last column",
+            );
+            code.line(
+                "coefficients = np.linalg.pinv(A) @ b  # exact when b is in the span",
+                "coefficients = torch.linalg.pinv(A) @ b",
+                "let coefficients = s.pseudo_inverse(1e-15).unwrap() * &b;",
+            );
+        } else {
+            code.line(
+                "# b has the wrong length for A's columns: np.column_stack([A, b]) raises an error",
+                "# b has the wrong length for A's columns",
+                "// b has the wrong length for a's columns",
+            );
+        }
+        code
+    }
+
+    fn summary(&self) -> String {
+        let Ok(rank) = self.rank() else { return "The rank of A could not be computed.".into() };
+        let vectors = if self.n() == 2 { "u and v".to_string() } else { format!("the {} columns of A", self.n()) };
+        let span = match (rank, self.m()) {
+            (0, _) => "their span is only the origin".to_string(),
+            (r, m) if r == m && m == 2 => "their span is the whole plane".to_string(),
+            (1, _) => "their span is a line".to_string(),
+            (r, _) => format!("their span has dimension {r}"),
+        };
+        let kind = if rank == self.n() { "independent" } else { "dependent" };
+        let reach = match self.reach() {
+            Reach::Reached { coefficients, unique: true } => format!("b = {}", self.combination(&coefficients)),
+            Reach::Reached { coefficients, unique: false } => {
+                format!("b is reached in infinitely many ways, for example b = {}", self.combination(&coefficients))
+            }
+            Reach::Unreachable { .. } => "b is out of reach: no combination gives it".into(),
+            Reach::WrongLength => format!("b has {} entries, so it is not in the same space", self.b.len()),
+            Reach::Failed(why) => why,
+        };
+        format!("{vectors} are {kind}: {span}, and {reach}.")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chapters::{find, from_params};
+    use proptest::prelude::*;
+
+    fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let (chapter, problems) = from_params(find("span").unwrap(), &params).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        chapter
+    }
+
+    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
+        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
+    }
+
+    fn value(chapter: &dyn Chapter, name: &str) -> Value {
+        readout(chapter, name).value
+    }
+
+    fn close(v: &Value, want: &[f64]) -> bool {
+        matches!(v, Value::Vector(x) if x.len() == want.len() && x.iter().zip(want).all(|(a, b)| (a - b).abs() < 1e-12 * (1.0 + b.abs())))
+    }
+
+    #[test]
+    fn the_default_is_the_seeds_2u_plus_v() {
+        let c = build();
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(2.0));
+        assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        assert!(close(&value(c.as_ref(), "coefficients"), &[2.0, 1.0]), "{:?}", value(c.as_ref(), "coefficients"));
+        assert!(c.summary().contains("whole plane") && c.summary().contains("b = 2·u + 1·v"), "{}", c.summary());
+        let names: Vec<String> = c.handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["A:0", "A:1", "b"]);
+    }
+
+    #[test]
+    fn the_seeds_parallel_columns_cannot_reach_b() {
+        // {y = 2x + 6, y = 2x}: columns (2, 2) and (−1, −1), b = (−6, 0).
+        let c = page(&[("A", "2,-1;2,-1"), ("b", "-6,0")]);
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(1.0));
+        assert_eq!(value(c.as_ref(), "independent"), Value::Bool(false));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+        let coefficients = readout(c.as_ref(), "coefficients");
+        assert_eq!(coefficients.value, Value::Null);
+        assert!(coefficients.note.contains("out of reach"));
+        assert!(c.summary().contains("a line") && c.summary().contains("out of reach"), "{}", c.summary());
+        let scene = c.scene(&Timeline::new(0));
+        assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Line { .. })));
+        assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text.contains("out of reach"))));
+        // On the line: reachable in infinitely many ways; the shortest coefficients are A⁺b.
+        let c = page(&[("A", "2,-1;2,-1"), ("b", "4,4")]);
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        assert!(close(&value(c.as_ref(), "coefficients"), &[1.6, -0.8]));
+        assert!(readout(c.as_ref(), "coefficients").note.contains("infinitely many"));
+    }
+
+    #[test]
+    fn the_seeds_column_figure_and_overdetermined_system() {
+        let c = page(&[("A", "0.5,-1;1,1"), ("b", "-1,4")]);
+        assert!(close(&value(c.as_ref(), "coefficients"), &[2.0, 2.0]));
+        // A third equation 7x − y = 2: b = (−1, 4, 2) leaves the plane of the columns.
+        let c = page(&[("A", "0.5,-1;1,1;7,-1"), ("b", "-1,4,2")]);
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(2.0));
+        assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+        assert!(c.figure_note().is_some() && c.handles().is_empty());
+        // The underdetermined 2×3 system {8x + y + z = 1, x + y + z = 1}.
+        let c = page(&[("A", "8,1,1;1,1,1"), ("b", "1,1")]);
+        assert_eq!(value(c.as_ref(), "independent"), Value::Bool(false));
+        assert!(readout(c.as_ref(), "independent").note.contains("always dependent"));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        let Value::Vector(x) = value(c.as_ref(), "coefficients") else { panic!() };
+        assert!(x[0].abs() < 1e-12 && (x[1] - 0.5).abs() < 1e-12 && (x[2] - 0.5).abs() < 1e-12, "{x:?}");
+    }
+
+    #[test]
+    fn a_b_of_the_wrong_length_is_explained_not_rejected() {
+        let c = page(&[("A", "1,0,0;0,1,0;0,0,1"), ("b", "1,2")]);
+        let r = readout(c.as_ref(), "in_span");
+        assert_eq!(r.value, Value::Null);
+        assert!(r.note.contains("b has 2"), "{}", r.note);
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(3.0));
+        assert!(c.code().numpy.contains("wrong length"));
+        let mut c = build();
+        assert!(c.set_input("b", DMatrix::from_row_slice(2, 2, &[1.0; 4])).is_err());
+        assert!(c.set_input("A", DMatrix::from_row_slice(1, 1, &[f64::NAN])).is_err());
+    }
+
+    #[test]
+    fn zero_vectors_span_only_the_origin() {
+        let c = page(&[("A", "0,0;0,0"), ("b", "0,0")]);
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(0.0));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        assert!(c.summary().contains("only the origin"));
+        let c = page(&[("A", "0,0;0,0"), ("b", "1,0")]);
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+    }
+
+    #[test]
+    fn huge_and_tiny_scales_keep_their_rank() {
+        for s in ["1e200", "1e-200"] {
+            let a = format!("{s},0;0,{s}");
+            let c = page(&[("A", &a), ("b", &format!("{s},{s}"))]);
+            assert_eq!(value(c.as_ref(), "rank"), Value::Number(2.0), "{s}");
+            assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true), "{s}");
+            assert!(close(&value(c.as_ref(), "coefficients"), &[1.0, 1.0]), "{s}: {:?}", value(c.as_ref(), "coefficients"));
+        }
+    }
+
+    #[test]
+    fn dragging_v_onto_u_collapses_the_span() {
+        let mut c = build();
+        assert!(c.move_handle("A:1", World::new(2.0, 6.0)));
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(1.0));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+        assert!(c.move_handle("b", World::new(-1.0, -3.0)));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        assert!(c.move_handle("A:0", World::new(1.0, 0.0)));
+        assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
+    }
+
+    proptest! {
+        #[test]
+        fn a_combination_of_the_columns_is_always_in_the_span(m in 1usize..=5, n in 1usize..=5,
+                                                               entries in proptest::collection::vec(-5.0f64..5.0, 25),
+                                                               weights in proptest::collection::vec(-3.0f64..3.0, 5)) {
+            let a = DMatrix::from_fn(m, n, |r, c| entries[r * 5 + c]);
+            let w = DMatrix::from_fn(n, 1, |r, _| weights[r]);
+            let b = &a * &w;
+            let span = Span { a: a.clone(), b: b.clone() };
+            let rank = span.rank().unwrap();
+            prop_assert!(rank <= m.min(n));
+            // Rounding can make b look independent only when A is itself nearly rank-deficient.
+            let s = svd(&a).unwrap();
+            prop_assume!(s.singular_values.min() > 1e-6 * s.singular_values.max());
+            match span.reach() {
+                Reach::Reached { coefficients, unique } => {
+                    prop_assert_eq!(unique, rank == n);
+                    prop_assert!((&a * coefficients - &b).amax() < 1e-8 * (1.0 + b.amax()));
+                }
+                other => prop_assert!(false, "{:?}", other),
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// End-to-end: 2.11 The determinant, in headless Chromium against the built site (see harness.mjs).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "det");
+  return page;
+}
+
+const note = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
+
+describe("2.11 determinant", () => {
+  test("opens on the seed's diag(2, 2): det 4, area 4, orientation kept", async () => {
+    const page = await chapter("determinant");
+    assert.equal(await readout(page, "det"), 4);
+    assert.equal(await readout(page, "area"), 4);
+    assert.equal(await readout(page, "flipped"), false);
+    assert.deepEqual(await readout(page, "A"), [[2, 0], [0, 2]]);
+    assert.ok(await page.locator('[data-handle="A:0"]').isVisible());
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("dragging a₁ across to the mirror side flips the orientation", async () => {
+    const page = await chapter("determinant");
+    // a₂ = (0, 2) sits straight above the origin: the origin's screen x is a₂'s.
+    const [x0, y0] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
+    const [originX] = centre(await page.locator('[data-handle="A:1"]').boundingBox());
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(2 * originX - x0, y0, { steps: 16 });
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[0][0] < 0);
+    assert.deepEqual(A, [[-2, 0], [0, 2]]);
+    assert.equal(await waitForReadout(page, "det", (d) => d === -4), -4);
+    assert.equal(await readout(page, "area"), 4);
+    assert.equal(await readout(page, "flipped"), true);
+    assert.match(await note(page, "flipped"), /orientation flipped/);
+    await page.waitForFunction(() => /orientation flipped/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a singular matrix collapses the square to a line", async () => {
+    const page = await chapter("determinant?A=1,2;2,4");
+    assert.equal(await readout(page, "det"), 0);
+    assert.equal(await readout(page, "flipped"), null);
+    assert.match(await note(page, "flipped"), /no orientation/);
+    assert.equal(await readout(page, "singular"), true);
+    await page.waitForFunction(() => /collapses to a line: A is singular/.test(document.querySelector(".summary")?.textContent ?? ""));
+    await page.context().close();
+  });
+
+  test("huge entries give null with the overflow reason; tiny ones give 0, never NaN", async () => {
+    let page = await chapter("determinant?A=1e200,0;0,1e200");
+    assert.equal(await readout(page, "det"), null);
+    assert.match(await note(page, "det"), /overflow/);
+    assert.equal(await readout(page, "flipped"), false);
+    await page.context().close();
+    page = await chapter("determinant?A=1e-200,0;0,1e-200");
+    assert.equal(await readout(page, "det"), 0);
+    assert.match(await note(page, "det"), /10\^-400/);
+    assert.equal(await readout(page, "singular"), false);
+    const values = await page.locator("[data-readout]").evaluateAll((els) => els.map((e) => e.dataset.value).join(" "));
+    assert.ok(!values.includes("NaN"));
+    await page.context().close();
+  });
+
+  test("3×3 computes without a figure; a non-square A is rejected", async () => {
+    let page = await chapter("determinant?A=3,3,3;5,5,3;3,-5,5");
+    const det = await readout(page, "det");
+    assert.ok(Math.abs(det + 48) < 1e-9, `${det}`);
+    assert.ok(await page.locator(".figure-note").isVisible());
+    assert.match(await page.locator(".figure-note").textContent(), /3-D/);
+    await page.context().close();
+    page = await chapter("determinant?A=1,2,3;4,5,6");
+    const alert = page.locator(".url-alert[role=alert]");
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /Parameter A: .*square/);
+    assert.equal(await readout(page, "det"), 4);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,97 @@
+// End-to-end: 2.3 Identity and inverse matrices, in headless Chromium against the built site.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "inverse");
+  return page;
+}
+
+const note = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
+const close = (a, b) => Math.abs(a - b) <= 1e-12 + 1e-12 * Math.abs(b);
+const closeAll = (got, want) => got.flat().every((x, i) => close(x, want.flat()[i]));
+
+describe("2.3 inverse", () => {
+  test("opens on the seed's system y = 2x, y = −x + 3 crossing at (1, 2)", async () => {
+    const page = await chapter("inverse");
+    assert.ok(closeAll(await readout(page, "inverse"), [[1 / 3, 1 / 3], [-1 / 3, 2 / 3]]));
+    assert.ok(closeAll(await readout(page, "solution"), [1, 2]));
+    assert.ok(closeAll(await readout(page, "identity_check"), [[1, 0], [0, 1]]));
+    assert.equal(await readout(page, "det"), 3);
+    await page.waitForFunction(() => /cross at x = \(1, 2\)/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("dragging a₁ onto a₂ makes A singular: the inverse becomes null with the reason", async () => {
+    const page = await chapter("inverse");
+    const [x0, y0] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
+    const [x1, y1] = centre(await page.locator('[data-handle="A:1"]').boundingBox());
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    await page.mouse.move(x1, y1, { steps: 16 });
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[0][0] === -1);
+    assert.deepEqual(A, [[-1, -1], [1, 1]]);
+    assert.equal(await waitForReadout(page, "inverse", (v) => v === null), null);
+    assert.match(await note(page, "inverse"), /singular \(rank 1 < 2/);
+    assert.equal(await readout(page, "solution"), null);
+    assert.match(await note(page, "solution"), /no x solves/);
+    assert.equal(await readout(page, "condition_number"), null);
+    await page.waitForFunction(() => /parallel/.test(document.querySelector(".summary")?.textContent ?? ""));
+    // Dragging b onto the line of the columns: now infinitely many solutions.
+    const [bx, by] = centre(await page.locator('[data-handle="b"]').boundingBox());
+    const [ax, ay] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
+    await page.mouse.move(bx, by);
+    await page.mouse.down();
+    await page.mouse.move(ax, ay, { steps: 16 });
+    await page.mouse.up();
+    await waitForReadout(page, "b", (b) => b[0] === -1 && b[1] === 1);
+    assert.match(await note(page, "solution"), /infinitely many/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a b that does not fit A is explained, not rejected, in either URL order", async () => {
+    for (const q of ["A=2,0,0;0,2,0;0,0,2&b=1,2", "b=1,2&A=2,0,0;0,2,0;0,0,2"]) {
+      const page = await chapter(`inverse?${q}`);
+      assert.ok(await page.locator(".url-alert").isHidden());
+      assert.deepEqual(await readout(page, "inverse"), [[0.5, 0, 0], [0, 0.5, 0], [0, 0, 0.5]]);
+      assert.equal(await readout(page, "solution"), null);
+      assert.match(await note(page, "solution"), /b has 2 entries/);
+      await page.context().close();
+    }
+  });
+
+  test("a nearly singular A warns about lost digits", async () => {
+    const page = await chapter("inverse?A=1,1;1,1.000000001");
+    const cond = await readout(page, "condition_number");
+    assert.ok(cond > 1e9 && cond < 1e10, `${cond}`);
+    assert.match(await note(page, "condition_number"), /Nearly singular: results lose about 10/);
+    assert.notEqual(await readout(page, "inverse"), null);
+    await page.context().close();
+  });
+
+  test("the A then A⁻¹ view has two stages and keeps its view in the URL", async () => {
+    const page = await chapter("inverse", { reducedMotion: "reduce" });
+    await page.locator(".choice label", { hasText: "A then A⁻¹" }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll(".stages li")].map((l) => l.textContent).join("|") === "apply A|apply A⁻¹");
+    await page.waitForFunction(() => location.hash.includes("view=undo"));
+    await page.waitForFunction(() => /carries the plane back/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+});

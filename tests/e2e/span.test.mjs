@@ -1,0 +1,76 @@
+// End-to-end: 2.4 Linear dependence and span, in headless Chromium against the built site.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "rank");
+  return page;
+}
+
+const note = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
+const close = (a, b) => Math.abs(a - b) <= 1e-12 + 1e-12 * Math.abs(b);
+
+describe("2.4 span", () => {
+  test("opens on the seed's u = (1, 3), v = (2, 1) reaching b = 2u + v = (4, 7)", async () => {
+    const page = await chapter("span");
+    assert.equal(await readout(page, "rank"), 2);
+    assert.equal(await readout(page, "independent"), true);
+    assert.equal(await readout(page, "in_span"), true);
+    const c = await readout(page, "coefficients");
+    assert.ok(close(c[0], 2) && close(c[1], 1), `${c}`);
+    await page.waitForFunction(() => /whole plane/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("dragging v onto the line of u collapses the span; b is then out of reach", async () => {
+    const page = await chapter("span");
+    // u = (1, 3) and v = (2, 1): their screen positions give the world → screen map; drop v at −u.
+    const [ux, uy] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
+    const [vx, vy] = centre(await page.locator('[data-handle="A:1"]').boundingBox());
+    const perX = vx - ux; // one world unit in x
+    const perY = (vy - uy) / 2; // one world unit of y, in screen px downwards
+    const [tx, ty] = [ux - 2 * perX, uy + 6 * perY];
+    await page.mouse.move(vx, vy);
+    await page.mouse.down();
+    await page.mouse.move(tx, ty, { steps: 20 });
+    await page.mouse.up();
+    const A = await waitForReadout(page, "A", (A) => A[0][1] === -1 && A[1][1] === -3);
+    assert.deepEqual(A, [[1, -1], [3, -3]]);
+    assert.equal(await waitForReadout(page, "rank", (r) => r === 1), 1);
+    assert.equal(await readout(page, "independent"), false);
+    assert.equal(await readout(page, "in_span"), false);
+    assert.equal(await readout(page, "coefficients"), null);
+    assert.match(await note(page, "coefficients"), /out of reach/);
+    await page.waitForFunction(() => /a line, and b is out of reach/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("non-square shapes compute without a figure; a b of the wrong length is explained", async () => {
+    let page = await chapter("span?A=0.5,-1;1,1;7,-1&b=-1,4,2");
+    assert.equal(await readout(page, "rank"), 2);
+    assert.equal(await readout(page, "independent"), true);
+    assert.equal(await readout(page, "in_span"), false);
+    assert.ok(await page.locator(".figure-note").isVisible());
+    await page.context().close();
+    page = await chapter("span?A=1,0,0;0,1,0;0,0,1&b=1,2");
+    assert.ok(await page.locator(".url-alert").isHidden());
+    assert.equal(await readout(page, "in_span"), null);
+    assert.match(await note(page, "in_span"), /b has 2/);
+    await page.context().close();
+  });
+});
