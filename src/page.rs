@@ -323,6 +323,7 @@ impl Page {
         let Some((kind, value)) = self.input_value(input) else { return Changes::default() };
         // Vectors are written as one row in URLs, so their length is bounded like columns.
         let (max_rows, max_cols) = match kind {
+            InputKind::Scalar => return Changes::default(),
             InputKind::Vector => (crate::state::matrix::MAX_DIM, 1),
             InputKind::Matrix => (crate::state::matrix::MAX_ROWS, crate::state::matrix::MAX_DIM),
         };

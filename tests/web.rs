@@ -102,7 +102,8 @@ fn the_landing_page_lists_twelve_chapters_and_links_only_built_ones() {
     assert_eq!(root.query_selector_all(".syllabus li").unwrap().length(), 12);
     let links = root.query_selector_all(".syllabus a").unwrap();
     let built: Vec<String> = CHAPTERS.iter().filter(|c| c.build.is_some()).map(|c| format!("#/{}", c.slug)).collect();
-    let hrefs: Vec<String> = (0..links.length()).map(|i| links.get(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("href").unwrap()).collect();
+    let hrefs: Vec<String> =
+        (0..links.length()).map(|i| links.get(i).unwrap().dyn_into::<Element>().unwrap().get_attribute("href").unwrap()).collect();
     assert_eq!(hrefs, built);
     assert_eq!(root.query_selector_all(".syllabus .pending").unwrap().length() as usize, 12 - built.len());
     assert!(matches!(mount(&root, "#/no-such-chapter").unwrap(), Mounted::NotFound));

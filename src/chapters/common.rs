@@ -96,6 +96,7 @@ pub fn bounds(points: &[World]) -> (World, World) {
 pub fn array_literal(m: &DMatrix<f64>, kind: InputKind) -> String {
     let row = |r: Vec<f64>| format!("[{}]", r.iter().map(|x| format_number(*x)).collect::<Vec<_>>().join(", "));
     match kind {
+        InputKind::Scalar => m.iter().map(|x| format_number(*x)).next().unwrap_or_default(),
         InputKind::Vector => row(m.iter().copied().collect()),
         InputKind::Matrix => format!("[{}]", m.row_iter().map(|r| row(r.iter().copied().collect())).collect::<Vec<_>>().join(", ")),
     }
@@ -111,6 +112,13 @@ impl Code {
         };
         for i in inputs {
             let array = array_literal(&i.value, i.kind);
+            if i.kind == InputKind::Scalar {
+                let x = i.value.iter().next().copied().unwrap_or_default();
+                code.numpy.push_str(&format!("{} = {x:?}\n", i.name));
+                code.torch.push_str(&format!("{} = {x:?}\n", i.name));
+                code.nalgebra.push_str(&format!("let {} = {x:?}_f64;\n", rust_name(i.name)));
+                continue;
+            }
             code.numpy.push_str(&format!("{} = np.array({array}, dtype=float)\n", i.name));
             code.torch.push_str(&format!("{} = torch.tensor({array}, dtype=torch.float64)\n", i.name));
             code.nalgebra.push_str(&match i.kind {
@@ -124,7 +132,7 @@ impl Code {
                         entries.join(", ")
                     )
                 }
-                InputKind::Vector => {
+                InputKind::Vector | InputKind::Scalar => {
                     let entries: Vec<String> = i.value.iter().map(|x| format!("{x:?}")).collect();
                     format!("let {} = DVector::from_vec(vec![{}]);\n", rust_name(i.name), entries.join(", "))
                 }

@@ -434,7 +434,10 @@ impl Chapter for Determinant {
         // Symmetric about the origin: room to drag a column across to the mirror side.
         let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
         points.extend(mirrored);
-        bounds(&points)
+        // And a margin, so a column tip near the edge can still be dragged (or nudged) outwards.
+        let (lo, hi) = bounds(&points);
+        let pad = 1.0 + 0.25 * hi.amax();
+        (lo - World::new(pad, pad), hi + World::new(pad, pad))
     }
 
     fn code(&self) -> Code {

@@ -251,7 +251,7 @@ impl Inverse {
                 let along = if along.y < 0.0 || (along.y == 0.0 && along.x < 0.0) { -along } else { along };
                 let side = World::new(-along.y, along.x);
                 let anchor = crossing.unwrap_or(through);
-                let at = anchor + along * if i == 0 { 1.3 } else { -1.3 } + side * 0.3;
+                let at = if i == 0 { anchor + along * 1.3 + side * 0.3 } else { anchor - along * 2.4 - side * 0.3 };
                 scene.push(Shape::Label { at, text: equation(normal, b[i]), role: stroke.role });
             }
         }
@@ -433,7 +433,10 @@ impl Chapter for Inverse {
         // Symmetric about the origin: the lines run through the whole view, and handles get room.
         let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
         points.extend(mirrored);
-        bounds(&points)
+        // A margin, so a handle near the edge can still be dragged (or nudged) outwards.
+        let (lo, hi) = bounds(&points);
+        let pad = 0.5 + 0.15 * hi.amax();
+        (lo - World::new(pad, pad), hi + World::new(pad, pad))
     }
 
     fn code(&self) -> Code {

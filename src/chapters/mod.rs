@@ -2,21 +2,21 @@
 //! shared pieces (inputs, handles, readouts, a scene, code); it owns no event loop and no DOM.
 
 pub mod common;
-mod eigendecomposition;
-mod multiplication;
-mod pca;
-mod norms;
 mod determinant;
+mod eigendecomposition;
 mod inverse;
-mod span;
-mod tensors;
-mod special_matrices;
+mod multiplication;
+mod norms;
+mod pca;
 mod pseudoinverse;
-mod trace;
+mod span;
+mod special_matrices;
 mod svd_page;
+mod tensors;
+mod trace;
 
 use crate::readout::Readout;
-use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_vector};
+use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector};
 use crate::view::scene::{Role, Scene};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
@@ -136,6 +136,8 @@ pub enum InputKind {
     Matrix,
     /// A column vector stored as n×1; URL form `1,2`.
     Vector,
+    /// One number stored as 1×1; URL form `3`.
+    Scalar,
 }
 
 /// A piece of chapter state the reader can edit and link: a matrix or a vector.
@@ -154,7 +156,7 @@ impl Input {
     pub fn to_param(&self) -> String {
         match self.kind {
             InputKind::Matrix => format_matrix(&self.value),
-            InputKind::Vector => format_vector(&self.value),
+            InputKind::Vector | InputKind::Scalar => format_vector(&self.value),
         }
     }
 
@@ -163,6 +165,7 @@ impl Input {
         match kind {
             InputKind::Matrix => parse_matrix(text),
             InputKind::Vector => parse_vector(text),
+            InputKind::Scalar => parse_scalar(text).map(|x| DMatrix::from_element(1, 1, x)),
         }
         .map_err(|e| e.to_string())
     }
@@ -260,18 +263,30 @@ pub fn from_params(info: &ChapterInfo, params: &[(String, String)]) -> Option<(B
     let build = info.build?;
     let mut chapter = build();
     let kinds: Vec<(&'static str, InputKind)> = chapter.inputs().iter().map(|i| (i.name, i.kind)).collect();
-    let choices: Vec<&'static str> = chapter.choices().iter().map(|c| c.name).collect();
     let mut problems = Vec::new();
+    let mut later = Vec::new();
     for (key, text) in params {
         if let Some((name, kind)) = kinds.iter().find(|(n, _)| n == key) {
             if let Err(why) = Input::parse(*kind, text).and_then(|m| chapter.set_input(name, m)) {
                 problems.push(format!("Parameter {name}: {why}."));
             }
-        } else if choices.contains(&key.as_str()) {
+        } else {
+            later.push((key, text));
+        }
+    }
+    // Choices after inputs, and a second round for choices that only exist once another choice is
+    // made (`order` appears with `view=ab`), whatever their order in the link.
+    for _ in 0..2 {
+        let choices: Vec<&'static str> = chapter.choices().iter().map(|c| c.name).collect();
+        later.retain(|(key, text)| {
+            if !choices.contains(&key.as_str()) {
+                return true;
+            }
             if let Err(why) = chapter.set_choice(key, text) {
                 problems.push(format!("Parameter {key}: {why}."));
             }
-        }
+            false
+        });
     }
     if !problems.is_empty() {
         chapter = build();
@@ -316,6 +331,17 @@ mod tests {
             let (again, problems) = from_params(info, &params).unwrap();
             assert!(problems.is_empty(), "{}: {problems:?}", info.slug);
             assert_eq!(to_params(again.as_ref()), params, "{}", info.slug);
+        }
+    }
+
+    #[test]
+    fn a_choice_that_depends_on_another_is_kept_in_any_order() {
+        let info = find("multiplication").unwrap();
+        for params in [[("view", "ab"), ("order", "ba")], [("order", "ba"), ("view", "ab")]] {
+            let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            let (chapter, problems) = from_params(info, &params).unwrap();
+            assert!(problems.is_empty());
+            assert!(to_params(chapter.as_ref()).contains(&("order".to_string(), "ba".to_string())));
         }
     }
 

@@ -174,7 +174,7 @@ impl Chapter for Norms {
     fn inputs(&self) -> Vec<Input> {
         vec![
             Input { name: "v", kind: InputKind::Vector, value: self.v.clone() },
-            Input { name: "p", kind: InputKind::Vector, value: DMatrix::from_element(1, 1, self.p) },
+            Input { name: "p", kind: InputKind::Scalar, value: DMatrix::from_element(1, 1, self.p) },
             Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
             Input { name: "w", kind: InputKind::Vector, value: self.w.clone() },
         ]
@@ -257,7 +257,16 @@ impl Chapter for Norms {
             ),
             number_readout("l1", "‖v‖₁", l1(&e), "Σ|vᵢ|: the taxicab distance"),
             number_readout("l2", "‖v‖₂", l2(&e), "√(Σ vᵢ²): the straight-line length"),
-            number_readout("l2_squared", "‖v‖₂² = vᵀv", self.v.dot(&self.v), "cheaper, no square root; grows slowly near 0"),
+            number_readout(
+                "l2_squared",
+                "‖v‖₂² = vᵀv",
+                self.v.dot(&self.v),
+                if self.v.dot(&self.v) == 0.0 && l2(&e) > 0.0 {
+                    "the squares are too small for a 64-bit float and round to 0 (underflow)"
+                } else {
+                    "cheaper, no square root; grows slowly near 0"
+                },
+            ),
             number_readout("linf", "‖v‖∞", linf(&e), "max |vᵢ|: the largest entry in size"),
             number_readout("lp", "‖v‖ₚ", lp(&e, self.p), self.p_note()),
             number_readout(
@@ -353,9 +362,9 @@ impl Chapter for Norms {
         code.line("v @ v  # squared L2", "v @ v  # squared L2", "let l2_squared = v.dot(&v);");
         code.line("np.linalg.norm(v, np.inf)", "torch.linalg.vector_norm(v, float('inf'))", "let linf = v.amax();");
         code.line(
-            "np.linalg.norm(v, p[0])",
-            "torch.linalg.vector_norm(v, p[0].item())",
-            "let lp = v.iter().map(|x| x.abs().powf(p[0])).sum::<f64>().powf(1.0 / p[0]);",
+            "np.linalg.norm(v, p)",
+            "torch.linalg.vector_norm(v, p)",
+            "let lp = v.iter().map(|x| x.abs().powf(p)).sum::<f64>().powf(1.0 / p);",
         );
         code.line(
             "np.linalg.norm(A)  # Frobenius for a matrix",
@@ -463,11 +472,13 @@ mod tests {
         let c = page(&[("v", "3,5"), ("p", "0.5")]);
         assert!(close(number(c.as_ref(), "lp"), (3f64.sqrt() + 5f64.sqrt()).powi(2)));
         assert!(readout(c.as_ref(), "lp").note.contains("not a norm"));
-        for bad in ["0", "-1", "1,2"] {
+        for bad in ["0", "-1"] {
             let (_, problems) = from_params(find("norms").unwrap(), &[("p".into(), bad.into())]).unwrap();
             assert_eq!(problems.len(), 1, "{bad}");
             assert!(problems[0].starts_with("Parameter p: p is one number greater than 0"), "{}", problems[0]);
         }
+        let (_, problems) = from_params(find("norms").unwrap(), &[("p".into(), "1,2".into())]).unwrap();
+        assert_eq!(problems, ["Parameter p: a single number is expected, not a list."]);
     }
 
     #[test]
@@ -493,6 +504,7 @@ mod tests {
         assert!(close(number(c.as_ref(), "l2"), 2f64.sqrt() * 1e308));
         let c = page(&[("v", "3e-200,4e-200")]);
         assert!(close(number(c.as_ref(), "l2"), 5e-200));
+        assert!(readout(c.as_ref(), "l2_squared").note.contains("underflow"));
         let c = page(&[("v", "0,0"), ("w", "0,0")]);
         for name in ["l0", "l1", "l2", "linf", "lp"] {
             assert_eq!(number(c.as_ref(), name), 0.0, "{name}");

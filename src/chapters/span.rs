@@ -338,7 +338,10 @@ impl Chapter for Span {
         }
         let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
         points.extend(mirrored);
-        bounds(&points)
+        // A margin, so a handle near the edge can still be dragged (or nudged) outwards.
+        let (lo, hi) = bounds(&points);
+        let pad = 0.5 + 0.15 * hi.amax();
+        (lo - World::new(pad, pad), hi + World::new(pad, pad))
     }
 
     fn code(&self) -> Code {

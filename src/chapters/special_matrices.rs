@@ -151,7 +151,7 @@ impl Chapter for SpecialMatrices {
     fn inputs(&self) -> Vec<Input> {
         // The angle first: loading a link applies it (building a rotation), then A as linked.
         vec![
-            Input { name: "deg", kind: InputKind::Vector, value: DMatrix::from_element(1, 1, self.deg) },
+            Input { name: "deg", kind: InputKind::Scalar, value: DMatrix::from_element(1, 1, self.deg) },
             Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
         ]
     }
@@ -361,9 +361,9 @@ impl Chapter for SpecialMatrices {
     fn code(&self) -> Code {
         let mut code = Code::declare(&self.inputs());
         code.line(
-            "theta = np.deg2rad(deg[0])  # np.cos(50) would read 50 as radians",
-            "theta = torch.deg2rad(deg[0])  # torch.cos(50) would read 50 as radians",
-            "let theta = deg[0].to_radians(); // f64::cos(50.0) would read 50 as radians",
+            "theta = np.deg2rad(deg)  # np.cos(50) would read 50 as radians",
+            "theta = torch.deg2rad(torch.tensor(deg))  # torch.cos(50) would read 50 as radians",
+            "let theta = deg.to_radians(); // f64::cos(50.0) would read 50 as radians",
         );
         code.line(
             "R = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])",
@@ -573,8 +573,8 @@ mod tests {
     #[test]
     fn code_builds_the_rotation_from_degrees() {
         let code = build().code();
-        assert!(code.numpy.contains("deg = np.array([50], dtype=float)"), "{}", code.numpy);
-        assert!(code.numpy.contains("np.deg2rad(deg[0])"));
+        assert!(code.numpy.contains("deg = 50.0\n"), "{}", code.numpy);
+        assert!(code.numpy.contains("np.deg2rad(deg)"));
         assert!(code.numpy.contains("orthogonal = "));
         let code = page(&[("A", "1,2,3")]).code();
         assert!(code.numpy.contains("not square"));

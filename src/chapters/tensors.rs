@@ -231,7 +231,7 @@ impl Chapter for Tensors {
         vec![
             Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
             Input { name: "b", kind: InputKind::Vector, value: self.b.clone() },
-            Input { name: "s", kind: InputKind::Vector, value: DMatrix::from_element(1, 1, self.s) },
+            Input { name: "s", kind: InputKind::Scalar, value: DMatrix::from_element(1, 1, self.s) },
         ]
     }
 
@@ -657,7 +657,7 @@ mod tests {
     #[test]
     fn bad_inputs_name_themselves() {
         let p = problems(&[("s", "1,2")]);
-        assert_eq!(p, ["Parameter s: s is a scalar: give a single number, not 2 entries."]);
+        assert_eq!(p, ["Parameter s: a single number is expected, not a list."]);
         assert_eq!(problems(&[("b", "1,2;3,4")]).len(), 1);
         assert!(problems(&[("A", "1,2;3")])[0].starts_with("Parameter A:"));
         assert!(problems(&[("view", "diagonal")])[0].starts_with("Parameter view:"));

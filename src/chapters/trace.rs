@@ -462,16 +462,26 @@ impl Chapter for Trace {
             number_readout("trace_transpose", "tr Aᵀ", trace_of(&self.a.transpose()), "transposing keeps the diagonal in place"),
         ];
         let aat = self.a.iter().fold(0.0, |s, x| s + x * x);
-        out.push(number_readout("trace_AAT", "tr(AAᵀ)", aat, "the sum of the squares of every entry of A"));
         let fro = frobenius_scaled(&self.a);
+        let underflow = aat == 0.0 && fro > 0.0;
+        out.push(number_readout(
+            "trace_AAT",
+            "tr(AAᵀ)",
+            aat,
+            if underflow {
+                "the squares are too small for a 64-bit float and round to 0 (underflow)"
+            } else {
+                "the sum of the squares of every entry of A"
+            },
+        ));
         out.push(number_readout(
             "frobenius",
             "‖A‖_F",
             fro,
-            if aat.is_finite() {
+            if aat.is_finite() && !underflow {
                 format!("√tr(AAᵀ) = √{}", display_number(aat))
             } else {
-                "√tr(AAᵀ), computed on a scaled copy".into()
+                "√tr(AAᵀ), computed on a copy scaled by the largest entry".into()
             },
         ));
         self.eigen_readouts(&mut out);
@@ -752,6 +762,8 @@ mod tests {
         assert_eq!(value(c.as_ref(), "det"), Value::Null);
         let c = page(&[("A", "1e-200,2e-200;3e-200,4e-200")]);
         assert!((number(c.as_ref(), "frobenius") / (30f64.sqrt() * 1e-200) - 1.0).abs() < 1e-14);
+        assert!(readout(c.as_ref(), "trace_AAT").note.contains("underflow"));
+        assert!(readout(c.as_ref(), "frobenius").note.contains("scaled"));
         assert!((number(c.as_ref(), "eigenvalue_sum") / 5e-200 - 1.0).abs() < 1e-12);
         // No readout is ever NaN.
         for r in c.readouts() {

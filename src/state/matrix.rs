@@ -35,7 +35,7 @@ impl fmt::Display for ShapeError {
                 write!(f, "{rows}×{cols} is too large (at most {MAX_ROWS} rows and {MAX_DIM} columns)")
             }
             ShapeError::NotAVector => write!(f, "a vector is one row of entries separated by commas"),
-            ShapeError::NotAScalar => write!(f, "a single number is expected"),
+            ShapeError::NotAScalar => write!(f, "a single number is expected, not a list"),
         }
     }
 }

@@ -598,14 +598,21 @@ impl View {
             let set = add(&self.dom.editors, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
             let legend = add(&set, "legend", &[], None)?;
             add(&legend, "span", &[("class", "name")], Some(input.name))?;
-            let shape = if input.kind == InputKind::Vector { format!("{rows} entries") } else { display_shape(&input.value) };
+            let shape = match input.kind {
+                InputKind::Scalar => "number".to_string(),
+                InputKind::Vector if rows == 1 => "1 entry".to_string(),
+                InputKind::Vector => format!("{rows} entries"),
+                InputKind::Matrix => display_shape(&input.value),
+            };
             add(&legend, "span", &[("class", "shape")], Some(&shape))?;
             let grid = add(&set, "div", &[("class", "cells")], None)?;
             // Through the CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.
             html(&grid)?.style().set_property("--cols", &cols.to_string())?;
             for r in 0..rows {
                 for c in 0..cols {
-                    let label = if input.kind == InputKind::Vector {
+                    let label = if input.kind == InputKind::Scalar {
+                        input.name.to_string()
+                    } else if input.kind == InputKind::Vector {
                         format!("{}, entry {}", input.name, r + 1)
                     } else {
                         format!("{}, row {}, column {}", input.name, r + 1, c + 1)
@@ -634,6 +641,7 @@ impl View {
             }
             let sizes = add(&set, "div", &[("class", "resize")], None)?;
             let steps: Vec<(&str, usize, usize, bool)> = match input.kind {
+                InputKind::Scalar => vec![],
                 InputKind::Vector => vec![("− entry", rows.wrapping_sub(1), 1, rows > 1), ("+ entry", rows + 1, 1, rows < MAX_DIM)],
                 InputKind::Matrix => vec![
                     ("− row", rows.wrapping_sub(1), cols, rows > 1),
