@@ -85,7 +85,7 @@ describe("2.1 tensors", () => {
     const page = await chapter("tensors?s=1,2");
     const alert = page.locator(".url-alert[role=alert]");
     await alert.waitFor({ state: "visible" });
-    assert.match(await alert.textContent(), /Parameter s: s is a scalar/);
+    assert.match(await alert.textContent(), /Parameter s: a single number is expected/);
     assert.equal(await readout(page, "s"), 2);
     assert.deepEqual(await readout(page, "scaled"), [[2, 4], [6, 8], [10, 12]]);
     await page.context().close();
