@@ -519,7 +519,43 @@ mod tests {
         assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
     }
 
+    fn finite_or_null(v: &Value) -> bool {
+        match v {
+            Value::Number(x) => x.is_finite(),
+            Value::Vector(xs) => xs.iter().all(|x| x.is_finite()),
+            Value::Matrix(rows) => rows.iter().flatten().all(|x| x.is_finite()),
+            Value::List(items) => items.iter().all(finite_or_null),
+            Value::Complex { re, im } => re.is_finite() && im.is_finite(),
+            Value::Null | Value::Bool(_) => true,
+        }
+    }
+
+    /// Every readout is finite or null (with a note), and nothing panics, at any size and scale.
+    fn check_everything(c: &dyn Chapter) -> Result<(), TestCaseError> {
+        for r in c.readouts() {
+            prop_assert!(finite_or_null(&r.value), "{} = {:?}", r.name, r.value);
+            prop_assert!(r.value != Value::Null || !r.note.is_empty(), "{} is null without a reason", r.name);
+        }
+        let mut t = Timeline::new(c.stages().len());
+        t.scrub(c.stages().len() as f64 / 2.0);
+        let _ = c.scene(&t);
+        let _ = (c.summary(), c.code(), c.figure_note(), c.handles());
+        let (lo, hi) = c.content_bounds();
+        prop_assert!(lo.iter().chain(hi.iter()).all(|x| x.is_finite()), "bounds {lo:?} {hi:?}");
+        Ok(())
+    }
+
     proptest! {
+        #[test]
+        fn readouts_are_finite_or_null_at_any_size_and_scale(m in 1usize..=8, n in 1usize..=8, k in 1usize..=8, exps in proptest::collection::vec(-300i32..=300, 64), mixed in any::<bool>(),
+                                                             entries in proptest::collection::vec(-9.0f64..9.0, 72)) {
+            let mut c = build();
+            let a = DMatrix::from_fn(m, n, |r, col| entries[r * 8 + col] * 10f64.powi(if mixed { exps[r * 8 + col] } else { exps[0] }));
+            c.set_input("A", a).unwrap();
+            c.set_input("b", DMatrix::from_fn(k, 1, |r, _| entries[64 + r])).unwrap();
+            check_everything(c.as_ref())?;
+        }
+
         #[test]
         fn a_combination_of_the_columns_is_always_in_the_span(m in 1usize..=5, n in 1usize..=5,
                                                                entries in proptest::collection::vec(-5.0f64..5.0, 25),
