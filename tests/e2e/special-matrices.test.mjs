@@ -85,7 +85,7 @@ describe("2.6 special matrices", () => {
     assert.equal(await readout(sym, "symmetric"), true);
     const bad = await chapter("special-matrices?deg=1,2");
     await bad.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
-    assert.match(await bad.locator(".url-alert").textContent(), /Parameter deg: the angle is one number of degrees/);
+    assert.match(await bad.locator(".url-alert").textContent(), /Parameter deg: a single number is expected, not a list/);
     for (const p of [page, sym, bad]) await p.context().close();
   });
 });
