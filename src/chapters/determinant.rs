@@ -486,6 +486,7 @@ impl Chapter for Determinant {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chapters::testing::{check_everything, readout, value};
     use crate::chapters::{find, from_params};
     use proptest::prelude::*;
 
@@ -493,14 +494,6 @@ mod tests {
         let (chapter, problems) = from_params(find("determinant").unwrap(), &[("A".into(), a.into())]).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         chapter
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        readout(chapter, name).value
     }
 
     #[test]
@@ -635,32 +628,6 @@ mod tests {
             assert_eq!(ldexp(m, e), x);
         }
         assert_eq!(frexp(0.0), (0.0, 0));
-    }
-
-    fn finite_or_null(v: &Value) -> bool {
-        match v {
-            Value::Number(x) => x.is_finite(),
-            Value::Vector(xs) => xs.iter().all(|x| x.is_finite()),
-            Value::Matrix(rows) => rows.iter().flatten().all(|x| x.is_finite()),
-            Value::List(items) => items.iter().all(finite_or_null),
-            Value::Complex { re, im } => re.is_finite() && im.is_finite(),
-            Value::Null | Value::Bool(_) => true,
-        }
-    }
-
-    /// Every readout is finite or null (with a note), and nothing panics, at any size and scale.
-    fn check_everything(c: &dyn Chapter) -> Result<(), TestCaseError> {
-        for r in c.readouts() {
-            prop_assert!(finite_or_null(&r.value), "{} = {:?}", r.name, r.value);
-            prop_assert!(r.value != Value::Null || !r.note.is_empty(), "{} is null without a reason", r.name);
-        }
-        let mut t = Timeline::new(c.stages().len());
-        t.scrub(c.stages().len() as f64 / 2.0);
-        let _ = c.scene(&t);
-        let _ = (c.summary(), c.code(), c.figure_note(), c.handles());
-        let (lo, hi) = c.content_bounds();
-        prop_assert!(lo.iter().chain(hi.iter()).all(|x| x.is_finite()), "bounds {lo:?} {hi:?}");
-        Ok(())
     }
 
     proptest! {

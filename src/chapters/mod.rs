@@ -13,6 +13,8 @@ mod span;
 mod special_matrices;
 mod svd_page;
 mod tensors;
+#[cfg(test)]
+pub mod testing;
 mod trace;
 
 use crate::readout::Readout;

@@ -390,17 +390,10 @@ impl Chapter for Multiplication {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chapters::{find, from_params};
+    use crate::chapters::testing::{open, value};
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
-        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let (chapter, problems) = from_params(find("multiplication").unwrap(), &params).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        chapter
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}")).value
+        open("multiplication", params)
     }
 
     #[test]

@@ -790,6 +790,7 @@ impl Chapter for Pca {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chapters::testing::{number, readout, value};
     use crate::chapters::{find, from_params};
     use proptest::prelude::*;
 
@@ -818,21 +819,6 @@ mod tests {
         };
         assert!(problems.is_empty(), "{problems:?}");
         chapter
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        readout(chapter, name).value
-    }
-
-    fn number(chapter: &dyn Chapter, name: &str) -> f64 {
-        match value(chapter, name) {
-            Value::Number(x) => x,
-            v => panic!("{name} = {v:?}"),
-        }
     }
 
     fn vector(chapter: &dyn Chapter, name: &str) -> Vec<f64> {

@@ -479,18 +479,11 @@ impl Chapter for Pseudoinverse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chapters::{find, from_params};
+    use crate::chapters::testing::{open, readout};
     use proptest::prelude::*;
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
-        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let (chapter, problems) = from_params(find("pseudoinverse").unwrap(), &params).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        chapter
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
+        open("pseudoinverse", params)
     }
 
     fn numbers(chapter: &dyn Chapter, name: &str) -> Vec<f64> {

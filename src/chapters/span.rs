@@ -399,22 +399,11 @@ impl Chapter for Span {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chapters::{find, from_params};
+    use crate::chapters::testing::{check_everything, open, readout, value};
     use proptest::prelude::*;
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
-        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let (chapter, problems) = from_params(find("span").unwrap(), &params).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        chapter
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        readout(chapter, name).value
+        open("span", params)
     }
 
     fn close(v: &Value, want: &[f64]) -> bool {
@@ -517,32 +506,6 @@ mod tests {
         assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
         assert!(c.move_handle("A:0", World::new(1.0, 0.0)));
         assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
-    }
-
-    fn finite_or_null(v: &Value) -> bool {
-        match v {
-            Value::Number(x) => x.is_finite(),
-            Value::Vector(xs) => xs.iter().all(|x| x.is_finite()),
-            Value::Matrix(rows) => rows.iter().flatten().all(|x| x.is_finite()),
-            Value::List(items) => items.iter().all(finite_or_null),
-            Value::Complex { re, im } => re.is_finite() && im.is_finite(),
-            Value::Null | Value::Bool(_) => true,
-        }
-    }
-
-    /// Every readout is finite or null (with a note), and nothing panics, at any size and scale.
-    fn check_everything(c: &dyn Chapter) -> Result<(), TestCaseError> {
-        for r in c.readouts() {
-            prop_assert!(finite_or_null(&r.value), "{} = {:?}", r.name, r.value);
-            prop_assert!(r.value != Value::Null || !r.note.is_empty(), "{} is null without a reason", r.name);
-        }
-        let mut t = Timeline::new(c.stages().len());
-        t.scrub(c.stages().len() as f64 / 2.0);
-        let _ = c.scene(&t);
-        let _ = (c.summary(), c.code(), c.figure_note(), c.handles());
-        let (lo, hi) = c.content_bounds();
-        prop_assert!(lo.iter().chain(hi.iter()).all(|x| x.is_finite()), "bounds {lo:?} {hi:?}");
-        Ok(())
     }
 
     proptest! {

@@ -434,22 +434,12 @@ impl Chapter for SpecialMatrices {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chapters::testing::{open, readout, value};
     use crate::chapters::{find, from_params, to_params};
     use proptest::prelude::*;
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
-        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let (chapter, problems) = from_params(find("special-matrices").unwrap(), &params).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        chapter
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        readout(chapter, name).value
+        open("special-matrices", params)
     }
 
     fn checks(chapter: &dyn Chapter) -> [Value; 3] {

@@ -386,6 +386,7 @@ fn subscript(k: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chapters::testing::{number, readout};
     use crate::chapters::{find, from_params};
     use proptest::prelude::*;
 
@@ -393,17 +394,6 @@ mod tests {
         let (chapter, problems) = from_params(find("svd").unwrap(), &[("A".into(), a.into())]).unwrap();
         assert!(problems.is_empty(), "{problems:?}");
         chapter
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn number(chapter: &dyn Chapter, name: &str) -> f64 {
-        match readout(chapter, name).value {
-            Value::Number(x) => x,
-            other => panic!("{name} = {other:?}"),
-        }
     }
 
     fn matrix(chapter: &dyn Chapter, name: &str) -> DMatrix<f64> {

@@ -489,6 +489,7 @@ fn plural(k: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chapters::testing::{readout, value};
     use crate::chapters::{find, from_params, to_params};
     use proptest::prelude::*;
 
@@ -504,14 +505,6 @@ mod tests {
 
     fn problems(p: &[(&str, &str)]) -> Vec<String> {
         from_params(find("tensors").unwrap(), &params(p)).unwrap().1
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        readout(chapter, name).value
     }
 
     fn m(rows: &[&[f64]]) -> Value {

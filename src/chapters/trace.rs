@@ -640,29 +640,12 @@ impl Chapter for Trace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chapters::testing::{number, open, readout, value};
     use crate::chapters::{find, from_params};
     use proptest::prelude::*;
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
-        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let (chapter, problems) = from_params(find("trace").unwrap(), &params).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        chapter
-    }
-
-    fn value(chapter: &dyn Chapter, name: &str) -> Value {
-        readout(chapter, name).value
-    }
-
-    fn readout(chapter: &dyn Chapter, name: &str) -> Readout {
-        chapter.readouts().into_iter().find(|r| r.name == name).unwrap_or_else(|| panic!("no readout {name}"))
-    }
-
-    fn number(chapter: &dyn Chapter, name: &str) -> f64 {
-        match value(chapter, name) {
-            Value::Number(x) => x,
-            v => panic!("{name} is {v:?}"),
-        }
+        open("trace", params)
     }
 
     #[test]

@@ -255,46 +255,7 @@ impl Dom {
         let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("tabindex", "0")], None)?;
         let code = add(&pre, "code", &[], None)?;
 
-        if page.embed {
-            return Ok(Dom {
-                figure,
-                canvas,
-                handle_layer,
-                figure_note,
-                summary,
-                url_alert,
-                snap,
-                choices,
-                timeline,
-                editors,
-                readouts,
-                code,
-                code_tabs,
-                copy,
-                copy_status,
-                fit,
-                zoom_in,
-                zoom_out,
-            });
-        }
-        let prose = add(&grid, "article", &[("class", "prose")], None)?;
-        // Trusted: our own static text, compiled into the binary. User text never goes through here.
-        prose.set_inner_html(page.chapter().explanation());
-
-        let nav = add(&wrap, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
-        let index = CHAPTERS.iter().position(|c| c.slug == info.slug).unwrap_or(0);
-        for (offset, rel, arrow) in [(-1i32, "prev", "← "), (1, "next", " →")] {
-            let slot = add(&nav, "div", &[("class", rel)], None)?;
-            let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
-            let label =
-                format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
-            if other.build.is_some() {
-                add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
-            } else {
-                add(&slot, "span", &[("class", "unavailable")], Some(&format!("{label} (not yet available)")))?;
-            }
-        }
-        Ok(Dom {
+        let dom = Dom {
             figure,
             canvas,
             handle_layer,
@@ -313,7 +274,28 @@ impl Dom {
             fit,
             zoom_in,
             zoom_out,
-        })
+        };
+        if page.embed {
+            return Ok(dom);
+        }
+        let prose = add(&grid, "article", &[("class", "prose")], None)?;
+        // Trusted: our own static text, compiled into the binary. User text never goes through here.
+        prose.set_inner_html(page.chapter().explanation());
+
+        let nav = add(&wrap, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
+        let index = CHAPTERS.iter().position(|c| c.slug == info.slug).unwrap_or(0);
+        for (offset, rel, arrow) in [(-1i32, "prev", "← "), (1, "next", " →")] {
+            let slot = add(&nav, "div", &[("class", rel)], None)?;
+            let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
+            let label =
+                format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
+            if other.build.is_some() {
+                add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
+            } else {
+                add(&slot, "span", &[("class", "unavailable")], Some(&format!("{label} (not yet available)")))?;
+            }
+        }
+        Ok(dom)
     }
 }
 
