@@ -120,6 +120,15 @@ describe("page contract", () => {
       }
       assert.deepEqual(page.errors, [], `${slug}: console errors`);
       await page.context().close();
+
+      // On a 360 px phone nothing pushes the page sideways, and handles are 44 px touch targets.
+      const phone = await openPage(browser, `${server.base}index.html#/${slug}`, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      await phone.waitForSelector("[data-readout][data-value]");
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${slug}: a 360 px page overflows by ${overflow}px`);
+      const touch = await phone.locator("[data-handle]").first().boundingBox();
+      assert.ok(touch.width >= 44 && touch.height >= 44, `${slug}: touch target ${touch.width}×${touch.height}`);
+      await phone.context().close();
     });
   }
 });
