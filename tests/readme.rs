@@ -5,7 +5,8 @@
 use linalg_live::chapters::{from_params, Input, CHAPTERS};
 
 fn table() -> String {
-    let mut out = String::from("| slug | parameters (default) | choices (first is the default) | readouts (`data-readout`) |\n|---|---|---|---|\n");
+    let mut out =
+        String::from("| slug | parameters (default) | choices (first is the default) | readouts (`data-readout`) |\n|---|---|---|---|\n");
     for info in CHAPTERS.iter() {
         let Some((chapter, _)) = from_params(info, &[]) else {
             out.push_str(&format!("| `{}` | not yet available | | |\n", info.slug));
