@@ -85,6 +85,17 @@ pub fn with_background(mut scene: Scene) -> Scene {
     scene
 }
 
+/// The option of a choice called `value`, or a sentence listing the valid ones.
+pub fn pick_option(options: &'static [(&'static str, &'static str)], value: &str) -> Result<&'static str, String> {
+    match options.iter().find(|(k, _)| *k == value) {
+        Some((known, _)) => Ok(known),
+        None => {
+            let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
+            Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")))
+        }
+    }
+}
+
 /// The smallest box holding all `points` (and the origin).
 pub fn bounds(points: &[World]) -> (World, World) {
     let lo = points.iter().fold(World::zeros(), |a, p| a.inf(p));

@@ -5,7 +5,7 @@
 //! succeed. Only then is the inverse computed, by LU with partial pivoting (as numpy does) on a copy
 //! scaled by a power of two (exact), and checked: A·A⁻¹ must be the identity to working precision.
 
-use super::common::{bounds, column_handles, drag_into, lerp, plane, point, transformed_plane, vector_handle};
+use super::common::{bounds, column_handles, drag_into, lerp, pick_option, plane, point, transformed_plane, vector_handle};
 use super::determinant::{determinant, frexp, ldexp, Det};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
@@ -328,10 +328,7 @@ impl Chapter for Inverse {
         if name != "view" {
             return Err(format!("this page has no choice called {name}"));
         }
-        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = VIEWS.iter().map(|(k, _)| *k).collect();
-            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
-        };
+        let known = pick_option(VIEWS, value)?;
         self.view = known;
         Ok(())
     }

@@ -1,7 +1,9 @@
 //! 2.2 Multiplying matrices and vectors: A·v as the column and row pictures, AB as "B, then A",
 //! and the dot product v·w.
 
-use super::common::{bounds, column_handles, drag_into, lerp, plane, point, transformed_plane, vector_handle, with_background};
+use super::common::{
+    bounds, column_handles, drag_into, lerp, pick_option, plane, point, transformed_plane, vector_handle, with_background,
+};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
@@ -208,10 +210,7 @@ impl Chapter for Multiplication {
             "order" => ORDERS,
             _ => return Err(format!("this page has no choice called {name}")),
         };
-        let Some((known, _)) = options.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
-            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
-        };
+        let known = pick_option(options, value)?;
         if name == "view" {
             self.view = known;
         } else {

@@ -1,7 +1,7 @@
 //! 2.5 Norms: L⁰, L¹, L², L^∞ and Lᵖ of a vector, the Frobenius norm of a matrix, drawn as the balls
 //! of each norm through x; and the triangle inequality with a second vector w.
 
-use super::common::{bounds, point, vector_handle, with_background};
+use super::common::{bounds, pick_option, point, vector_handle, with_background};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{number_readout, Readout, Value};
@@ -205,10 +205,7 @@ impl Chapter for Norms {
         if name != "view" {
             return Err(format!("this page has no choice called {name}"));
         }
-        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = VIEWS.iter().map(|(k, _)| *k).collect();
-            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
-        };
+        let known = pick_option(VIEWS, value)?;
         self.view = known;
         Ok(())
     }

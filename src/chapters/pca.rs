@@ -3,7 +3,7 @@
 //! the reader turns: the variance of the points' shadows on d plus the squared length of their drops
 //! onto d is the total variance, whatever d is, so the most variance kept is the least error made.
 
-use super::common::{bounds, with_background};
+use super::common::{bounds, pick_option, with_background};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
@@ -582,9 +582,7 @@ impl Chapter for Pca {
         if name != "view" {
             return Err(format!("this page has no choice called {name}"));
         }
-        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
-            return Err(format!("“{}” is not one of raw, centred", value.chars().take(24).collect::<String>()));
-        };
+        let known = pick_option(VIEWS, value)?;
         self.view = known;
         Ok(())
     }

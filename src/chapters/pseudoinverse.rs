@@ -2,6 +2,7 @@
 //! through data points as the overdetermined system [x | 1]·(slope, intercept) ≈ y.
 
 use super::common::bounds;
+use super::common::pick_option;
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::math::svd::{svd, PINV_RCOND};
@@ -208,9 +209,7 @@ impl Chapter for Pseudoinverse {
         if name != "view" {
             return Err(format!("this page has no choice called {name}"));
         }
-        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
-            return Err(format!("“{}” is not one of fit, lines", value.chars().take(24).collect::<String>()));
-        };
+        let known = pick_option(VIEWS, value)?;
         self.view = known;
         Ok(())
     }

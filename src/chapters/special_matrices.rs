@@ -2,7 +2,7 @@
 //! lengths, the columns' dot product, AᵀA − I, Aᵀ against A⁻¹) and a rotation or reflection built from
 //! an angle in degrees.
 
-use super::common::{bounds, column_handles, drag_into, plane, transformed_plane, with_background};
+use super::common::{bounds, column_handles, drag_into, pick_option, plane, transformed_plane, with_background};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape};
 use crate::math::svd::svd;
@@ -188,13 +188,10 @@ impl Chapter for SpecialMatrices {
         if name != "kind" {
             return Err(format!("this page has no choice called {name}"));
         }
-        let Some((known, _)) = KINDS.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
-            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
-        };
+        let known = pick_option(KINDS, value)?;
         // The choice shows A's orientation; picking the other one rebuilds A from the angle. Picking
         // the current one changes nothing, so a link with A and kind reproduces A exactly.
-        let reflection = *known == "reflection";
+        let reflection = known == "reflection";
         if reflection != self.reflection() {
             self.a = built(self.deg, reflection);
         }

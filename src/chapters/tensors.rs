@@ -1,7 +1,7 @@
 //! 2.1 Scalars, vectors, matrices and tensors: a matrix's shape, its transpose, scaling by a scalar,
 //! and numpy's broadcasting of a vector across the rows of a matrix (`A + b`).
 
-use super::common::{bounds, drag_into, point, vector_handle, with_background};
+use super::common::{bounds, drag_into, pick_option, point, vector_handle, with_background};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{matrix_readout, Readout, Value};
@@ -259,10 +259,7 @@ impl Chapter for Tensors {
         if name != "view" {
             return Err(format!("this page has no choice called {name}"));
         }
-        let Some((known, _)) = VIEWS.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = VIEWS.iter().map(|(k, _)| *k).collect();
-            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
-        };
+        let known = pick_option(VIEWS, value)?;
         self.view = known;
         Ok(())
     }

@@ -3,6 +3,7 @@
 //! Tr(XYZ) = Tr(ZXY) = Tr(YZX) with three products that differ entry by entry.
 
 use super::common::bounds;
+use super::common::pick_option;
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape};
 use crate::readout::{matrix_readout, number_readout, Readout, Value};
@@ -398,10 +399,7 @@ impl Chapter for Trace {
             "order" => ORDERS,
             _ => return Err(format!("this page has no choice called {name}")),
         };
-        let Some((known, _)) = options.iter().find(|(k, _)| *k == value) else {
-            let names: Vec<&str> = options.iter().map(|(k, _)| *k).collect();
-            return Err(format!("“{}” is not one of {}", value.chars().take(24).collect::<String>(), names.join(", ")));
-        };
+        let known = pick_option(options, value)?;
         if name == "view" {
             self.view = known;
         } else {
