@@ -440,6 +440,28 @@ mod tests {
         assert!(!open(&[("embed", "yes")]).embed);
     }
 
+    proptest::proptest! {
+        /// A fuzz of the whole link pipeline: any hash, for any chapter, opens a page whose readouts
+        /// are finite or null with a reason, and whose figure, code and summary do not panic.
+        #[test]
+        fn any_link_opens_a_sound_page(slug in proptest::sample::select(crate::chapters::CHAPTERS.iter().map(|c| c.slug).collect::<Vec<_>>()),
+                                       pairs in proptest::collection::vec((proptest::sample::select(vec!["A", "B", "v", "w", "b", "P", "p", "s", "d", "deg", "view", "order", "X", "embed"]),
+                                                                           "[-+0-9.,;eE ]{0,40}|[0-9]{1,3}(,[0-9]{1,3}){0,5}(;[0-9]{1,3}(,[0-9]{1,3}){0,5}){0,5}|\\PC{0,20}"), 0..6)) {
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let hash = format!("#/{slug}?{}", query.join("&"));
+            let crate::state::route::Route::Chapter { slug, params, problems } = crate::state::route::parse_hash(&hash) else { return Ok(()) };
+            let info = find(&slug).expect("a known slug");
+            let mut page = Page::open(info, &params, problems).expect("every chapter is built");
+            crate::chapters::testing::check_everything(page.chapter())?;
+            let first = page.handles().first().map(|h| h.name.clone());
+            if let Some(name) = first {
+                page.update(Msg::Nudge { handle: name, dx: 1.0, dy: 1.0, fine: false });
+                crate::chapters::testing::check_everything(page.chapter())?;
+            }
+            let _ = page.figure();
+        }
+    }
+
     #[test]
     fn invalid_links_report_and_open_the_default() {
         let params = vec![("A".to_string(), "1,2;3,x".to_string())];
