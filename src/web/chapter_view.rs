@@ -111,6 +111,8 @@ struct View {
 struct HandleEl {
     name: String,
     element: Element,
+    /// The transform and stacking last written, so unchanged handles cost no style work.
+    placed: String,
     _listeners: Vec<EventListener>,
 }
 
@@ -758,13 +760,18 @@ impl View {
         }
         let vp = self.page.viewport;
         let count = handles.len();
-        for (i, (h, el)) in handles.iter().zip(&self.handles).enumerate() {
+        for (i, (h, el)) in handles.iter().zip(self.handles.iter_mut()).enumerate() {
             let at = vp.to_screen(h.at);
             let visible = at.x >= 0.0 && at.y >= 0.0 && at.x <= vp.width && at.y <= vp.height;
-            let style = html(&el.element)?.style();
-            style.set_property("transform", &format!("translate({:.1}px, {:.1}px)", at.x, at.y))?;
+            let transform = format!("translate({:.1}px, {:.1}px)", at.x, at.y);
             // Where handles overlap, the most important one (listed first) is on top.
-            style.set_property("z-index", &(count - i).to_string())?;
+            let placed = format!("{transform} {}", count - i);
+            if el.placed != placed {
+                let style = html(&el.element)?.style();
+                style.set_property("transform", &transform)?;
+                style.set_property("z-index", &(count - i).to_string())?;
+                el.placed = placed;
+            }
             set_attr(&el.element, "aria-label", &format!("{}. Arrow keys move it, Shift for fine steps.", h.label))?;
             set_attr(&el.element, "data-x", &format_number(h.at.x))?;
             set_attr(&el.element, "data-y", &format_number(h.at.y))?;
@@ -879,5 +886,5 @@ fn make_handle(dom: &Dom, shared: &Rc<Shared>, name: &str) -> Res<HandleEl> {
         let (w, n) = (weak.clone(), name.to_string());
         listeners.push(EventListener::new(&element, kind, move |_| send(&w, Msg::Focus(focused.then(|| n.clone())))));
     }
-    Ok(HandleEl { name: name.to_string(), element, _listeners: listeners })
+    Ok(HandleEl { name: name.to_string(), element, placed: String::new(), _listeners: listeners })
 }
