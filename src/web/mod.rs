@@ -46,6 +46,22 @@ pub fn start() {
     let hashchange = EventListener::new(&window, "hashchange", |_| route_current());
     APP.with(|app| *app.borrow_mut() = Some(App { root, mounted: None, _hashchange: hashchange }));
     route_current();
+    register_offline_worker(&window);
+}
+
+/// Registers `sw.js` (next to index.html) so chapters open without a network after one visit.
+/// Failure (an old browser, a file:// page, a sandboxed frame) only means no offline support.
+fn register_offline_worker(window: &web_sys::Window) {
+    let navigator = window.navigator();
+    // Outside a secure context (http:// on a LAN address) `navigator.serviceWorker` does not exist.
+    let available = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|sw| !sw.is_undefined());
+    if !window.is_secure_context() || !available {
+        return;
+    }
+    let promise = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 fn route_current() {

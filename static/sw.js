@@ -1,0 +1,36 @@
+// Offline support for linalg-live. Network first (an update is picked up on the next visit, and a
+// developer never sees a stale build), the cache as the fallback when there is no network. On install
+// it caches the page and every asset index.html names, so one visit is enough to work offline.
+const CACHE = "linalg-live";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    const page = await fetch("./index.html", { cache: "no-cache" });
+    const html = await page.clone().text();
+    const assets = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
+    await cache.put("./index.html", page);
+    await cache.addAll([...new Set(assets)]);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    try {
+      const response = await fetch(request);
+      if (response.ok) {
+        const copy = response.clone();
+        event.waitUntil(caches.open(CACHE).then((cache) => cache.put(request, copy)));
+      }
+      return response;
+    } catch (offline) {
+      const cached = await caches.match(request, { ignoreSearch: true });
+      return cached ?? (await caches.match("./index.html")) ?? Response.error();
+    }
+  })());
+});
