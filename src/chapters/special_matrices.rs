@@ -206,6 +206,12 @@ impl Chapter for SpecialMatrices {
         column_handles(&self.a, "A")
     }
 
+    fn snaps(&self, _handle: &str) -> bool {
+        // The columns live near the unit circle: rounding them to the integer lattice would turn
+        // a rotation into (1, 1) on the first drag.
+        false
+    }
+
     fn move_handle(&mut self, name: &str, to: World) -> bool {
         let moved = drag_into(&mut self.a, "A", name, to);
         if moved {
@@ -555,6 +561,17 @@ mod tests {
         let mut c = build();
         assert!(c.set_input("deg", DMatrix::from_column_slice(2, 1, &[1.0, 2.0])).unwrap_err().contains("one number"));
         assert!(c.set_input("B", DMatrix::zeros(2, 2)).is_err());
+    }
+
+    #[test]
+    fn column_drags_are_not_rounded_to_the_lattice() {
+        let mut page = crate::page::Page::open(find("special-matrices").unwrap(), &[], vec![]).unwrap();
+        page.update(crate::page::Msg::DragStart("A:0".into()));
+        let at = page.viewport.to_screen(World::new(0.6, 0.8));
+        page.update(crate::page::Msg::DragTo(at));
+        let a = value(page.chapter(), "A");
+        let Value::Matrix(rows) = a else { panic!("{a:?}") };
+        assert!((rows[0][0] - 0.6).abs() < 1e-9 && (rows[1][0] - 0.8).abs() < 1e-9, "{rows:?}");
     }
 
     #[test]
