@@ -186,6 +186,18 @@ pub struct Choice {
     pub current: &'static str,
 }
 
+/// The span a scalar input's slider covers. The slider is a shortcut: the number field beside it
+/// accepts any value the chapter's `set_input` allows, inside or outside this span.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SliderRange {
+    /// The slider's left end.
+    pub min: f64,
+    /// The slider's right end.
+    pub max: f64,
+    /// The slider's step (the keyboard's arrow keys move by one step).
+    pub step: f64,
+}
+
 /// A draggable point of the figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Handle {
@@ -232,6 +244,10 @@ pub trait Chapter {
     /// circle, say, should not).
     fn snaps(&self, _handle: &str) -> bool {
         true
+    }
+    /// The slider shown beside a scalar input's number field, if it has one.
+    fn slider(&self, _input: &str) -> Option<SliderRange> {
+        None
     }
     /// Every result the page shows.
     fn readouts(&self) -> Vec<Readout>;

@@ -2,7 +2,7 @@
 //! of each norm through x; and the triangle inequality with a second vector w.
 
 use super::common::{bounds, pick_option, point, vector_handle, with_background};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{number_readout, Readout, Value};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
@@ -169,6 +169,11 @@ fn sub_p(p: f64) -> String {
 impl Chapter for Norms {
     fn explanation(&self) -> &'static str {
         include_str!("norms.html")
+    }
+
+    fn slider(&self, input: &str) -> Option<SliderRange> {
+        // Below 1 the ball is not convex (not a norm); the field takes larger p, up to ∞ in effect.
+        (input == "p").then_some(SliderRange { min: 0.25, max: 10.0, step: 0.05 })
     }
 
     fn inputs(&self) -> Vec<Input> {

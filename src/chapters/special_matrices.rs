@@ -3,7 +3,7 @@
 //! an angle in degrees.
 
 use super::common::{bounds, column_handles, drag_into, pick_option, plane, transformed_plane, with_background};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange};
 use crate::format::{display_number, display_shape};
 use crate::math::svd::svd;
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
@@ -146,6 +146,10 @@ impl SpecialMatrices {
 impl Chapter for SpecialMatrices {
     fn explanation(&self) -> &'static str {
         include_str!("special_matrices.html")
+    }
+
+    fn slider(&self, input: &str) -> Option<SliderRange> {
+        (input == "deg").then_some(SliderRange { min: -180.0, max: 180.0, step: 1.0 })
     }
 
     fn inputs(&self) -> Vec<Input> {

@@ -623,6 +623,29 @@ impl View {
                     }));
                 }
             }
+            if let Some(range) = chapter.slider(input.name).filter(|_| input.kind == InputKind::Scalar) {
+                let value = input.value.get(0).copied().unwrap_or(range.min);
+                let slider: HtmlInputElement = add(
+                    &set,
+                    "input",
+                    &[
+                        ("type", "range"),
+                        ("class", "slider"),
+                        ("min", &format_number(range.min)),
+                        ("max", &format_number(range.max)),
+                        ("step", &format_number(range.step)),
+                        ("aria-label", &format!("{} slider", input.name)),
+                        ("data-slider", input.name),
+                    ],
+                    None,
+                )?
+                .dyn_into()?;
+                slider.set_value(&format_number(value));
+                let (w, name, s2) = (weak.clone(), input.name.to_string(), slider.clone());
+                listeners.push(EventListener::new(&slider, "input", move |_| {
+                    send(&w, Msg::EditCell { input: name.clone(), row: 0, col: 0, text: s2.value() })
+                }));
+            }
             let sizes = add(&set, "div", &[("class", "resize")], None)?;
             let steps: Vec<(&str, usize, usize, bool)> = match input.kind {
                 InputKind::Scalar => vec![],
@@ -653,6 +676,12 @@ impl View {
         let active = window()?.document().and_then(|d| d.active_element());
         for input in self.page.chapter().inputs() {
             let Some(editor) = self.dom.editors.query_selector(&format!("[data-input=\"{}\"]", input.name))? else { continue };
+            if let Some(slider) = editor.query_selector("input[data-slider]")?.and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+                let text = input.value.get(0).map(|x| format_number(*x)).unwrap_or_default();
+                if active.as_ref() != Some(slider.as_ref()) && slider.value() != text {
+                    slider.set_value(&text);
+                }
+            }
             let cells = editor.query_selector_all("input[data-row]")?;
             for i in 0..cells.length() {
                 let Some(cell) = cells.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
