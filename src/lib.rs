@@ -9,7 +9,9 @@ pub mod format;
 pub mod math;
 pub mod page;
 pub mod readout;
+pub mod share;
 pub mod state;
+pub mod theme;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]

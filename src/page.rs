@@ -1,12 +1,14 @@
 //! A chapter page's whole state and its one `update` function. The browser shell turns events into
 //! [`Msg`]s, calls [`Page::update`], and redraws from the page; nothing else changes the state.
 
-use crate::chapters::{from_params, to_params, Chapter, ChapterInfo, Handle, InputKind};
+use crate::chapters::{from_params, to_params, Chapter, ChapterInfo, Handle, InputKind, SpaceHandle};
 use crate::readout::Readout;
 use crate::state::number::parse_number;
 use crate::state::route::build_hash;
+use crate::theme::Look;
 use crate::view::render::HandleMark;
-use crate::view::scene::Scene;
+use crate::view::scene::{Role, Scene};
+use crate::view::space::{Camera, Point3, FINE_ORBIT_KEY_STEP, ORBIT_KEY_STEP};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::{Screen, Viewport, World};
 use nalgebra::DMatrix;
@@ -39,6 +41,8 @@ pub enum Msg {
     EditCell { input: String, row: usize, col: usize, text: String },
     /// Added or removed rows/columns of an input (new cells are 0).
     Reshape { input: String, rows: usize, cols: usize },
+    /// Loaded pasted text (points as CSV, one per line) into an input that accepts it.
+    Paste { input: String, text: String },
     /// Picked an option of a choice.
     Choose { choice: String, option: String },
     /// Dragged the empty plane by a screen offset.
@@ -57,6 +61,10 @@ pub enum Msg {
     Scrub(f64),
     /// An animation frame at a time in ms.
     Tick(f64),
+    /// Clicked or tapped the empty figure without moving, at a canvas point.
+    Place(Screen),
+    /// Delete or Backspace on a focused handle.
+    Remove(String),
 }
 
 /// What an update changed, so the shell redoes only that.
@@ -109,6 +117,21 @@ pub struct Page {
     pub embed: bool,
     /// Per input, its invalid cell and the message about it (the last valid value stays in the state).
     pub cell_errors: BTreeMap<String, CellError>,
+    /// How the editors look now, to rebuild them when a state change changes that.
+    editor_layout: EditorLayout,
+    /// The theme and accent the link asked for (generic page parameters, kept in the URL).
+    pub look: Look,
+    /// Where a 3-D figure is seen from (view state like the viewport; not in the URL).
+    pub camera: Camera,
+    /// The last pointer position of a drag of the orbit control.
+    orbit_from: Option<Screen>,
+}
+
+/// How the editors look: per input, its shape, or the note shown instead of its cells.
+type EditorLayout = Vec<(&'static str, Result<(usize, usize), String>)>;
+
+fn editor_layout(chapter: &dyn Chapter) -> EditorLayout {
+    chapter.inputs().into_iter().map(|i| (i.name, chapter.editor_note(i.name).map_or(Ok(i.value.shape()), Err))).collect()
 }
 
 /// A cell whose text was rejected.
@@ -128,9 +151,11 @@ impl Page {
         let (chapter, problems) = from_params(info, params)?;
         url_problems.extend(problems);
         let timeline = Timeline::new(chapter.stages().len());
+        let editor_layout = editor_layout(chapter.as_ref());
         let mut page = Page {
             info,
             chapter,
+            editor_layout,
             viewport: Viewport::default(),
             timeline,
             snap: true,
@@ -139,6 +164,9 @@ impl Page {
             url_problems,
             embed: params.iter().any(|(k, v)| k == EMBED_PARAM && v == "1"),
             cell_errors: BTreeMap::new(),
+            look: Look::from_params(params),
+            camera: Camera::default(),
+            orbit_from: None,
         };
         page.fit();
         Some(page)
@@ -149,9 +177,15 @@ impl Page {
         self.chapter.as_ref()
     }
 
-    /// The URL hash that reproduces the state (and keeps the embed mode).
+    /// The chapter's state as URL parameters (without the look or the embed mode).
+    pub fn state_params(&self) -> Vec<(String, String)> {
+        to_params(self.chapter.as_ref())
+    }
+
+    /// The URL hash that reproduces the state (and keeps the look and the embed mode).
     pub fn hash(&self) -> String {
         let mut params = to_params(self.chapter.as_ref());
+        params.extend(self.look.params());
         if self.embed {
             params.push((EMBED_PARAM.to_string(), "1".to_string()));
         }
@@ -170,6 +204,9 @@ impl Page {
 
     /// The handles; drawn on the final figure, so hidden while the timeline is mid-way.
     pub fn handles(&self) -> Vec<Handle> {
+        if self.in_space() {
+            return self.projected_handles();
+        }
         if self.timeline.position() < self.timeline.stages() as f64 {
             return Vec::new();
         }
@@ -181,16 +218,28 @@ impl Page {
         let marks = self
             .handles()
             .into_iter()
+            .filter(|h| h.name != ORBIT_HANDLE)
             .map(|h| {
                 let active = self.dragging.as_deref() == Some(&h.name) || self.focused.as_deref() == Some(&h.name);
                 HandleMark { at: h.at, role: h.role, active }
             })
             .collect();
-        (self.chapter.scene(&self.timeline), marks)
+        let scene = match self.chapter.space(&self.timeline) {
+            Some(space) => space.project(&self.camera),
+            None => self.chapter.scene(&self.timeline),
+        };
+        (scene, marks)
     }
 
     fn fit(&mut self) {
-        let (lo, hi) = self.chapter.content_bounds();
+        let (lo, hi) = match self.chapter.space(&self.timeline) {
+            // Centred on the origin (the orbit's centre), holding everything as the camera sees it now.
+            Some(space) => {
+                let half = space.half_extent(&self.camera);
+                (-half, half)
+            }
+            None => self.chapter.content_bounds(),
+        };
         self.viewport.fit(lo, hi);
     }
 
@@ -207,10 +256,13 @@ impl Page {
                 self.timeline.finish();
                 self.dragging = Some(name.clone());
                 self.focused = Some(name);
+                self.orbit_from = None;
                 ch.figure = true;
             }
             Msg::DragTo(at) => {
-                if let Some(name) = self.dragging.clone() {
+                if let (Some(name), true) = (self.dragging.clone(), self.in_space()) {
+                    ch = self.drag_in_space(&name, at);
+                } else if let Some(name) = self.dragging.clone() {
                     let to = self.viewport.clamp(self.viewport.to_world(at));
                     ch.state = self.move_handle(&name, to, self.snap);
                     ch.figure = ch.state;
@@ -224,7 +276,9 @@ impl Page {
             }
             Msg::Nudge { handle, dx, dy, fine } => {
                 self.timeline.finish();
-                if let Some(h) = self.chapter.handles().into_iter().find(|h| h.name == handle) {
+                if self.in_space() {
+                    ch = self.nudge_in_space(&handle, dx, dy, fine);
+                } else if let Some(h) = self.chapter.handles().into_iter().find(|h| h.name == handle) {
                     let step = if fine { FINE_KEY_STEP } else { KEY_STEP };
                     let to = (h.at + World::new(dx, dy) * step).map(|x| x.clamp(-MAX_COORD, MAX_COORD));
                     // Fine steps deliberately leave the lattice; coarse steps keep lattice points on it.
@@ -239,6 +293,7 @@ impl Page {
             }
             Msg::EditCell { input, row, col, text } => ch = self.edit_cell(&input, row, col, &text),
             Msg::Reshape { input, rows, cols } => ch = self.reshape(&input, rows, cols),
+            Msg::Paste { input, text } => ch = self.paste(&input, &text),
             Msg::Choose { choice, option } => {
                 if self.chapter.set_choice(&choice, &option).is_ok() {
                     self.reset_timeline();
@@ -247,7 +302,12 @@ impl Page {
                 }
             }
             Msg::Pan { dx, dy } => {
-                self.viewport.pan(dx, dy);
+                // Dragging the empty figure orbits a 3-D figure and pans a plane one.
+                if self.in_space() {
+                    self.camera.drag(dx, dy);
+                } else {
+                    self.viewport.pan(dx, dy);
+                }
                 ch.figure = true;
             }
             Msg::Zoom { at, factor } => {
@@ -281,8 +341,53 @@ impl Page {
                 ch.figure = true;
             }
             Msg::Tick(now) => ch.figure = self.timeline.tick(now),
+            Msg::Place(at) => {
+                if !self.in_space() {
+                    let to = self.viewport.clamp(self.viewport.to_world(at));
+                    let to = if self.snap { to.map(f64::round) } else { to };
+                    if self.chapter.place(to) {
+                        ch = Changes::ALL;
+                    }
+                }
+            }
+            Msg::Remove(name) => {
+                if self.chapter.remove_handle(&name) {
+                    self.focused = None;
+                    ch = Changes::ALL;
+                }
+            }
+        }
+        if ch.state || ch.controls {
+            // A state change can change how the editors look (generated points hide P's cells).
+            let layout = editor_layout(self.chapter.as_ref());
+            if layout != self.editor_layout {
+                self.editor_layout = layout;
+                ch.controls = true;
+            }
         }
         ch
+    }
+
+    fn paste(&mut self, input: &str, text: &str) -> Changes {
+        if !self.chapter.accepts_paste(input) {
+            return Changes::default();
+        }
+        let result = crate::state::csv::parse_points(text)
+            .map_err(|e| e.to_string())
+            .and_then(|points| self.chapter.set_input(input, points).map_err(|why| format!("{input}: {why}")));
+        match result {
+            Ok(()) => {
+                self.cell_errors.remove(input);
+                self.reset_timeline();
+                self.fit();
+                Changes::ALL
+            }
+            Err(why) => {
+                let message = format!("The pasted points were not loaded. {why}. The last valid points are kept.");
+                self.cell_errors.insert(input.to_string(), CellError { row: usize::MAX, col: usize::MAX, message });
+                Changes { messages: true, ..Changes::default() }
+            }
+        }
     }
 
     /// A fresh timeline for the chapter's current stages, at the end, keeping the motion preference.
@@ -321,6 +426,7 @@ impl Page {
 
     fn reshape(&mut self, input: &str, rows: usize, cols: usize) -> Changes {
         let Some((kind, value)) = self.input_value(input) else { return Changes::default() };
+        let was_in_space = self.in_space();
         // Vectors are written as one row in URLs, so their length is bounded like columns.
         let (max_rows, max_cols) = match kind {
             InputKind::Scalar => return Changes::default(),
@@ -344,7 +450,104 @@ impl Page {
         }
         self.cell_errors.remove(input);
         self.reset_timeline();
+        if self.in_space() != was_in_space {
+            self.fit();
+        }
         Changes::ALL
+    }
+}
+
+/// The name of the 3-D figure's orbit control: a handle-like button in the figure's corner that
+/// turns the view when dragged or with the arrow keys (it moves no state, so it is not in the URL).
+pub const ORBIT_HANDLE: &str = "orbit";
+
+/// Where the orbit control sits: CSS px from the canvas's left and bottom edges.
+const ORBIT_INSET: f64 = 28.0;
+
+/// The 3-D figure's side of the page: handles projected by the camera, drags in the screen plane,
+/// and the orbit control.
+impl Page {
+    /// Whether the chapter draws its current state in space.
+    pub fn in_space(&self) -> bool {
+        self.chapter.space(&self.timeline).is_some()
+    }
+
+    /// The chapter's 3-D handles (while the timeline is at its end), then the orbit control.
+    fn projected_handles(&self) -> Vec<Handle> {
+        let mut out: Vec<Handle> = if self.timeline.position() < self.timeline.stages() as f64 {
+            Vec::new()
+        } else {
+            self.chapter
+                .space_handles()
+                .into_iter()
+                .map(|h: SpaceHandle| Handle { at: self.camera.project(&h.at), name: h.name, role: h.role, label: h.label })
+                .collect()
+        };
+        out.push(Handle {
+            name: ORBIT_HANDLE.to_string(),
+            at: self.viewport.to_world(Screen { x: ORBIT_INSET, y: self.viewport.height - ORBIT_INSET }),
+            role: Role::Axis,
+            label: format!("Rotate the 3-D view, now at {}", self.camera.describe()),
+        });
+        out
+    }
+
+    fn space_handle(&self, name: &str) -> Option<SpaceHandle> {
+        self.chapter.space_handles().into_iter().find(|h| h.name == name)
+    }
+
+    fn move_space_handle(&mut self, name: &str, to: Point3, snap: bool) -> bool {
+        let to = if snap && self.chapter.snaps(name) { to.map(f64::round) } else { to };
+        to.iter().all(|x| x.is_finite()) && self.chapter.move_space_handle(name, to)
+    }
+
+    /// A pointer move while dragging in a 3-D figure: the orbit control turns the camera by the
+    /// pointer's movement; a handle moves in the plane through it parallel to the screen.
+    fn drag_in_space(&mut self, name: &str, at: Screen) -> Changes {
+        let mut ch = Changes::default();
+        if name == ORBIT_HANDLE {
+            if let Some(from) = self.orbit_from {
+                self.camera.drag(at.x - from.x, at.y - from.y);
+                ch.figure = true;
+            }
+            self.orbit_from = Some(at);
+            return ch;
+        }
+        let Some(h) = self.space_handle(name) else { return ch };
+        let to = self.viewport.clamp(self.viewport.to_world(at));
+        if let Some(p) = self.camera.drag_point(&h.at, to) {
+            ch.state = self.move_space_handle(name, p, self.snap);
+            ch.figure = ch.state;
+        }
+        ch
+    }
+
+    /// An arrow key in a 3-D figure. On the orbit control: turn the view (left/right around z,
+    /// up/down to look from higher or lower). On a handle: a coarse step moves one unit along the
+    /// world axis that looks most like the arrow (lattice points stay on the lattice); a fine step
+    /// moves exactly along the screen's right/up directions.
+    fn nudge_in_space(&mut self, name: &str, dx: f64, dy: f64, fine: bool) -> Changes {
+        let mut ch = Changes::default();
+        if !(dx.is_finite() && dy.is_finite()) {
+            return ch;
+        }
+        if name == ORBIT_HANDLE {
+            let step = if fine { FINE_ORBIT_KEY_STEP } else { ORBIT_KEY_STEP };
+            self.camera.orbit(-dx * step, dy * step);
+            ch.figure = true;
+            return ch;
+        }
+        let Some(h) = self.space_handle(name) else { return ch };
+        let step = if fine {
+            (self.camera.right() * dx + self.camera.up() * dy) * FINE_KEY_STEP
+        } else {
+            self.camera.nearest_axis(dx, dy) * KEY_STEP
+        };
+        let to = (h.at + step).map(|x| x.clamp(-MAX_COORD, MAX_COORD));
+        ch.state = self.move_space_handle(name, to, self.snap && !fine);
+        ch.figure = true;
+        ch.settled = ch.state;
+        ch
     }
 }
 
@@ -361,6 +564,24 @@ mod tests {
 
     fn value(page: &Page, name: &str) -> Value {
         page.readouts().into_iter().find(|r| r.name == name).unwrap().value
+    }
+
+    #[test]
+    fn a_click_places_a_point_snapped_and_delete_removes_it() {
+        let mut page = Page::open(find("pseudoinverse").unwrap(), &[], vec![]).unwrap();
+        let points = |page: &Page| match value(page, "P") {
+            Value::Matrix(rows) => rows,
+            other => panic!("{other:?}"),
+        };
+        let at = page.viewport.to_screen(World::new(4.8, 1.1));
+        assert_eq!(page.update(Msg::Place(at)), Changes::ALL);
+        assert_eq!(points(&page).last(), Some(&vec![5.0, 1.0]));
+        assert_eq!(page.update(Msg::Remove("P:6".into())), Changes::ALL);
+        assert_eq!(points(&page).len(), 6);
+        // Pages without points ignore both.
+        let mut other = open(&[]);
+        assert_eq!(other.update(Msg::Place(at)), Changes::default());
+        assert_eq!(other.update(Msg::Remove("v".into())), Changes::default());
     }
 
     #[test]
@@ -438,6 +659,92 @@ mod tests {
         assert!(page.hash().ends_with("&v=2,0&w=2,6&embed=1"), "{}", page.hash());
         assert!(!page.full_page_hash().contains("embed"));
         assert!(!open(&[("embed", "yes")]).embed);
+    }
+
+    #[test]
+    fn theme_and_accent_are_page_parameters_kept_in_the_url_not_chapter_errors() {
+        let mut page = open(&[("v", "1,0"), ("theme", "dark"), ("accent", "0A7"), ("embed", "1")]);
+        assert!(page.url_problems.is_empty() && page.look.problems.is_empty());
+        page.update(Msg::Nudge { handle: "v".into(), dx: 1.0, dy: 0.0, fine: false });
+        assert!(page.hash().ends_with("&v=2,0&w=2,6&theme=dark&accent=00aa77&embed=1"), "{}", page.hash());
+        let page = open(&[("v", "1,0"), ("theme", "neon"), ("accent", "red")]);
+        assert!(page.url_problems.is_empty(), "the chapter state is kept");
+        assert_eq!(value(&page, "v"), Value::Vector(vec![1.0, 0.0]));
+        assert_eq!(page.look.problems.len(), 2);
+        assert!(!page.hash().contains("theme") && !page.hash().contains("accent"));
+    }
+
+    fn open_at(slug: &str, params: &[(&str, &str)]) -> Page {
+        let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Page::open(find(slug).unwrap(), &params, vec![]).unwrap()
+    }
+
+    fn handle_at(page: &Page, name: &str) -> World {
+        page.handles().into_iter().find(|h| h.name == name).unwrap().at
+    }
+
+    #[test]
+    fn dragging_the_empty_3d_figure_orbits_and_keeps_the_state() {
+        let mut page = open_at("svd", &[("A", "1,0;0,1;1,1")]);
+        assert!(page.in_space() && !open(&[]).in_space());
+        let names: Vec<String> = page.handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["A:0", "A:1", ORBIT_HANDLE]);
+        let (before, readouts) = (handle_at(&page, "A:0"), page.readouts());
+        assert!(page.update(Msg::Pan { dx: 40.0, dy: 10.0 }).figure);
+        assert_ne!(page.camera, Camera::default());
+        assert_ne!(handle_at(&page, "A:0"), before, "the handle follows its projected tip");
+        assert_eq!(page.readouts(), readouts);
+        assert_eq!(page.viewport.center, World::zeros(), "no pan in 3-D");
+        // The figure is the projected space, with a ring per chapter handle (none for the orbit control).
+        let (scene, marks) = page.figure();
+        assert!(!scene.shapes.is_empty() && marks.len() == 2);
+        // A plane page still pans.
+        let mut plane = open(&[]);
+        plane.update(Msg::Pan { dx: 40.0, dy: 0.0 });
+        assert_ne!(plane.viewport.center, World::zeros());
+    }
+
+    #[test]
+    fn a_3d_handle_moves_in_the_screen_plane_and_keys_follow_the_axes() {
+        let mut page = open_at("svd", &[("A", "1,0;0,1;1,1")]);
+        page.snap = false;
+        page.update(Msg::DragStart("A:0".into()));
+        let to = handle_at(&page, "A:0") + World::new(0.5, 0.25);
+        let ch = page.update(Msg::DragTo(page.viewport.to_screen(to)));
+        assert!(ch.state && ch.figure);
+        assert!((handle_at(&page, "A:0") - to).norm() < 1e-9, "the tip stays under the pointer");
+        page.update(Msg::DragEnd);
+        // Coarse keys step one unit along the axis that looks like the arrow (z for up, by default).
+        let mut page = open_at("svd", &[("A", "1,0;0,1;1,1")]);
+        page.update(Msg::Nudge { handle: "A:0".into(), dx: 0.0, dy: 1.0, fine: false });
+        assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![1.0, 0.0], vec![0.0, 1.0], vec![2.0, 1.0]]));
+        // Fine keys move exactly along the screen's up direction.
+        let before = handle_at(&page, "A:1");
+        page.update(Msg::Nudge { handle: "A:1".into(), dx: 0.0, dy: 1.0, fine: true });
+        assert!((handle_at(&page, "A:1") - before - World::new(0.0, FINE_KEY_STEP)).norm() < 1e-12);
+        // The orbit control turns the view by keys and by dragging, and changes no state.
+        let hash = page.hash();
+        let camera = page.camera;
+        page.update(Msg::Nudge { handle: ORBIT_HANDLE.into(), dx: 1.0, dy: 0.0, fine: false });
+        assert!((page.camera.yaw() - (camera.yaw() - ORBIT_KEY_STEP)).abs() < 1e-12);
+        page.update(Msg::DragStart(ORBIT_HANDLE.into()));
+        page.update(Msg::DragTo(Screen { x: 10.0, y: 10.0 }));
+        let turned = page.camera;
+        page.update(Msg::DragTo(Screen { x: 10.0, y: 60.0 }));
+        assert!(page.camera.pitch() > turned.pitch());
+        page.update(Msg::DragEnd);
+        assert_eq!(page.hash(), hash);
+    }
+
+    #[test]
+    fn reshaping_into_space_fits_the_view_to_the_3d_figure() {
+        let mut page = open_at("svd", &[]);
+        assert!(!page.in_space());
+        page.update(Msg::Reshape { input: "A".into(), rows: 3, cols: 2 });
+        assert!(page.in_space());
+        let (lo, hi) = page.viewport.world_bounds();
+        let half = page.chapter().space(&page.timeline).unwrap().half_extent(&page.camera);
+        assert!(lo.x <= -half.x && hi.x >= half.x && lo.y <= -half.y && hi.y >= half.y);
     }
 
     proptest::proptest! {

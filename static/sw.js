@@ -10,7 +10,8 @@ self.addEventListener("install", (event) => {
     const html = await page.clone().text();
     const assets = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
     await cache.put("./index.html", page);
-    await cache.addAll([...new Set(assets)]);
+    // The <linalg-figure> script too, for pages of this site that use the custom element.
+    await cache.addAll([...new Set([...assets, "./linalg-figure.js"])]);
     await self.skipWaiting();
   })());
 });

@@ -3,15 +3,17 @@
 //! distinct, repeated, defective, negative and complex eigenvalues.
 
 use super::common::{bounds, column_handles, drag_into, lerp, plane, point, vector_handle, with_background};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::common3d::{drag_into3, point3, reach, space_vector_handle};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SpaceHandle};
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
 use crate::math::eigen::{eigen, symmetric, Eigen, NoVectors};
 use crate::math::svd::svd;
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
-use nalgebra::{Complex, DMatrix, Matrix2};
+use nalgebra::{Complex, DMatrix, Matrix2, Matrix3};
 
 /// The page state.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +121,72 @@ impl Eigendecomposition {
         bounds(&points)
     }
 
+    /// A as a map of space when the figure is drawn in 3-D: A is 3×3 and v has three entries.
+    fn space_map(&self) -> Option<Matrix3<f64>> {
+        (self.a.shape() == (3, 3) && self.v.len() == 3).then(|| Matrix3::from_fn(|r, c| self.a[(r, c)]))
+    }
+
+    /// The real eigen-directions in space with their λ: the eigenvector columns when they form a
+    /// basis, otherwise for each distinct real λ the direction A − λI shrinks most (its null
+    /// direction, up to rounding): for a complex pair that is the axis A turns around.
+    fn space_directions(&self, e: &Eigen) -> Vec<(Point3, f64)> {
+        let Some(a) = self.space_map() else { return Vec::new() };
+        if let Ok(v) = &e.vectors {
+            return (0..3).map(|c| (Point3::new(v[(0, c)], v[(1, c)], v[(2, c)]), e.values[c].re)).collect();
+        }
+        let mut reals: Vec<f64> = e.values.iter().filter(|z| z.im == 0.0).map(|z| z.re).collect();
+        reals.dedup();
+        reals
+            .into_iter()
+            .filter_map(|l| {
+                let shifted = DMatrix::from_fn(3, 3, |r, c| a[(r, c)] - if r == c { l } else { 0.0 });
+                let s = svd(&shifted).ok()?;
+                Some((Point3::new(s.v[(0, 2)], s.v[(1, 2)], s.v[(2, 2)]), l))
+            })
+            .collect()
+    }
+
+    /// The 3-D figure: the unit sphere and its image under (1 − t)I + tA, the real eigen-directions
+    /// as dashed lines labelled with λ, and the probe v with Av.
+    fn space_figure(&self, timeline: &Timeline) -> Option<Space> {
+        let (a, v) = (self.space_map()?, point3(&self.v)?);
+        let e = self.decomposition().ok()?;
+        let t = timeline.progress(0);
+        let m = Matrix3::identity() * (1.0 - t) + a * t;
+        let done = timeline.position() >= 1.0;
+        let image = m * v;
+        // The ellipsoid fits in a ball of radius σ₁(A) ≤ ‖A‖_F; the stage map is between I and A.
+        let sigma = svd(&self.a).ok().and_then(|s| s.singular_values.iter().copied().reduce(f64::max)).unwrap_or_else(|| self.a.norm());
+        let extent = reach(&[Point3::new(sigma, 0.0, 0.0), v, image]);
+        let mut space = Space::default();
+        space.unit_sphere();
+        space.ellipsoid(&m, Role::Image);
+        let directions = self.space_directions(&e);
+        let complex = e.values.iter().any(|z| z.im != 0.0);
+        for (i, (d, lambda)) in directions.iter().enumerate() {
+            let label = if complex {
+                format!("λ = {}: the axis", display_number(*lambda))
+            } else if directions.len() < 3 {
+                format!("λ = {}", display_number(*lambda))
+            } else {
+                format!("λ{} = {}", sub(i), display_number(*lambda))
+            };
+            space.push(Shape3::Line { direction: *d, reach: extent, stroke: Stroke::dashed(Role::Eigen, 2.0), label: Some(label) });
+            space.push(Shape3::Dot { at: m * d, role: Role::Eigen, radius: 4.0 });
+        }
+        match (self.probe_lambda(), done) {
+            (Ok(l), true) => {
+                let far = if image.norm() > v.norm() { image } else { v };
+                space.push(Shape3::Polyline { points: vec![Point3::zeros(), far], stroke: Stroke::solid(Role::Eigen, 10.0) });
+                space.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_number(l)));
+            }
+            _ => space.arrow(image, Stroke::solid(Role::Image, 3.5), "Av"),
+        }
+        space.arrow(v, Stroke::solid(Role::Input, 3.5), "v");
+        space.axes_and_ground(extent);
+        Some(space)
+    }
+
     fn symmetric_part(&self) -> DMatrix<f64> {
         (&self.a + self.a.transpose()) / 2.0
     }
@@ -141,7 +209,14 @@ impl Chapter for Eigendecomposition {
             return Err("entries must be finite numbers".into());
         }
         match name {
-            "A" if value.is_square() => self.a = value,
+            "A" if value.is_square() => {
+                // A probe that fitted the old A follows its size (new entries 0), so growing A
+                // to 3×3 in the editor, or linking only A, keeps v usable and the figure drawn.
+                if self.v.len() == self.a.ncols() && self.v.len() != value.ncols() {
+                    self.v = self.v.clone().resize(value.ncols(), 1, 0.0);
+                }
+                self.a = value;
+            }
             "A" => return Err(format!("eigenvalues need a square matrix, and this one is {}", display_shape(&value))),
             "v" if value.ncols() == 1 => self.v = value,
             "v" => return Err("a vector is one row of entries separated by commas".into()),
@@ -159,7 +234,7 @@ impl Chapter for Eigendecomposition {
     }
 
     fn stages(&self) -> Vec<&'static str> {
-        if plane(&self.a).is_some() {
+        if plane(&self.a).is_some() || self.a.shape() == (3, 3) {
             vec!["apply A"]
         } else {
             Vec::new()
@@ -343,10 +418,26 @@ impl Chapter for Eigendecomposition {
         with_background(scene)
     }
 
+    fn space(&self, timeline: &Timeline) -> Option<Space> {
+        self.space_figure(timeline)
+    }
+
+    fn space_handles(&self) -> Vec<SpaceHandle> {
+        if self.space_map().is_none() || self.decomposition().is_err() {
+            return Vec::new();
+        }
+        space_vector_handle(&self.v, "v", Role::Input).into_iter().collect()
+    }
+
+    fn move_space_handle(&mut self, name: &str, to: Point3) -> bool {
+        drag_into3(&mut self.v, "v", name, to)
+    }
+
     fn figure_note(&self) -> Option<String> {
-        if plane(&self.a).is_none() || point(&self.v).is_none() {
+        let drawn = (plane(&self.a).is_some() && point(&self.v).is_some()) || self.space_map().is_some();
+        if !drawn {
             return Some(format!(
-                "The plane draws a 2×2 matrix and a vector with 2 entries; now A is {} and v has {} entries. The numbers below are still exact.",
+                "The figure draws a 2×2 matrix with a vector of 2 entries, or a 3×3 matrix with a vector of 3 entries; now A is {} and v has {} entries. The numbers below are still exact.",
                 display_shape(&self.a),
                 self.v.len()
             ));
@@ -401,7 +492,7 @@ impl Chapter for Eigendecomposition {
         let values: Vec<String> = e.values.iter().map(complex_text).collect();
         let about_v = match (self.probe_lambda(), self.av()) {
             (Ok(l), _) => format!(" v is an eigenvector: Av = {}·v.", display_number(l)),
-            (Err(_), Some(av)) if self.v.len() == 2 => {
+            (Err(_), Some(av)) if self.v.len() <= 3 => {
                 format!(" v is not an eigenvector: Av = {} leaves the line of v.", display_tuple(&vector_entries(&av)))
             }
             _ => String::new(),
@@ -417,7 +508,14 @@ impl Chapter for Eigendecomposition {
                     display_number(z.norm())
                 )
             }
-            Err(NoVectors::Defective { value, .. }) => {
+            Err(NoVectors::Complex) if e.values.len() == 3 => {
+                let axis = e.values.iter().find(|z| z.im == 0.0).map_or_else(String::new, |z| display_number(z.re));
+                format!(
+                    "Eigenvalues {}: one real eigen-direction (λ = {axis}), the axis A turns space around (the complex pair turns and scales a plane through the origin that this axis crosses).",
+                    values.join(", ")
+                )
+            }
+            Err(NoVectors::Defective { value, .. }) if e.values.len() == 2 => {
                 format!(
                     "λ = {} twice, but only one eigen-direction: A is defective (like a shear) and has no eigenbasis.",
                     display_number(*value)
@@ -522,8 +620,16 @@ mod tests {
         assert!((re - 6.917098018985836).abs() < 1e-12 && (im - 3.1135488624946284).abs() < 1e-12);
         assert!(matches!(values[1], Value::Complex { im, .. } if im < 0.0));
         assert!(matches!(values[2], Value::Number(x) if (x + 0.834196037971672).abs() < 1e-12));
-        assert!(c.figure_note().is_some());
-        assert!(c.handles().is_empty());
+        // Drawn in space: the plane's handles are gone, v is a handle in space.
+        assert!(c.figure_note().is_none() && c.handles().is_empty());
+        assert_eq!(c.space_handles()[0].name, "v");
+        assert!(page(&[("A", "1,0,0,0;0,1,0,0;0,0,1,0;0,0,0,1"), ("v", "1,0,0,0")]).figure_note().is_some());
+        assert!(page(&[("A", "1,0,0;0,1,0;0,0,1"), ("v", "1,0")]).figure_note().is_some());
+        // Linking only A: the default probe (1, 1) follows it into space as (1, 1, 0).
+        let c = page(&[("A", "2,0,0;0,3,4;0,4,9")]);
+        assert_eq!(value(c.as_ref(), "v"), Value::Vector(vec![1.0, 1.0, 0.0]));
+        assert!(c.figure_note().is_none());
+        assert_eq!(value(page(&[("v", "1,2,3")]).as_ref(), "Av"), Value::Null, "an explicit mismatch stays");
         for scale in ["e200", "e-200"] {
             let a = format!("5{scale},1{scale};3{scale},3{scale}");
             let c = page(&[("A", a.as_str())]);
@@ -575,6 +681,64 @@ mod tests {
         assert_eq!(dots.len(), 2);
         // Halfway, (I + A)/2 stretches the unit eigenvector (1, 1)/√2 by (1 + 6)/2.
         assert!((dots[0].norm() - 3.5).abs() < 1e-12 && (dots[0].x - dots[0].y).abs() < 1e-12);
+    }
+
+    fn lines(space: &Space) -> Vec<(Point3, String)> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Line { direction, label: Some(l), .. } => Some((*direction, l.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_3x3_matrix_is_drawn_in_space_with_its_eigen_directions() {
+        let mut c = page(&[("A", "2,0,0;0,3,4;0,4,9"), ("v", "1,0,0")]);
+        assert_eq!(c.stages(), ["apply A"]);
+        let space = c.space(&Timeline::new(1)).unwrap();
+        let found = lines(&space);
+        assert_eq!(found.iter().map(|l| l.1.as_str()).collect::<Vec<_>>(), ["λ₁ = 11", "λ₂ = 2", "λ₃ = 1"]);
+        let a = Matrix3::new(2.0, 0.0, 0.0, 0.0, 3.0, 4.0, 0.0, 4.0, 9.0);
+        for ((d, _), l) in found.iter().zip([11.0, 2.0, 1.0]) {
+            assert!((a * d - d * l).norm() < 1e-12, "{d}");
+        }
+        // v = e₁ is an eigenvector (λ = 2): the glow and the label say so.
+        assert!(space.shapes.iter().any(|s| matches!(s, Shape3::Arrow { label: Some(l), .. } if l == "Av = 2v")));
+        assert!(space.shapes.iter().any(|s| matches!(s, Shape3::Polyline { stroke, .. } if stroke.width == 10.0)));
+        assert!(c.summary().contains("eigenvector"), "{}", c.summary());
+        // Dragging v in space changes the readouts.
+        assert!(c.move_space_handle("v", Point3::new(0.0, 1.0, 2.0)));
+        assert_eq!(value(c.as_ref(), "Av"), Value::Vector(vec![0.0, 11.0, 22.0]));
+        assert_eq!(value(c.as_ref(), "is_eigenvector"), Value::Bool(true));
+        assert!(!c.move_space_handle("A:0", Point3::zeros()));
+        assert!(!c.move_space_handle("v", Point3::new(f64::NAN, 0.0, 0.0)));
+        // Halfway through the timeline the ellipsoid is the image under (I + A)/2.
+        let mut t = Timeline::new(1);
+        t.scrub(0.5);
+        let half = c.space(&t).unwrap();
+        assert!(half
+            .shapes
+            .iter()
+            .any(|s| matches!(s, Shape3::Silhouette { map, .. } if (map - (Matrix3::identity() + a) / 2.0).amax() < 1e-15)));
+    }
+
+    #[test]
+    fn a_complex_pair_leaves_one_real_direction_the_axis() {
+        let c = page(&[("A", "3,3,3;5,5,3;3,-5,5"), ("v", "1,0,0")]);
+        let found = lines(&c.space(&Timeline::new(1)).unwrap());
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.ends_with("the axis"), "{}", found[0].1);
+        let a = Matrix3::new(3.0, 3.0, 3.0, 5.0, 5.0, 3.0, 3.0, -5.0, 5.0);
+        let d = found[0].0;
+        assert!((a * d - d * -0.834196037971672).norm() < 1e-9, "{d}");
+        assert!(c.summary().contains("axis"), "{}", c.summary());
+        // A defective 3×3 (a shear in space) still draws its one direction.
+        let c = page(&[("A", "1,1,0;0,1,0;0,0,2"), ("v", "1,1,1")]);
+        let found = lines(&c.space(&Timeline::new(1)).unwrap());
+        assert_eq!(found.len(), 2, "{found:?}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! shared pieces (inputs, handles, readouts, a scene, code); it owns no event loop and no DOM.
 
 pub mod common;
+pub mod common3d;
 mod determinant;
 mod eigendecomposition;
 mod inverse;
@@ -11,6 +12,7 @@ mod pca;
 mod pseudoinverse;
 mod span;
 mod special_matrices;
+mod svd_image;
 mod svd_page;
 mod tensors;
 #[cfg(test)]
@@ -19,7 +21,9 @@ mod trace;
 
 use crate::readout::Readout;
 use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector};
+use crate::view::chart::Chart;
 use crate::view::scene::{Role, Scene};
+use crate::view::space::{Point3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
@@ -211,6 +215,19 @@ pub struct Handle {
     pub label: String,
 }
 
+/// A draggable point of a 3-D figure: the page projects it with its camera into a [`Handle`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpaceHandle {
+    /// The contract's handle name, as for [`Handle`].
+    pub name: String,
+    /// Where it is, in space.
+    pub at: Point3,
+    /// Its colour.
+    pub role: Role,
+    /// Its accessible label with the current value, e.g. `column 1 of A = (1, 0, 1)`.
+    pub label: String,
+}
+
 /// The code that reproduces the current state, in the three languages of the code panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Code {
@@ -249,10 +266,47 @@ pub trait Chapter {
     fn slider(&self, _input: &str) -> Option<SliderRange> {
         None
     }
+    /// A click or tap on the empty figure at a world point (a new data point, say); returns whether
+    /// anything changed.
+    fn place(&mut self, _at: World) -> bool {
+        false
+    }
+    /// Delete or Backspace on a focused handle (removing a data point, say); returns whether anything
+    /// changed.
+    fn remove_handle(&mut self, _name: &str) -> bool {
+        false
+    }
+    /// Whether an input is in the link now. An input that is derived from others (points generated
+    /// from a recipe) or too large for a link is left out; its recipe is linked instead.
+    fn linked(&self, _input: &str) -> bool {
+        true
+    }
+    /// A sentence shown instead of an input's cells when they cannot be edited one by one (generated
+    /// or very many points); `None`: the editor shows its cells.
+    fn editor_note(&self, _input: &str) -> Option<String> {
+        None
+    }
+    /// Whether an input accepts pasted data (points as CSV text, one per line).
+    fn accepts_paste(&self, _input: &str) -> bool {
+        false
+    }
     /// Every result the page shows.
     fn readouts(&self) -> Vec<Readout>;
     /// The figure at the timeline's position.
     fn scene(&self, timeline: &Timeline) -> Scene;
+    /// The figure in space when the current state is drawn in 3-D (then `scene`, `handles` and
+    /// `content_bounds` are not used); `None` for a plane figure.
+    fn space(&self, _timeline: &Timeline) -> Option<Space> {
+        None
+    }
+    /// The draggable points of the 3-D figure, the most important first.
+    fn space_handles(&self) -> Vec<SpaceHandle> {
+        Vec::new()
+    }
+    /// Moves a handle of the 3-D figure to a point in space; returns whether anything changed.
+    fn move_space_handle(&mut self, _name: &str, _to: Point3) -> bool {
+        false
+    }
     /// Why the figure cannot draw the current state (say, a 3×3 matrix on the plane), if so.
     fn figure_note(&self) -> Option<String>;
     /// The box the figure's content occupies, to fit the view to it.
@@ -261,11 +315,16 @@ pub trait Chapter {
     fn code(&self) -> Code;
     /// One or two plain sentences describing the figure now (for the aria-live region).
     fn summary(&self) -> String;
+    /// A chart shown under the figure (singular values, a scree plot) for the current state, if any.
+    fn chart(&self) -> Option<Chart> {
+        None
+    }
 }
 
 /// The chapter's state as URL parameters: every input, then the choices that differ from the default.
 pub fn to_params(chapter: &dyn Chapter) -> Vec<(String, String)> {
-    let mut params: Vec<(String, String)> = chapter.inputs().iter().map(|i| (i.name.to_string(), i.to_param())).collect();
+    let mut params: Vec<(String, String)> =
+        chapter.inputs().iter().filter(|i| chapter.linked(i.name)).map(|i| (i.name.to_string(), i.to_param())).collect();
     for c in chapter.choices() {
         if c.options.first().is_some_and(|(default, _)| *default != c.current) {
             params.push((c.name.to_string(), c.current.to_string()));
@@ -305,6 +364,15 @@ pub fn from_params(info: &ChapterInfo, params: &[(String, String)]) -> Option<(B
             }
             false
         });
+    }
+    // Inputs that only exist once a choice is made (`k` appears with the SVD page's `tab=image`).
+    let kinds: Vec<(&'static str, InputKind)> = chapter.inputs().iter().map(|i| (i.name, i.kind)).collect();
+    for (key, text) in later {
+        if let Some((name, kind)) = kinds.iter().find(|(n, _)| n == key) {
+            if let Err(why) = Input::parse(*kind, text).and_then(|m| chapter.set_input(name, m)) {
+                problems.push(format!("Parameter {name}: {why}."));
+            }
+        }
     }
     if !problems.is_empty() {
         chapter = build();

@@ -370,8 +370,12 @@ impl Chapter for Multiplication {
                 (None, _) => "A·v is not defined for these shapes.".into(),
             },
             "ab" => match (self.product(&self.a, &self.b), self.product(&self.b, &self.a)) {
-                (Some(ab), Some(ba)) if ab == ba => "AB equals BA for these two matrices: they commute.".into(),
-                (Some(_), Some(_)) => "AB and BA differ: applying B then A is not the same as A then B.".into(),
+                (Some(ab), Some(ba)) if ab == ba => {
+                    format!("AB = BA = {}: these two matrices commute, so the order does not matter.", spoken_matrix(&ab))
+                }
+                (Some(ab), Some(ba)) => {
+                    format!("AB = {} but BA = {}: applying B then A is not the same as A then B.", spoken_matrix(&ab), spoken_matrix(&ba))
+                }
                 _ => "AB or BA is not defined for these shapes.".into(),
             },
             _ => match (self.dot(), point(&self.v), point(&self.w)) {
@@ -386,10 +390,31 @@ impl Chapter for Multiplication {
     }
 }
 
+/// A small matrix in the URL's row form for the spoken summary (`[16, 12; 40, 28]`); a larger one by its shape.
+fn spoken_matrix(m: &DMatrix<f64>) -> String {
+    if m.len() > 9 {
+        return format!("a {} matrix", display_shape(m));
+    }
+    let rows: Vec<String> = m.row_iter().map(|row| row.iter().map(|x| display_number(*x)).collect::<Vec<_>>().join(", ")).collect();
+    format!("[{}]", rows.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::chapters::testing::{open, value};
+
+    #[test]
+    fn the_products_summary_says_what_each_order_gives() {
+        let c = page(&[("view", "ab")]);
+        assert_eq!(c.summary(), "AB = [16, 12; 40, 28] but BA = [28, 30; 16, 16]: applying B then A is not the same as A then B.");
+        let c = page(&[("view", "ab"), ("A", "2,0;0,2")]);
+        assert!(c.summary().starts_with("AB = BA = [10, 6; 4, 4]: these two matrices commute"), "{}", c.summary());
+        let c = page(&[("view", "ab"), ("A", "1,2,3;4,5,6;7,8,9;1,1,1"), ("B", "1,0,0;0,1,0;0,0,1")]);
+        assert!(c.summary().contains("not defined"), "{}", c.summary());
+        let c = page(&[("view", "ab"), ("A", "1,0,0,0;0,1,0,0;0,0,1,0;0,0,0,1"), ("B", "1,0,0,0;0,1,0,0;0,0,1,0;0,0,0,1")]);
+        assert!(c.summary().starts_with("AB = BA = a 4×4 matrix"), "{}", c.summary());
+    }
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
         open("multiplication", params)

@@ -4,16 +4,37 @@
 //! onto d is the total variance, whatever d is, so the most variance kept is the least error made.
 
 use super::common::{bounds, pick_option, with_background};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
+use crate::state::matrix::MAX_ROWS;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 
-/// The figure's views: the points where they are, or moved so that their mean is the origin.
-const VIEWS: &[(&str, &str)] = &[("raw", "Raw data"), ("centred", "Centred")];
+/// The figure's views: the points where they are, moved so that their mean is the origin, or each
+/// point with its reconstruction from the first k components.
+const VIEWS: &[(&str, &str)] = &[("raw", "Raw data"), ("centred", "Centred"), ("reconstruct", "Reconstruction")];
+/// How many components the reconstruction keeps, for points with 2 and with 3 coordinates.
+const KEEP_2: &[(&str, &str)] = &[("1", "1 component"), ("2", "2 components")];
+/// See [`KEEP_2`].
+const KEEP_3: &[(&str, &str)] = &[("1", "1 component"), ("2", "2 components"), ("3", "3 components")];
+/// Most points a data set may have (generated or pasted).
+const MAX_POINTS: usize = 100_000;
+/// Each point is a draggable handle only up to this many points: beyond, handles would cover the cloud
+/// and cost a DOM element each.
+const HANDLED_POINTS: usize = 50;
+/// Up to this many points the P readout lists them (the most a link or the editor holds); beyond,
+/// the list would be megabytes of JSON rebuilt on every change.
+const LISTED_POINTS: usize = MAX_ROWS;
+/// Up to this many points each gets its drop (or reconstruction line); beyond, an evenly spaced
+/// sample of this many does.
+const DRAWN_LINKS: usize = 100;
+/// Up to this many points are drawn as round dots; beyond, as tiny squares in one path.
+const ROUND_DOTS: usize = 500;
+/// The generator's fixed seed: the same n, corr and noise always give the same points.
+const SEED: u64 = 2012;
 /// How many points the default data set has.
 const DEFAULT_POINTS: usize = 30;
 /// Iteration cap of the symmetric eigensolver (it reports `None` instead of looping forever).
@@ -31,19 +52,35 @@ const UNDERFLOW: &str = "too small for a 64-bit float (underflow); the component
 const RESIDUAL_TOLERANCE: f64 = 1e-10;
 
 /// The page state: the points (one per row), the candidate direction (unit, one entry per
-/// coordinate) and the view.
-#[derive(Debug, Clone, PartialEq)]
+/// coordinate), the view, how many components the reconstruction keeps, the generator's recipe and
+/// whether the points are its output (then the link carries the recipe instead of the points), and
+/// the statistics of the points, kept up to date with them.
+#[derive(Debug, Clone)]
 pub struct Pca {
     p: DMatrix<f64>,
     d: DMatrix<f64>,
     view: &'static str,
+    k: usize,
+    generator: Generator,
+    generated: bool,
+    analysis: Analysis,
 }
 
 /// Our own deterministic stand-in for the seed's random data (seed 123, x = 5·U(0, 1),
 /// y = 2x + 1 + N(0, 1), which numpy's generator makes and we cannot reproduce): 30 points from a
 /// hand-rolled linear congruential generator, rounded to two decimals, with d along the x-axis.
 pub fn build() -> Box<dyn Chapter> {
-    Box::new(Pca { p: default_points(), d: DMatrix::from_column_slice(2, 1, &[1.0, 0.0]), view: VIEWS[0].0 })
+    let p = default_points();
+    let analysis = Analysis::new(&p);
+    Box::new(Pca {
+        p,
+        d: DMatrix::from_column_slice(2, 1, &[1.0, 0.0]),
+        view: VIEWS[0].0,
+        k: 1,
+        generator: Generator::DEFAULT,
+        generated: false,
+        analysis,
+    })
 }
 
 fn default_points() -> DMatrix<f64> {
@@ -63,6 +100,68 @@ fn default_points() -> DMatrix<f64> {
         entries.push(round(2.0 * x + 1.0 + noise));
     }
     DMatrix::from_row_slice(DEFAULT_POINTS, 2, &entries)
+}
+
+/// The recipe of the generated data: how many points, the correlation of the underlying signal and
+/// the noise added to each coordinate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Generator {
+    n: usize,
+    corr: f64,
+    noise: f64,
+}
+
+impl Generator {
+    /// What the sliders start at before the reader touches them.
+    const DEFAULT: Generator = Generator { n: DEFAULT_POINTS, corr: 0.8, noise: 0.3 };
+
+    /// The points: a signal (s₁, s₂) with unit variances and correlation `corr`, plus independent
+    /// noise of standard deviation `noise` on each coordinate, scaled by 1.5 around (2, 1) and
+    /// rounded to two decimals (so that points dragged afterwards keep short links). The sample
+    /// correlation of x and y is close to corr / (1 + noise²).
+    fn points(&self) -> DMatrix<f64> {
+        let mut normal = Normal::new(SEED);
+        let rest = (1.0 - self.corr * self.corr).max(0.0).sqrt();
+        let round = |x: f64| (x * 100.0).round() / 100.0;
+        let mut entries = Vec::with_capacity(2 * self.n);
+        for _ in 0..self.n {
+            let (z1, z2) = normal.pair();
+            let (e1, e2) = normal.pair();
+            entries.push(round(2.0 + 1.5 * (z1 + self.noise * e1)));
+            entries.push(round(1.0 + 1.5 * (self.corr * z1 + rest * z2 + self.noise * e2)));
+        }
+        DMatrix::from_row_slice(self.n, 2, &entries)
+    }
+}
+
+/// Standard normal draws: SplitMix64 (Steele, Lea and Flood's 64-bit generator, the seeding
+/// generator of the xoshiro family; a few lines, no dependency, the same stream on every platform)
+/// for uniforms, and the Box–Muller transform for pairs of normals.
+struct Normal {
+    state: u64,
+}
+
+impl Normal {
+    fn new(seed: u64) -> Normal {
+        Normal { state: seed }
+    }
+
+    /// A uniform draw in (0, 1]: 53 random bits, never 0 (Box–Muller takes its logarithm).
+    fn uniform(&mut self) -> f64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        ((z >> 11) + 1) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Two independent standard normal draws.
+    fn pair(&mut self) -> (f64, f64) {
+        let r = (-2.0 * self.uniform().ln()).sqrt();
+        let (sin, cos) = (std::f64::consts::TAU * self.uniform()).sin_cos();
+        (r * cos, r * sin)
+    }
 }
 
 /// `x · 2^e` without overflow or underflow in between (exact while the result is a normal number).
@@ -104,7 +203,8 @@ struct Eigen {
 
 /// Everything computed from the points, on a scaled copy so that coordinates near 1e±150 (or even
 /// 1e±300) neither overflow nor underflow: `x` is the centred data divided by 2^`exp`, with its
-/// largest entry in [1, 2) (or all zero), and `cov` is the covariance of `x`.
+/// largest entry in [1, 2) (or all zero), and `cov` is the covariance of `x`. Computed once per
+/// change of the points: turning d only reads `cov` (O(1)).
 #[derive(Debug, Clone)]
 struct Analysis {
     n: usize,
@@ -113,6 +213,11 @@ struct Analysis {
     exp: i32,
     cov: DMatrix<f64>,
     eigen: Result<Eigen, &'static str>,
+    /// Σᵢ‖xᵢ − DDᵀxᵢ‖² of the scaled data with D = the first k components, for k = 1, 2, …
+    /// (empty when the eigendecomposition failed).
+    reconstruction: Vec<f64>,
+    /// The largest coordinate magnitude of the points (whether the plane can draw them).
+    largest: f64,
 }
 
 impl Analysis {
@@ -136,7 +241,11 @@ impl Analysis {
         let x = centred.map(|v| ldexp(v, -e_c));
         let cov = x.transpose() * &x / (n as f64 - 1.0);
         let eigen = eigen(&cov);
-        Analysis { n, mean, x, exp: e_in + e_c, cov, eigen }
+        let reconstruction = match &eigen {
+            Ok(e) => reconstruction_errors(&x, &e.vectors),
+            Err(_) => Vec::new(),
+        };
+        Analysis { n, mean, x, exp: e_in + e_c, cov, eigen, reconstruction, largest: p.amax() }
     }
 
     /// A variance of the scaled data, in the data's units (squared).
@@ -181,20 +290,44 @@ impl Analysis {
     }
 
     /// Variance of the shadows on the line through the mean along unit `d`, and the mean squared
-    /// drop onto that line, both scaled and with the n − 1 denominator.
+    /// drop onto that line, both scaled and with the n − 1 denominator. From the covariance alone:
+    /// the drops are the shadows on the directions orthogonal to d, so their mean square is the sum
+    /// of uᵀΣu over an orthonormal basis u of d's complement (no cancellation, unlike trace − dᵀΣd).
     fn along(&self, d: &DVector<f64>) -> (f64, f64) {
-        let projected = (d.transpose() * &self.cov * d)[(0, 0)];
-        let error: f64 = self
-            .x
-            .row_iter()
-            .map(|row| {
-                let row = row.transpose();
-                (&row - d * row.dot(d)).norm_squared()
-            })
-            .sum::<f64>()
-            / (self.n as f64 - 1.0);
-        (projected, error)
+        let quad = |u: &DVector<f64>| (u.transpose() * &self.cov * u)[(0, 0)];
+        let lost: f64 = complement(d).iter().map(quad).sum();
+        (quad(d).max(0.0), lost.max(0.0))
     }
+}
+
+/// An orthonormal basis of the directions orthogonal to unit `d` (2 or 3 entries).
+fn complement(d: &DVector<f64>) -> Vec<DVector<f64>> {
+    if d.len() == 2 {
+        return vec![DVector::from_column_slice(&[-d[1], d[0]])];
+    }
+    // Start from the axis least aligned with d, remove its d part, and complete with the cross product.
+    let axis = (0..d.len()).min_by(|&a, &b| d[a].abs().total_cmp(&d[b].abs())).unwrap_or(0);
+    let mut e = DVector::zeros(d.len());
+    e[axis] = 1.0;
+    let u = (&e - d * d[axis]).normalize();
+    let w = DVector::from_column_slice(&[d[1] * u[2] - d[2] * u[1], d[2] * u[0] - d[0] * u[2], d[0] * u[1] - d[1] * u[0]]);
+    vec![u, w]
+}
+
+/// Σᵢ‖xᵢ − DDᵀxᵢ‖² for D = the first k of `vectors`, for every k from 1 to their number, by
+/// subtracting each point's components one at a time.
+fn reconstruction_errors(x: &DMatrix<f64>, vectors: &[DVector<f64>]) -> Vec<f64> {
+    let mut sums = vec![0.0; vectors.len()];
+    let mut residual = DVector::zeros(x.ncols());
+    for row in x.row_iter() {
+        residual.copy_from(&row.transpose());
+        for (k, v) in vectors.iter().enumerate() {
+            let c = residual.dot(v);
+            residual.axpy(-c, v, 1.0);
+            sums[k] += residual.norm_squared();
+        }
+    }
+    sums
 }
 
 /// Flips `v` so that its largest-magnitude entry is positive (the first of near-equal ones), a
@@ -266,13 +399,72 @@ fn line_angle(a: &DVector<f64>, b: &DVector<f64>) -> f64 {
     across.atan2(along).to_degrees()
 }
 
+/// A count with thin spaces between thousands: `100 000`.
+fn display_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{2009}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn subscript(i: usize) -> &'static str {
     ["₁", "₂", "₃"].get(i).copied().unwrap_or("")
 }
 
 impl Pca {
-    fn analysis(&self) -> Analysis {
-        Analysis::new(&self.p)
+    /// The reconstruction's choices of k: up to the points' dimension.
+    fn keep_options(&self) -> &'static [(&'static str, &'static str)] {
+        if self.p.ncols() == 3 {
+            KEEP_3
+        } else {
+            KEEP_2
+        }
+    }
+
+    fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// Replaces the points, refits d to their width and k to their dimension, and recomputes the statistics.
+    fn set_points(&mut self, p: DMatrix<f64>) {
+        if p.ncols() != self.d.len() {
+            self.d = fit_direction(&self.d, p.ncols());
+        }
+        self.k = self.k.min(p.ncols());
+        self.analysis = Analysis::new(&p);
+        self.p = p;
+    }
+
+    /// Regenerates the points from the generator's recipe.
+    fn generate(&mut self) {
+        self.set_points(self.generator.points());
+        self.generated = true;
+    }
+
+    /// The rows that get a drop or reconstruction line: all of them, or an evenly spaced sample.
+    fn linked_rows(&self) -> impl Iterator<Item = usize> {
+        let n = self.p.nrows();
+        let stride = n.div_ceil(DRAWN_LINKS).max(1);
+        (0..n).step_by(stride)
+    }
+
+    /// The reconstruction DDᵀ(x − μ) + μ of point `i` from the first k components (the point itself
+    /// when they cannot be computed), in world units.
+    fn reconstructed(&self, i: usize) -> World {
+        let a = self.analysis();
+        let p = self.point(i);
+        let Ok(e) = &a.eigen else { return p };
+        let mean = Self::mean_point(a);
+        let x = p - mean;
+        e.vectors.iter().take(self.k).fold(mean, |acc, v| {
+            let v = World::new(v[0], v[1]);
+            acc + v * x.dot(&v)
+        })
     }
 
     fn direction(&self) -> DVector<f64> {
@@ -281,7 +473,7 @@ impl Pca {
 
     /// Whether the figure can draw the points: two coordinates, within ±[`DRAWABLE`].
     fn plane(&self) -> bool {
-        self.p.ncols() == 2 && self.p.amax() <= DRAWABLE
+        self.p.ncols() == 2 && self.analysis.largest <= DRAWABLE
     }
 
     fn point(&self, i: usize) -> World {
@@ -330,7 +522,7 @@ impl Pca {
     /// Sets d from a dragged point, snapping onto PC₁ within [`SNAP_DEGREES`].
     fn turn_d(&mut self, to: World) -> bool {
         let a = self.analysis();
-        let from = Self::mean_point(&a) - self.offset(&a, 1.0);
+        let from = Self::mean_point(a) - self.offset(a, 1.0);
         let Some(u) = unit(DMatrix::from_column_slice(2, 1, &[to.x - from.x, to.y - from.y])) else { return false };
         let mut u = DVector::from_column_slice(u.as_slice());
         if let (None, Ok(e)) = (a.pc1_not_unique(), &a.eigen) {
@@ -350,7 +542,7 @@ impl Pca {
     fn move_point(&mut self, i: usize, to: World) -> bool {
         let n = self.p.nrows() as f64;
         let target = if self.view == "centred" {
-            let mean = Self::mean_point(&self.analysis());
+            let mean = Self::mean_point(self.analysis());
             (to + mean - self.point(i) / n) * (n / (n - 1.0))
         } else {
             to
@@ -358,10 +550,16 @@ impl Pca {
         if !(target.x.is_finite() && target.y.is_finite()) {
             return false;
         }
-        let changed = self.point(i) != target;
-        self.p[(i, 0)] = target.x;
-        self.p[(i, 1)] = target.y;
-        changed
+        if self.point(i) == target {
+            return false;
+        }
+        let mut p = self.p.clone();
+        p[(i, 0)] = target.x;
+        p[(i, 1)] = target.y;
+        self.set_points(p);
+        // A dragged point is the reader's own data now: the link carries the points.
+        self.generated = false;
+        true
     }
 
     fn components_readout(&self, a: &Analysis) -> Readout {
@@ -447,14 +645,14 @@ impl Pca {
                 "total_variance",
                 "total variance",
                 a.total(),
-                "the trace of the covariance, = projected variance + reconstruction error for every d".into(),
+                "the trace of the covariance, = projected variance + lost variance for every d".into(),
             ),
             variance("projected_variance", "projected variance", projected, projected_note),
             variance(
-                "reconstruction_error",
-                "reconstruction error",
+                "lost_variance",
+                "lost variance",
                 error,
-                "the squared lengths of the dotted drops onto the line, summed and divided by n − 1 like the variance".into(),
+                "the squared lengths of the dotted drops onto d's line, summed and divided by n − 1 like the variance".into(),
             ),
             match on_pc1 {
                 Ok(angle) => number_readout(
@@ -468,11 +666,38 @@ impl Pca {
         ]
     }
 
+    /// Σᵢ‖xᵢ − x̂ᵢ‖² for the reconstructions x̂ = DDᵀ(x − μ) + μ from the first k components.
+    fn reconstruction_readout(&self, a: &Analysis) -> Readout {
+        let label = "reconstruction error, k kept";
+        let Some(&scaled) = a.reconstruction.get(self.k - 1) else {
+            let why = a.eigen.as_ref().err().copied().unwrap_or("the components could not be computed");
+            return Readout::missing("reconstruction_error", label, why);
+        };
+        if a.underflows() {
+            return Readout::missing("reconstruction_error", label, UNDERFLOW);
+        }
+        let note = if self.k == self.p.ncols() {
+            format!("k = {}: all components are kept, so every point is rebuilt exactly (up to rounding)", self.k)
+        } else {
+            format!(
+                "k = {}: the squared distances from each point to DDᵀ(x − μ) + μ, summed; equals (n − 1) × the variance of the dropped components",
+                self.k
+            )
+        };
+        number_readout("reconstruction_error", label, a.variance(scaled), note)
+    }
+
     fn scene_plane(&self, t: &Timeline, scene: &mut Scene) {
         let a = self.analysis();
-        let o = self.offset(&a, t.progress(0));
-        let mean = Self::mean_point(&a) - o;
+        let o = self.offset(a, t.progress(0));
+        let mean = Self::mean_point(a) - o;
         let n = self.p.nrows();
+        let cloud = n > ROUND_DOTS;
+        if cloud {
+            // A dense cloud goes underneath, so that the ellipses, drops and d stay visible on it.
+            let role = if self.view == "reconstruct" { Role::Ghost } else { Role::Data };
+            self.push_points(scene, (0..n).map(|i| self.point(i) - o), role);
+        }
         // The covariance ellipses (1 and 2 standard deviations) and the principal axes, scaled by √λ.
         if let Ok(e) = &a.eigen {
             let axes: Vec<World> = e.vectors.iter().zip(&e.values).map(|(v, &l)| World::new(v[0], v[1]) * a.length(l.sqrt())).collect();
@@ -502,11 +727,17 @@ impl Pca {
                 }
             }
         }
-        // The candidate direction, each point's drop onto it and the foot of the drop (its reconstruction).
+        if self.view == "reconstruct" {
+            self.scene_reconstruction(mean, cloud, scene);
+            return;
+        }
+        // The candidate direction, the drops onto it and their feet (for a sample when there are many
+        // points), and every point.
         let d = self.direction();
         let dw = World::new(d[0], d[1]);
         scene.push(Shape::Line { through: mean, direction: dw, stroke: Stroke::solid(Role::Input, 1.0), label: None });
-        let feet: Vec<(World, World)> = (0..n)
+        let feet: Vec<(World, World)> = self
+            .linked_rows()
             .map(|i| {
                 let p = self.point(i) - o;
                 (p, mean + dw * (p - mean).dot(&dw))
@@ -518,28 +749,133 @@ impl Pca {
         for (_, foot) in &feet {
             scene.push(Shape::Dot { at: *foot, role: Role::Image, radius: 2.5 });
         }
-        for (p, _) in &feet {
-            scene.push(Shape::Dot { at: *p, role: Role::Data, radius: 4.0 });
+        if !cloud {
+            self.push_points(scene, (0..n).map(|i| self.point(i) - o), Role::Data);
         }
         let on_pc1 = matches!((a.pc1_not_unique(), &a.eigen), (None, Ok(e)) if line_angle(&d, &e.vectors[0]) < 1e-9);
-        let tip = mean + dw * Self::handle_radius(&a);
+        let tip = mean + dw * Self::handle_radius(a);
         scene.arrow_from(mean, tip, Stroke::solid(Role::Input, if on_pc1 { 4.5 } else { 3.0 }), if on_pc1 { "d = PC₁" } else { "d" });
         scene.push(Shape::Dot { at: mean, role: Role::Input, radius: 5.0 });
         // The mean's label sits behind the mean, on the side away from d's arrow.
-        scene.push(Shape::Label { at: mean - dw * (0.12 * Self::handle_radius(&a)), text: "μ".into(), role: Role::Input });
+        scene.push(Shape::Label { at: mean - dw * (0.12 * Self::handle_radius(a)), text: "μ".into(), role: Role::Input });
+    }
+
+    /// Each point as a grey ghost (already drawn when it is a dense `cloud`), a dotted line to its reconstruction from the first k components
+    /// (for a sample when there are many), and the reconstructions as data points.
+    fn scene_reconstruction(&self, mean: World, cloud: bool, scene: &mut Scene) {
+        let n = self.p.nrows();
+        if !cloud {
+            self.push_points(scene, (0..n).map(|i| self.point(i)), Role::Ghost);
+        }
+        for i in self.linked_rows() {
+            scene.push(Shape::Polyline { points: vec![self.point(i), self.reconstructed(i)], stroke: Stroke::dotted(Role::Image, 1.5) });
+        }
+        self.push_points(scene, (0..n).map(|i| self.reconstructed(i)), Role::Data);
+        scene.push(Shape::Dot { at: mean, role: Role::Input, radius: 5.0 });
+    }
+
+    /// Points as round dots, or, when there are many, as one cheap set of tiny squares.
+    fn push_points(&self, scene: &mut Scene, points: impl Iterator<Item = World>, role: Role) {
+        if self.p.nrows() <= ROUND_DOTS {
+            for at in points {
+                scene.push(Shape::Dot { at, role, radius: if role == Role::Ghost { 3.5 } else { 4.0 } });
+            }
+        } else {
+            // Light, so that the ellipses, components and drops drawn over the cloud stand out.
+            scene.push(Shape::Points { at: points.collect(), role, size: 2.0, alpha: 0.35 });
+        }
     }
 }
 
 impl Chapter for Pca {
+    /// The scree plot: each component's share of the variance, the running total, and in the
+    /// reconstruction view the k kept.
+    fn chart(&self) -> Option<crate::view::chart::Chart> {
+        use crate::view::chart::{Chart, Marker, Series, SeriesKind, YScale};
+        let a = self.analysis();
+        let e = a.eigen.as_ref().ok()?;
+        let total: f64 = e.values.iter().sum();
+        if a.degenerate() || !(total > 0.0 && total.is_finite()) {
+            return None;
+        }
+        let (mut shares, mut running, mut sum) = (Vec::new(), Vec::new(), 0.0);
+        for (i, l) in e.values.iter().enumerate() {
+            sum += l / total;
+            shares.push(((i + 1) as f64, l / total));
+            running.push(((i + 1) as f64, sum));
+        }
+        Some(Chart {
+            title: "Scree plot: the variance along each component".into(),
+            x_label: "principal component".into(),
+            y_label: "share of the total variance".into(),
+            y_scale: YScale::Linear,
+            series: vec![
+                Series { name: "explained variance ratio".into(), kind: SeriesKind::Bars, role: Role::Eigen, points: shares },
+                Series { name: "cumulative".into(), kind: SeriesKind::Line, role: Role::Input, points: running },
+            ],
+            marker: (self.view == "reconstruct").then(|| Marker {
+                x: self.k as f64 + 0.5,
+                label: format!("k = {}", self.k),
+                role: Role::Image,
+            }),
+        })
+    }
+
     fn explanation(&self) -> &'static str {
         include_str!("pca.html")
     }
 
     fn inputs(&self) -> Vec<Input> {
+        let g = self.generator;
+        let scalar = |x: f64| DMatrix::from_element(1, 1, x);
         vec![
+            Input { name: "n", kind: InputKind::Scalar, value: scalar(g.n as f64) },
+            Input { name: "corr", kind: InputKind::Scalar, value: scalar(g.corr) },
+            Input { name: "noise", kind: InputKind::Scalar, value: scalar(g.noise) },
             Input { name: "P", kind: InputKind::Matrix, value: self.p.clone() },
             Input { name: "d", kind: InputKind::Vector, value: self.d.clone() },
         ]
+    }
+
+    fn slider(&self, input: &str) -> Option<SliderRange> {
+        match input {
+            "n" => Some(SliderRange { min: 2.0, max: 1000.0, step: 1.0 }),
+            "corr" => Some(SliderRange { min: -1.0, max: 1.0, step: 0.05 }),
+            "noise" => Some(SliderRange { min: 0.0, max: 2.0, step: 0.05 }),
+            _ => None,
+        }
+    }
+
+    fn linked(&self, input: &str) -> bool {
+        match input {
+            // Generated points are linked by their recipe; the reader's own points by themselves, as long
+            // as a link can hold them.
+            "n" | "corr" | "noise" => self.generated,
+            "P" => !self.generated && self.p.nrows() <= MAX_ROWS,
+            _ => true,
+        }
+    }
+
+    fn editor_note(&self, input: &str) -> Option<String> {
+        if input != "P" {
+            return None;
+        }
+        let n = display_count(self.p.nrows());
+        if self.generated {
+            Some(format!(
+                "The {n} points come from the generator above, so the link carries n, corr and noise instead of the points. Drag a point (up to {HANDLED_POINTS} points) or paste your own to edit them."
+            ))
+        } else if self.p.nrows() > MAX_ROWS {
+            Some(format!(
+                "These {n} pasted points are too many to edit cell by cell or to put in a link (at most {MAX_ROWS}): a copied link opens the page without them."
+            ))
+        } else {
+            None
+        }
+    }
+
+    fn accepts_paste(&self, input: &str) -> bool {
+        input == "P"
     }
 
     fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
@@ -547,6 +883,29 @@ impl Chapter for Pca {
             return Err("entries must be finite numbers".into());
         }
         match name {
+            "n" | "corr" | "noise" if value.len() != 1 => return Err(format!("{name} is one number, not {} entries", value.len())),
+            "n" => {
+                let n = value[0];
+                if n.fract() != 0.0 || !(2.0..=MAX_POINTS as f64).contains(&n) {
+                    return Err(format!("n is a whole number of points from 2 to {}", display_count(MAX_POINTS)));
+                }
+                self.generator.n = n as usize;
+                self.generate();
+            }
+            "corr" => {
+                if !(-1.0..=1.0).contains(&value[0]) {
+                    return Err("a correlation lies between −1 and 1".into());
+                }
+                self.generator.corr = value[0];
+                self.generate();
+            }
+            "noise" => {
+                if !(0.0..=10.0).contains(&value[0]) {
+                    return Err("the noise is a standard deviation from 0 to 10".into());
+                }
+                self.generator.noise = value[0];
+                self.generate();
+            }
             "P" => {
                 if !(2..=3).contains(&value.ncols()) {
                     return Err(format!("each point needs 2 or 3 coordinates (one point per row), but these rows have {}", value.ncols()));
@@ -554,10 +913,11 @@ impl Chapter for Pca {
                 if value.nrows() < 2 {
                     return Err("PCA needs at least 2 points (one per row) to have a variance".into());
                 }
-                if value.ncols() != self.d.len() {
-                    self.d = fit_direction(&self.d, value.ncols());
+                if value.nrows() > MAX_POINTS {
+                    return Err(format!("at most {} points", display_count(MAX_POINTS)));
                 }
-                self.p = value;
+                self.set_points(value);
+                self.generated = false;
             }
             "d" => {
                 if value.ncols() != 1 {
@@ -575,15 +935,21 @@ impl Chapter for Pca {
     }
 
     fn choices(&self) -> Vec<Choice> {
-        vec![Choice { name: "view", label: "Figure", options: VIEWS, current: self.view }]
+        vec![
+            Choice { name: "view", label: "Figure", options: VIEWS, current: self.view },
+            Choice { name: "k", label: "Reconstruct from", options: self.keep_options(), current: self.keep_options()[self.k - 1].0 },
+        ]
     }
 
     fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
-        if name != "view" {
-            return Err(format!("this page has no choice called {name}"));
+        match name {
+            "view" => self.view = pick_option(VIEWS, value)?,
+            "k" => {
+                let known = pick_option(self.keep_options(), value)?;
+                self.k = self.keep_options().iter().position(|(v, _)| *v == known).map_or(1, |i| i + 1);
+            }
+            _ => return Err(format!("this page has no choice called {name}")),
         }
-        let known = pick_option(VIEWS, value)?;
-        self.view = known;
         Ok(())
     }
 
@@ -600,9 +966,13 @@ impl Chapter for Pca {
             return Vec::new();
         }
         let a = self.analysis();
-        let o = self.offset(&a, 1.0);
-        let mut out = vec![self.d_handle(&a)];
-        out.extend((0..self.p.nrows()).map(|i| {
+        let o = self.offset(a, 1.0);
+        let mut out = Vec::new();
+        if self.view != "reconstruct" {
+            out.push(self.d_handle(a));
+        }
+        let points = if self.p.nrows() <= HANDLED_POINTS { self.p.nrows() } else { 0 };
+        out.extend((0..points).map(|i| {
             let at = self.point(i) - o;
             Handle {
                 name: format!("P:{i}"),
@@ -624,10 +994,10 @@ impl Chapter for Pca {
             return false;
         }
         if name == "d" {
-            return self.turn_d(to);
+            return self.view != "reconstruct" && self.turn_d(to);
         }
         match name.strip_prefix("P:").and_then(|i| i.parse::<usize>().ok()) {
-            Some(i) if i < self.p.nrows() => self.move_point(i, to),
+            Some(i) if i < self.p.nrows() && self.p.nrows() <= HANDLED_POINTS => self.move_point(i, to),
             _ => false,
         }
     }
@@ -640,8 +1010,8 @@ impl Chapter for Pca {
             &DMatrix::from_column_slice(a.mean.len(), 1, a.mean.as_slice()),
             "the average point; PCA works on P − μ",
         )];
-        out.push(self.components_readout(&a));
-        out.extend(self.variance_readouts(&a));
+        out.push(self.components_readout(a));
+        out.extend(self.variance_readouts(a));
         let cov = a.cov.map(|c| a.variance(c));
         out.push(if a.underflows() {
             Readout::missing("covariance", "covariance Σ", UNDERFLOW)
@@ -653,9 +1023,25 @@ impl Chapter for Pca {
                 format!("(P − μ)ᵀ(P − μ)/(n − 1) with n = {}, as np.cov: variances on the diagonal", a.n),
             )
         });
-        out.extend(self.direction_readouts(&a));
-        out.push(Readout::new("P", "P", Value::matrix(&self.p), format!("{} points, {}", self.p.nrows(), display_shape(&self.p))));
+        out.extend(self.direction_readouts(a));
+        out.push(self.reconstruction_readout(a));
+        let n = self.p.nrows();
+        out.push(if n <= LISTED_POINTS {
+            Readout::new("P", "P", Value::matrix(&self.p), format!("{n} points, {}", display_shape(&self.p)))
+        } else {
+            let origin = if self.generated { "generated from n, corr and noise" } else { "pasted" };
+            Readout::missing(
+                "P",
+                "P",
+                format!("{} points ({origin}): too many to list here, the statistics above use them all", display_count(n)),
+            )
+        });
         out.push(Readout::new("d", "d", Value::vector(&self.d), "the candidate direction, unit length"));
+        let g = self.generator;
+        let recipe = if self.generated { "the points above are generated from it" } else { "used when a generator input changes" };
+        out.push(Readout::new("n", "n (points to generate)", Value::Vector(vec![g.n as f64]), recipe));
+        out.push(Readout::new("corr", "corr (signal correlation)", Value::Vector(vec![g.corr]), recipe));
+        out.push(Readout::new("noise", "noise (standard deviation)", Value::Vector(vec![g.noise]), recipe));
         out
     }
 
@@ -679,7 +1065,7 @@ impl Chapter for Pca {
         (!self.plane()).then(|| {
             format!(
                 "The plane draws coordinates up to ±10⁶; these points reach {}, so there is no figure and nothing to drag. The numbers below are still exact.",
-                display_number(self.p.amax())
+                display_number(self.analysis.largest)
             )
         })
     }
@@ -689,11 +1075,11 @@ impl Chapter for Pca {
             return bounds(&[]);
         }
         let a = self.analysis();
-        let o = self.offset(&a, 1.0);
+        let o = self.offset(a, 1.0);
         let mut points: Vec<World> = (0..self.p.nrows()).map(|i| self.point(i) - o).collect();
-        points.push(self.d_handle(&a).at);
+        points.push(self.d_handle(a).at);
         if let Ok(e) = &a.eigen {
-            let mean = Self::mean_point(&a) - o;
+            let mean = Self::mean_point(a) - o;
             for (v, &l) in e.vectors.iter().zip(&e.values) {
                 let axis = World::new(v[0], v[1]) * a.length(l.sqrt());
                 points.push(mean + axis);
@@ -704,7 +1090,7 @@ impl Chapter for Pca {
     }
 
     fn code(&self) -> Code {
-        let mut code = Code::declare(&self.inputs());
+        let mut code = self.declarations();
         code.nalgebra = code.nalgebra.replacen("use nalgebra::{DMatrix, DVector};", "use nalgebra::{DMatrix, DVector, SymmetricEigen};", 1);
         for (numpy, torch, rust) in [
             ("mean = P.mean(axis=0)", "mean = P.mean(dim=0)", "let mean = p.row_mean();"),
@@ -745,17 +1131,64 @@ impl Chapter for Pca {
             ),
             ("projected_variance = d @ C @ d", "projected_variance = d @ C @ d", "let projected_variance = (d.transpose() * &c * &d)[(0, 0)];"),
             (
-                "reconstruction_error = ((X - np.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
-                "reconstruction_error = ((X - torch.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
-                "let r = &x - (&x * &d) * d.transpose();\nlet reconstruction_error = r.norm_squared() / (p.nrows() as f64 - 1.0);",
+                "lost_variance = ((X - np.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
+                "lost_variance = ((X - torch.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
+                "let r = &x - (&x * &d) * d.transpose();\nlet lost_variance = r.norm_squared() / (p.nrows() as f64 - 1.0);",
             ),
         ] {
             code.line(numpy, torch, rust);
         }
+        let k = self.k;
+        code.line(
+            &format!("k = {k}\nD = components[:k].T  # the first k components, as columns\nR = X @ D @ D.T + mean  # each point rebuilt from k numbers\nreconstruction_error = ((P - R) ** 2).sum()  # = (len(P) - 1) * explained_variance[k:].sum()"),
+            &format!("k = {k}\nD = components[:k].T  # the first k components, as columns\nR = X @ D @ D.T + mean  # each point rebuilt from k numbers\nreconstruction_error = ((P - R) ** 2).sum()  # = (len(P) - 1) * explained_variance[k:].sum()"),
+            &format!("let k = {k};\nlet dk = DMatrix::from_fn(p.ncols(), k, |i, j| components[j][i]);\nlet reconstruction_error = (&x - &x * &dk * dk.transpose()).norm_squared();"),
+        );
         code
     }
 
     fn summary(&self) -> String {
+        let mut summary = self.summary_of_d();
+        let n = self.p.nrows();
+        if n > DRAWN_LINKS && self.plane() {
+            let lines = if self.view == "reconstruct" { "reconstruction lines" } else { "drops onto d" };
+            summary.push_str(&format!(" The {lines} are drawn for {} of the {} points.", self.linked_rows().count(), display_count(n)));
+        }
+        summary
+    }
+}
+
+impl Pca {
+    /// Code declaring P (its values, the generator's recipe, or a file for many pasted points) and d.
+    fn declarations(&self) -> Code {
+        let n = self.p.nrows();
+        let d = Input { name: "d", kind: InputKind::Vector, value: self.d.clone() };
+        if n <= LISTED_POINTS {
+            return Code::declare(&[Input { name: "P", kind: InputKind::Matrix, value: self.p.clone() }, d]);
+        }
+        let mut code = Code::declare(&[d]);
+        let (numpy, torch, rust) = if self.generated {
+            let g = self.generator;
+            let (count, corr, noise) = (g.n, g.corr, g.noise);
+            (
+                format!("# The page's recipe with numpy's random numbers: the same distribution, not the same digits.\nrng = np.random.default_rng({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, e1, e2 = rng.standard_normal((4, n))\nP = np.round(np.column_stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + np.sqrt(1 - corr**2) * z2 + noise * e2)]), 2)"),
+                format!("# The page's recipe with torch's random numbers: the same distribution, not the same digits.\ng = torch.Generator().manual_seed({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, e1, e2 = torch.randn(4, n, generator=g, dtype=torch.float64)\nP = torch.round(torch.stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + (1 - corr**2) ** 0.5 * z2 + noise * e2)], dim=1), decimals=2)"),
+                format!("// The page's own generator (SplitMix64 and Box–Muller, seed {SEED}): the very same points.\nlet (n, corr, noise) = ({count}_usize, {corr:?}_f64, {noise:?}_f64);\nlet mut state: u64 = {SEED};\nlet mut uniform = || {{\n    state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);\n    let mut z = state;\n    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);\n    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);\n    (((z ^ (z >> 31)) >> 11) + 1) as f64 / (1u64 << 53) as f64\n}};\nlet mut pair = || {{\n    let r = (-2.0 * uniform().ln()).sqrt();\n    let (s, c) = (std::f64::consts::TAU * uniform()).sin_cos();\n    (r * c, r * s)\n}};\nlet round = |x: f64| (x * 100.0).round() / 100.0;\nlet mut entries = Vec::with_capacity(2 * n);\nfor _ in 0..n {{\n    let ((z1, z2), (e1, e2)) = (pair(), pair());\n    entries.push(round(2.0 + 1.5 * (z1 + noise * e1)));\n    entries.push(round(1.0 + 1.5 * (corr * z1 + (1.0 - corr * corr).max(0.0).sqrt() * z2 + noise * e2)));\n}}\nlet p = DMatrix::from_row_slice(n, 2, &entries);"),
+            )
+        } else {
+            let cols = self.p.ncols();
+            (
+                format!("P = np.loadtxt(\"points.csv\", delimiter=\",\", ndmin=2)  # the {n} pasted points, saved as CSV"),
+                format!("P = torch.tensor(np.loadtxt(\"points.csv\", delimiter=\",\", ndmin=2))  # the {n} pasted points (import numpy as np)"),
+                format!("// The {n} pasted points, read from a CSV file (x,y per line).\nlet text = std::fs::read_to_string(\"points.csv\").expect(\"points.csv\");\nlet entries: Vec<f64> = text.split([',', '\\n']).filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().expect(\"a number\")).collect();\nlet p = DMatrix::from_row_slice(entries.len() / {cols}, {cols}, &entries);"),
+            )
+        };
+        code.line(&numpy, &torch, &rust);
+        code
+    }
+
+    /// The summary's sentence about d and the first component.
+    fn summary_of_d(&self) -> String {
         let a = self.analysis();
         if a.degenerate() {
             return "All points are the same point: there is no variance, so no direction is principal.".into();
@@ -791,6 +1224,20 @@ mod tests {
     use crate::chapters::testing::{number, readout, value};
     use crate::chapters::{find, from_params};
     use proptest::prelude::*;
+
+    #[test]
+    fn the_scree_chart_shows_each_components_share_and_the_running_total() {
+        let c = build();
+        let chart = c.chart().expect("a chart for the seed's points");
+        let shares: Vec<f64> = chart.series[0].points.iter().map(|p| p.1).collect();
+        let ratio = match value(c.as_ref(), "explained_variance_ratio") {
+            crate::readout::Value::Vector(v) => v,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(shares.len(), ratio.len());
+        assert!(shares.iter().zip(&ratio).all(|(a, b)| (a - b).abs() < 1e-12), "{shares:?} vs {ratio:?}");
+        assert!((chart.series[1].points.last().unwrap().1 - 1.0).abs() < 1e-12);
+    }
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
         let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
@@ -909,7 +1356,7 @@ mod tests {
         // The default d is the x-axis: the projected variance is the variance of x.
         assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0]));
         assert!(close(number(c.as_ref(), "projected_variance"), cov[0][0], 1e-12));
-        assert!(close(number(c.as_ref(), "reconstruction_error"), cov[1][1], 1e-12));
+        assert!(close(number(c.as_ref(), "lost_variance"), cov[1][1], 1e-12));
     }
 
     #[test]
@@ -961,7 +1408,7 @@ mod tests {
         // A unit d is stored untouched, so URLs round-trip bit for bit.
         let unit_d = DMatrix::from_column_slice(2, 1, &[0.6, 0.8]);
         c.set_input("d", unit_d.clone()).unwrap();
-        assert_eq!(c.inputs()[1].value, unit_d);
+        assert_eq!(c.inputs()[4].value, unit_d);
         c.set_input("d", DMatrix::from_column_slice(2, 1, &[1e300, 1e300])).unwrap();
         let d = vector(c.as_ref(), "d");
         assert!(close(d[0], std::f64::consts::FRAC_1_SQRT_2, 1e-15), "{d:?}");
@@ -978,7 +1425,7 @@ mod tests {
             assert_eq!(readout(c.as_ref(), "angle_to_pc1").value, Value::Null);
             assert!(readout(c.as_ref(), "components").note.contains("every direction"));
             assert_eq!(number(c.as_ref(), "projected_variance"), 0.0);
-            assert_eq!(number(c.as_ref(), "reconstruction_error"), 0.0);
+            assert_eq!(number(c.as_ref(), "lost_variance"), 0.0);
             assert!(c.summary().contains("same point"));
             // The mean of equal points is that point exactly.
             let first: Vec<f64> = p.split(';').next().unwrap().split(',').map(|x| x.parse().unwrap()).collect();
@@ -1102,7 +1549,7 @@ mod tests {
     }
 
     #[test]
-    fn turning_d_trades_projected_variance_for_reconstruction_error() {
+    fn turning_d_trades_projected_variance_for_lost_variance() {
         let mut c = build();
         assert_eq!(c.handles()[0].name, "d");
         assert_eq!(c.handles()[4].name, "P:3");
@@ -1113,7 +1560,7 @@ mod tests {
         assert!(c.move_handle("d", m + World::new(1.0, 1.0)));
         let after = number(c.as_ref(), "projected_variance");
         assert!(after > before);
-        assert!(close(after + number(c.as_ref(), "reconstruction_error"), total, 1e-13));
+        assert!(close(after + number(c.as_ref(), "lost_variance"), total, 1e-13));
         let d = vector(c.as_ref(), "d");
         assert!(close(d[0], std::f64::consts::FRAC_1_SQRT_2, 1e-15) && close(d[1], d[0], 1e-15));
         // The handle sits on the ray from the mean along d.
@@ -1139,7 +1586,7 @@ mod tests {
         assert_eq!(vector(c.as_ref(), "d"), vec![-pc[0], -pc[1]]);
         assert_eq!(number(c.as_ref(), "angle_to_pc1"), 0.0);
         assert!(close(number(c.as_ref(), "projected_variance"), ev[0], 1e-13));
-        assert!(close(number(c.as_ref(), "reconstruction_error"), ev[1], 1e-10));
+        assert!(close(number(c.as_ref(), "lost_variance"), ev[1], 1e-10));
         assert!(readout(c.as_ref(), "projected_variance").note.contains("on PC₁"));
         assert!(c.summary().contains("lies on the first principal component"), "{}", c.summary());
         // Two degrees off: no snap.
@@ -1242,6 +1689,252 @@ mod tests {
         assert_eq!(exponent(3.0), 1);
     }
 
+    /// The concrete page for points `p`, reconstructing from k components.
+    fn pca_of(p: &DMatrix<f64>, k: usize) -> Pca {
+        let analysis = Analysis::new(p);
+        Pca {
+            p: p.clone(),
+            d: fit_direction(&DMatrix::from_column_slice(2, 1, &[1.0, 0.0]), p.ncols()),
+            view: "raw",
+            k,
+            generator: Generator::DEFAULT,
+            generated: false,
+            analysis,
+        }
+    }
+
+    fn params_of(c: &dyn Chapter) -> Vec<(String, String)> {
+        crate::chapters::to_params(c)
+    }
+
+    fn keys(c: &dyn Chapter) -> Vec<String> {
+        params_of(c).into_iter().map(|(k, _)| k).collect()
+    }
+
+    fn reopen(c: &dyn Chapter) -> Box<dyn Chapter> {
+        let (again, problems) = from_params(find("pca").unwrap(), &params_of(c)).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        again
+    }
+
+    /// Pearson's correlation of the two columns.
+    fn correlation(p: &DMatrix<f64>) -> f64 {
+        let (mean, cov) = reference(&rows(p));
+        let _ = mean;
+        cov[0][1] / (cov[0][0] * cov[1][1]).sqrt()
+    }
+
+    #[test]
+    fn the_generator_is_reproducible_and_has_the_asked_correlation() {
+        let g = Generator { n: 100_000, corr: 0.8, noise: 0.0 };
+        let p = g.points();
+        assert_eq!(p, g.points(), "same recipe, same points");
+        assert_eq!(p.shape(), (100_000, 2));
+        // The standard error of a sample correlation is about (1 − ρ²)/√n ≈ 0.001 here.
+        assert!((correlation(&p) - 0.8).abs() < 0.01, "{}", correlation(&p));
+        // Noise σ on each coordinate divides the correlation by 1 + σ².
+        let noisy = Generator { n: 100_000, corr: -0.6, noise: 0.5 }.points();
+        assert!((correlation(&noisy) + 0.6 / 1.25).abs() < 0.01, "{}", correlation(&noisy));
+        let independent = Generator { n: 100_000, corr: 0.0, noise: 0.3 }.points();
+        assert!(correlation(&independent).abs() < 0.01);
+        // More points extend the same stream: the first ten stay put.
+        let ten = Generator { n: 10, ..g }.points();
+        assert_eq!(ten, p.rows(0, 10).into_owned());
+        // Two decimals, centred near (2, 1).
+        assert!(p.iter().all(|x| (x * 100.0 - (x * 100.0).round()).abs() < 1e-6));
+        let a = Analysis::new(&p);
+        assert!((a.mean[0] - 2.0).abs() < 0.02 && (a.mean[1] - 1.0).abs() < 0.02, "{:?}", a.mean);
+    }
+
+    #[test]
+    fn generated_points_link_their_recipe_and_round_trip() {
+        let c = page(&[("n", "500"), ("corr", "-0.5"), ("noise", "0.2"), ("d", "0.6,0.8")]);
+        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "d"]);
+        assert_eq!(vector(c.as_ref(), "n"), vec![500.0]);
+        let again = reopen(c.as_ref());
+        assert_eq!(again.inputs(), c.inputs());
+        assert_eq!(params_of(again.as_ref()), params_of(c.as_ref()));
+        assert!(c.editor_note("P").is_some_and(|n| n.contains("500") && n.contains("generator")));
+        assert!(c.editor_note("d").is_none());
+        // Any order of the recipe in the link gives the same points.
+        let shuffled = page(&[("noise", "0.2"), ("d", "0.6,0.8"), ("corr", "-0.5"), ("n", "500")]);
+        assert_eq!(shuffled.inputs(), c.inputs());
+    }
+
+    #[test]
+    fn the_readers_own_points_link_themselves() {
+        // The default data and points typed into a link are linked as P, not as a recipe.
+        assert_eq!(keys(build().as_ref()), ["P", "d"]);
+        let c = page(&[("P", "0,2;1,4;2,0"), ("view", "reconstruct"), ("k", "2")]);
+        assert_eq!(keys(c.as_ref()), ["P", "d", "view", "k"]);
+        assert_eq!(params_of(reopen(c.as_ref()).as_ref()), params_of(c.as_ref()));
+        // Dragging a generated point makes the data the reader's own: from then on P is linked.
+        let mut c = page(&[("n", "20"), ("corr", "0.3")]);
+        assert_eq!(c.handles().len(), 21);
+        let at = c.handles()[5].at;
+        assert!(c.move_handle("P:4", at + World::new(0.5, 0.0)));
+        assert_eq!(keys(c.as_ref()), ["P", "d"]);
+        assert!(c.editor_note("P").is_none());
+        assert_eq!(params_of(reopen(c.as_ref()).as_ref()), params_of(c.as_ref()));
+        // A generator input regenerates the points from the recipe again.
+        c.set_input("noise", DMatrix::from_element(1, 1, 0.1)).unwrap();
+        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "d"]);
+        // Pasted points too many for a link (more than 64) are not linked, and the page says so.
+        let many = Generator { n: 300, corr: 0.2, noise: 0.1 }.points();
+        c.set_input("P", many).unwrap();
+        assert_eq!(keys(c.as_ref()), ["d"]);
+        assert!(c.editor_note("P").is_some_and(|n| n.contains("300") && n.contains("link")));
+    }
+
+    #[test]
+    fn generator_inputs_are_checked() {
+        let mut c = build();
+        let one = |x: f64| DMatrix::from_element(1, 1, x);
+        for (name, x, why) in [
+            ("n", 1.0, "whole number"),
+            ("n", 2.5, "whole number"),
+            ("n", 100_001.0, "100"),
+            ("corr", 1.5, "between −1 and 1"),
+            ("noise", -0.1, "0 to 10"),
+        ] {
+            let err = c.set_input(name, one(x)).unwrap_err();
+            assert!(err.contains(why), "{name}={x}: {err}");
+        }
+        assert!(c.set_input("n", DMatrix::from_column_slice(2, 1, &[3.0, 4.0])).unwrap_err().contains("one number"));
+        assert_eq!(c.inputs(), build().inputs(), "nothing changed");
+        assert_eq!(c.slider("corr"), Some(SliderRange { min: -1.0, max: 1.0, step: 0.05 }));
+        assert!(c.slider("P").is_none());
+        assert!(c.accepts_paste("P") && !c.accepts_paste("d"));
+    }
+
+    #[test]
+    fn a_hundred_thousand_points_draw_cheaply_and_read_out_soundly() {
+        let mut c = page(&[("n", "100000"), ("corr", "0.8"), ("noise", "0.3")]);
+        // No handle per point: only d.
+        let handles = c.handles();
+        assert_eq!(handles.iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["d"]);
+        assert!(!c.move_handle("P:3", World::new(0.0, 0.0)));
+        let shapes = c.scene(&Timeline::new(0)).shapes;
+        let drops = shapes.iter().filter(|s| matches!(s, Shape::Polyline { .. })).count();
+        assert!((DRAWN_LINKS / 2..=DRAWN_LINKS).contains(&drops), "{drops}");
+        assert!(shapes.iter().any(|s| matches!(s, Shape::Points { at, role: Role::Data, .. } if at.len() == 100_000)));
+        assert!(!shapes.iter().any(|s| matches!(s, Shape::Dot { role: Role::Data, .. })));
+        // The cloud is drawn first, under the ellipses, the components and d.
+        assert!(matches!(shapes.iter().find(|s| !matches!(s, Shape::Lattice { .. } | Shape::Axes)), Some(Shape::Points { .. })));
+        assert_eq!(shapes.iter().filter(|s| matches!(s, Shape::Polygon { .. })).count(), 2);
+        assert_eq!(shapes.iter().filter(|s| matches!(s, Shape::Arrow { stroke, .. } if stroke.role == Role::Eigen)).count(), 2);
+        assert!(c.summary().contains("drawn for 100 of the 100\u{2009}000 points"), "{}", c.summary());
+        // P is not listed, with a reason; everything else is finite; the code stays short.
+        let p = readout(c.as_ref(), "P");
+        assert_eq!(p.value, Value::Null);
+        assert!(p.note.contains("100\u{2009}000") && p.note.contains("generated"), "{}", p.note);
+        crate::chapters::testing::check_everything(c.as_ref()).unwrap();
+        let code = c.code();
+        assert!(code.numpy.len() < 3000 && code.numpy.contains("n, corr, noise = 100000, 0.8, 0.3"), "{}", code.numpy);
+        assert!(code.nalgebra.contains("SplitMix64"));
+        // The sample correlation the readouts imply: about 0.8 / (1 + 0.3²).
+        let cov = matrix(c.as_ref(), "covariance");
+        assert!((cov[0][1] / (cov[0][0] * cov[1][1]).sqrt() - 0.8 / 1.09).abs() < 0.01);
+        // Turning d reads the cached covariance: the sum rule holds.
+        let mean = vector(c.as_ref(), "mean");
+        assert!(c.move_handle("d", World::new(mean[0] + 1.0, mean[1] + 2.0)));
+        let (pv, lost, total) =
+            (number(c.as_ref(), "projected_variance"), number(c.as_ref(), "lost_variance"), number(c.as_ref(), "total_variance"));
+        assert!(close(pv + lost, total, 1e-12));
+    }
+
+    #[test]
+    fn the_code_generator_in_rust_is_the_pages_generator() {
+        // The Rust code panel prints our generator: its constants must be the ones the page uses.
+        let code = page(&[("n", "100"), ("corr", "0.5")]).code().nalgebra;
+        for constant in ["0x9E37_79B9_7F4A_7C15", "0xBF58_476D_1CE4_E5B9", "0x94D0_49BB_1331_11EB", "let mut state: u64 = 2012;"] {
+            assert!(code.contains(constant), "{constant}");
+        }
+        // 100 points are more than the listed 64, so they are generated in the code, not listed.
+        assert!(!code.contains("from_row_slice(100, 2, &[") && code.contains("from_row_slice(n, 2, &entries)"));
+        let pasted = page(&[]);
+        let mut pasted = pasted;
+        pasted.set_input("P", Generator { n: 80, corr: 0.0, noise: 0.0 }.points()).unwrap();
+        assert!(pasted.code().numpy.contains("np.loadtxt(\"points.csv\""));
+    }
+
+    #[test]
+    fn k_choices_follow_the_dimension() {
+        let mut c = build();
+        assert_eq!(c.choices()[1].options, KEEP_2);
+        assert!(c.set_choice("k", "3").is_err());
+        c.set_input("P", DMatrix::from_row_slice(4, 3, &[1.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0, 3.0, 1.0, 1.0, 1.0])).unwrap();
+        c.set_choice("k", "3").unwrap();
+        assert_eq!(c.choices()[1].current, "3");
+        assert!(number(c.as_ref(), "reconstruction_error").abs() < 1e-12);
+        // Back to the plane: k can be at most 2.
+        c.set_input("P", DMatrix::from_row_slice(3, 2, &[0.0, 2.0, 1.0, 4.0, 2.0, 0.0])).unwrap();
+        assert_eq!(c.choices()[1].current, "2");
+    }
+
+    #[test]
+    fn the_reconstruction_view_draws_ghosts_lines_and_rebuilt_points() {
+        let c = page(&[("P", "0,2;1,4;2,0"), ("view", "reconstruct")]);
+        // No d in this view: only the points are handles.
+        assert_eq!(c.handles().iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["P:0", "P:1", "P:2"]);
+        let shapes = c.scene(&Timeline::new(0)).shapes;
+        let ghosts: Vec<World> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Dot { at, role: Role::Ghost, .. } => Some(*at),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ghosts, [World::new(0.0, 2.0), World::new(1.0, 4.0), World::new(2.0, 0.0)]);
+        let rebuilt: Vec<World> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Dot { at, role: Role::Data, .. } => Some(*at),
+                _ => None,
+            })
+            .collect();
+        // Each rebuilt point lies on PC₁'s line through the mean, at the foot of the point's drop.
+        let pc = matrix(c.as_ref(), "components")[0].clone();
+        let mean = World::new(1.0, 2.0);
+        let pc = World::new(pc[0], pc[1]);
+        let mut sum = 0.0;
+        for (g, r) in ghosts.iter().zip(&rebuilt) {
+            let along = r - mean;
+            assert!((along.x * pc.y - along.y * pc.x).abs() < 1e-12, "on the line");
+            assert!((g - r).dot(&pc).abs() < 1e-12, "a perpendicular drop");
+            sum += (g - r).norm_squared();
+        }
+        let lines = shapes.iter().filter(|s| matches!(s, Shape::Polyline { .. })).count();
+        assert_eq!(lines, 3);
+        // The readout is the sum of the squared lines, = (n − 1) λ₂.
+        let ev = vector(c.as_ref(), "explained_variance");
+        assert!(close(number(c.as_ref(), "reconstruction_error"), sum, 1e-12));
+        assert!(close(sum, 2.0 * ev[1], 1e-12));
+    }
+
+    #[test]
+    fn pasting_points_loads_them_or_names_the_row_and_keeps_the_state() {
+        use crate::page::{Msg, Page};
+        let mut page = Page::open(find("pca").unwrap(), &[], vec![]).unwrap();
+        let before = page.chapter().inputs();
+        let ch = page.update(Msg::Paste { input: "P".into(), text: "x,y\n0,2\n1,4\nabc,0\n".into() });
+        assert!(!ch.state && ch.messages);
+        let message = &page.cell_errors["P"].message;
+        assert!(message.contains("Row 4: “abc” is not a number") && message.contains("last valid points are kept"), "{message}");
+        assert_eq!(page.chapter().inputs(), before);
+        let ch = page.update(Msg::Paste { input: "P".into(), text: "1,1\n".into() });
+        assert!(page.cell_errors["P"].message.contains("at least 2 points"), "{:?}", ch);
+        let ch = page.update(Msg::Paste { input: "P".into(), text: "x;y\n0;2\n1;4\n2;0\n".into() });
+        assert!(ch.state && ch.controls && page.cell_errors.is_empty());
+        assert!(page.hash().contains("P=0,2;1,4;2,0"), "{}", page.hash());
+        // d does not accept pastes.
+        assert_eq!(page.update(Msg::Paste { input: "d".into(), text: "1,0".into() }), crate::page::Changes::default());
+        // A generator input rebuilds the editors (P's cells give way to a note), a d edit does not.
+        assert!(page.update(Msg::EditCell { input: "corr".into(), row: 0, col: 0, text: "0.5".into() }).controls);
+        assert!(!page.update(Msg::EditCell { input: "corr".into(), row: 0, col: 0, text: "0.6".into() }).controls);
+        assert!(!page.update(Msg::EditCell { input: "d".into(), row: 0, col: 0, text: "2".into() }).controls);
+    }
+
     fn points() -> impl Strategy<Value = DMatrix<f64>> {
         (2usize..=8, 2usize..=3)
             .prop_flat_map(|(n, k)| proptest::collection::vec(-100.0f64..100.0, n * k).prop_map(move |v| DMatrix::from_row_slice(n, k, &v)))
@@ -1260,7 +1953,7 @@ mod tests {
             let mut c = build();
             c.set_input("P", p).unwrap();
             if k == 2 {
-                let a = Analysis::new(&c.inputs()[0].value);
+                let a = Analysis::new(&c.inputs()[3].value);
                 let m = World::new(a.mean[0], a.mean[1]);
                 c.move_handle("d", m + World::new(angle.to_radians().cos(), angle.to_radians().sin()));
             }
@@ -1273,11 +1966,32 @@ mod tests {
                 }
             }
             let get = |n: &str| match readouts.iter().find(|r| r.name == n).unwrap().value { Value::Number(x) => Some(x), _ => None };
-            if let (Some(pv), Some(err), Some(total)) = (get("projected_variance"), get("reconstruction_error"), get("total_variance")) {
+            if let (Some(pv), Some(err), Some(total)) = (get("projected_variance"), get("lost_variance"), get("total_variance")) {
                 prop_assert!(pv >= 0.0 && err >= -1e-12 * total);
                 prop_assert!((pv + err - total).abs() <= 1e-10 * total, "{} + {} ≠ {}", pv, err, total);
             }
             let _ = (c.summary(), c.code(), c.content_bounds(), c.scene(&Timeline::new(0)), c.handles(), c.figure_note());
+        }
+
+        /// The reconstruction error from the first k components is (n − 1) × the dropped variances.
+        #[test]
+        fn reconstruction_error_is_n_minus_1_times_the_dropped_eigenvalues(p in points(), k in 1usize..=3) {
+            let mut c = build();
+            c.set_input("P", p.clone()).unwrap();
+            let k = k.min(p.ncols());
+            c.set_choice("k", &k.to_string()).unwrap();
+            let ev = vector(c.as_ref(), "explained_variance");
+            let dropped: f64 = ev[k..].iter().sum();
+            let n = p.nrows() as f64;
+            let error = number(c.as_ref(), "reconstruction_error");
+            let total: f64 = ev.iter().sum();
+            prop_assert!((error - (n - 1.0) * dropped).abs() <= 1e-9 * (n - 1.0) * total.max(1e-300), "{} vs {}", error, (n - 1.0) * dropped);
+            // And it is the sum of squared distances to the drawn reconstructions (on the plane).
+            if p.ncols() == 2 {
+                let pca = pca_of(&p, k);
+                let direct: f64 = (0..p.nrows()).map(|i| (pca.point(i) - pca.reconstructed(i)).norm_squared()).sum();
+                prop_assert!((direct - error).abs() <= 1e-9 * (n - 1.0) * total.max(1e-300), "{} vs {}", direct, error);
+            }
         }
 
         #[test]
@@ -1304,7 +2018,7 @@ mod tests {
             prop_assert!((e.values.iter().sum::<f64>() - a.total()).abs() <= 1e-12 * size);
             let dv = c.as_ref().readouts();
             let get = |n: &str| match dv.iter().find(|r| r.name == n).unwrap().value { Value::Number(x) => x, _ => f64::NAN };
-            let (pv, err, total) = (get("projected_variance"), get("reconstruction_error"), get("total_variance"));
+            let (pv, err, total) = (get("projected_variance"), get("lost_variance"), get("total_variance"));
             prop_assert!((pv + err - total).abs() <= 1e-10 * total.max(1e-300), "{} + {} ≠ {}", pv, err, total);
             prop_assert!(pv <= a.variance(e.values[0]) * (1.0 + 1e-12) + 1e-300);
             prop_assert!(pv >= a.variance(e.values[k - 1]) * (1.0 - 1e-9) - 1e-12 * total);

@@ -7,6 +7,7 @@ use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::math::svd::{svd, PINV_RCOND};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
+use crate::state::matrix::MAX_ROWS;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
@@ -159,7 +160,14 @@ impl Pseudoinverse {
             let at = World::new(x[0], x[1]);
             if at.x.is_finite() && at.y.is_finite() {
                 scene.push(Shape::Dot { at, role: Role::Image, radius: 6.0 });
-                scene.push(Shape::Label { at: at + World::new(0.12, 0.12), text: "A⁺b".into(), role: Role::Image });
+                // Fewer independent equations than unknowns: many solutions, and A⁺b is the one
+                // nearest the origin, at the foot of the perpendicular.
+                let many = svd(&self.a).is_ok_and(|s| s.rank() < self.a.ncols());
+                if many {
+                    scene.push(Shape::Polyline { points: vec![World::new(0.0, 0.0), at], stroke: Stroke::dotted(Role::Image, 1.5) });
+                }
+                let text = if many { "A⁺b: the shortest x" } else { "A⁺b" };
+                scene.push(Shape::Label { at: at + World::new(0.12, 0.12), text: text.into(), role: Role::Image });
             }
         }
         if let (Ok(x), true) = (self.normalized_solution(), lines.len() == 3) {
@@ -231,7 +239,7 @@ impl Chapter for Pseudoinverse {
                     name: format!("P:{i}"),
                     at,
                     role: Role::Data,
-                    label: format!("point {} = {}", i + 1, display_tuple(&[at.x, at.y])),
+                    label: format!("point {} = {} (Delete removes it)", i + 1, display_tuple(&[at.x, at.y])),
                 })
                 .collect();
         }
@@ -252,6 +260,27 @@ impl Chapter for Pseudoinverse {
                 }
             })
             .collect()
+    }
+
+    fn place(&mut self, at: World) -> bool {
+        if self.view != "fit" || self.p.nrows() >= MAX_ROWS || !(at.x.is_finite() && at.y.is_finite()) {
+            return false;
+        }
+        let n = self.p.nrows();
+        let mut p = self.p.clone().resize_vertically(n + 1, 0.0);
+        p[(n, 0)] = at.x;
+        p[(n, 1)] = at.y;
+        self.p = p;
+        true
+    }
+
+    fn remove_handle(&mut self, name: &str) -> bool {
+        let Some(i) = name.strip_prefix("P:").and_then(|i| i.parse::<usize>().ok()) else { return false };
+        if self.view != "fit" || i >= self.p.nrows() || self.p.nrows() <= 1 {
+            return false;
+        }
+        self.p = self.p.clone().remove_row(i);
+        true
     }
 
     fn move_handle(&mut self, name: &str, to: World) -> bool {
@@ -315,6 +344,12 @@ impl Chapter for Pseudoinverse {
                 ));
                 out.push(matrix_readout("A_pinv_A", "AA⁺A", &(&ap * &self.a), "equals A: the first Penrose condition"));
                 if let Ok(s) = svd(&self.a) {
+                    out.push(vector_readout(
+                        "singular_values",
+                        "σ (diagonal of D)",
+                        &DMatrix::from_column_slice(s.singular_values.len(), 1, s.singular_values.as_slice()),
+                        "A = U·D·Vᵀ; D⁺ holds 1/σ for each σ above the cut-off and 0 for the rest",
+                    ));
                     out.push(Readout::new(
                         "rank",
                         "rank A",
@@ -324,8 +359,14 @@ impl Chapter for Pseudoinverse {
                 }
             }
             Err(why) => {
-                for (name, label) in [("pinv", "A⁺"), ("pinv_A_A", "A⁺A"), ("A_pinv", "AA⁺"), ("A_pinv_A", "AA⁺A"), ("rank", "rank A")]
-                {
+                for (name, label) in [
+                    ("pinv", "A⁺"),
+                    ("pinv_A_A", "A⁺A"),
+                    ("A_pinv", "AA⁺"),
+                    ("A_pinv_A", "AA⁺A"),
+                    ("singular_values", "σ (diagonal of D)"),
+                    ("rank", "rank A"),
+                ] {
                     out.push(Readout::missing(name, label, why.clone()));
                 }
             }
@@ -455,10 +496,21 @@ impl Chapter for Pseudoinverse {
     fn summary(&self) -> String {
         if self.view == "lines" {
             return match self.solution() {
-                Some(Ok(x)) if x.len() == 2 => format!(
-                    "The lines have no common point; A⁺b = {} is the point whose residual ‖Ax − b‖ is smallest.",
-                    display_tuple(&[x[0], x[1]])
-                ),
+                Some(Ok(x)) if x.len() == 2 => {
+                    let at = display_tuple(&[x[0], x[1]]);
+                    let residual = (&self.a * &x - &self.b).norm();
+                    let exact = residual <= 1e-9 * (self.a.norm() * x.norm() + self.b.norm());
+                    let many = svd(&self.a).is_ok_and(|s| s.rank() < 2);
+                    match (exact, many) {
+                        (true, true) => {
+                            format!("Every point of the line solves the system; A⁺b = {at} is the solution nearest the origin.")
+                        }
+                        (true, false) => format!("The lines meet in one point, A⁺b = {at}: the exact solution."),
+                        (false, _) => {
+                            format!("The lines have no common point; A⁺b = {at} is the point whose residual ‖Ax − b‖ is smallest.")
+                        }
+                    }
+                }
                 _ => "The three-lines view needs a two-column A and a b with one entry per row.".into(),
             };
         }
@@ -496,6 +548,41 @@ mod tests {
 
     fn near(got: &[f64], want: &[f64], tol: f64) -> bool {
         got.len() == want.len() && got.iter().zip(want).all(|(g, w)| (g - w).abs() <= tol * w.abs().max(1.0))
+    }
+
+    #[test]
+    fn a_click_adds_a_point_and_delete_removes_one_in_the_fit_view_only() {
+        let mut c = build();
+        assert!(c.place(World::new(5.0, 5.0)));
+        assert_eq!(numbers(c.as_ref(), "P").len(), 14);
+        assert_eq!(numbers(c.as_ref(), "P")[12..], [5.0, 5.0]);
+        assert!(c.handles().iter().any(|h| h.name == "P:6"));
+        assert!(c.remove_handle("P:0"));
+        assert_eq!(numbers(c.as_ref(), "P")[..2], [1.0, 4.0]);
+        assert!(!c.remove_handle("P:99") && !c.remove_handle("b:0") && !c.remove_handle("P:x"));
+        assert!(!c.place(World::new(f64::NAN, 0.0)));
+        // The last point stays: a fit needs something to fit.
+        let mut one = page(&[("P", "1,2")]);
+        assert!(!one.remove_handle("P:0"));
+        // 64 points is the most a link can carry.
+        let many = (0..MAX_ROWS).map(|i| format!("{i},1")).collect::<Vec<_>>().join(";");
+        assert!(!page(&[("P", &many)]).place(World::new(0.0, 0.0)));
+        let mut lines = page(&[("view", "lines")]);
+        assert!(!lines.place(World::new(1.0, 1.0)) && !lines.remove_handle("P:0"));
+    }
+
+    #[test]
+    fn one_equation_in_two_unknowns_shows_the_shortest_solution() {
+        let c = page(&[("A", "1,2"), ("b", "5"), ("view", "lines")]);
+        assert!(near(&numbers(c.as_ref(), "solution"), &[1.0, 2.0], 1e-12));
+        assert!(near(&numbers(c.as_ref(), "singular_values"), &[5f64.sqrt()], 1e-12));
+        let scene = c.scene(&Timeline::new(0));
+        assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b: the shortest x")));
+        assert!(c.summary().contains("nearest the origin"), "{}", c.summary());
+        assert!(page(&[("A", "1,0;0,1"), ("b", "1,2"), ("view", "lines")]).summary().contains("meet in one point"));
+        let seed = page(&[("view", "lines")]).scene(&Timeline::new(0));
+        assert!(page(&[("view", "lines")]).summary().contains("no common point"));
+        assert!(seed.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b")));
     }
 
     #[test]

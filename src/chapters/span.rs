@@ -2,12 +2,14 @@
 //! is redundant. Ranks come from the SVD with numpy's tolerance (as `np.linalg.matrix_rank`).
 
 use super::common::{bounds, column_handles, drag_into, plane, point, vector_handle, with_background};
+use super::common3d::{column3, column_role, drag_into3, point3, reach, space_column_handles, space_vector_handle};
 use super::determinant::{determinant, Det};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange, SpaceHandle};
 use crate::format::{display_number, display_shape};
 use crate::math::svd::{svd, PINV_RCOND};
 use crate::readout::{vector_readout, Readout, Value};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::space::{plane_basis, Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
@@ -17,11 +19,23 @@ use nalgebra::DMatrix;
 pub struct Span {
     a: DMatrix<f64>,
     b: DMatrix<f64>,
+    /// The amounts of u and v on the figure's head-to-tail path (sliders `ca`, `cb`).
+    ca: f64,
+    cb: f64,
 }
 
-/// The seed's linear combination: u = (1, 3) and v = (2, 1) as A's columns, and b = 2u + v = (4, 7).
+/// Largest amount a coefficient slider's number field accepts (the path stays drawable).
+const MAX_COEFFICIENT: f64 = 1e6;
+
+/// The seed's linear combination: u = (1, 3) and v = (2, 1) as A's columns, and b = 2u + v = (4, 7),
+/// with the path's sliders on those amounts.
 pub fn build() -> Box<dyn Chapter> {
-    Box::new(Span { a: DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 1.0]), b: DMatrix::from_column_slice(2, 1, &[4.0, 7.0]) })
+    Box::new(Span {
+        a: DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 1.0]),
+        b: DMatrix::from_column_slice(2, 1, &[4.0, 7.0]),
+        ca: 2.0,
+        cb: 1.0,
+    })
 }
 
 /// How b relates to the column space.
@@ -94,6 +108,103 @@ impl Span {
             .collect::<Vec<_>>()
             .join(" + ")
             .replace("+ −", "− ")
+    }
+
+    /// Whether the figure is drawn in space: up to three columns with three entries, and b too.
+    fn in_space(&self) -> bool {
+        self.m() == 3 && self.n() <= 3 && self.b.len() == 3
+    }
+
+    /// The 3-D figure: the columns, their span (a shaded plane, a line, or all of space), and b
+    /// reached head to tail or marked out of reach with its distance to the span.
+    fn space_figure(&self) -> Option<Space> {
+        if !self.in_space() {
+            return None;
+        }
+        let b = point3(&self.b)?;
+        let columns: Vec<Point3> = (0..self.n()).filter_map(|c| column3(&self.a, c)).collect();
+        let rank = self.rank().ok()?;
+        // The head-to-tail path: the sliders' amounts of u and v, or for three columns the
+        // combination that reaches b (when one does).
+        let reached = self.reach();
+        let amounts: Vec<f64> = match &reached {
+            _ if self.n() == 2 => vec![self.ca, self.cb],
+            Reach::Reached { coefficients, .. } if rank > 0 => coefficients.iter().copied().collect(),
+            _ => Vec::new(),
+        };
+        let mut path = vec![Point3::zeros()];
+        for (column, x) in columns.iter().zip(&amounts) {
+            path.push(path[path.len() - 1] + column * *x);
+        }
+        let mut points = columns.clone();
+        points.push(b);
+        points.extend(path.iter().copied());
+        let reach_all = reach(&points);
+        let mut space = Space::default();
+        match rank {
+            0 => space.push(Shape3::Dot { at: Point3::zeros(), role: Role::Basis1, radius: 7.0 }),
+            1 => {
+                let along = columns.iter().copied().fold(Point3::zeros(), |a, c| if c.norm() > a.norm() { c } else { a });
+                space.push(Shape3::Line {
+                    direction: along,
+                    reach: reach_all,
+                    stroke: Stroke::solid(Role::Basis1, 4.0),
+                    label: Some("span: a line".into()),
+                });
+            }
+            2 => {
+                // The two columns that are furthest from parallel span the plane.
+                let mut best = (0.0, 0, 0);
+                for i in 0..columns.len() {
+                    for j in i + 1..columns.len() {
+                        let area = columns[i].normalize().cross(&columns[j].normalize()).norm();
+                        if area.is_finite() && area > best.0 {
+                            best = (area, i, j);
+                        }
+                    }
+                }
+                space.plane_patch(&columns[best.1], &columns[best.2], reach_all, Role::Basis1);
+                // The label at the patch's highest corner, away from the vectors near the origin.
+                if let Some((e1, e2)) = plane_basis(&columns[best.1], &columns[best.2]) {
+                    let corners = [e1 + e2, e1 - e2, -e1 + e2, -e1 - e2].map(|c| c * reach_all);
+                    let top = corners.iter().copied().fold(corners[0], |a, c| if (c.z, c.y) > (a.z, a.y) { c } else { a });
+                    space.label(top, format!("span{{{}}}: a plane", self.names().join(", ")), Role::Basis1);
+                }
+            }
+            _ => space.label(Point3::new(0.0, 0.0, reach_all * 1.2), "span: all of space", Role::Basis1),
+        }
+        let names = self.names();
+        for (c, (column, name)) in columns.iter().zip(&names).enumerate() {
+            space.arrow(*column, Stroke::solid(column_role(c), 3.0), name.clone());
+        }
+        for (c, (leg, x)) in path.windows(2).zip(&amounts).enumerate() {
+            if *x != 0.0 {
+                space.arrow_from(leg[0], leg[1], Stroke::dashed(column_role(c), 2.0), format!("{}·{}", display_number(*x), names[c]));
+            }
+        }
+        let end = path[path.len() - 1];
+        if !amounts.is_empty() && (end - b).norm() > 1e-9 * (1.0 + b.norm()) {
+            space.push(Shape3::Dot { at: end, role: Role::Second, radius: 4.0 });
+        }
+        match reached {
+            Reach::Reached { .. } if rank > 0 => {
+                space.push(Shape3::Dot { at: b, role: Role::Image, radius: 6.0 });
+                space.label(b + Point3::new(0.0, 0.0, reach_all * 0.06), "b", Role::Image);
+            }
+            Reach::Unreachable { closest } => {
+                if let Some(p) = point3(&closest) {
+                    space.arrow_from(p, b, Stroke::dotted(Role::Image, 1.5), "");
+                }
+                space.push(Shape3::Dot { at: b, role: Role::Image, radius: 6.0 });
+                space.label(b + Point3::new(0.0, 0.0, reach_all * 0.06), "b: out of reach", Role::Image);
+            }
+            _ => {
+                space.push(Shape3::Dot { at: b, role: Role::Image, radius: 6.0 });
+                space.label(b + Point3::new(0.0, 0.0, reach_all * 0.06), "b", Role::Image);
+            }
+        }
+        space.axes_and_ground(reach_all);
+        Some(space)
     }
 
     fn rank_readouts(&self, out: &mut Vec<Readout>) {
@@ -191,10 +302,20 @@ impl Chapter for Span {
     }
 
     fn inputs(&self) -> Vec<Input> {
-        vec![
+        let mut out = vec![
             Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() },
             Input { name: "b", kind: InputKind::Vector, value: self.b.clone() },
-        ]
+        ];
+        // The path's amounts exist while there are two vectors u and v.
+        if self.n() == 2 {
+            out.push(Input { name: "ca", kind: InputKind::Scalar, value: DMatrix::from_element(1, 1, self.ca) });
+            out.push(Input { name: "cb", kind: InputKind::Scalar, value: DMatrix::from_element(1, 1, self.cb) });
+        }
+        out
+    }
+
+    fn slider(&self, input: &str) -> Option<SliderRange> {
+        matches!(input, "ca" | "cb").then_some(SliderRange { min: -5.0, max: 5.0, step: 0.1 })
     }
 
     fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
@@ -202,9 +323,24 @@ impl Chapter for Span {
             return Err("entries must be finite numbers".into());
         }
         match name {
-            "A" => self.a = value,
+            "A" => {
+                // A target that fitted the old columns follows their length (new entries 0), so
+                // adding a row in the editor, or linking only A, keeps b in the same space.
+                if self.b.len() == self.a.nrows() && self.b.len() != value.nrows() {
+                    self.b = self.b.clone().resize(value.nrows(), 1, 0.0);
+                }
+                self.a = value;
+            }
             "b" if value.ncols() == 1 => self.b = value,
             "b" => return Err("a vector is one row of entries separated by commas".into()),
+            "ca" | "cb" if value.len() == 1 && value[0].abs() <= MAX_COEFFICIENT => {
+                if name == "ca" {
+                    self.ca = value[0];
+                } else {
+                    self.cb = value[0];
+                }
+            }
+            "ca" | "cb" => return Err(format!("{name} is one number between −1e6 and 1e6")),
             _ => return Err(format!("this page has no input called {name}")),
         }
         Ok(())
@@ -292,12 +428,16 @@ impl Chapter for Span {
         }
         scene.arrow(u, Stroke::solid(Role::Basis1, 3.0), "u");
         scene.arrow(v, Stroke::solid(Role::Basis2, 3.0), "v");
+        // The sliders' combination, head to tail: ca steps along u, then cb along v.
+        let leg = u * self.ca;
+        let end = leg + v * self.cb;
+        scene.arrow(leg, Stroke::dashed(Role::Basis1, 2.0), format!("{}·u", display_number(self.ca)));
+        scene.arrow_from(leg, end, Stroke::dashed(Role::Basis2, 2.0), format!("{}·v", display_number(self.cb)));
+        if (end - b).norm() > 1e-9 * (1.0 + b.norm()) {
+            scene.push(Shape::Dot { at: end, role: Role::Second, radius: 4.0 });
+        }
         match self.reach() {
-            Reach::Reached { coefficients, .. } if rank > 0 => {
-                let (c1, c2) = (coefficients[0], coefficients[1]);
-                let leg = u * c1;
-                scene.arrow(leg, Stroke::dashed(Role::Basis1, 2.0), format!("{}·u", display_number(c1)));
-                scene.arrow_from(leg, leg + v * c2, Stroke::dashed(Role::Basis2, 2.0), format!("{}·v", display_number(c2)));
+            Reach::Reached { .. } if rank > 0 => {
                 scene.push(Shape::Dot { at: b, role: Role::Image, radius: 6.0 });
                 scene.push(Shape::Label { at: b + World::new(0.3, 0.3), text: "b".into(), role: Role::Image });
             }
@@ -316,10 +456,31 @@ impl Chapter for Span {
         with_background(scene)
     }
 
+    fn space(&self, _timeline: &Timeline) -> Option<Space> {
+        self.space_figure()
+    }
+
+    fn space_handles(&self) -> Vec<SpaceHandle> {
+        if !self.in_space() {
+            return Vec::new();
+        }
+        let mut out = space_column_handles(&self.a, "A");
+        for (h, name) in out.iter_mut().zip(self.names()) {
+            h.label = h.label.replacen("column", &format!("{name}, column"), 1);
+        }
+        out.extend(space_vector_handle(&self.b, "b", Role::Image));
+        out
+    }
+
+    fn move_space_handle(&mut self, name: &str, to: Point3) -> bool {
+        drag_into3(&mut self.a, "A", name, to) || drag_into3(&mut self.b, "b", name, to)
+    }
+
     fn figure_note(&self) -> Option<String> {
-        (plane(&self.a).is_none() || point(&self.b).is_none()).then(|| {
+        let drawn = (plane(&self.a).is_some() && point(&self.b).is_some()) || self.in_space();
+        (!drawn).then(|| {
             format!(
-                "The plane draws two vectors u, v (a 2×2 A) and a target b with 2 entries; now A is {} and b has {} entries. The numbers below are still exact.",
+                "The figure draws two vectors in the plane (a 2×2 A, b with 2 entries) or up to three in space (A with 3 rows and at most 3 columns, b with 3 entries); now A is {} and b has {} entries. The numbers below are still exact.",
                 display_shape(&self.a),
                 self.b.len()
             )
@@ -333,8 +494,11 @@ impl Chapter for Span {
             points.push(a.column(1).into_owned());
         }
         points.extend(point(&self.b));
-        if let (Reach::Reached { coefficients, .. }, Some(a)) = (self.reach(), plane(&self.a)) {
-            points.push(a.column(0) * coefficients[0]);
+        if let Some(a) = plane(&self.a) {
+            // The sliders' path.
+            let leg: World = a.column(0) * self.ca;
+            points.push(leg);
+            points.push(leg + a.column(1) * self.cb);
         }
         let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
         points.extend(mirrored);
@@ -352,6 +516,13 @@ impl Chapter for Span {
             "let s = a.clone().svd(true, true);\nlet tol = s.singular_values.max() * (a.nrows().max(a.ncols()) as f64) * f64::EPSILON;\nlet rank = s.rank(tol);",
         );
         code.line("independent = rank == A.shape[1]", "independent = rank == A.shape[1]", "let independent = rank == a.ncols();");
+        if self.n() == 2 {
+            code.line(
+                "path_end = ca * A[:, 0] + cb * A[:, 1]  # the dashed path: ca·u, then cb·v",
+                "path_end = ca * A[:, 0] + cb * A[:, 1]",
+                "let path_end = a.column(0) * ca + a.column(1) * cb;",
+            );
+        }
         if self.b.len() == self.m() {
             code.line(
                 "in_span = np.linalg.matrix_rank(np.column_stack([A, b])) == rank",
@@ -452,7 +623,13 @@ mod tests {
         assert_eq!(value(c.as_ref(), "rank"), Value::Number(2.0));
         assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
         assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
-        assert!(c.figure_note().is_some() && c.handles().is_empty());
+        // Drawn in space: the span is a shaded plane and b is marked out of reach.
+        assert!(c.figure_note().is_none() && c.handles().is_empty());
+        let space = c.space(&Timeline::new(0)).unwrap();
+        assert!(space.shapes.iter().any(|s| matches!(s, Shape3::Polygon { fill: Some(_), .. })));
+        assert!(labels(&space).iter().any(|l| l == "b: out of reach"), "{:?}", labels(&space));
+        let names: Vec<String> = c.space_handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["A:0", "A:1", "b"]);
         // The underdetermined 2×3 system {8x + y + z = 1, x + y + z = 1}.
         let c = page(&[("A", "8,1,1;1,1,1"), ("b", "1,1")]);
         assert_eq!(value(c.as_ref(), "independent"), Value::Bool(false));
@@ -460,6 +637,101 @@ mod tests {
         assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
         let Value::Vector(x) = value(c.as_ref(), "coefficients") else { panic!() };
         assert!(x[0].abs() < 1e-12 && (x[1] - 0.5).abs() < 1e-12 && (x[2] - 0.5).abs() < 1e-12, "{x:?}");
+    }
+
+    fn labels(space: &Space) -> Vec<String> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Label { text, .. } | Shape3::Line { label: Some(text), .. } => Some(text.clone()),
+                Shape3::Arrow { label: Some(text), .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spans_in_space_are_a_plane_a_line_or_everything() {
+        let mut c = page(&[("A", "1,0;0,1;1,1"), ("b", "1,2,4")]);
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+        // Drag b onto the plane x + y = z: reached head to tail, b = 1·u + 2·v.
+        assert!(c.move_space_handle("b", Point3::new(1.0, 2.0, 3.0)));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        // The path follows the sliders: set them to the coefficients and it ends on b.
+        c.set_input("ca", DMatrix::from_element(1, 1, 1.0)).unwrap();
+        c.set_input("cb", DMatrix::from_element(1, 1, 2.0)).unwrap();
+        let space = c.space(&Timeline::new(0)).unwrap();
+        assert!(!space.shapes.iter().any(|s| matches!(s, Shape3::Dot { role: Role::Second, .. })), "no separate end dot on b");
+        let found = labels(&space);
+        assert!(found.iter().any(|l| l == "1·u") && found.iter().any(|l| l == "2·v") && found.iter().any(|l| l == "b"), "{found:?}");
+        assert!(found.iter().any(|l| l.contains("a plane")), "{found:?}");
+        // The path ends on b.
+        let ends: Vec<Point3> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Arrow { to, stroke, .. } if stroke.dash == crate::view::scene::Dash::Dashed => Some(*to),
+                _ => None,
+            })
+            .collect();
+        assert!(ends.last().is_some_and(|e| (e - Point3::new(1.0, 2.0, 3.0)).norm() < 1e-12), "{ends:?}");
+        // Moving a column onto the other: the span is a line.
+        assert!(c.move_space_handle("A:1", Point3::new(2.0, 0.0, 2.0)));
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(1.0));
+        assert!(labels(&c.space(&Timeline::new(0)).unwrap()).iter().any(|l| l == "span: a line"));
+        let c = page(&[("A", "1,0,0;0,1,0;0,0,1"), ("b", "1,2,3")]);
+        let found = labels(&c.space(&Timeline::new(0)).unwrap());
+        assert!(found.iter().any(|l| l == "span: all of space"));
+        // Three columns: no sliders; the path is the combination that reaches b.
+        assert!(found.iter().any(|l| l == "3·a₃"), "{found:?}");
+        assert!(c.inputs().iter().all(|i| i.name != "ca"));
+        assert_eq!(c.space_handles().len(), 4);
+        // Linking only A (or adding a row in the editor): b follows into space, explicit b stays.
+        let c = page(&[("A", "1,0;0,1;1,1")]);
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![4.0, 7.0, 0.0]));
+        assert!(c.space(&Timeline::new(0)).is_some());
+        let c = page(&[("b", "1,2,3"), ("A", "1,0;0,1;1,1;1,1")]);
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![1.0, 2.0, 3.0]));
+        // Four columns or a 4-entry b: numbers only.
+        assert!(page(&[("A", "1,0,0,1;0,1,0,1;0,0,1,1"), ("b", "1,2,3")]).space(&Timeline::new(0)).is_none());
+        assert!(page(&[("A", "1,0;0,1;1,1"), ("b", "1,2")]).figure_note().is_some());
+    }
+
+    fn path_labels(scene: &Scene) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Arrow { label: Some(l), stroke, .. } if stroke.dash == crate::view::scene::Dash::Dashed => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sliders_walk_the_head_to_tail_path() {
+        let mut c = build();
+        assert_eq!(c.slider("ca"), Some(SliderRange { min: -5.0, max: 5.0, step: 0.1 }));
+        assert_eq!(c.slider("A"), None);
+        let names: Vec<&str> = c.inputs().iter().map(|i| i.name).collect();
+        assert_eq!(names, ["A", "b", "ca", "cb"]);
+        assert_eq!(path_labels(&c.scene(&Timeline::new(0))), ["2·u", "1·v"]);
+        // Off b, the path's end gets its own dot; the readouts do not depend on the sliders.
+        let readouts = c.readouts();
+        c.set_input("ca", DMatrix::from_element(1, 1, 0.5)).unwrap();
+        let scene = c.scene(&Timeline::new(0));
+        assert_eq!(path_labels(&scene), ["0.5·u", "1·v"]);
+        let end = World::new(0.5 + 2.0, 1.5 + 1.0);
+        assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Dot { at, role: Role::Second, .. } if (at - end).norm() < 1e-12)));
+        assert_eq!(c.readouts(), readouts);
+        for bad in [f64::NAN, 2e6] {
+            assert!(c.set_input("cb", DMatrix::from_element(1, 1, bad)).is_err());
+        }
+        assert!(c.set_input("cb", DMatrix::from_row_slice(2, 1, &[1.0, 2.0])).is_err());
+        let c = page(&[("ca", "-1.5"), ("cb", "3")]);
+        assert!(c.code().numpy.contains("ca = -1.5"), "{}", c.code().numpy);
+        assert_eq!(path_labels(&c.scene(&Timeline::new(0))), ["−1.5·u", "3·v"]);
     }
 
     #[test]
@@ -526,7 +798,7 @@ mod tests {
             let a = DMatrix::from_fn(m, n, |r, c| entries[r * 5 + c]);
             let w = DMatrix::from_fn(n, 1, |r, _| weights[r]);
             let b = &a * &w;
-            let span = Span { a: a.clone(), b: b.clone() };
+            let span = Span { a: a.clone(), b: b.clone(), ca: 0.0, cb: 0.0 };
             let rank = span.rank().unwrap();
             prop_assert!(rank <= m.min(n));
             // Rounding can make b look independent only when A is itself nearly rank-deficient.

@@ -138,6 +138,26 @@ impl SpecialMatrices {
         DMatrix::from_column_slice(norms.len(), 1, &norms)
     }
 
+    /// The columns' lengths and, for two columns, the angle between them: what orthogonality asks
+    /// to be 1 and 90°, in words for the spoken summary.
+    fn columns_in_words(&self) -> String {
+        let norms = self.column_norms();
+        let lengths: Vec<String> = norms.iter().map(|x| display_number(*x)).collect();
+        let mut text = match lengths.as_slice() {
+            [one] => format!("its column has length {one}"),
+            [init @ .., last] => format!("its columns have lengths {} and {last}", init.join(", ")),
+            [] => return String::new(),
+        };
+        if let (2, Some(&n0), Some(&n1)) = (self.a.ncols(), norms.get(0), norms.get(1)) {
+            let cos = (self.a.column(0) / n0).dot(&(self.a.column(1) / n1));
+            if n0 > 0.0 && n1 > 0.0 && cos.is_finite() {
+                let degrees = cos.clamp(-1.0, 1.0).acos().to_degrees();
+                text.push_str(&format!(", at {}° to each other", display_number((degrees * 10.0).round() / 10.0)));
+            }
+        }
+        text
+    }
+
     fn square_note(&self) -> String {
         format!("false: A is {}, and only a square matrix can be", display_shape(&self.a))
     }
@@ -433,7 +453,7 @@ impl Chapter for SpecialMatrices {
             let kinds: Vec<&str> =
                 [(is_symmetric(a), "symmetric"), (is_diagonal(a), "diagonal")].iter().filter(|(yes, _)| *yes).map(|(_, k)| *k).collect();
             let what = if kinds.is_empty() { "neither symmetric nor diagonal".to_string() } else { kinds.join(" and ") };
-            format!("A is not orthogonal (AᵀA ≠ I); it is {what}. The unit circle becomes the shaded ellipse.")
+            format!("A is not orthogonal (AᵀA ≠ I): {}; it is {what}. The unit circle becomes the shaded ellipse.", self.columns_in_words())
         }
     }
 }
@@ -542,6 +562,22 @@ mod tests {
         let again = from_params(find("special-matrices").unwrap(), &params).unwrap().0;
         assert_eq!(to_params(again.as_ref()), params);
         assert_eq!(value(again.as_ref(), "A"), Value::Matrix(vec![vec![1.0, 1.0], vec![0.0, 1.0]]));
+    }
+
+    #[test]
+    fn the_summary_says_how_far_a_dragged_a_is_from_orthogonal() {
+        let mut c = build();
+        assert!(c.move_handle("A:0", World::new(2.0, 0.0)));
+        assert!(c.move_handle("A:1", World::new(1.0, 1.0)));
+        assert_eq!(
+            c.summary(),
+            "A is not orthogonal (AᵀA ≠ I): its columns have lengths 2 and 1.4142, at 45° to each other; it is neither symmetric nor \
+             diagonal. The unit circle becomes the shaded ellipse."
+        );
+        let c = page(&[("A", "1,0,0;0,1,0")]);
+        assert!(c.summary().contains("its columns have lengths 1, 1 and 0;"), "{}", c.summary());
+        let c = page(&[("A", "1e300,1e300;1e300,-1e300")]);
+        assert!(c.summary().contains("at 90° to each other"), "{}", c.summary());
     }
 
     #[test]

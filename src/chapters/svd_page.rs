@@ -2,29 +2,38 @@
 //! reflect)" acting on the unit circle, with σ₁u₁ and σ₂u₂ as the ellipse's semi-axes.
 
 use super::common::{bounds, column_handles, drag_into, plane, with_background};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::common3d::{column3, column_role, drag_into3, embed, reach, space_column_handles};
+use super::svd_image::{ImageTab, RANK_INPUT};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange, SpaceHandle};
 use crate::format::{display_number, display_shape};
 use crate::math::svd::{svd, Svd};
 use crate::math::NumericError;
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
-use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::chart::Chart;
+use crate::view::scene::{Fill, Role, Scene, Shape, Stroke, CIRCLE_SAMPLES};
+use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
-use nalgebra::{DMatrix, Matrix2};
+use nalgebra::{DMatrix, Matrix2, Matrix3, Rotation3, UnitQuaternion};
 
 /// The timeline's stages (the labels stay fixed while the reader drags; when U is a reflection the
 /// figure labels the flip "reflect" during the third stage, and the readouts and text say so).
 const STAGES: [&str; 3] = ["Vᵀ: rotate", "Σ: stretch", "U: rotate"];
 
-/// The page state: one matrix of any shape.
+/// The figure's tabs (`tab=image` shows the picture compressed by its SVD, see `svd_image`).
+const TABS: &[(&str, &str)] = &[("map", "A as a map"), ("image", "Compress a picture")];
+
+/// The page state: one matrix of any shape, and the image tab when it is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SvdPage {
     a: DMatrix<f64>,
+    /// `Some` while the image tab is shown; A's readouts stay, the figure is the picture's.
+    image: Option<ImageTab>,
 }
 
 /// The seed's main example, A = [[3, 7], [5, 2]] (det A = −29).
 pub fn build() -> Box<dyn Chapter> {
-    Box::new(SvdPage { a: DMatrix::from_row_slice(2, 2, &[3.0, 7.0, 5.0, 2.0]) })
+    Box::new(SvdPage { a: DMatrix::from_row_slice(2, 2, &[3.0, 7.0, 5.0, 2.0]), image: None })
 }
 
 /// The SVD of `a` as this page shows it: the shared decomposition, and for a square matrix the sign
@@ -152,10 +161,15 @@ impl Chapter for SvdPage {
     }
 
     fn inputs(&self) -> Vec<Input> {
-        vec![Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() }]
+        let mut inputs = vec![Input { name: "A", kind: InputKind::Matrix, value: self.a.clone() }];
+        inputs.extend(self.image.as_ref().map(ImageTab::input));
+        inputs
     }
 
     fn set_input(&mut self, name: &str, value: DMatrix<f64>) -> Result<(), String> {
+        if let (RANK_INPUT, Some(image)) = (name, self.image.as_mut()) {
+            return image.set_rank(&value);
+        }
         if name != "A" {
             return Err(format!("this page has no input called {name}"));
         }
@@ -167,15 +181,33 @@ impl Chapter for SvdPage {
     }
 
     fn choices(&self) -> Vec<Choice> {
-        Vec::new()
+        let current = if self.image.is_some() { "image" } else { "map" };
+        vec![Choice { name: "tab", label: "Figure", options: TABS, current }]
     }
 
-    fn set_choice(&mut self, name: &str, _value: &str) -> Result<(), String> {
-        Err(format!("this page has no choice called {name}"))
+    fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
+        match (name, value) {
+            ("tab", "map") => self.image = None,
+            ("tab", "image") if self.image.is_none() => self.image = Some(ImageTab::new()?),
+            ("tab", "image") => {}
+            ("tab", _) => return Err(format!("unknown tab {value}; use map or image")),
+            _ => return Err(format!("this page has no choice called {name}")),
+        }
+        Ok(())
+    }
+
+    fn slider(&self, input: &str) -> Option<SliderRange> {
+        self.image.as_ref().filter(|_| input == RANK_INPUT).map(ImageTab::slider)
+    }
+
+    fn chart(&self) -> Option<Chart> {
+        self.image.as_ref().map(ImageTab::chart)
     }
 
     fn stages(&self) -> Vec<&'static str> {
-        if plane(&self.a).is_some() {
+        if self.image.is_some() {
+            Vec::new()
+        } else if plane(&self.a).is_some() || self.a.shape() == (3, 3) {
             STAGES.to_vec()
         } else {
             Vec::new()
@@ -183,14 +215,14 @@ impl Chapter for SvdPage {
     }
 
     fn handles(&self) -> Vec<Handle> {
-        if self.figure_note().is_some() {
+        if self.figure_note().is_some() || self.image.is_some() {
             return Vec::new();
         }
         column_handles(&self.a, "A")
     }
 
     fn move_handle(&mut self, name: &str, to: World) -> bool {
-        drag_into(&mut self.a, "A", name, to)
+        self.image.is_none() && drag_into(&mut self.a, "A", name, to)
     }
 
     fn readouts(&self) -> Vec<Readout> {
@@ -274,10 +306,14 @@ impl Chapter for SvdPage {
             }
         }
         out.push(Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)));
+        out.extend(self.image.iter().flat_map(ImageTab::readouts));
         out
     }
 
     fn scene(&self, timeline: &Timeline) -> Scene {
+        if let Some(image) = &self.image {
+            return image.scene();
+        }
         let (Some(p), Some(m)) = (self.plane_svd(), self.stage_map(timeline)) else { return Scene::default() };
         let pos = timeline.position();
         let done = pos >= timeline.stages() as f64;
@@ -313,9 +349,31 @@ impl Chapter for SvdPage {
         with_background(scene)
     }
 
+    fn space(&self, timeline: &Timeline) -> Option<Space> {
+        self.image.is_none().then(|| self.space_figure(timeline)).flatten()
+    }
+
+    fn space_handles(&self) -> Vec<SpaceHandle> {
+        if !in_space(&self.a) || self.image.is_some() || decompose(&self.a).is_err() {
+            return Vec::new();
+        }
+        // A 2×3 A's columns live in the flattened plane: they are typed, not dragged.
+        space_column_handles(&self.a, "A")
+    }
+
+    fn move_space_handle(&mut self, name: &str, to: Point3) -> bool {
+        drag_into3(&mut self.a, "A", name, to)
+    }
+
     fn figure_note(&self) -> Option<String> {
-        if plane(&self.a).is_none() {
-            return Some(format!("The plane draws 2×2 matrices; now A is {}. The numbers below are still exact.", display_shape(&self.a)));
+        if self.image.is_some() {
+            return None;
+        }
+        if plane(&self.a).is_none() && !in_space(&self.a) {
+            return Some(format!(
+                "The figure draws matrices of up to 3 rows and columns (2×2 on the plane, 3×2, 2×3 and 3×3 in space); now A is {}. The numbers below are still exact.",
+                display_shape(&self.a)
+            ));
         }
         match decompose(&self.a) {
             Err(e) => Some(format!("No figure: {e}.")),
@@ -324,6 +382,9 @@ impl Chapter for SvdPage {
     }
 
     fn content_bounds(&self) -> (World, World) {
+        if let Some(image) = &self.image {
+            return image.content_bounds();
+        }
         let mut points = vec![World::new(-1.0, -1.0), World::new(1.0, 1.0)];
         if let Some(a) = plane(&self.a) {
             points.push(a.column(0).into_owned());
@@ -339,6 +400,9 @@ impl Chapter for SvdPage {
     }
 
     fn code(&self) -> Code {
+        if let Some(image) = &self.image {
+            return image.code();
+        }
         let mut code = Code::declare(&self.inputs());
         code.line(
             "U, s, Vt = np.linalg.svd(A, full_matrices=False)  # s descending; numpy returns Vᵀ\nV = Vt.T",
@@ -366,6 +430,9 @@ impl Chapter for SvdPage {
     }
 
     fn summary(&self) -> String {
+        if let Some(image) = &self.image {
+            return image.summary();
+        }
         let Ok(s) = decompose(&self.a) else { return "The SVD of this matrix could not be computed.".into() };
         let sigma: Vec<String> = s.singular_values.iter().map(|x| display_number(*x)).collect();
         let Some(p) = PlaneSvd::new(&s) else {
@@ -375,6 +442,147 @@ impl Chapter for SvdPage {
         let flip =
             if p.reflection { "det A < 0, so U is a reflection (det U = −1), not a rotation." } else { "U and V are both rotations." };
         format!("σ₁ = {}, σ₂ = {}: A turns the unit circle into {shape} with semi-axes σ₁u₁ and σ₂u₂. {flip}", sigma[0], sigma[1])
+    }
+}
+
+/// Whether the figure draws `a` in space: 3×2 (the plane into space), 2×3 (space onto the plane)
+/// or 3×3.
+fn in_space(a: &DMatrix<f64>) -> bool {
+    matches!(a.shape(), (3, 2) | (2, 3) | (3, 3))
+}
+
+/// The part `t` (0..=1) of the rotation `r` (a rotation matrix up to rounding), turning about its
+/// axis; a half turn goes one way round, as a quaternion path does.
+fn partial_rotation(r: &Matrix3<f64>, t: f64) -> Matrix3<f64> {
+    let q = UnitQuaternion::from_rotation_matrix(&Rotation3::from_matrix_unchecked(*r));
+    UnitQuaternion::identity().try_slerp(&q, t, 1e-12).unwrap_or(q).to_rotation_matrix().into_inner()
+}
+
+/// A 3×3 SVD as the timeline plays it: Vᵀ turns, Σ stretches, U turns (and, when det U = −1,
+/// flattens the third axis through 0 to mirror it).
+#[derive(Debug, Clone, PartialEq)]
+struct SpaceSvd {
+    v_t: Matrix3<f64>,
+    u_rotation: Matrix3<f64>,
+    reflection: bool,
+    sigma: Point3,
+}
+
+impl SpaceSvd {
+    fn new(s: &Svd) -> Option<SpaceSvd> {
+        if s.u.shape() != (3, 3) || s.v.shape() != (3, 3) {
+            return None;
+        }
+        let u = Matrix3::from_fn(|r, c| s.u[(r, c)]);
+        let v = Matrix3::from_fn(|r, c| s.v[(r, c)]);
+        let reflection = u.determinant() < 0.0;
+        let mirror = Matrix3::from_diagonal(&Point3::new(1.0, 1.0, if reflection { -1.0 } else { 1.0 }));
+        Some(SpaceSvd {
+            v_t: v.transpose(),
+            u_rotation: u * mirror,
+            reflection,
+            sigma: Point3::new(s.singular_values[0], s.singular_values[1], s.singular_values[2]),
+        })
+    }
+
+    /// The map after `t0`, `t1`, `t2` of the three stages (each 0..=1).
+    fn map(&self, t0: f64, t1: f64, t2: f64) -> Matrix3<f64> {
+        let stretch = Matrix3::from_diagonal(&self.sigma.map(|s| 1.0 + (s - 1.0) * t1));
+        let flip = Matrix3::from_diagonal(&Point3::new(1.0, 1.0, if self.reflection { 1.0 - 2.0 * t2 } else { 1.0 }));
+        partial_rotation(&self.u_rotation, t2) * flip * stretch * partial_rotation(&self.v_t, t0)
+    }
+}
+
+impl SvdPage {
+    /// The 3-D figure for a 3×2, 2×3 or 3×3 A: the unit circle or sphere, its image (an ellipse or
+    /// ellipsoid) with the semi-axes σᵢuᵢ, and A's columns; `None` for other shapes or a failed SVD.
+    fn space_figure(&self, timeline: &Timeline) -> Option<Space> {
+        if !in_space(&self.a) {
+            return None;
+        }
+        let s = decompose(&self.a).ok()?;
+        let a = embed(&self.a)?;
+        let k = s.singular_values.len();
+        let lift = |m: &DMatrix<f64>, c: usize| Point3::from_fn(|r, _| if r < m.nrows() { m[(r, c)] } else { 0.0 });
+        let sigma_u: Vec<Point3> = (0..k).map(|i| lift(&s.u, i) * s.singular_values[i]).collect();
+        let mut space = Space::default();
+        let mut points: Vec<Point3> = sigma_u.clone();
+        points.extend((0..3).map(|c| a.column(c).into_owned()));
+        let pos = timeline.position();
+        let done = pos >= timeline.stages() as f64;
+        match self.a.shape() {
+            (3, 3) => {
+                let p = SpaceSvd::new(&s)?;
+                let m = if done { a } else { p.map(timeline.progress(0), timeline.progress(1), timeline.progress(2)) };
+                space.unit_sphere();
+                space.ellipsoid(&m, Role::Image);
+                for i in 0..3 {
+                    let label = if done {
+                        format!("σ{}u{}", subscript(i + 1), subscript(i + 1))
+                    } else if pos == 0.0 {
+                        format!("v{}", subscript(i + 1))
+                    } else {
+                        String::new()
+                    };
+                    space.arrow(m * lift(&s.v, i), Stroke::dashed(Role::Eigen, 2.5), label);
+                }
+                if p.reflection && pos > 2.0 && !done {
+                    space.label(m * lift(&s.v, 2) + Point3::new(0.0, 0.0, 0.4), "reflect", Role::Eigen);
+                }
+                for c in 0..3 {
+                    let label = if done {
+                        format!("a{}", subscript(c + 1))
+                    } else if pos == 0.0 {
+                        format!("e{}", subscript(c + 1))
+                    } else {
+                        String::new()
+                    };
+                    space.arrow(m.column(c).into_owned(), Stroke::solid(column_role(c), 3.0), label);
+                }
+            }
+            (3, 2) => {
+                // The input plane is z = 0: its unit circle, carried into the column space.
+                let circle = |map: &Matrix3<f64>| -> Vec<Point3> {
+                    (0..CIRCLE_SAMPLES)
+                        .map(|i| i as f64 * std::f64::consts::TAU / CIRCLE_SAMPLES as f64)
+                        .map(|t| map * Point3::new(t.cos(), t.sin(), 0.0))
+                        .collect()
+                };
+                space.push(Shape3::Polygon {
+                    points: circle(&Matrix3::identity()),
+                    fill: None,
+                    stroke: Some(Stroke::dotted(Role::Ghost, 1.5)),
+                });
+                let (c0, c1) = (column3(&self.a, 0)?, column3(&self.a, 1)?);
+                space.plane_patch(&c0, &c1, reach(&points), Role::Basis1);
+                space.push(Shape3::Polygon {
+                    points: circle(&a),
+                    fill: Some(Fill { role: Role::Image, alpha: 0.12 }),
+                    stroke: Some(Stroke::solid(Role::Image, 2.5)),
+                });
+                for (i, su) in sigma_u.iter().enumerate() {
+                    space.arrow(*su, Stroke::dashed(Role::Eigen, 2.5), format!("σ{}u{}", subscript(i + 1), subscript(i + 1)));
+                }
+                space.arrow(c0, Stroke::solid(Role::Basis1, 3.0), "a₁");
+                space.arrow(c1, Stroke::solid(Role::Basis2, 3.0), "a₂");
+            }
+            _ => {
+                // 2×3: space is flattened onto the plane z = 0; v₃ ⟂ v₁, v₂ is sent to 0.
+                space.unit_sphere();
+                space.ellipsoid(&a, Role::Image);
+                for (i, su) in sigma_u.iter().enumerate() {
+                    space.arrow(*su, Stroke::dashed(Role::Eigen, 2.5), format!("σ{}u{}", subscript(i + 1), subscript(i + 1)));
+                }
+                let null = lift(&s.v, 0).cross(&lift(&s.v, 1));
+                space.push(Shape3::Line { direction: null, reach: reach(&points), stroke: Stroke::dotted(Role::Eigen, 2.0), label: None });
+                space.arrow(null, Stroke::solid(Role::Eigen, 2.0), "v₃: Av₃ = 0");
+                for c in 0..3 {
+                    space.arrow(a.column(c).into_owned(), Stroke::solid(column_role(c), 3.0), format!("a{}", subscript(c + 1)));
+                }
+            }
+        }
+        space.axes_and_ground(reach(&points));
+        Some(space)
     }
 }
 
@@ -457,9 +665,11 @@ mod tests {
         let det = readout(c.as_ref(), "det_U");
         assert_eq!(det.value, Value::Null);
         assert!(det.note.contains("not square"), "{}", det.note);
-        assert!(c.figure_note().is_some());
+        // Drawn in space, with no timeline (the stages need square factors) and no plane handles.
+        assert!(c.figure_note().is_none());
         assert!(c.handles().is_empty());
         assert!(c.stages().is_empty());
+        assert_eq!(c.space_handles().len(), 2);
         let wide = page("1,2,3;4,5,6");
         assert_eq!(matrix(wide.as_ref(), "V").shape(), (3, 2));
     }
@@ -493,7 +703,7 @@ mod tests {
 
     #[test]
     fn the_timeline_rotates_stretches_then_rotates_or_reflects() {
-        let c = SvdPage { a: DMatrix::from_row_slice(2, 2, &[3.0, 7.0, 5.0, 2.0]) };
+        let c = SvdPage { a: DMatrix::from_row_slice(2, 2, &[3.0, 7.0, 5.0, 2.0]), image: None };
         let s = decompose(&c.a).unwrap();
         let v_t = Matrix2::new(s.v[(0, 0)], s.v[(1, 0)], s.v[(0, 1)], s.v[(1, 1)]);
         let sigma = Matrix2::new(s.singular_values[0], 0.0, 0.0, s.singular_values[1]);
@@ -529,6 +739,86 @@ mod tests {
             .collect();
         let u1 = World::new(s.u[(0, 0)], s.u[(1, 0)]) * s.singular_values[0];
         assert_eq!(labels[0], format!("σ₁u₁@{:.4},{:.4}", u1.x, u1.y));
+    }
+
+    fn arrows(space: &Space) -> Vec<(String, Point3)> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Arrow { label: Some(l), to, .. } => Some((l.clone(), *to)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_3x2_matrix_carries_the_circle_onto_an_ellipse_in_its_column_plane() {
+        let mut c = page("1,0;0,1;1,1");
+        let space = c.space(&Timeline::new(0)).unwrap();
+        let normal = Point3::new(1.0, 1.0, -1.0);
+        let ellipse = space.shapes.iter().find_map(|s| match s {
+            Shape3::Polygon { points, stroke: Some(st), .. } if st.role == Role::Image => Some(points.clone()),
+            _ => None,
+        });
+        let ellipse = ellipse.unwrap();
+        assert!(ellipse.iter().all(|p| p.dot(&normal).abs() < 1e-12));
+        let found = arrows(&space);
+        let s1 = found.iter().find(|(l, _)| l == "σ₁u₁").unwrap().1;
+        // σ₁ = √3 for this A, and σ₁u₁ lies in the column plane.
+        assert!((s1.norm() - 3f64.sqrt()).abs() < 1e-12 && s1.dot(&normal).abs() < 1e-12);
+        let hs = c.space_handles();
+        assert_eq!((hs[0].name.as_str(), hs[0].at), ("A:0", Point3::new(1.0, 0.0, 1.0)));
+        assert!(c.move_space_handle("A:0", Point3::new(2.0, 0.0, 0.0)));
+        assert_eq!(matrix(c.as_ref(), "A"), DMatrix::from_row_slice(3, 2, &[2.0, 0.0, 0.0, 1.0, 0.0, 1.0]));
+        assert!(!c.move_space_handle("A:2", Point3::zeros()));
+    }
+
+    #[test]
+    fn a_2x3_matrix_flattens_space_and_sends_v3_to_zero() {
+        let c = SvdPage { a: DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]), image: None };
+        let space = c.space(&Timeline::new(0)).unwrap();
+        let v3 = arrows(&space).into_iter().find(|(l, _)| l.starts_with("v₃")).unwrap().1;
+        let a = embed(&c.a).unwrap();
+        assert!((a * v3).norm() < 1e-12 && (v3.norm() - 1.0).abs() < 1e-12);
+        assert!(c.space_handles().is_empty(), "columns in the flattened plane are typed, not dragged");
+        assert!(c.figure_note().is_none());
+        assert!(page("1,2,3,4;5,6,7,8").figure_note().is_some());
+        assert!(page("1,2,3,4;5,6,7,8").space(&Timeline::new(0)).is_none());
+    }
+
+    #[test]
+    fn a_3x3_matrix_plays_rotate_stretch_rotate_in_space() {
+        // det A < 0: U carries the mirror.
+        let c = SvdPage { a: DMatrix::from_row_slice(3, 3, &[2.0, 1.0, 0.0, 1.0, -3.0, 1.0, 0.0, 1.0, 1.0]), image: None };
+        assert_eq!(c.stages().len(), 3);
+        let s = decompose(&c.a).unwrap();
+        let p = SpaceSvd::new(&s).unwrap();
+        assert!(p.reflection);
+        let a = embed(&c.a).unwrap();
+        let close3 = |x: &Matrix3<f64>, y: &Matrix3<f64>| (x - y).amax() < 1e-12;
+        let v_t = Matrix3::from_fn(|r, col| s.v[(col, r)]);
+        assert!(close3(&p.map(0.0, 0.0, 0.0), &Matrix3::identity()));
+        assert!(close3(&p.map(1.0, 0.0, 0.0), &v_t));
+        assert!(close3(&p.map(1.0, 1.0, 1.0), &a));
+        let half = p.map(0.5, 0.0, 0.0);
+        assert!(close3(&(half.transpose() * half), &Matrix3::identity()), "a partial turn is still a rotation");
+        let mut t = Timeline::new(3);
+        t.scrub(2.5);
+        let space = c.space(&t).unwrap();
+        assert!(space.shapes.iter().any(|s| matches!(s, Shape3::Label { text, .. } if text == "reflect")));
+        t.scrub(3.0);
+        let found = arrows(&c.space(&t).unwrap());
+        for i in 0..3 {
+            let su = found.iter().find(|(l, _)| *l == format!("σ{}u{}", subscript(i + 1), subscript(i + 1))).unwrap().1;
+            let want = Point3::from_fn(|r, _| s.u[(r, i)]) * s.singular_values[i];
+            assert!((su - want).norm() < 1e-12);
+        }
+        // A half turn (V a rotation by π) still interpolates.
+        let flip = DMatrix::from_row_slice(3, 3, &[-1.0, 0.0, 0.0, 0.0, -1.0, 0.0, 0.0, 0.0, 1.0]);
+        let p = SpaceSvd::new(&decompose(&flip).unwrap()).unwrap();
+        let m = p.map(0.5, 0.0, 0.0);
+        assert!(m.iter().all(|x| x.is_finite()));
     }
 
     #[test]
@@ -573,7 +863,7 @@ mod tests {
         fn readouts_are_finite_or_null_at_any_size_and_scale(rows in 1usize..=6, cols in 1usize..=6, exp in -300i32..300,
                                                              entries in proptest::collection::vec(-9.0f64..9.0, 36)) {
             let a = DMatrix::from_fn(rows, cols, |r, c| entries[r * 6 + c] * 10f64.powi(exp));
-            let c = SvdPage { a };
+            let c = SvdPage { a, image: None };
             for r in c.readouts() {
                 prop_assert!(all_finite(&r.value), "{} = {:?}", r.name, r.value);
                 prop_assert!(r.value != Value::Null || !r.note.is_empty(), "{} is null without a reason", r.name);
@@ -583,7 +873,7 @@ mod tests {
 
         #[test]
         fn factors_rebuild_a_and_the_timeline_ends_on_a(entries in proptest::collection::vec(-10.0f64..10.0, 4)) {
-            let c = SvdPage { a: DMatrix::from_row_slice(2, 2, &entries) };
+            let c = SvdPage { a: DMatrix::from_row_slice(2, 2, &entries), image: None };
             let s = decompose(&c.a).unwrap();
             // The shared SVD guarantees a relative residual of 1e-10; nalgebra's 2×2 path reaches
             // ~2e-12 on some inputs (e.g. [[0.1207, 9.8416], [−1.8531, 0.6391]]), so test that bound.
@@ -604,7 +894,7 @@ mod tests {
         #[test]
         fn any_shape_reconstructs(rows in 1usize..=6, cols in 1usize..=6, entries in proptest::collection::vec(-5.0f64..5.0, 36)) {
             let a = DMatrix::from_fn(rows, cols, |r, c| entries[r * 6 + c]);
-            let c = SvdPage { a: a.clone() };
+            let c = SvdPage { a: a.clone(), image: None };
             prop_assert!(number(&c, "reconstruction_error") < 1e-10);
             let s = sigma(&c);
             prop_assert!(s.windows(2).all(|w| w[0] >= w[1]));

@@ -7,13 +7,25 @@ use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{matrix_readout, Readout, Value};
 use crate::state::matrix::format_matrix;
 use crate::state::number::format_number;
-use crate::view::scene::{Role, Scene, Shape, Stroke};
-use crate::view::timeline::Timeline;
+use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::{ease_in_out, Timeline};
 use crate::view::viewport::World;
 use nalgebra::{DMatrix, Matrix2};
 
-/// The figure's views: the rows of A as points (with A + b), or the columns of A as arrows.
-const VIEWS: &[(&str, &str)] = &[("rows", "Rows of A (A + b)"), ("columns", "Columns of A (rows of Aᵀ)")];
+/// The figure's views: the rows of A as points (with A + b), the columns of A as arrows, or A's
+/// entries as cells that cross the main diagonal to become Aᵀ.
+const VIEWS: &[(&str, &str)] =
+    &[("rows", "Rows of A (A + b)"), ("columns", "Columns of A (rows of Aᵀ)"), ("transpose", "Transpose (cells cross the diagonal)")];
+
+/// How far, in cells, a cell swings sideways along the diagonal halfway through its flight, so that
+/// the two entries trading places pass each other instead of meeting in the middle.
+const SWING: f64 = 0.35;
+/// A cell's side at rest, in cells (the gap shows the grid).
+const CELL: f64 = 0.9;
+/// How much a cell's side shrinks halfway through its flight, to cover less of the cells it passes.
+const CELL_SHRINK: f64 = 0.3;
+/// The most rows the transpose view draws (columns are limited to the same number by the editor).
+const TRANSPOSE_MAX: usize = crate::state::matrix::MAX_DIM;
 
 /// The page state: the matrix A (m×n), the vector b and the scalar s (stored as a 1×1 matrix).
 #[derive(Debug, Clone, PartialEq)]
@@ -200,6 +212,56 @@ impl Tensors {
         Some(())
     }
 
+    /// The transpose as motion: A's entries as labelled cells (row i, column j at x = j, y = −i from
+    /// the matrix's top-left corner), each swinging across the main diagonal to row j, column i while
+    /// the frame turns from m×n to n×m. The diagonal's cells stay put.
+    fn scene_transpose(&self, t: &Timeline, scene: &mut Scene) {
+        let (m, n) = self.a.shape();
+        let p = t.progress(0);
+        let corner = transpose_corner(m, n);
+        let diagonal = m.min(n) as f64;
+        // The main diagonal, named at its top-left end, outside the matrix.
+        scene.push(Shape::Polyline {
+            points: vec![corner + World::new(-0.3, 0.3), corner + World::new(diagonal, -diagonal)],
+            stroke: Stroke::dashed(Role::Axis, 1.0),
+        });
+        scene.push(Shape::Label { at: corner + World::new(-0.45, 0.45), text: "diagonal".into(), role: Role::Axis });
+        // The frame: m×n at the start, n×m at the end, named above.
+        let (w, h) = (n as f64 + (m as f64 - n as f64) * p, m as f64 + (n as f64 - m as f64) * p);
+        let frame = [(0.0, 0.0), (w, 0.0), (w, -h), (0.0, -h)].map(|(x, y)| corner + World::new(x, y)).to_vec();
+        scene.push(Shape::Polygon { points: frame, fill: None, stroke: Some(Stroke::solid(Role::Axis, 1.5)) });
+        let title = if p < 0.5 { format!("A is {m}×{n}") } else { format!("Aᵀ is {n}×{m}") };
+        scene.push(Shape::Label { at: corner + World::new(m.max(n) as f64 / 2.0, 0.45), text: title, role: Role::Axis });
+        let along = World::new(1.0, -1.0) / 2f64.sqrt();
+        // One wave per distance from the diagonal: first the entries next to it trade places, then the
+        // next ones out, so only a few cells are in the air at once and every label stays readable.
+        let waves = (m.max(n) - 1).max(1) as f64;
+        let position = t.position().clamp(0.0, 1.0);
+        // Diagonal cells first, so the moving ones pass over them.
+        let mut cells: Vec<(usize, usize)> = (0..m).flat_map(|i| (0..n).map(move |j| (i, j))).collect();
+        cells.sort_by_key(|&(i, j)| i != j);
+        for (i, j) in cells {
+            let from = cell_centre(corner, i, j);
+            let to = cell_centre(corner, j, i);
+            let mid = (from + to) / 2.0;
+            // Above the diagonal one way, below it the other, the diagonal itself not at all.
+            let side = match j.cmp(&i) {
+                std::cmp::Ordering::Greater => 1.0,
+                std::cmp::Ordering::Less => -1.0,
+                std::cmp::Ordering::Equal => 0.0,
+            };
+            let wave = i.abs_diff(j).saturating_sub(1) as f64;
+            let flight = if i == j { 0.0 } else { ease_in_out((position * waves - wave).clamp(0.0, 1.0)) };
+            let swing = (flight * std::f64::consts::PI).sin();
+            let at = mid + (from - mid) * (flight * std::f64::consts::PI).cos() + along * (SWING * swing * side);
+            let half = (CELL - CELL_SHRINK * swing * side.abs()) / 2.0;
+            let role = if i == j { Role::Input } else { Role::Data };
+            let square = [(-half, half), (half, half), (half, -half), (-half, -half)].map(|(x, y)| at + World::new(x, y)).to_vec();
+            scene.push(Shape::Polygon { points: square, fill: Some(Fill { role, alpha: 0.12 }), stroke: Some(Stroke::solid(role, 1.5)) });
+            scene.push(Shape::Label { at: at + World::new(0.0, -0.05), text: display_number(self.a[(i, j)]), role });
+        }
+    }
+
     fn scene_columns(&self, scene: &mut Scene) -> Option<()> {
         let columns = self.columns();
         if columns.is_empty() {
@@ -210,6 +272,18 @@ impl Tensors {
         }
         Some(())
     }
+}
+
+/// The top-left corner of the transpose view's matrix: the square of the larger side is centred on
+/// the origin, so the figure fits it like the other views.
+fn transpose_corner(m: usize, n: usize) -> World {
+    let k = m.max(n) as f64;
+    World::new(-k / 2.0, k / 2.0)
+}
+
+/// The centre of the cell in row `i`, column `j` (rows run down, columns right, one unit each).
+fn cell_centre(corner: World, i: usize, j: usize) -> World {
+    corner + World::new(j as f64 + 0.5, -(i as f64) - 0.5)
 }
 
 /// Colours of A's columns: orange, blue, then reddish purple (the third basis colour), then data blue.
@@ -265,6 +339,9 @@ impl Chapter for Tensors {
     }
 
     fn stages(&self) -> Vec<&'static str> {
+        if self.view == "transpose" {
+            return if self.figure_note().is_none() { vec!["cross the diagonal"] } else { vec![] };
+        }
         if self.view == "rows" && self.figure_note().is_none() && self.shift().is_some() {
             vec!["add b to every row"]
         } else {
@@ -273,7 +350,8 @@ impl Chapter for Tensors {
     }
 
     fn handles(&self) -> Vec<Handle> {
-        if self.figure_note().is_some() {
+        // The transpose view moves entries, not points of the plane: A is edited in its grid below.
+        if self.figure_note().is_some() || self.view == "transpose" {
             return Vec::new();
         }
         if self.view == "columns" {
@@ -368,6 +446,14 @@ impl Chapter for Tensors {
         let mut scene = Scene::default();
         scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
         let drawn = match self.view {
+            "transpose" => {
+                // Cells on a plain background: the plane's grid and axes would read as more entries.
+                let mut cells = Scene::default();
+                if self.figure_note().is_none() {
+                    self.scene_transpose(timeline, &mut cells);
+                }
+                return cells;
+            }
             "columns" => self.scene_columns(&mut scene),
             _ => self.scene_rows(timeline, &mut scene),
         };
@@ -380,6 +466,9 @@ impl Chapter for Tensors {
     fn figure_note(&self) -> Option<String> {
         let (m, n) = self.a.shape();
         match self.view {
+            "transpose" if m > TRANSPOSE_MAX => Some(format!(
+                "This view draws each entry of A as a cell, for up to {TRANSPOSE_MAX} rows so that the numbers stay readable; now A is {m}×{n}. The numbers below are still exact."
+            )),
             "columns" if m != 2 => Some(format!(
                 "This view draws each column of A as an arrow in the plane, so A needs 2 rows; now A is {m}×{n}.{} The numbers below are still exact.",
                 if n == 2 { format!(" Its transpose has 2 rows: try A={}.", format_matrix(&self.a.transpose())) } else { String::new() }
@@ -393,6 +482,12 @@ impl Chapter for Tensors {
     }
 
     fn content_bounds(&self) -> (World, World) {
+        if self.view == "transpose" {
+            // Every cell's path stays inside the k×k square of the larger side; the diagonal's name
+            // and the title sit above it.
+            let k = self.a.nrows().max(self.a.ncols()) as f64 / 2.0;
+            return (World::new(-k - 1.0, -k), World::new(k, k + 0.8));
+        }
         let mut points = if self.view == "columns" { self.columns() } else { self.rows() };
         if self.view != "columns" {
             if let Some(shift) = self.shift() {
@@ -448,6 +543,17 @@ impl Chapter for Tensors {
 
     fn summary(&self) -> String {
         let (m, n) = self.a.shape();
+        if self.view == "transpose" {
+            let diagonal: Vec<String> = (0..m.min(n)).map(|i| display_number(self.a[(i, i)])).collect();
+            let stay = match diagonal.as_slice() {
+                [one] => format!("the diagonal entry {one} stays put"),
+                [init @ .., last] => format!("the diagonal entries {} and {last} stay put", init.join(", ")),
+                [] => String::new(),
+            };
+            return format!(
+                "A is {m}×{n} and Aᵀ is {n}×{m}: every entry in row i, column j crosses the main diagonal to row j, column i; {stay}."
+            );
+        }
         if self.view == "columns" {
             let columns = self.columns();
             if columns.is_empty() {
@@ -458,6 +564,24 @@ impl Chapter for Tensors {
             return format!("The {n} columns of A are the {n} rows of Aᵀ: {}.", list.join(", "));
         }
         match self.broadcast() {
+            // A few rows, each said with where it lands (unless a sum overflows).
+            Broadcast::Rows
+                if n == 2 && m <= 4 && self.rows().iter().all(|r| (r.x + self.b[0]).is_finite() && (r.y + self.b[1]).is_finite()) =>
+            {
+                let moves: Vec<String> = self
+                    .rows()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        format!("row {} {} to {}", i + 1, display_tuple(&[r.x, r.y]), display_tuple(&[r.x + self.b[0], r.y + self.b[1]]))
+                    })
+                    .collect();
+                format!(
+                    "A + b adds b = {} to each of the {m} rows of A, so every point moves by the same arrow: {}.",
+                    display_tuple(&[self.b[0], self.b[1]]),
+                    moves.join(", ")
+                )
+            }
             Broadcast::Rows if n == 2 => format!(
                 "A + b adds b = {} to each of the {m} rows of A: every point moves by the same arrow.",
                 display_tuple(&[self.b[0], self.b[1]])
@@ -642,6 +766,122 @@ mod tests {
         assert!(c.scene(&t).shapes.iter().any(|s| matches!(s, Shape::Dot { at, role: Role::Image, .. } if *at == World::new(1.0, 2.0))));
         let (lo, hi) = c.content_bounds();
         assert_eq!((lo, hi), (World::new(0.0, -1.0), World::new(8.0, 6.0)));
+    }
+
+    /// The transpose view's cells at a timeline position: (label, centre, role), in drawing order.
+    fn cells_at(c: &dyn Chapter, position: f64) -> Vec<(String, World, Role)> {
+        let mut t = Timeline::new(1);
+        t.scrub(position);
+        let scene = c.scene(&t);
+        let mut out = Vec::new();
+        for pair in scene.shapes.windows(2) {
+            if let [Shape::Polygon { points, fill: Some(fill), .. }, Shape::Label { text, .. }] = pair {
+                let centre = points.iter().fold(World::zeros(), |a, p| a + p) / points.len() as f64;
+                out.push((text.clone(), centre, fill.role));
+            }
+        }
+        out
+    }
+
+    fn frame_at(c: &dyn Chapter, position: f64) -> (f64, f64) {
+        let mut t = Timeline::new(1);
+        t.scrub(position);
+        c.scene(&t)
+            .shapes
+            .iter()
+            .find_map(|s| match s {
+                Shape::Polygon { points, fill: None, .. } => Some((points[2].x - points[0].x, points[0].y - points[2].y)),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_transpose_view_flies_every_cell_across_the_diagonal() {
+        let c = page(&[("view", "transpose")]);
+        assert_eq!(c.stages(), ["cross the diagonal"]);
+        assert!(c.handles().is_empty(), "entries are edited in the grid, not dragged");
+        assert!(c.figure_note().is_none());
+        let close = |a: World, b: World| (a - b).norm() < 1e-9;
+        // At the start, entry (i, j) sits in row i, column j (x = j, y = −i); at the end in row j, column i.
+        let start = cells_at(c.as_ref(), 0.0);
+        let end = cells_at(c.as_ref(), 1.0);
+        assert_eq!(start.len(), 6);
+        for (i, j, label) in [(0, 0, "1"), (0, 1, "2"), (1, 0, "3"), (1, 1, "4"), (2, 0, "5"), (2, 1, "6")] {
+            let from = start.iter().find(|c| c.0 == label).unwrap();
+            let to = end.iter().find(|c| c.0 == label).unwrap();
+            // The 3×2 matrix is centred in a 3×3 square: its top-left corner is (−1.5, 1.5).
+            assert!(close(from.1, World::new(j as f64 - 1.0, 1.0 - i as f64)), "{label} starts at ({i}, {j}): {:?}", from.1);
+            assert!(close(to.1, World::new(i as f64 - 1.0, 1.0 - j as f64)), "{label} ends at ({j}, {i}): {:?}", to.1);
+            assert_eq!(from.2, if i == j { Role::Input } else { Role::Data });
+        }
+        // The frame turns from 3×2 (2 wide, 3 tall) to 2×3.
+        assert_eq!(frame_at(c.as_ref(), 0.0), (2.0, 3.0));
+        assert_eq!(frame_at(c.as_ref(), 1.0), (3.0, 2.0));
+        // Halfway, the diagonal has not moved, the two entries trading places pass each other instead of
+        // meeting, and every cell is still inside the figure's bounds.
+        let mid = cells_at(c.as_ref(), 0.5);
+        for label in ["1", "4"] {
+            let at = |cells: &[(String, World, Role)]| cells.iter().find(|c| c.0 == label).unwrap().1;
+            assert!(close(at(&mid), at(&start)), "{label} stays put");
+        }
+        // Two waves for a 3×2 A: first the entries next to the diagonal (2, 3 and 6), then 5. Halfway
+        // through the first wave, 2 and 3 pass each other; at the middle of the stage the first wave
+        // has landed and the second has not left.
+        let quarter = cells_at(c.as_ref(), 0.25);
+        let at = |cells: &[(String, World, Role)], label: &str| cells.iter().find(|c| c.0 == label).unwrap().1;
+        assert!((at(&quarter, "2") - at(&quarter, "3")).norm() > 0.65, "2 and 3 pass each other");
+        assert!(close(at(&quarter, "5"), at(&start, "5")), "5 waits for the second wave");
+        for label in ["2", "3", "6"] {
+            assert!(close(at(&mid, label), at(&end, label)), "{label} has landed halfway");
+        }
+        assert!(close(at(&mid, "5"), at(&start, "5")));
+        for a in ["1,2;3,4;5,6", "1,2,3,4,5,6,7,8", "1,2;3,4;5,6;7,8;9,10;11,12;13,14;15,16", "1,2,3;4,5,6;7,8,9"] {
+            let c = page(&[("view", "transpose"), ("A", a)]);
+            let (lo, hi) = c.content_bounds();
+            for position in (0..=20).map(|k| k as f64 / 20.0) {
+                let mut t = Timeline::new(1);
+                t.scrub(position);
+                for shape in c.scene(&t).shapes {
+                    if let Shape::Polygon { points, .. } = shape {
+                        assert!(
+                            points.iter().all(|p| p.x >= lo.x && p.x <= hi.x && p.y >= lo.y && p.y <= hi.y),
+                            "{a}: {points:?} at {position}"
+                        );
+                    }
+                }
+            }
+        }
+        // The moving cells are drawn after (over) the diagonal ones.
+        let roles: Vec<Role> = mid.iter().map(|c| c.2).collect();
+        assert_eq!(roles[..2], [Role::Input, Role::Input]);
+        assert_eq!(
+            c.summary(),
+            "A is 3×2 and Aᵀ is 2×3: every entry in row i, column j crosses the main diagonal to row j, column i; the diagonal entries \
+             1 and 4 stay put."
+        );
+        // Any shape, up to the editor's limits, and a single entry.
+        let c = page(&[("view", "transpose"), ("A", "7")]);
+        assert_eq!(cells_at(c.as_ref(), 0.5).len(), 1);
+        assert!(c.summary().ends_with("the diagonal entry 7 stays put."), "{}", c.summary());
+        let tall = ["1,2"; 9].join(";");
+        let c = page(&[("view", "transpose"), ("A", &tall)]);
+        let note = c.figure_note().unwrap();
+        assert!(note.contains("for up to 8 rows") && note.contains("now A is 9×2"), "{note}");
+        assert!(c.stages().is_empty() && cells_at(c.as_ref(), 1.0).is_empty());
+    }
+
+    #[test]
+    fn the_rows_summary_says_where_each_row_goes() {
+        assert_eq!(
+            build().summary(),
+            "A + b adds b = (3, −1) to each of the 3 rows of A, so every point moves by the same arrow: row 1 (1, 2) to (4, 1), row 2 \
+             (3, 4) to (6, 3), row 3 (5, 6) to (8, 5)."
+        );
+        let c = page(&[("A", "1,1;2,2;3,3;4,4;5,5")]);
+        assert!(c.summary().ends_with("every point moves by the same arrow."), "{}", c.summary());
+        let c = page(&[("A", "1e308,1"), ("b", "1e308,0")]);
+        assert!(c.summary().ends_with("every point moves by the same arrow."), "{}", c.summary());
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! off the quasi-triangular Schur factor with our own 2×2 formula (nalgebra's assumes every 2×2 block
 //! is complex); a 2×2 matrix uses the closed form directly and is cross-checked against Schur.
 //! Real eigenvectors come from the null space of A − λI through the shared, verified SVD.
+//! Symmetric 2×2 and 3×3 matrices first try Jacobi rotations on the stack ([`super::small`]),
+//! checked to the same tolerances, with nalgebra as the fallback.
 
 use super::svd::svd;
-use super::{NumericError, MAX_ITERATIONS};
+use super::{small, NumericError, MAX_ITERATIONS};
 use nalgebra::{Complex, DMatrix, Schur, SymmetricEigen};
 use std::cmp::Ordering;
 use std::fmt;
@@ -199,6 +201,38 @@ pub fn symmetric(a: &DMatrix<f64>) -> Result<(Vec<f64>, DMatrix<f64>), NumericEr
     if scale == 0.0 {
         return Ok((vec![0.0; n], DMatrix::identity(n, n)));
     }
+    let fast = match n {
+        2 => symmetric_small::<2>(a, scale),
+        3 => symmetric_small::<3>(a, scale),
+        _ => None,
+    };
+    let (mut values, vectors) = match fast {
+        Some(found) => found,
+        None => symmetric_general(a, scale)?,
+    };
+    values.iter_mut().for_each(|x| *x *= scale);
+    if values.iter().any(|x| !x.is_finite()) {
+        return Err(NumericError::Overflow);
+    }
+    Ok((values, vectors))
+}
+
+/// Jacobi on the stack for N = 2, 3 (see [`small::symmetric_jacobi`]): the eigenvalues of (A + Aᵀ)/2
+/// divided by `scale`, and the eigenvectors; `None` when its check fails.
+fn symmetric_small<const N: usize>(a: &DMatrix<f64>, scale: f64) -> Option<(Vec<f64>, DMatrix<f64>)> {
+    let mut b = [[0.0; N]; N];
+    for (r, row) in b.iter_mut().enumerate() {
+        for (c, x) in row.iter_mut().enumerate().skip(r) {
+            *x = (a[(r, c)] / scale + a[(c, r)] / scale) / 2.0;
+        }
+    }
+    let e = small::symmetric_jacobi(b)?;
+    Some((e.values.to_vec(), DMatrix::from_fn(N, N, |r, c| e.vectors[c][r])))
+}
+
+/// nalgebra's bounded symmetric eigensolver on (A + Aᵀ)/2 divided by `scale`, sorted, signed, checked.
+fn symmetric_general(a: &DMatrix<f64>, scale: f64) -> Result<(Vec<f64>, DMatrix<f64>), NumericError> {
+    let n = a.nrows();
     let b = a / scale;
     let b = (&b + b.transpose()) / 2.0;
     let e = SymmetricEigen::try_new(b.clone(), f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
@@ -212,10 +246,6 @@ pub fn symmetric(a: &DMatrix<f64>) -> Result<(Vec<f64>, DMatrix<f64>), NumericEr
     let orthogonal = (vectors.transpose() * &vectors - DMatrix::identity(n, n)).norm();
     if !(residual <= 1e-10 * n as f64 && orthogonal <= 1e-10 * n as f64) {
         return Err(NumericError::Unstable);
-    }
-    let values: Vec<f64> = values.iter().map(|x| x * scale).collect();
-    if values.iter().any(|x| !x.is_finite()) {
-        return Err(NumericError::Overflow);
     }
     Ok((values, vectors))
 }
@@ -265,7 +295,8 @@ fn real_vectors(a: &DMatrix<f64>, values: &[f64]) -> Result<DMatrix<f64>, NoVect
 /// eigenvectors (a symmetric matrix uses the symmetric solver and gets orthonormal ones).
 pub fn eigen(a: &DMatrix<f64>) -> Result<Eigen, NumericError> {
     check_square(a)?;
-    if a == &a.transpose() {
+    let n = a.nrows();
+    if (0..n).all(|r| (r + 1..n).all(|c| a[(r, c)] == a[(c, r)])) {
         let (values, vectors) = symmetric(a)?;
         return Ok(Eigen { values: values.into_iter().map(|x| Complex::new(x, 0.0)).collect(), vectors: Ok(vectors) });
     }
@@ -374,6 +405,33 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn fast_symmetric_agrees_with_the_general_path(n in 2usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9),
+                                                        kind in 0usize..4, exp in -150i32..=150) {
+            let half = crate::math::svd::tests::kind_of_matrix(n, kind, &entries);
+            let a = (&half + half.transpose()) * 10f64.powi(exp);
+            let scale = power_of_two_scale(a.amax());
+            prop_assume!(scale > 0.0);
+            let fast = if n == 2 { symmetric_small::<2>(&a, scale) } else { symmetric_small::<3>(&a, scale) };
+            prop_assert!(fast.is_some(), "the fast path rejected {a}");
+            let (values, vectors) = fast.unwrap();
+            let (want_values, want_vectors) = symmetric_general(&a, scale).unwrap();
+            let size = values.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+            for (got, want) in values.iter().zip(&want_values) {
+                prop_assert!((got - want).abs() <= 1e-14 * size, "{values:?} vs {want_values:?}");
+            }
+            for c in 0..n {
+                let gap = (0..n).filter(|&k| k != c).map(|k| (values[k] - values[c]).abs()).fold(f64::INFINITY, f64::min);
+                let (x, y) = (vectors.column(c), want_vectors.column(c));
+                let mut magnitudes: Vec<f64> = y.iter().map(|e| e.abs()).collect();
+                magnitudes.sort_by(|a, b| b.total_cmp(a));
+                let tie = magnitudes[0] - magnitudes[1] < 1e-9;
+                if gap > 1e-6 * size {
+                    prop_assert!((x - y).amax() <= 1e-8 || (tie && (x + y).amax() <= 1e-8), "{vectors} vs {want_vectors}");
+                }
+            }
+        }
+
         #[test]
         fn trace_determinant_and_residuals(n in 1usize..=6, entries in proptest::collection::vec(-10.0f64..10.0, 36)) {
             let a = DMatrix::from_fn(n, n, |r, c| entries[r * 6 + c]);

@@ -3,7 +3,10 @@
 //! underflow), and checks its own result before anyone shows it.
 
 pub mod eigen;
+pub mod pca;
+pub mod small;
 pub mod svd;
+pub mod truncated;
 
 use std::fmt;
 

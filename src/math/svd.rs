@@ -2,11 +2,13 @@
 //!
 //! nalgebra's plain `svd()` iterates without a limit (a NaN hangs it) and, for some matrices, returns
 //! wrong singular values when U and V are requested (nalgebra issue #1172; `rank_deficient_…` below
-//! found such a matrix: σ₁ off by 1e-3). So: validate, scale, decompose with `SVD::try_new` and an
+//! found such a matrix: σ₁ off by 1e-3). So: validate, scale, decompose with `SVD::try_new_unordered` and an
 //! iteration cap, verify the reconstruction, and when the check fails fall back to a one-sided Jacobi
 //! SVD (slower, but accurate to the last bits, and plenty fast for the ≤ 8×8 matrices of the pages).
+//! Matrices up to 3×3 first try the stack routines of [`super::small`] (a closed form for 2×2,
+//! one-sided Jacobi otherwise), checked the same way.
 
-use super::{NumericError, MAX_ITERATIONS};
+use super::{small, NumericError, MAX_ITERATIONS};
 use nalgebra::{DMatrix, DVector, SVD};
 
 /// A thin SVD, A = U · diag(σ) · Vᵀ, with σ descending and a stable sign for each singular pair:
@@ -40,18 +42,62 @@ pub fn svd(a: &DMatrix<f64>) -> Result<Svd, NumericError> {
     if scale == 0.0 {
         return Ok(Svd { u: DMatrix::identity(m, k), singular_values: DVector::zeros(k), v: DMatrix::identity(n, k) });
     }
-    let scaled = a / scale;
-    let unit = decompose(&scaled).or_else(|_| jacobi(&scaled))?;
-    let singular_values = &unit.singular_values * scale;
-    if singular_values.iter().any(|s| !s.is_finite()) {
+    let out = match fast_small(a, scale) {
+        Some(out) => out,
+        None => {
+            let unit = general(&(a / scale))?;
+            Svd { singular_values: &unit.singular_values * scale, ..unit }
+        }
+    };
+    if out.singular_values.iter().any(|s| !s.is_finite()) {
         return Err(NumericError::Overflow);
     }
-    Ok(Svd { singular_values, ..unit })
+    Ok(out)
+}
+
+/// The stack SVD of a matrix with at most 3 rows and 3 columns, divided by `scale`: the closed form
+/// for 2×2 ([`small::svd_2x2`]), else one-sided Jacobi ([`small::svd_up_to_3`]). `None` for larger
+/// matrices or when its check fails.
+fn fast_small(a: &DMatrix<f64>, scale: f64) -> Option<Svd> {
+    let (m, n) = a.shape();
+    if m > small::SMALL || n > small::SMALL {
+        return None;
+    }
+    if (m, n) == (2, 2) {
+        if let Some(s) = small::svd_2x2(a[(0, 0)] / scale, a[(0, 1)] / scale, a[(1, 0)] / scale, a[(1, 1)] / scale) {
+            return Some(Svd {
+                u: DMatrix::from_fn(2, 2, |r, c| s.u[c][r]),
+                singular_values: DVector::from_fn(2, |i, _| s.sigma[i] * scale),
+                v: DMatrix::from_fn(2, 2, |r, c| s.v[c][r]),
+            });
+        }
+    }
+    let mut columns = [[0.0; small::SMALL]; small::SMALL];
+    for (c, column) in columns.iter_mut().enumerate().take(n) {
+        for (r, x) in column.iter_mut().enumerate().take(m) {
+            *x = a[(r, c)] / scale;
+        }
+    }
+    let s = small::svd_up_to_3(m, n, columns)?;
+    let k = m.min(n);
+    Some(Svd {
+        u: DMatrix::from_fn(m, k, |r, c| s.u[c][r]),
+        singular_values: DVector::from_fn(k, |i, _| s.sigma[i] * scale),
+        v: DMatrix::from_fn(n, k, |r, c| s.v[c][r]),
+    })
+}
+
+/// The general path for a matrix whose largest entry is 1: nalgebra, then one-sided Jacobi.
+fn general(scaled: &DMatrix<f64>) -> Result<Svd, NumericError> {
+    decompose(scaled).or_else(|_| jacobi(scaled))
 }
 
 /// Decomposes a matrix whose largest entry is 1 with nalgebra, then sorts, signs and checks it.
 fn decompose(a: &DMatrix<f64>) -> Result<Svd, NumericError> {
-    let raw = SVD::try_new(a.clone(), true, true, f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
+    // `try_new` sorts with `partial_cmp(..).expect(..)` and so panics when a singular value comes out
+    // NaN (entries that underflow after scaling, e.g. 1e298 beside 1e136); the unordered form does not,
+    // and `finish` sorts and rejects non-finite values itself.
+    let raw = SVD::try_new_unordered(a.clone(), true, true, f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
     let (Some(u), Some(v_t)) = (raw.u, raw.v_t) else { return Err(NumericError::Unstable) };
     finish(a, u, raw.singular_values, v_t.transpose())
 }
@@ -202,7 +248,7 @@ impl Svd {
 pub const PINV_RCOND: f64 = 1e-15;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -261,6 +307,18 @@ mod tests {
     }
 
     #[test]
+    fn a_nan_inside_nalgebra_is_an_error_not_a_panic() {
+        // Found by inverse's property test: nalgebra's sorted SVD panicked ("Singular value was NaN").
+        let mut a = DMatrix::zeros(6, 6);
+        a[(0, 0)] = 0.5210900725501516e298;
+        a[(1, 5)] = 3.463_451_464_462_49e136;
+        a[(3, 5)] = -6.332508329752747e188;
+        a[(5, 4)] = -2.064876237201563e152;
+        let s = svd(&a).unwrap();
+        assert!((s.singular_values[0] - 0.5210900725501516e298).abs() < 1e-12 * 0.5210900725501516e298);
+    }
+
+    #[test]
     fn falls_back_when_nalgebra_gets_the_singular_values_wrong() {
         // Found by the property test below: nalgebra 0.35 returns σ₁ = 2.5466 (true: 2.5446) with U, V.
         let left = DMatrix::from_row_slice(
@@ -306,7 +364,71 @@ mod tests {
         assert!(jacobi(&(&a / a.amax())).is_ok());
     }
 
+    /// A 2×2 or 3×3 test matrix of a given kind from entries in [−1, 1]: 0 random, 1 with a repeated
+    /// singular value (a scaled rotation or reflection), 2 nearly singular, 3 exactly rank one.
+    pub(crate) fn kind_of_matrix(n: usize, kind: usize, entries: &[f64]) -> DMatrix<f64> {
+        let random = DMatrix::from_fn(n, n, |r, c| entries[r * n + c]);
+        let u = DMatrix::from_fn(n, 1, |r, _| entries[r] + 2.0);
+        let v = DMatrix::from_fn(1, n, |_, c| entries[n + c] - 2.0);
+        match kind {
+            0 => random,
+            1 => nalgebra::linalg::QR::new(random).q() * (entries[n * n - 1] + 2.0),
+            2 => &u * &v + random * 1e-9,
+            _ => &u * &v,
+        }
+    }
+
+    /// Whether two unit vectors are equal, or opposite when their largest entries tie in magnitude
+    /// (then the sign convention may pick either).
+    fn same_direction(x: nalgebra::DVectorView<f64>, y: nalgebra::DVectorView<f64>, tol: f64) -> bool {
+        let mut magnitudes: Vec<f64> = y.iter().map(|e| e.abs()).collect();
+        magnitudes.sort_by(|a, b| b.total_cmp(a));
+        let tie = magnitudes.len() > 1 && magnitudes[0] - magnitudes[1] < 1e-9;
+        (x - y).amax() <= tol || (tie && (x + y).amax() <= tol)
+    }
+
     proptest! {
+        #[test]
+        fn fast_paths_agree_with_the_general_path(n in 2usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9), kind in 0usize..4,
+                                                  exp in -150i32..=150) {
+            let a = kind_of_matrix(n, kind, &entries) * 10f64.powi(exp);
+            let scale = a.amax();
+            prop_assume!(scale > 0.0);
+            let fast = fast_small(&a, scale);
+            prop_assert!(fast.is_some(), "the fast path rejected {a}");
+            let fast = fast.unwrap();
+            let general = general(&(&a / scale)).unwrap();
+            let s = &(&fast.singular_values / scale);
+            prop_assert!((s - &general.singular_values).amax() <= 1e-14 * s[0], "{s} vs {}", general.singular_values);
+            let gaps = (0..n).all(|c| (0..n).all(|k| k == c || (s[c] - s[k]).abs() > 1e-6 * s[0]));
+            if gaps {
+                for c in 0..n {
+                    prop_assert!(same_direction(fast.v.column(c), general.v.column(c), 1e-8), "{} vs {}", fast.v, general.v);
+                }
+            }
+            let full = svd(&a).unwrap();
+            prop_assert!((&full.singular_values / scale - s).amax() <= 1e-15 * s[0]);
+        }
+
+        #[test]
+        fn stack_jacobi_handles_every_small_shape(rows in 1usize..=3, cols in 1usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9),
+                                                  rank_one in proptest::bool::ANY) {
+            let mut a = DMatrix::from_fn(rows, cols, |r, c| entries[r * 3 + c]);
+            if rank_one {
+                a = a.column(0) * a.row(0);
+            }
+            let scale = a.amax();
+            prop_assume!(scale > 0.0);
+            let fast = fast_small(&a, scale);
+            prop_assert!(fast.is_some(), "the fast path rejected {a}");
+            let fast = fast.unwrap();
+            let general = general(&(&a / scale)).unwrap();
+            prop_assert!((&fast.singular_values / scale - &general.singular_values).amax() <= 1e-14);
+            let k = rows.min(cols);
+            prop_assert!((fast.u.transpose() * &fast.u - DMatrix::identity(k, k)).amax() < 1e-14);
+            prop_assert!((fast.v.transpose() * &fast.v - DMatrix::identity(k, k)).amax() < 1e-14);
+        }
+
         #[test]
         fn jacobi_alone_reconstructs(rows in 1usize..=6, cols in 1usize..=6, entries in proptest::collection::vec(-1.0f64..1.0, 36)) {
             let a = DMatrix::from_fn(rows, cols, |r, c| entries[r * 6 + c]);

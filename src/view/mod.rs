@@ -1,6 +1,9 @@
 //! What to draw, and how a state maps to the screen: pure, no browser types.
 
+pub mod chart;
 pub mod render;
 pub mod scene;
+pub mod space;
+pub mod svg;
 pub mod timeline;
 pub mod viewport;

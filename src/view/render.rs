@@ -1,7 +1,7 @@
 //! Turns a [`Scene`] into painter calls through a [`Viewport`]. The only drawing logic; the painter
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
-use super::scene::{Fill, Role, Scene, Shape, Stroke};
+use super::scene::{Fill, GreyImage, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
 use nalgebra::Matrix2;
@@ -35,6 +35,21 @@ pub trait Painter {
     }
     /// Draws a one-line text.
     fn text(&mut self, at: Screen, text: &str, role: Role, align: Align);
+    /// Draws a greyscale picture into the screen rectangle from `top_left` to `bottom_right`, pixels as
+    /// sharp squares. By default only outlines the rectangle (a backend that can draw pixels should).
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, _image: &GreyImage) {
+        let corners = [top_left, Screen { x: bottom_right.x, y: top_left.y }, bottom_right, Screen { x: top_left.x, y: bottom_right.y }];
+        self.path(&corners, true, None, Some(Stroke::solid(Role::Grid, 1.0)));
+    }
+    /// Fills squares of side `size` centred on `centers`; by default each through [`Painter::path`]
+    /// (a backend should draw them as one path).
+    fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
+        let h = size / 2.0;
+        for c in centers {
+            let corners = [(-h, -h), (h, -h), (h, h), (-h, h)].map(|(dx, dy)| Screen { x: c.x + dx, y: c.y + dy });
+            self.path(&corners, true, Some(fill), None);
+        }
+    }
 }
 
 /// A draggable point as the figure shows it: a ring at its position.
@@ -72,12 +87,45 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
             }
             Shape::Dot { at, role, radius } => painter.circle(view.to_screen(*at), *radius, Some(Fill { role: *role, alpha: 1.0 }), None),
             Shape::Label { at, text, role } => painter.text(view.to_screen(*at), text, *role, Align::Center),
+            Shape::Points { at, role, size, alpha } => points(at, Fill { role: *role, alpha: *alpha }, *size, view, painter),
+            Shape::Image { min, max, image } => {
+                if image.pixels.len() == image.width * image.height && image.width > 0 && image.height > 0 {
+                    painter.image(view.to_screen(World::new(min.x, max.y)), view.to_screen(World::new(max.x, min.y)), image);
+                }
+            }
         }
     }
     for h in handles {
         let r = if h.active { 9.0 } else { 7.0 };
         painter.circle(view.to_screen(h.at), r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
     }
+}
+
+/// Most cells of the grid that keeps one point per screen pixel (a larger canvas uses coarser cells).
+const MAX_POINT_CELLS: f64 = 4_194_304.0;
+
+/// Draws many points as squares, skipping those off the view and all but the first in each pixel:
+/// 100 000 points of a dense cloud cost a few thousand squares, drawn in one call.
+fn points(at: &[World], fill: Fill, size: f64, view: &Viewport, painter: &mut dyn Painter) {
+    let (width, height) = (view.width.max(1.0), view.height.max(1.0));
+    let cell = (width * height / MAX_POINT_CELLS).sqrt().ceil().max(1.0);
+    let (columns, rows) = ((width / cell).ceil() as usize, (height / cell).ceil() as usize);
+    let mut taken = vec![false; columns * rows];
+    let mut centers = Vec::new();
+    for p in at {
+        let s = view.to_screen(*p);
+        if !(s.x >= 0.0 && s.y >= 0.0 && s.x < width && s.y < height) {
+            continue;
+        }
+        let index = (s.y / cell) as usize * columns + (s.x / cell) as usize;
+        if let Some(slot) = taken.get_mut(index) {
+            if !*slot {
+                *slot = true;
+                centers.push(s);
+            }
+        }
+    }
+    painter.squares(&centers, size, fill);
 }
 
 /// Least distance between two drawn lattice lines, in CSS px: denser lattices are thinned to round steps.
@@ -216,6 +264,8 @@ pub struct Recording {
     pub texts: Vec<(Screen, String, Role)>,
     /// How many times the surface was cleared.
     pub clears: usize,
+    /// Every picture drawn: its screen rectangle (top left, bottom right) and the picture.
+    pub images: Vec<(Screen, Screen, GreyImage)>,
 }
 
 impl Painter for Recording {
@@ -227,6 +277,9 @@ impl Painter for Recording {
     }
     fn text(&mut self, at: Screen, text: &str, role: Role, _align: Align) {
         self.texts.push((at, text.to_string(), role));
+    }
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
+        self.images.push((top_left, bottom_right, image.clone()));
     }
 }
 
@@ -313,6 +366,39 @@ mod tests {
             render(&scene, &[], &view, &mut rec);
             assert!(rec.paths.len() + rec.texts.len() < 2000);
         }
+    }
+
+    #[test]
+    fn many_points_draw_at_most_one_square_per_pixel_and_none_off_the_view() {
+        let view = Viewport::default();
+        let inside = view.to_world(Screen { x: 10.2, y: 20.7 });
+        let twin = view.to_world(Screen { x: 10.6, y: 20.9 });
+        let far = World::new(1e9, 0.0);
+        let mut scene = Scene::default();
+        scene.push(Shape::Points {
+            at: vec![inside, twin, far, World::new(f64::NAN, 0.0), World::zeros()],
+            role: Role::Data,
+            size: 2.0,
+            alpha: 1.0,
+        });
+        let mut rec = Recording::default();
+        render(&scene, &[], &view, &mut rec);
+        assert_eq!(rec.paths.len(), 2, "{:?}", rec.paths);
+        let (square, closed, fill, _) = &rec.paths[0];
+        assert!(*closed && *fill == Some(Role::Data) && square.len() == 4);
+        assert!((square[0].x - 9.2).abs() < 1e-9 && (square[2].y - 21.7).abs() < 1e-9, "{square:?}");
+    }
+
+    #[test]
+    fn images_fill_their_world_rectangle_and_malformed_ones_are_skipped() {
+        let view = Viewport::default();
+        let image = GreyImage { width: 2, height: 1, pixels: vec![0, 255].into() };
+        let mut scene = Scene::default();
+        scene.push(Shape::Image { min: World::new(1.0, 2.0), max: World::new(3.0, 3.0), image: image.clone() });
+        scene.push(Shape::Image { min: World::zeros(), max: World::new(1.0, 1.0), image: GreyImage { width: 3, ..image.clone() } });
+        let mut rec = Recording::default();
+        render(&scene, &[], &view, &mut rec);
+        assert_eq!(rec.images, vec![(view.to_screen(World::new(1.0, 3.0)), view.to_screen(World::new(3.0, 2.0)), image)]);
     }
 
     #[test]

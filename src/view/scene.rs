@@ -3,6 +3,7 @@
 
 use super::viewport::World;
 use nalgebra::Matrix2;
+use std::rc::Rc;
 
 /// The meaning of a shape; the painter picks its colour from the theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,6 +95,24 @@ pub enum Shape {
     Dot { at: World, role: Role, radius: f64 },
     /// A text label at a world point.
     Label { at: World, text: String, role: Role },
+    /// Many small points (thousands): squares of `size` CSS px at opacity `alpha`, drawn as one
+    /// path, at most one per screen pixel.
+    Points { at: Vec<World>, role: Role, size: f64, alpha: f64 },
+    /// A greyscale picture stretched over the world rectangle from `min` (bottom left) to `max` (top
+    /// right), one square per pixel (no smoothing).
+    Image { min: World, max: World, image: GreyImage },
+}
+
+/// A greyscale picture: `width` × `height` bytes row by row from the top row, 0 black and 255 white.
+/// The pixels are shared, so cloning a scene does not copy them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GreyImage {
+    /// Pixels per row.
+    pub width: usize,
+    /// Rows.
+    pub height: usize,
+    /// `width * height` bytes (a painter draws nothing for any other length).
+    pub pixels: Rc<[u8]>,
 }
 
 /// Samples on the unit circle used for its image under a map (an ellipse).

@@ -2,16 +2,21 @@
 //! sized in device pixels, drawing happens in CSS pixels through a transform).
 
 use super::dom::{window, Res};
+use crate::view::chart::{parse_css_color, ChartTheme};
 use crate::view::render::{Align, Painter};
-use crate::view::scene::{Dash, Fill, Role, Stroke};
+use crate::view::scene::{Dash, Fill, GreyImage, Role, Stroke};
+use crate::view::svg::SvgTheme;
 use crate::view::viewport::Screen;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement};
+use std::rc::Rc;
+use wasm_bindgen::{Clamped, JsCast, JsValue};
+use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 
 /// Colours by role, read from the theme's CSS custom properties (`--c-basis1`, …).
 #[derive(Debug, Clone)]
 pub struct Palette {
     colors: Vec<(Role, String)>,
+    /// Colours for text where a role's line colour is too faint to read (`--c-ghost-text`).
+    text_colors: Vec<(Role, String)>,
     background: String,
     font: String,
 }
@@ -36,13 +41,42 @@ impl Palette {
         let get =
             |var: &str| style.as_ref().and_then(|s| s.get_property_value(var).ok()).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
         let colors = ROLE_VARS.iter().map(|(role, var)| (*role, get(var).unwrap_or_else(|| "#888".into()))).collect();
+        let text_colors = ROLE_VARS.iter().filter_map(|(role, var)| get(&format!("{var}-text")).map(|c| (*role, c))).collect();
         let font = get("--figure-font").unwrap_or_else(|| "13px system-ui, sans-serif".into());
         let background = get("--c-figure-bg").unwrap_or_else(|| "#fff".into());
-        Palette { colors, background, font }
+        Palette { colors, text_colors, background, font }
     }
 
     fn color(&self, role: Role) -> &str {
         self.colors.iter().find(|(r, _)| *r == role).map_or("#888", |(_, c)| c.as_str())
+    }
+
+    /// The colour of a label in `role`: its text colour if the theme gives one, else the role's colour.
+    fn text_color(&self, role: Role) -> &str {
+        self.text_colors.iter().find(|(r, _)| *r == role).map_or_else(|| self.color(role), |(_, c)| c.as_str())
+    }
+
+    /// The same colours and font for a chart drawn at `scale` device pixels per CSS px.
+    pub fn chart_theme(&self, scale: f64) -> ChartTheme {
+        let rgb = |c: &str| parse_css_color(c).unwrap_or((136, 136, 136));
+        // `--figure-font` is a CSS font shorthand (`13px system-ui, sans-serif`): keep the family.
+        let family = self.font.split_once("px ").map_or("system-ui, sans-serif", |(_, family)| family.trim());
+        ChartTheme {
+            background: rgb(&self.background),
+            roles: self.colors.iter().map(|(role, c)| (*role, rgb(c))).collect(),
+            font_family: family.to_string(),
+            scale,
+        }
+    }
+
+    /// The same colours and font for an SVG export.
+    pub fn svg_theme(&self) -> SvgTheme {
+        SvgTheme {
+            roles: self.colors.clone(),
+            text_roles: self.text_colors.clone(),
+            background: self.background.clone(),
+            font: self.font.clone(),
+        }
     }
 }
 
@@ -53,6 +87,54 @@ pub struct CanvasPainter {
     /// The theme colours.
     pub palette: Palette,
     css_size: (f64, f64),
+    /// Pictures already uploaded to offscreen canvases, found again by their pixels. A canvas whose
+    /// picture was not drawn in the last frame is refilled with the next new picture of its size
+    /// (a new canvas and context cost far more than refilling one); at most [`MAX_CACHED_IMAGES`].
+    images: Vec<CachedImage>,
+    /// The last set of squares drawn (a cloud of many points), as a picture of the whole canvas.
+    squares: Option<CachedSquares>,
+}
+
+/// Squares already filled into an offscreen canvas the size of the figure, found again by a hash of
+/// their positions, size, colour and the canvas size: while only other shapes move (d turning over
+/// 100 000 points), the cloud is copied in one `drawImage` instead of being filled again.
+struct CachedSquares {
+    key: u64,
+    canvas: HtmlCanvasElement,
+}
+
+/// Most offscreen canvases kept for pictures.
+const MAX_CACHED_IMAGES: usize = 8;
+
+/// A greyscale picture copied into a canvas of its own size, ready for `drawImage`.
+struct CachedImage {
+    image: GreyImage,
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    /// Drawn in the current frame (so not to be refilled).
+    used: bool,
+}
+
+impl CachedImage {
+    /// A new canvas of the picture's size holding it.
+    fn new(image: &GreyImage) -> Res<CachedImage> {
+        let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+        canvas.set_width(image.width as u32);
+        canvas.set_height(image.height as u32);
+        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+        let mut cached = CachedImage { image: image.clone(), canvas, ctx, used: false };
+        cached.fill(image)?;
+        Ok(cached)
+    }
+
+    /// Copies a picture of the canvas's size into it (grey → RGBA).
+    fn fill(&mut self, image: &GreyImage) -> Res<()> {
+        let rgba: Vec<u8> = image.pixels.iter().flat_map(|&g| [g, g, g, 255]).collect();
+        let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), image.width as u32, image.height as u32)?;
+        self.ctx.put_image_data(&data, 0.0, 0.0)?;
+        self.image = image.clone();
+        Ok(())
+    }
 }
 
 impl CanvasPainter {
@@ -60,7 +142,7 @@ impl CanvasPainter {
     pub fn new(canvas: HtmlCanvasElement) -> Res<CanvasPainter> {
         let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
         let palette = Palette::read(&canvas);
-        Ok(CanvasPainter { canvas, ctx, palette, css_size: (0.0, 0.0) })
+        Ok(CanvasPainter { canvas, ctx, palette, css_size: (0.0, 0.0), images: Vec::new(), squares: None })
     }
 
     /// Matches the backing store to the CSS size × devicePixelRatio (a non-finite or absurd ratio is
@@ -95,6 +177,10 @@ impl CanvasPainter {
 
 impl Painter for CanvasPainter {
     fn clear(&mut self) {
+        // Keep the pictures of the last frame first, then as many others as fit, for refilling.
+        self.images.sort_by_key(|c| !c.used);
+        self.images.truncate(MAX_CACHED_IMAGES);
+        self.images.iter_mut().for_each(|c| c.used = false);
         self.ctx.clear_rect(0.0, 0.0, self.css_size.0, self.css_size.1);
         self.ctx.set_line_cap("round");
         self.ctx.set_line_join("round");
@@ -151,7 +237,83 @@ impl Painter for CanvasPainter {
         self.ctx.set_stroke_style_str(&self.palette.background);
         self.ctx.set_line_width(3.0);
         let _ = self.ctx.stroke_text(text, at.x, at.y);
-        self.ctx.set_fill_style_str(self.palette.color(role));
+        self.ctx.set_fill_style_str(self.palette.text_color(role));
         let _ = self.ctx.fill_text(text, at.x, at.y);
     }
+
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
+        let found = self.images.iter().position(|c| Rc::ptr_eq(&c.image.pixels, &image.pixels) || c.image == *image);
+        let spare = || self.images.iter().position(|c| !c.used && (c.image.width, c.image.height) == (image.width, image.height));
+        let stored = match (found, spare()) {
+            (Some(i), _) => Ok(i),
+            (None, Some(i)) => self.images[i].fill(image).map(|_| i),
+            (None, None) => CachedImage::new(image).map(|c| {
+                self.images.push(c);
+                self.images.len() - 1
+            }),
+        };
+        let index = match stored {
+            Ok(i) => i,
+            Err(e) => return web_sys::console::warn_1(&e),
+        };
+        let cached = &mut self.images[index];
+        cached.used = true;
+        // Pixels stay sharp squares when the picture is scaled up; scaled down, smoothing averages
+        // neighbours instead of dropping rows and columns.
+        let (w, h) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
+        let device_width = w * window().map_or(1.0, |w| w.device_pixel_ratio());
+        self.ctx.set_image_smoothing_enabled(device_width < image.width as f64);
+        let _ = self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&cached.canvas, top_left.x, top_left.y, w, h);
+    }
+
+    fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
+        use std::hash::{Hash, Hasher};
+        let color = self.palette.color(fill.role).to_string();
+        let mut hasher = std::hash::DefaultHasher::new();
+        (centers.len(), size.to_bits(), fill.alpha.to_bits(), &color, self.canvas.width(), self.canvas.height()).hash(&mut hasher);
+        for c in centers {
+            (c.x.to_bits(), c.y.to_bits()).hash(&mut hasher);
+        }
+        let key = hasher.finish();
+        if self.squares.as_ref().map(|c| c.key) != Some(key) {
+            self.squares = self.fill_squares_offscreen(centers, size, fill, &color).ok().map(|canvas| CachedSquares { key, canvas });
+        }
+        match &self.squares {
+            Some(cached) => {
+                // The offscreen canvas has the backing store's size: copy it pixel for pixel.
+                self.ctx.save();
+                let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+                let _ = self.ctx.draw_image_with_html_canvas_element(&cached.canvas, 0.0, 0.0);
+                self.ctx.restore();
+            }
+            None => fill_squares(&self.ctx, centers, size, fill.alpha, &color),
+        }
+    }
+}
+
+impl CanvasPainter {
+    /// Fills the squares into a new canvas of the figure's backing size, with the figure's transform.
+    fn fill_squares_offscreen(&self, centers: &[Screen], size: f64, fill: Fill, color: &str) -> Res<HtmlCanvasElement> {
+        let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+        canvas.set_width(self.canvas.width());
+        canvas.set_height(self.canvas.height());
+        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+        let dpr = if self.css_size.0 > 0.0 { f64::from(self.canvas.width()) / self.css_size.0 } else { 1.0 };
+        ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        fill_squares(&ctx, centers, size, fill.alpha, color);
+        Ok(canvas)
+    }
+}
+
+/// One path of squares and one fill: thousands of points cost one draw call.
+fn fill_squares(ctx: &CanvasRenderingContext2d, centers: &[Screen], size: f64, alpha: f64, color: &str) {
+    let h = size / 2.0;
+    ctx.begin_path();
+    for c in centers {
+        ctx.rect(c.x - h, c.y - h, size, size);
+    }
+    ctx.set_global_alpha(alpha);
+    ctx.set_fill_style_str(color);
+    ctx.fill();
+    ctx.set_global_alpha(1.0);
 }

@@ -6,14 +6,20 @@
 //! pointer moves between two frames cost one update and one redraw.
 
 use super::canvas::{CanvasPainter, Palette};
+use super::chart_canvas::ChartPanel;
 use super::dom::{add, el, html, media_matches, now_ms, set_attr, set_hidden, set_text, window, Res};
+use super::share_dialog::{ShareDialog, ShareSource};
+use super::theme;
 use crate::chapters::{Choice, InputKind, CHAPTERS};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::page::{Changes, Msg, Page};
 use crate::readout::{Readout, Value};
+use crate::share::Snippets;
 use crate::state::matrix::{MAX_DIM, MAX_ROWS};
 use crate::state::number::format_number;
+use crate::theme::Theme;
 use crate::view::render::render;
+use crate::view::svg::SvgPainter;
 use crate::view::viewport::Screen;
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_render::{request_animation_frame, AnimationFrame};
@@ -25,16 +31,36 @@ use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, Point
 
 /// Least time between two URL rewrites while the reader drags, in ms.
 const URL_THROTTLE_MS: f64 = 250.0;
+/// How far (CSS px) a pointer may move between press and release and still count as a click.
+const CLICK_SLOP_PX: f64 = 5.0;
 
 /// A mounted chapter; dropping it removes its listeners and cancels its frame.
 pub struct ChapterView {
     shared: Rc<Shared>,
 }
 
+/// Where a chapter view is mounted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Host {
+    /// The site's own page (full, or `embed=1` in an iframe): it owns the URL and the body.
+    Site,
+    /// A `<linalg-figure>` in someone else's page: never touches that page's URL, body or theme; its
+    /// link back points into `site_dir`, the site's folder.
+    Element { site_dir: String },
+}
+
 impl ChapterView {
     /// Builds the page into `root` (replacing its content) and draws the first frame.
     pub fn mount(root: &Element, page: Page) -> Res<ChapterView> {
-        let dom = Dom::build(root, &page)?;
+        ChapterView::mount_in(root, page, Host::Site)
+    }
+
+    /// Like [`ChapterView::mount`], for a given host.
+    pub fn mount_in(root: &Element, page: Page, host: Host) -> Res<ChapterView> {
+        if matches!(host, Host::Element { .. }) {
+            theme::apply(root, page.look.theme.unwrap_or(Theme::Auto), page.look.accent.as_deref())?;
+        }
+        let dom = Dom::build(root, &page, &host)?;
         let painter = CanvasPainter::new(dom.canvas.clone())?;
         let shared = Rc::new(Shared {
             view: RefCell::new(View {
@@ -49,11 +75,14 @@ impl ChapterView {
                 url_written_at: f64::NEG_INFINITY,
                 code_tab: 0,
                 posted_height: 0.0,
+                host,
+                chart: None,
             }),
             queue: RefCell::new(Vec::new()),
             frame: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             observer: RefCell::new(None),
+            share: RefCell::new(None),
         });
         {
             let mut view = shared.view.borrow_mut();
@@ -64,8 +93,18 @@ impl ChapterView {
             }
         }
         wire_page(&shared)?;
+        wire_share(&shared)?;
         request_frame(&shared);
         Ok(ChapterView { shared })
+    }
+
+    /// The theme changed (the header's picker): re-read the colours and redraw.
+    pub fn theme_changed(&self) {
+        if let Ok(mut view) = self.shared.view.try_borrow_mut() {
+            view.painter.palette = Palette::read(&view.dom.figure);
+            view.pending.figure = true;
+        }
+        request_frame(&self.shared);
     }
 }
 
@@ -76,6 +115,7 @@ impl Drop for ChapterView {
         }
         self.shared.frame.borrow_mut().take();
         self.shared.listeners.borrow_mut().clear();
+        self.shared.share.borrow_mut().take();
         if let Ok(mut view) = self.shared.view.try_borrow_mut() {
             view.handles.clear();
             view.control_listeners.clear();
@@ -89,6 +129,7 @@ struct Shared {
     frame: RefCell<Option<AnimationFrame>>,
     listeners: RefCell<Vec<EventListener>>,
     observer: RefCell<Option<SizeWatch>>,
+    share: RefCell<Option<ShareDialog>>,
 }
 
 /// The figure's ResizeObserver and the callback it calls.
@@ -106,6 +147,9 @@ struct View {
     url_written_at: f64,
     code_tab: usize,
     posted_height: f64,
+    host: Host,
+    /// The chart under the figure, while the chapter has one.
+    chart: Option<ChartPanel>,
 }
 
 struct HandleEl {
@@ -128,6 +172,8 @@ struct Dom {
     choices: Element,
     timeline: Element,
     editors: Element,
+    /// Where the chapter's chart goes (empty when it has none).
+    chart_slot: Element,
     readouts: Element,
     code: Element,
     code_tabs: Vec<Element>,
@@ -136,6 +182,7 @@ struct Dom {
     fit: Element,
     zoom_in: Element,
     zoom_out: Element,
+    tools: Element,
 }
 
 fn send(weak: &Weak<Shared>, msg: Msg) {
@@ -183,16 +230,22 @@ fn on_frame(shared: &Rc<Shared>) {
 }
 
 impl Dom {
-    fn build(root: &Element, page: &Page) -> Res<Dom> {
+    fn build(root: &Element, page: &Page, host: &Host) -> Res<Dom> {
         root.set_text_content(None);
         let info = page.info;
-        let wrap = add(root, "div", &[("class", "chapter-page")], None)?;
-        if let Some(body) = window()?.document().and_then(|d| d.body()) {
-            body.class_list().toggle_with_force("embed", page.embed)?;
+        let wrap = add(root, "div", &[("class", if page.embed { "chapter-page embedded" } else { "chapter-page" })], None)?;
+        if *host == Host::Site {
+            if let Some(body) = window()?.document().and_then(|d| d.body()) {
+                body.class_list().toggle_with_force("embed", page.embed)?;
+            }
         }
         if page.embed {
             let bar = add(&wrap, "p", &[("class", "embed-bar")], None)?;
-            let link = format!("index.html{}", page.full_page_hash());
+            let site = match host {
+                Host::Site => "",
+                Host::Element { site_dir } => site_dir.as_str(),
+            };
+            let link = format!("{site}index.html{}", page.full_page_hash());
             add(
                 &bar,
                 "a",
@@ -211,10 +264,15 @@ impl Dom {
         let grid = add(&wrap, "div", &[("class", "chapter-grid")], None)?;
         let panel = add(&grid, "section", &[("class", "figure-panel"), ("aria-label", "Interactive figure")], None)?;
         let figure = add(&panel, "div", &[("class", "figure")], None)?;
-        let canvas: HtmlCanvasElement = add(&figure, "canvas", &[("aria-hidden", "true")], None)?.dyn_into()?;
+        // The drawing is an image named after the chapter and described by the spoken summary below it.
+        let figure_name =
+            format!("Figure: {}. Drag the handles or use the controls below; the sentence under the figure says what changed.", info.title);
+        let canvas: HtmlCanvasElement =
+            add(&figure, "canvas", &[("role", "img"), ("aria-label", &figure_name), ("aria-describedby", "figure-summary")], None)?
+                .dyn_into()?;
         let handle_layer = add(&figure, "div", &[("class", "handle-layer")], None)?;
         let figure_note = add(&figure, "p", &[("class", "figure-note"), ("hidden", "")], None)?;
-        if page.embed && in_iframe() {
+        if page.embed && (in_iframe() || *host != Host::Site) {
             // Inside a host page the figure ignores touches and drags until the reader asks for it,
             // so that scrolling the host page over it keeps scrolling the page.
             figure.class_list().add_1("inactive")?;
@@ -227,7 +285,7 @@ impl Dom {
             })
             .forget();
         }
-        let summary = add(&panel, "p", &[("class", "summary"), ("aria-live", "polite")], None)?;
+        let summary = add(&panel, "p", &[("class", "summary"), ("id", "figure-summary"), ("aria-live", "polite")], None)?;
 
         let tools = add(&panel, "div", &[("class", "figure-tools")], None)?;
         let zoom_out = add(&tools, "button", &[("type", "button"), ("aria-label", "Zoom out")], Some("−"))?;
@@ -241,20 +299,25 @@ impl Dom {
         let choices = add(&panel, "div", &[("class", "choices")], None)?;
         let timeline = add(&panel, "div", &[("class", "timeline")], None)?;
         let editors = add(&panel, "div", &[("class", "editors")], None)?;
+        let chart_slot = add(&panel, "div", &[("class", "chart-slot")], None)?;
         let readout_box = add(&panel, "section", &[("class", "readout-box"), ("aria-label", "Results")], None)?;
         add(&readout_box, "h2", &[], Some("Results"))?;
         let readouts = add(&readout_box, "table", &[("class", "readouts")], None)?;
 
         let code_panel = add(&panel, "section", &[("class", "code-panel"), ("aria-label", "Code")], None)?;
-        let tabs = add(&code_panel, "div", &[("class", "tabs"), ("role", "tablist"), ("aria-label", "Language")], None)?;
+        let tabs = add(&code_panel, "div", &[("class", "tabs")], None)?;
+        let tablist = add(&tabs, "div", &[("role", "tablist"), ("aria-label", "Language")], None)?;
         let mut code_tabs = Vec::new();
         for (i, name) in ["numpy", "PyTorch", "nalgebra"].iter().enumerate() {
             let selected = if i == 0 { "true" } else { "false" };
-            code_tabs.push(add(&tabs, "button", &[("type", "button"), ("role", "tab"), ("aria-selected", selected)], Some(name))?);
+            let attrs = [("type", "button"), ("role", "tab"), ("aria-selected", selected), ("aria-controls", "code-tabpanel")];
+            code_tabs.push(add(&tablist, "button", &attrs, Some(name))?);
         }
+        // Success shows on the focused button itself ("Copied"); only a failure needs an alert. The
+        // figure's summary stays the page's one polite live region.
         let copy = add(&tabs, "button", &[("type", "button"), ("class", "copy")], Some("Copy"))?;
-        let copy_status = add(&tabs, "span", &[("class", "copy-status"), ("aria-live", "polite")], None)?;
-        let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("tabindex", "0")], None)?;
+        let copy_status = add(&tabs, "span", &[("class", "copy-status"), ("role", "alert")], None)?;
+        let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("id", "code-tabpanel"), ("tabindex", "0")], None)?;
         let code = add(&pre, "code", &[], None)?;
 
         let dom = Dom {
@@ -268,6 +331,7 @@ impl Dom {
             choices,
             timeline,
             editors,
+            chart_slot,
             readouts,
             code,
             code_tabs,
@@ -276,6 +340,7 @@ impl Dom {
             fit,
             zoom_in,
             zoom_out,
+            tools,
         };
         if page.embed {
             return Ok(dom);
@@ -308,17 +373,39 @@ fn wire_page(shared: &Rc<Shared>) -> Res<()> {
     let dom = &view.dom;
     let mut listeners = Vec::new();
 
-    // Pan with a mouse or pen on the empty plane (touch scrolls the page instead).
+    // Pan with a mouse or pen on the empty plane (touch scrolls the page instead). A press and release
+    // that barely moved, with any pointer, is a click on the figure: `Msg::Place`.
     let last = Rc::new(Cell::new(None::<(f64, f64)>));
+    let pressed = Rc::new(Cell::new(None::<(f64, f64)>));
     {
-        let (last, canvas) = (last.clone(), dom.canvas.clone());
+        let (last, pressed, canvas) = (last.clone(), pressed.clone(), dom.canvas.clone());
         listeners.push(EventListener::new(&dom.canvas, "pointerdown", move |e| {
             let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
-            if e.pointer_type() != "touch" && e.button() == 0 {
+            if e.button() != 0 {
+                return;
+            }
+            pressed.set(Some((e.client_x() as f64, e.client_y() as f64)));
+            if e.pointer_type() != "touch" {
                 let _ = canvas.set_pointer_capture(e.pointer_id());
                 last.set(Some((e.client_x() as f64, e.client_y() as f64)));
             }
         }));
+    }
+    {
+        let (w, pressed, canvas) = (weak.clone(), pressed.clone(), dom.canvas.clone());
+        listeners.push(EventListener::new(&dom.canvas, "pointerup", move |e| {
+            let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
+            let (x, y) = (e.client_x() as f64, e.client_y() as f64);
+            if let Some((x0, y0)) = pressed.take() {
+                if (x - x0).hypot(y - y0) < CLICK_SLOP_PX {
+                    send(&w, Msg::Place(canvas_point(&canvas, x, y)));
+                }
+            }
+        }));
+    }
+    {
+        let pressed = pressed.clone();
+        listeners.push(EventListener::new(&dom.canvas, "pointercancel", move |_| pressed.set(None)));
     }
     {
         let (w, last) = (weak.clone(), last.clone());
@@ -375,17 +462,29 @@ fn wire_page(shared: &Rc<Shared>) -> Res<()> {
         }));
     }
     {
-        let (code, status) = (dom.code.clone(), dom.copy_status.clone());
+        let (code, status, copy) = (dom.code.clone(), dom.copy_status.clone(), dom.copy.clone());
         listeners.push(EventListener::new(&dom.copy, "click", move |_| {
             let text = code.text_content().unwrap_or_default();
-            let status = status.clone();
+            let (status, copy) = (status.clone(), copy.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match window() {
                     Ok(w) => wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text)).await.map(|_| ()),
                     Err(e) => Err(e),
                 };
-                set_text(&status, if result.is_ok() { "Copied." } else { "Could not copy: select the code and copy it by hand." });
+                set_text(&copy, if result.is_ok() { "Copied" } else { "Copy" });
+                set_text(&status, if result.is_ok() { "" } else { "Could not copy: select the code and copy it by hand." });
             });
+        }));
+    }
+    // Reduced motion switched on or off while the page is open: the timeline steps or tweens from now on.
+    if let Ok(Some(query)) = window()?.match_media("(prefers-reduced-motion: reduce)") {
+        let (w, q) = (weak.clone(), query.clone());
+        listeners.push(EventListener::new(&query, "change", move |_| {
+            if let Some(shared) = w.upgrade() {
+                if let Ok(mut view) = shared.view.try_borrow_mut() {
+                    view.page.timeline.reduced_motion = q.matches();
+                }
+            }
         }));
     }
     // Theme changes: re-read the palette and redraw.
@@ -408,12 +507,70 @@ fn wire_page(shared: &Rc<Shared>) -> Res<()> {
         if width > 0.0 {
             send(&w, Msg::Resize { width, height: width });
         }
+        let _ = focus_scrolling_math();
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     observer.observe(&dom.figure);
     drop(view);
     *shared.observer.borrow_mut() = Some((observer, on_resize));
     *shared.listeners.borrow_mut() = listeners;
+    Ok(())
+}
+
+/// Makes each display formula that is too wide for its column (and so scrolls sideways) reachable by
+/// the keyboard, so that it can be scrolled without a mouse; formulas that fit take no tab stop.
+fn focus_scrolling_math() -> Res<()> {
+    let formulas = window()?.document().ok_or("no document")?.query_selector_all(".prose math[display=block]")?;
+    for i in 0..formulas.length() {
+        let Some(formula) = formulas.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        if formula.scroll_width() > formula.client_width() {
+            set_attr(&formula, "tabindex", "0")?;
+        } else {
+            formula.remove_attribute("tabindex")?;
+        }
+    }
+    Ok(())
+}
+
+/// The focused element in `node`'s tree: inside a shadow root `document.activeElement` is the host.
+fn active_element(node: &Element) -> Option<Element> {
+    match node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => window().ok()?.document()?.active_element(),
+    }
+}
+
+/// The share dialog of a full chapter page (not in embeds: their link back leads to it).
+fn wire_share(shared: &Rc<Shared>) -> Res<()> {
+    let view = shared.view.borrow();
+    if view.host != Host::Site || view.page.embed {
+        return Ok(());
+    }
+    let container = view.dom.tools.parent_element().ok_or("no figure panel")?;
+    let (w1, w2) = (Rc::downgrade(shared), Rc::downgrade(shared));
+    let source = ShareSource {
+        snippets: Box::new(move || {
+            let shared = w1.upgrade()?;
+            let view = shared.view.try_borrow().ok()?;
+            let href = window().ok()?.location().href().ok()?;
+            let info = view.page.info;
+            Some(Snippets::new(&href, info.number, info.title, info.slug, &view.page.state_params(), &view.page.look))
+        }),
+        svg: Box::new(move || {
+            let shared = w2.upgrade()?;
+            let view = shared.view.try_borrow().ok()?;
+            let vp = view.page.viewport;
+            let mut painter = SvgPainter::new(vp.width, vp.height, view.painter.palette.svg_theme());
+            let (scene, marks) = view.page.figure();
+            render(&scene, &marks, &vp, &mut painter);
+            Some(painter.finish())
+        }),
+        canvas: view.dom.canvas.clone(),
+        file_stem: format!("linalg-live-{}", view.page.info.slug),
+    };
+    let dialog = ShareDialog::build(&view.dom.tools, &container, source)?;
+    drop(view);
+    *shared.share.borrow_mut() = Some(dialog);
     Ok(())
 }
 
@@ -474,8 +631,15 @@ impl View {
             let (scene, marks) = self.page.figure();
             render(&scene, &marks, &vp, &mut self.painter);
         }
+        if pending.state || pending.figure || pending.controls {
+            let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport.width);
+            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, &self.painter.palette, figure_width)?;
+        }
         if pending.settled && self.page.dragging.is_none() {
             set_text(&self.dom.summary, &self.page.chapter().summary());
+        }
+        if self.host != Host::Site {
+            return Ok(self.page.timeline.is_playing());
         }
         if self.page.embed && (pending.controls || pending.messages || pending.settled) {
             post_height(&mut self.posted_height);
@@ -494,11 +658,18 @@ impl View {
 
     fn update_alerts(&self) -> Res<()> {
         let problems = &self.page.url_problems;
-        set_hidden(&self.dom.url_alert, problems.is_empty())?;
+        let mut sentences = Vec::new();
         if !problems.is_empty() {
-            let text =
-                format!("This link's state could not be used, so the chapter opens with its default example. {}", problems.join(" "));
-            set_text(&self.dom.url_alert, &text);
+            sentences.push(format!(
+                "This link's state could not be used, so the chapter opens with its default example. {}",
+                problems.join(" ")
+            ));
+        }
+        // Theme and accent problems name their parameter; the chapter state is kept.
+        sentences.extend(self.page.look.problems.iter().cloned());
+        set_hidden(&self.dom.url_alert, sentences.is_empty())?;
+        if !sentences.is_empty() {
+            set_text(&self.dom.url_alert, &sentences.join(" "));
         }
         let editors = self.dom.editors.query_selector_all("[data-input]")?;
         for i in 0..editors.length() {
@@ -576,9 +747,14 @@ impl View {
             listeners.push(EventListener::new(&range, "input", move |_| send(&w, Msg::Scrub(r.value_as_number()))));
         }
 
+        // Rebuilding replaces the editors: the control being typed in or slid keeps the focus.
+        let refocus = focused_control(&self.dom.editors);
         self.dom.editors.set_text_content(None);
         for input in chapter.inputs() {
             let (rows, cols) = input.value.shape();
+            let note = chapter.editor_note(input.name);
+            // Cells only when they can be edited one by one (never thousands of generated points).
+            let editable = note.is_none() && rows <= MAX_ROWS;
             let set = add(&self.dom.editors, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
             let legend = add(&set, "legend", &[], None)?;
             add(&legend, "span", &[("class", "name")], Some(input.name))?;
@@ -592,7 +768,10 @@ impl View {
             let grid = add(&set, "div", &[("class", "cells")], None)?;
             // Through the CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.
             html(&grid)?.style().set_property("--cols", &cols.to_string())?;
-            for r in 0..rows {
+            if let Some(note) = &note {
+                add(&set, "p", &[("class", "editor-note")], Some(note))?;
+            }
+            for r in 0..if editable { rows } else { 0 } {
                 for c in 0..cols {
                     let label = if input.kind == InputKind::Scalar {
                         input.name.to_string()
@@ -648,17 +827,18 @@ impl View {
             }
             let sizes = add(&set, "div", &[("class", "resize")], None)?;
             let steps: Vec<(&str, usize, usize, bool)> = match input.kind {
+                _ if !editable => vec![],
                 InputKind::Scalar => vec![],
                 InputKind::Vector => vec![("− entry", rows.wrapping_sub(1), 1, rows > 1), ("+ entry", rows + 1, 1, rows < MAX_DIM)],
                 InputKind::Matrix => vec![
                     ("− row", rows.wrapping_sub(1), cols, rows > 1),
                     ("+ row", rows + 1, cols, rows < MAX_ROWS),
-                    ("− col", rows, cols.wrapping_sub(1), cols > 1),
-                    ("+ col", rows, cols + 1, cols < MAX_DIM),
+                    ("− column", rows, cols.wrapping_sub(1), cols > 1),
+                    ("+ column", rows, cols + 1, cols < MAX_DIM),
                 ],
             };
             for (text, r, c, enabled) in steps {
-                let what = text.replace('−', "remove a").replace('+', "add a").replace("col", "column");
+                let what = text.replace('−', "remove a").replace('+', "add a");
                 let b = add(&sizes, "button", &[("type", "button"), ("aria-label", &format!("{}: {what}", input.name))], Some(text))?;
                 if !enabled {
                     b.set_attribute("disabled", "")?;
@@ -666,14 +846,42 @@ impl View {
                 let (w, name) = (weak.clone(), input.name.to_string());
                 listeners.push(EventListener::new(&b, "click", move |_| send(&w, Msg::Reshape { input: name.clone(), rows: r, cols: c })));
             }
+            if chapter.accepts_paste(input.name) {
+                let paste = add(&set, "div", &[("class", "paste")], None)?;
+                let id = format!("paste-{}", input.name);
+                add(&paste, "label", &[("for", &id)], Some("Paste points (CSV: x,y per line)"))?;
+                let area = add(
+                    &paste,
+                    "textarea",
+                    &[("id", &id), ("rows", "3"), ("spellcheck", "false"), ("autocomplete", "off"), ("placeholder", "x,y\n1.5,2\n3,4.25")],
+                    None,
+                )?;
+                let load = add(&paste, "button", &[("type", "button"), ("class", "load")], Some("Load points"))?;
+                let (w, name) = (weak.clone(), input.name.to_string());
+                listeners.push(EventListener::new(&load, "click", move |_| {
+                    // The textarea's text, read through the DOM property (no extra web-sys binding).
+                    let text =
+                        js_sys::Reflect::get(&area, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                    send(&w, Msg::Paste { input: name.clone(), text })
+                }));
+            }
             add(&set, "p", &[("class", "alert cell-error"), ("role", "alert"), ("hidden", "")], None)?;
+        }
+        if let Some(selector) = refocus {
+            if let Some(control) = self.dom.editors.query_selector(&selector)?.and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+                control.focus()?;
+                if control.type_() == "text" {
+                    let end = control.value().len() as u32;
+                    control.set_selection_range(end, end)?;
+                }
+            }
         }
         self.control_listeners = listeners;
         Ok(())
     }
 
     fn update_editors(&self) -> Res<()> {
-        let active = window()?.document().and_then(|d| d.active_element());
+        let active = active_element(&self.dom.editors);
         for input in self.page.chapter().inputs() {
             let Some(editor) = self.dom.editors.query_selector(&format!("[data-input=\"{}\"]", input.name))? else { continue };
             if let Some(slider) = editor.query_selector("input[data-slider]")?.and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
@@ -732,6 +940,7 @@ impl View {
             _ => &code.numpy,
         };
         set_text(&self.dom.code, text);
+        set_text(&self.dom.copy, "Copy");
         for (i, tab) in self.dom.code_tabs.iter().enumerate() {
             let _ = set_attr(tab, "aria-selected", if i == self.code_tab { "true" } else { "false" });
         }
@@ -808,6 +1017,21 @@ impl View {
         }
         Ok(())
     }
+}
+
+/// A selector for the editor control that has the focus (a cell or a slider), to find its
+/// replacement after the editors are rebuilt.
+fn focused_control(editors: &Element) -> Option<String> {
+    let active = active_element(editors)?;
+    if !editors.contains(Some(&active)) {
+        return None;
+    }
+    let input = active.closest("[data-input]").ok()??.get_attribute("data-input")?;
+    if let Some(slider) = active.get_attribute("data-slider") {
+        return Some(format!("[data-input=\"{input}\"] input[data-slider=\"{slider}\"]"));
+    }
+    let (r, c) = cell_position(&active);
+    (r != usize::MAX && c != usize::MAX).then(|| format!("[data-input=\"{input}\"] input[data-row=\"{r}\"][data-col=\"{c}\"]"))
 }
 
 /// Reads `data-row` / `data-col` of a cell.
@@ -901,6 +1125,11 @@ fn make_handle(dom: &Dom, shared: &Rc<Shared>, name: &str) -> Res<HandleEl> {
         listeners.push(EventListener::new_with_options(&element, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
             let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
             let (dx, dy) = match e.key().as_str() {
+                "Delete" | "Backspace" => {
+                    e.prevent_default();
+                    send(&w, Msg::Remove(n.clone()));
+                    return;
+                }
                 "ArrowLeft" => (-1.0, 0.0),
                 "ArrowRight" => (1.0, 0.0),
                 "ArrowUp" => (0.0, 1.0),

@@ -32,5 +32,18 @@ pub fn build(root: &Element) -> Res<()> {
         }
         add(&body, "p", &[], Some(c.blurb))?;
     }
+    let share = add(&wrap, "section", &[("class", "share-note"), ("aria-label", "Sharing and embedding")], None)?;
+    add(&share, "h2", &[], Some("Share and embed"))?;
+    add(
+        &share,
+        "p",
+        &[],
+        Some(
+            "Every figure has a Share button: a link to exactly what is on screen, the code for an iframe or a \
+             <linalg-figure> element to put the live figure into your own page (in the same state, light or dark, \
+             with your accent colour), and the figure as a PNG or SVG image. The details, every parameter and the \
+             readouts are in docs/embedding.md in the site's source code.",
+        ),
+    )?;
     Ok(())
 }

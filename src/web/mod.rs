@@ -3,16 +3,21 @@
 
 mod canvas;
 mod chapter_view;
+mod chart_canvas;
 mod dom;
+mod element;
 mod landing;
+mod share_dialog;
+mod theme;
 
 use crate::chapters::find;
-use crate::page::Page;
+use crate::page::{Page, EMBED_PARAM};
 use crate::state::route::{parse_hash, Route};
+use crate::theme::Look;
 pub use chapter_view::ChapterView;
 use dom::{add, document, el, window, Res};
 use gloo_events::EventListener;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -30,21 +35,30 @@ struct App {
     root: Element,
     mounted: Option<Mounted>,
     _hashchange: EventListener,
+    _theme_picker: Option<EventListener>,
 }
 
 thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
+    /// Whether this module runs the site (rather than `<linalg-figure>` elements in another page).
+    static SITE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Entry point: runs when the module loads. Mounts the app into `#app` if the page has one (the test
-/// harness page does not).
+/// Entry point: runs when the module loads. Starts the site only on the site's own page, whose
+/// `<main id="app">` carries `data-linalg-site` (not the test harness page, not a page that loads
+/// `linalg-figure.js`: there the element mounts each figure through `mountFigure`).
 #[wasm_bindgen(start)]
 pub fn start() {
     install_panic_notice();
-    let Some(root) = document().ok().and_then(|d| d.get_element_by_id("app")) else { return };
+    let Some(root) = document().ok().and_then(|d| d.get_element_by_id("app")).filter(|e| e.has_attribute("data-linalg-site")) else {
+        return;
+    };
     let Ok(window) = window() else { return };
+    SITE.with(|site| site.set(true));
     let hashchange = EventListener::new(&window, "hashchange", |_| route_current());
-    APP.with(|app| *app.borrow_mut() = Some(App { root, mounted: None, _hashchange: hashchange }));
+    let header = document().ok().and_then(|d| d.query_selector("header.site").ok().flatten());
+    let picker = header.and_then(|h| theme::build_picker(&h, theme_changed).ok());
+    APP.with(|app| *app.borrow_mut() = Some(App { root, mounted: None, _hashchange: hashchange, _theme_picker: picker }));
     route_current();
     register_offline_worker(&window);
 }
@@ -64,8 +78,27 @@ fn register_offline_worker(window: &web_sys::Window) {
     });
 }
 
+/// The reader picked another theme: the mounted chapter redraws its figure in the new colours.
+fn theme_changed() {
+    APP.with(|app| {
+        if let Ok(app) = app.try_borrow() {
+            if let Some(Mounted::Chapter(view)) = app.as_ref().and_then(|a| a.mounted.as_ref()) {
+                view.theme_changed();
+            }
+        }
+    });
+}
+
 fn route_current() {
     let hash = window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    // The look first, so that the new page reads its figure colours from the right theme.
+    let (look, embed) = match parse_hash(&hash) {
+        Route::Chapter { params, .. } => (Look::from_params(&params), params.iter().any(|(k, v)| k == EMBED_PARAM && v == "1")),
+        Route::Landing => (Look::default(), false),
+    };
+    if let Err(e) = theme::apply_site(&look, embed) {
+        web_sys::console::warn_1(&e);
+    }
     APP.with(|app| {
         let mut app = app.borrow_mut();
         let Some(app) = app.as_mut() else { return };
@@ -120,6 +153,10 @@ pub fn mount(root: &Element, hash: &str) -> Res<Mounted> {
 fn install_panic_notice() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("linalg-live panicked: {info}").into());
+        // In someone else's page (custom elements) the console is the place, not their page's body.
+        if !SITE.with(Cell::get) {
+            return;
+        }
         if let Ok(body) = document().and_then(|d| d.body().ok_or_else(|| "no body".into())) {
             if let Ok(notice) = el(
                 "div",

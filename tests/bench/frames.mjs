@@ -1,6 +1,7 @@
 // Frames under the finger: main-thread time per pointer move while dragging the first handle of every
 // built chapter, next to the same drag over a page that does nothing on pointer moves.
-//   node tests/bench/frames.mjs [MOVES]      (needs a built dist/; LINALG_DIST to point elsewhere)
+//   node tests/bench/frames.mjs [MOVES]      (needs a built dist/; LINALG_DIST to point elsewhere;
+//   BENCH_PAGES to measure only some pages)
 // Uses DevTools Input events and Performance metrics (TaskDuration) in Debian's headless Chromium,
 // with frame-rate limiting off so that real frame cost shows.
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -56,7 +57,10 @@ console.log(`pointer moves per page: ${MOVES}`);
 console.log(`| page | main-thread ms / move | ratio to no-op page |`);
 console.log(`|------|----------------------:|--------------------:|`);
 console.log(`| no-op page | ${noop.perMoveMs.toFixed(3)} | 1.0 |`);
-for (const slug of built) {
+// BENCH_PAGES="pca pca?n=100000" measures only those pages; by default every chapter plus PCA's
+// 100 000 generated points.
+const pages = process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(" ") : [...built, "pca?n=100000&corr=0.8&noise=0.3"];
+for (const slug of pages) {
   const m = await measure(`${site.base}index.html#/${slug}`);
   console.log(`| ${slug} | ${m.perMoveMs.toFixed(3)} | ${(m.perMoveMs / noop.perMoveMs).toFixed(1)} |`);
 }

@@ -94,7 +94,7 @@ describe("2.12 pca", () => {
     await page.context().close();
   });
 
-  test("a real drag of d turns it; projected variance + reconstruction error stay the total", async (t) => {
+  test("a real drag of d turns it; projected variance + lost variance stay the total", async (t) => {
     if (!built) return t.skip("pca is not registered");
     const page = await chapter("pca");
     const total = await readout(page, "total_variance");
@@ -107,7 +107,7 @@ describe("2.12 pca", () => {
     const pv = await waitForReadout(page, "projected_variance", (x) => x !== before);
     assert.ok(close(pv, quad(cov, d)), `dᵀΣd: ${pv} vs ${quad(cov, d)}`);
     assert.ok(pv > before, "turning towards the cloud's slope keeps more variance");
-    assert.ok(close(pv + (await readout(page, "reconstruction_error")), total));
+    assert.ok(close(pv + (await readout(page, "lost_variance")), total));
     // The handle sits on the ray from the mean along d.
     const mean = await readout(page, "mean");
     const at = await page.locator("[data-handle=d]").evaluate((e) => [Number(e.dataset.x), Number(e.dataset.y)]);
@@ -132,7 +132,7 @@ describe("2.12 pca", () => {
     const off = (0.5 * Math.PI) / 180;
     const aim = [mean[0] + r * (Math.cos(off) * pc1[0] - Math.sin(off) * pc1[1]), mean[1] + r * (Math.sin(off) * pc1[0] + Math.cos(off) * pc1[1])];
     const box = await handle.boundingBox();
-    const canvas = await page.locator("canvas").boundingBox();
+    const canvas = await page.locator(".figure canvas").boundingBox();
     // CSS px per world unit, from the two handles farthest apart in x.
     const scale = await page.evaluate(() => {
       const h = [...document.querySelectorAll("[data-handle]")].map((e) => [Number(e.dataset.x), e.getBoundingClientRect()]);
@@ -244,6 +244,84 @@ describe("2.12 pca", () => {
     assert.ok(close(at[0], P[0][0] - mean[0], 1e-12) && close(at[1], P[0][1] - mean[1], 1e-12), `${at} vs ${P[0]} − ${mean}`);
     assert.ok(at.every((x) => Math.abs(x - Math.round(x)) < 1e-9), `snapped: ${at}`);
     await page.waitForFunction(() => location.hash.includes("view=centred"));
+    await page.context().close();
+  });
+
+  test("the correlation slider moves by keyboard: the points are regenerated and the link carries the recipe", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?n=200&corr=0&noise=0");
+    const before = await readout(page, "explained_variance_ratio");
+    // Uncorrelated unit signal: the two variances are about equal.
+    assert.ok(before[0] < 0.65, `${before}`);
+    assert.ok(await page.locator('[data-input="P"] .editor-note').isVisible(), "P's cells give way to a note");
+    assert.equal(await page.locator('[data-input="P"] input[data-row]').count(), 0);
+    const slider = page.locator('input[data-slider="corr"]');
+    await slider.focus();
+    for (let i = 0; i < 18; i++) await page.keyboard.press("ArrowRight");
+    const corr = await waitForReadout(page, "corr", (c) => close(c[0], 0.9));
+    assert.deepEqual(corr, [0.9]);
+    assert.ok(await slider.evaluate((e) => e === document.activeElement), "the slider keeps the focus");
+    const after = await waitForReadout(page, "explained_variance_ratio", (r) => r[0] > 0.9);
+    // ρ = 0.9 on unit variances: λ = 1 ± 0.9, so PC₁ keeps about 95%.
+    assert.ok(after[0] > 0.92 && after[0] < 0.97, `${after}`);
+    await page.waitForFunction(() => location.hash.includes("corr=0.9") && location.hash.includes("n=200") && !location.hash.includes("P="));
+    // The link reproduces the points exactly.
+    const mean = await readout(page, "mean");
+    const again = await chapter((await page.evaluate(() => location.hash)).slice(2));
+    assert.deepEqual(await readout(again, "mean"), mean);
+    assert.deepEqual(page.errors, []);
+    await again.context().close();
+    await page.context().close();
+  });
+
+  test("a hundred thousand points from a link: a real drag of d updates the readouts", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?n=100000&corr=0.8&noise=0.3");
+    assert.equal(await readout(page, "P"), null);
+    const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
+    assert.deepEqual(names, ["d"], "no handle per point");
+    const cov = await readout(page, "covariance");
+    // About corr / (1 + noise²) = 0.734.
+    const r = cov[0][1] / Math.sqrt(cov[0][0] * cov[1][1]);
+    assert.ok(Math.abs(r - 0.8 / 1.09) < 0.01, `correlation ${r}`);
+    const total = await readout(page, "total_variance");
+    const before = await readout(page, "projected_variance");
+    await drag(page, "d", -30, -120);
+    const d = await waitForReadout(page, "d", (d) => d[0] !== 1);
+    const pv = await waitForReadout(page, "projected_variance", (x) => x !== before);
+    assert.ok(close(pv, quad(cov, d)), `dᵀΣd: ${pv} vs ${quad(cov, d)}`);
+    assert.ok(close(pv + (await readout(page, "lost_variance")), total));
+    await page.waitForFunction(() => /drawn for 100 of the 100/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("pasted points: a bad row is named and the state kept; good ones load and agree with the formulas", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    const mean = await readout(page, "mean");
+    const area = page.getByLabel("Paste points (CSV: x,y per line)");
+    await area.fill("x,y\n1,2\n3,4\n5,six\n");
+    await page.getByRole("button", { name: "Load points" }).click();
+    const alert = page.locator('[data-input="P"] [role="alert"]');
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /Row 4: “six” is not a number/);
+    assert.deepEqual(await readout(page, "mean"), mean, "the last valid points stay");
+    const text = "x; y\n0.5; 2\n1.5; 3.5\n\n2.5; 2.75\n4; 6\n";
+    await area.fill(text);
+    await page.getByRole("button", { name: "Load points" }).click();
+    const P = [[0.5, 2], [1.5, 3.5], [2.5, 2.75], [4, 6]];
+    const got = await waitForReadout(page, "P", (p) => p.length === 4);
+    assert.deepEqual(got, P);
+    assert.ok(await alert.isHidden());
+    checkAgainst(P, await all(page));
+    // k = 1: the reconstruction error is (n − 1) λ₂.
+    const s = stats(P);
+    assert.ok(close(await readout(page, "reconstruction_error"), 3 * s.lambda[1]));
+    await page.locator("label", { hasText: "2 components" }).click();
+    await waitForReadout(page, "reconstruction_error", (e) => Math.abs(e) < 1e-12);
+    await page.waitForFunction(() => location.hash.includes("P=0.5,2;1.5,3.5;2.5,2.75;4,6") && location.hash.includes("k=2"));
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

@@ -48,6 +48,30 @@ describe("2.9 pseudoinverse", () => {
     await page.context().close();
   });
 
+  test("a click on the empty plane adds a point; Delete on a focused point removes it", async () => {
+    const page = await chapter("pseudoinverse");
+    // Click half-way between two handles' screen positions, away from every point.
+    const a = await page.locator('[data-handle="P:0"]').boundingBox();
+    const b = await page.locator('[data-handle="P:2"]').boundingBox();
+    await page.mouse.click((a.x + b.x) / 2 + a.width / 2, a.y + a.height / 2 + 60);
+    const P = await waitForReadout(page, "P", (P) => P.length === 7);
+    const [slope, intercept] = await waitForReadout(page, "fit", (f) => f[0] !== 14 / 65);
+    const [ws, wi] = leastSquares(P);
+    assert.ok(close(slope, ws, 1e-9) && close(intercept, wi, 1e-9), `${slope}, ${intercept} vs ${ws}, ${wi}`);
+    assert.equal(await page.locator("[data-handle]").count(), 7);
+    // A drag of the empty plane pans and adds nothing.
+    await page.mouse.move(a.x + 5, a.y + 120);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(a.x + 5 + 10 * i, a.y + 120);
+    await page.mouse.up();
+    await page.locator('[data-handle="P:0"]').focus();
+    await page.keyboard.press("Delete");
+    const left = await waitForReadout(page, "P", (P) => P.length === 6);
+    assert.deepEqual(left[0], [1, 4]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a real pointer drag of a point refits the line to the least-squares one", async () => {
     const page = await chapter("pseudoinverse");
     const box = await page.locator('[data-handle="P:0"]').boundingBox();

@@ -60,12 +60,27 @@ describe("2.4 span", () => {
     await page.context().close();
   });
 
-  test("non-square shapes compute without a figure; a b of the wrong length is explained", async () => {
+  test("the ca, cb sliders walk the dashed path; the link carries them and no readout changes", async () => {
+    const page = await chapter("span");
+    const before = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+    const slider = page.locator('input[data-slider="ca"]');
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction(() => location.hash.includes("ca=1.5") && location.hash.includes("cb=1"));
+    assert.ok(await slider.evaluate((e) => e === document.activeElement), "the slider keeps the focus");
+    const after = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+    assert.equal(after, before);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("three equations are drawn in space; a b of the wrong length is explained", async () => {
     let page = await chapter("span?A=0.5,-1;1,1;7,-1&b=-1,4,2");
     assert.equal(await readout(page, "rank"), 2);
     assert.equal(await readout(page, "independent"), true);
     assert.equal(await readout(page, "in_span"), false);
-    assert.ok(await page.locator(".figure-note").isVisible());
+    assert.ok(await page.locator(".figure-note").isHidden());
+    assert.equal(await page.locator('[data-handle="b"]').count(), 1);
     await page.context().close();
     page = await chapter("span?A=1,0,0;0,1,0;0,0,1&b=1,2");
     assert.ok(await page.locator(".url-alert").isHidden());

@@ -84,6 +84,10 @@ describe("2.8 svd", () => {
     assert.equal((await readout(page, "U")).length, 3);
     assert.equal(await readout(page, "det_U"), null);
     assert.match(await page.locator("tr", { has: page.locator('[data-readout="det_U"]') }).textContent(), /not square/);
+    // A 3×2 A is drawn in space (tests/e2e/space.test.mjs); 4 rows are numbers only.
+    assert.ok(await page.locator(".figure-note").isHidden());
+    await page.context().close();
+    page = await chapter("svd?A=1,2;3,4;5,6;7,8");
     assert.ok(await page.locator(".figure-note").isVisible());
     await page.context().close();
 

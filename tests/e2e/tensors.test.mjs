@@ -110,4 +110,67 @@ describe("2.1 tensors", () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  /** The box, in canvas pixels, of everything painted in the data colour (the cells off the diagonal). */
+  const dataBox = (page) =>
+    page.evaluate(() => {
+      const canvas = document.querySelector(".figure canvas");
+      const hex = getComputedStyle(canvas).getPropertyValue("--c-data").trim();
+      const [R, G, B] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      const { data, width, height } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let [x0, y0, x1, y1] = [width, height, -1, -1];
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const i = 4 * (y * width + x);
+          if (data[i + 3] > 200 && Math.abs(data[i] - R) + Math.abs(data[i + 1] - G) + Math.abs(data[i + 2] - B) < 60) {
+            [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+          }
+        }
+      }
+      return { width: x1 - x0, height: y1 - y0 };
+    });
+
+  test("the transpose view flies each cell across the diagonal: scrubbed to the end, 3×2 becomes 2×3", async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await chapter("tensors?view=transpose", { colorScheme });
+      assert.deepEqual(await page.locator(".stages li").allTextContents(), ["cross the diagonal"]);
+      assert.equal(await page.locator("[data-handle]").count(), 0, "entries are edited in the grid");
+      await page.waitForFunction(() => /diagonal entries 1 and 4 stay put/.test(document.querySelector(".summary").textContent));
+      const range = page.locator(".timeline input[type=range]");
+      // Nothing moves on load: the figure rests at the end, Aᵀ (2 rows, 3 columns: wide).
+      const end = await dataBox(page);
+      assert.ok(end.width > 1.3 * end.height, `${colorScheme}: Aᵀ is wide: ${JSON.stringify(end)}`);
+      await range.fill("0");
+      await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").valueAsNumber === 0);
+      await page.waitForTimeout(100);
+      const start = await dataBox(page);
+      assert.ok(start.height > 1.3 * start.width, `${colorScheme}: A is tall: ${JSON.stringify(start)}`);
+      // Halfway the first wave (2, 3 and 6) has landed and 5 has not left: the box is as wide as at
+      // the end and as tall as at the start.
+      await range.fill("0.5");
+      await page.waitForTimeout(150);
+      const half = await dataBox(page);
+      assert.ok(Math.abs(half.width - end.width) < 4 && Math.abs(half.height - start.height) < 4, JSON.stringify({ half, start, end }));
+      await range.fill("1");
+      await page.waitForTimeout(150);
+      assert.deepEqual(await dataBox(page), end);
+      // The readouts are those of A, whatever the figure shows.
+      assert.deepEqual(await readout(page, "transpose"), [[1, 3, 5], [2, 4, 6]]);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+
+  test("with reduced motion, Play on the transpose jumps without in-between frames", async () => {
+    const page = await chapter("tensors?view=transpose", { reducedMotion: "reduce" });
+    const end = await dataBox(page);
+    await page.locator(".timeline .play").click();
+    await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").valueAsNumber === 0);
+    await page.locator(".timeline .play").click();
+    await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").valueAsNumber === 1);
+    await page.waitForTimeout(100);
+    assert.deepEqual(await dataBox(page), end);
+    assert.equal(await page.locator(".timeline .play").textContent(), "▶ Play");
+    await page.context().close();
+  });
 });

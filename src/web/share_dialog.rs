@@ -1,0 +1,179 @@
+//! The share dialog of a chapter page: a native modal `<dialog>` (focus stays inside, Escape closes,
+//! focus returns to the Share button) offering the link, the iframe and custom-element snippets
+//! (built in [`crate::share`], shown only as text), and the figure as PNG and SVG downloads.
+
+use super::dom::{add, set_text, window, Res};
+use crate::share::Snippets;
+use gloo_events::EventListener;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
+
+/// What the dialog shares, read when it is used (so it is always the current state).
+pub struct ShareSource {
+    /// The snippets for the current state.
+    pub snippets: Box<dyn Fn() -> Option<Snippets>>,
+    /// The current figure as an SVG document.
+    pub svg: Box<dyn Fn() -> Option<String>>,
+    /// The figure's canvas (its backing store is at device resolution).
+    pub canvas: HtmlCanvasElement,
+    /// The downloads' file name without extension, e.g. `linalg-live-svd`.
+    pub file_stem: String,
+}
+
+/// The dialog's listeners; dropping it unwires the dialog.
+pub struct ShareDialog {
+    _listeners: Vec<EventListener>,
+}
+
+/// One copyable text: its field and its Copy button.
+struct Field {
+    area: HtmlTextAreaElement,
+    button: Element,
+    done: &'static str,
+}
+
+impl ShareDialog {
+    /// Adds the Share button to `toolbar` and the dialog to `container`.
+    pub fn build(toolbar: &Element, container: &Element, source: ShareSource) -> Res<ShareDialog> {
+        let open = add(toolbar, "button", &[("type", "button"), ("class", "share"), ("aria-haspopup", "dialog")], Some("Share"))?;
+        let dialog: HtmlDialogElement =
+            add(container, "dialog", &[("class", "share-dialog"), ("aria-label", "Share this figure")], None)?.dyn_into()?;
+        let head = add(&dialog, "div", &[("class", "share-head")], None)?;
+        add(&head, "h2", &[], Some("Share this figure"))?;
+        let close = add(&head, "button", &[("type", "button"), ("class", "close")], Some("Close"))?;
+        let field = |label: &str, class: &str, rows: &str, button: &str, done: &'static str| -> Res<Field> {
+            let item = add(&dialog, "div", &[("class", "share-item")], None)?;
+            let lab = add(&item, "label", &[], None)?;
+            add(&lab, "span", &[], Some(label))?;
+            let area: HtmlTextAreaElement =
+                add(&lab, "textarea", &[("class", class), ("readonly", ""), ("rows", rows), ("spellcheck", "false")], None)?.dyn_into()?;
+            let button = add(&item, "button", &[("type", "button"), ("class", "copy")], Some(button))?;
+            Ok(Field { area, button, done })
+        };
+        let fields = [
+            field("Link", "link", "2", "Copy link", "Link copied.")?,
+            field("Embed (iframe)", "code", "7", "Copy iframe code", "Iframe code copied.")?,
+            field("Custom element", "code", "3", "Copy element code", "Element code copied.")?,
+        ];
+        let downloads = add(&dialog, "div", &[("class", "share-downloads")], None)?;
+        let png = add(&downloads, "button", &[("type", "button"), ("data-download", "png")], Some("Download PNG"))?;
+        let svg = add(&downloads, "button", &[("type", "button"), ("data-download", "svg")], Some("Download SVG"))?;
+        let status = add(&dialog, "p", &[("class", "share-status"), ("role", "status")], None)?;
+
+        let mut listeners = Vec::new();
+        let source = std::rc::Rc::new(source);
+        {
+            let (dialog, status, source) = (dialog.clone(), status.clone(), source.clone());
+            let areas: Vec<HtmlTextAreaElement> = fields.iter().map(|f| f.area.clone()).collect();
+            listeners.push(EventListener::new(&open, "click", move |_| {
+                if let Some(s) = (source.snippets)() {
+                    for (area, text) in areas.iter().zip([&s.link, &s.iframe, &s.element]) {
+                        area.set_value(text);
+                    }
+                }
+                set_text(&status, "");
+                if !dialog.open() {
+                    let _ = dialog.show_modal();
+                }
+            }));
+        }
+        {
+            let dialog = dialog.clone();
+            listeners.push(EventListener::new(&close, "click", move |_| dialog.close()));
+        }
+        {
+            // Escape and Close both end in `close`: give the focus back to the button that opened it.
+            let open = open.clone();
+            listeners.push(EventListener::new(&dialog, "close", move |_| {
+                if let Some(b) = open.dyn_ref::<HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }));
+        }
+        for f in &fields {
+            let (area, status, done) = (f.area.clone(), status.clone(), f.done);
+            listeners.push(EventListener::new(&f.button, "click", move |_| copy(area.clone(), status.clone(), done)));
+        }
+        {
+            let source = source.clone();
+            listeners.push(EventListener::new(&png, "click", move |_| {
+                let name = format!("{}.png", source.file_stem);
+                let saved = Closure::once_into_js(move |blob: JsValue| {
+                    if let Ok(blob) = blob.dyn_into::<Blob>() {
+                        let _ = download(&blob, &name);
+                    }
+                });
+                match opaque_copy(&source.canvas) {
+                    Ok(picture) => {
+                        let _ = picture.to_blob(saved.unchecked_ref());
+                    }
+                    Err(e) => web_sys::console::warn_1(&e),
+                }
+            }));
+        }
+        {
+            let source = source.clone();
+            listeners.push(EventListener::new(&svg, "click", move |_| {
+                let Some(text) = (source.svg)() else { return };
+                let parts = js_sys::Array::of1(&JsValue::from_str(&text));
+                let options = BlobPropertyBag::new();
+                options.set_type("image/svg+xml");
+                if let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) {
+                    let _ = download(&blob, &format!("{}.svg", source.file_stem));
+                }
+            }));
+        }
+        Ok(ShareDialog { _listeners: listeners })
+    }
+}
+
+/// Puts a field's text on the clipboard; where the browser refuses, selects it for Ctrl+C instead.
+fn copy(area: HtmlTextAreaElement, status: Element, done: &'static str) {
+    let text = area.value();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = match window() {
+            Ok(w) => wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text)).await.map(|_| ()),
+            Err(e) => Err(e),
+        };
+        if result.is_ok() {
+            set_text(&status, done);
+        } else {
+            let _ = area.focus();
+            area.select();
+            set_text(&status, "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C) to copy it.");
+        }
+    });
+}
+
+/// The figure's pixels on its background colour (the canvas itself is transparent: the page's CSS
+/// paints the background), at the canvas's device resolution.
+fn opaque_copy(canvas: &HtmlCanvasElement) -> Res<HtmlCanvasElement> {
+    let copy: HtmlCanvasElement = super::dom::el("canvas", &[], None)?.dyn_into()?;
+    copy.set_width(canvas.width());
+    copy.set_height(canvas.height());
+    let ctx = copy.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<web_sys::CanvasRenderingContext2d>()?;
+    let background = window()?
+        .get_computed_style(canvas)?
+        .and_then(|style| style.get_property_value("--c-figure-bg").ok())
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "#fff".to_string());
+    ctx.set_fill_style_str(&background);
+    ctx.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
+    ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0)?;
+    Ok(copy)
+}
+
+/// Saves a blob under a file name through a temporary object URL.
+fn download(blob: &Blob, name: &str) -> Res<()> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
+    let link: HtmlAnchorElement = super::dom::el("a", &[("href", &url), ("download", name)], None)?.dyn_into()?;
+    link.click();
+    // Revoked a moment later: revoking at once can cancel the download in some browsers.
+    let revoke = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window()?.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
+    Ok(())
+}

@@ -1,0 +1,126 @@
+// End-to-end: the SVD page's image tab (#/svd?tab=image&k=…) in headless Chromium: the rank-k
+// readouts, the rank slider by keyboard and by a real mouse drag, the link keeping k, the singular
+// value chart drawn on its own canvas, and A's own readouts untouched.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+const [M, N] = [120, 160];
+
+async function chapter(hash, options) {
+  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
+  await readout(page, "singular_values");
+  return page;
+}
+
+/** How many pixels of a canvas differ from its top-left pixel (the background); runs in the page. */
+function inkedPixels(selector) {
+  const c = document.querySelector(selector);
+  const { data } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n++;
+  }
+  return n;
+}
+
+const inked = (page, selector) => page.evaluate(inkedPixels, selector);
+
+describe("2.8 svd, image tab", () => {
+  test("a link opens the tab at its rank: readouts agree with the singular value formulas, A's readouts stay", async () => {
+    const page = await chapter("svd?tab=image&k=5");
+    assert.equal(await readout(page, "rank_k"), 5);
+    assert.equal(await readout(page, "storage_ratio"), (5 * (M + N + 1)) / (M * N));
+    const err = await readout(page, "relative_error");
+    const fromSigma = await readout(page, "relative_error_sigma");
+    assert.ok(err > 0.05 && err < 0.5, `${err}`);
+    assert.ok(close(err, fromSigma), `${err} vs ${fromSigma}`);
+    assert.ok(close((await readout(page, "energy")) + fromSigma ** 2, 1, 1e-12));
+    // A's readouts are those of the plane tab, unchanged.
+    const s = await readout(page, "singular_values");
+    assert.ok(close(s[0], 8.7134, 1e-4) && close(s[1], 3.3282, 1e-4), `${s}`);
+    assert.equal((await readout(page, "U")).length, 2);
+    assert.equal(await page.locator("[data-handle]").count(), 0, "no handles over the picture");
+    assert.ok(await page.locator('input[type=radio][value="image"]').isChecked());
+    // Both canvases are drawn: the four panels and the chart.
+    assert.ok((await inked(page, ".figure canvas")) > 10000);
+    const label = await page.locator(".chart canvas").getAttribute("aria-label");
+    assert.match(label, /Singular values of the picture/);
+    assert.match(label, /k = 5/);
+    assert.ok((await inked(page, ".chart canvas")) > 5000, "the chart is drawn");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the slider moves by keyboard and by a real drag; the link keeps k and the chart follows", async () => {
+    const page = await chapter("svd?tab=image&k=5");
+    const slider = page.locator('input[data-slider="k"]');
+    assert.equal(await slider.getAttribute("min"), "1");
+    assert.equal(await slider.getAttribute("max"), String(M));
+    const before = await readout(page, "relative_error");
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+    assert.equal(await waitForReadout(page, "rank_k", (k) => k === 8), 8);
+    const at8 = await readout(page, "relative_error");
+    assert.ok(at8 < before, `${at8} < ${before}`);
+    await page.waitForFunction(() => location.hash.includes("k=8") && location.hash.includes("tab=image"));
+    await page.waitForFunction(() => document.querySelector(".chart canvas").getAttribute("aria-label").includes("k = 8"));
+
+    // A real mouse drag of the thumb to about three quarters of the track.
+    const box = await slider.boundingBox();
+    const y = box.y + box.height / 2;
+    const thumb = box.x + ((8 - 1) / (M - 1)) * box.width;
+    await page.mouse.move(thumb, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(thumb + (i / 10) * (box.x + 0.75 * box.width - thumb), y);
+    await page.mouse.up();
+    const k = await waitForReadout(page, "rank_k", (k) => k > 60);
+    assert.ok(k < M, `${k}`);
+    const err = await waitForReadout(page, "relative_error", (e) => e < at8);
+    assert.ok(close(err, await readout(page, "relative_error_sigma")), "both errors agree after the drag");
+    await page.waitForFunction((k) => location.hash.includes(`k=${k}`), k);
+    // The link reproduces the state exactly.
+    const again = await chapter((await page.evaluate(() => location.hash)).slice(2));
+    assert.equal(await readout(again, "rank_k"), k);
+    assert.equal(await readout(again, "relative_error"), err);
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(again.errors, []);
+    await again.context().close();
+    await page.context().close();
+  });
+
+  test("a bad k is refused where it was typed, and the map tab drops k and the chart", async () => {
+    const page = await chapter("svd?tab=image&k=5");
+    const cell = page.locator('[data-input="k"] input[data-row]');
+    await cell.fill("2.5");
+    const alert = page.locator('[data-input="k"] [role="alert"]');
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /whole number from 1 to 120/);
+    assert.equal(await readout(page, "rank_k"), 5, "the last valid rank stays");
+    await page.locator(".choice label", { hasText: "A as a map" }).click();
+    await page.locator('[data-handle="A:0"]').waitFor();
+    assert.equal(await page.locator('[data-readout="rank_k"]').count(), 0);
+    assert.equal(await page.locator(".chart").count(), 0, "the chart is removed");
+    await page.waitForFunction(() => !location.hash.includes("k=") && !location.hash.includes("tab="));
+    await page.locator(".choice label", { hasText: "Compress a picture" }).click();
+    assert.equal(await waitForReadout(page, "rank_k", (k) => k === 10), 10, "the tab reopens at k = 10");
+    await page.locator(".chart canvas").waitFor();
+    const link = await chapter("svd?tab=image&k=0");
+    assert.match(await link.locator(".url-alert").textContent(), /Parameter k: k must be a whole number/);
+    assert.equal(await link.locator('[data-readout="rank_k"]').count(), 0, "an invalid link opens the default page");
+    assert.deepEqual(page.errors, []);
+    await link.context().close();
+    await page.context().close();
+  });
+});
