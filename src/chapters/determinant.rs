@@ -6,14 +6,16 @@
 //! one that is truly too small rounds to the nearest float (possibly 0, with a note), never NaN.
 
 use super::common::{bounds, column_handles, drag_into, lerp, plane};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind};
+use super::common3d::{column_role, drag_into3, embed, space_column_handles};
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SpaceHandle};
 use crate::format::{display_number, display_shape};
 use crate::math::svd::svd;
 use crate::readout::{Readout, Value};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
-use nalgebra::{DMatrix, Matrix2};
+use nalgebra::{DMatrix, Matrix2, Matrix3};
 
 /// The page state: one square matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -152,6 +154,30 @@ fn magnitude(log10: f64) -> String {
 /// It has no mirror symmetry, so a reflection is visible at a glance.
 pub const GLYPH: [&[(f64, f64)]; 2] = [&[(0.3, 0.15), (0.3, 0.85), (0.72, 0.85)], &[(0.3, 0.5), (0.6, 0.5)]];
 
+/// Corner `i` of the unit cube: bit 0 is x, bit 1 is y, bit 2 is z.
+fn cube_corner(i: usize) -> Point3 {
+    Point3::new((i & 1) as f64, (i >> 1 & 1) as f64, (i >> 2 & 1) as f64)
+}
+
+/// The unit cube's six faces as corners in order round each face.
+const CUBE_FACES: [[usize; 4]; 6] = [[0, 2, 6, 4], [1, 3, 7, 5], [0, 1, 5, 4], [2, 3, 7, 6], [0, 1, 3, 2], [4, 5, 7, 6]];
+
+/// The F on two faces of the unit cube, x = 1 and y = 1, each reading correctly from outside the cube
+/// (the face's across, up and outward directions are right-handed). Mapped by A, an F seen from
+/// outside the box reads backwards exactly when det A < 0. Two letters, because from a fixed view one
+/// is not enough: a mirror across its own plane only moves it to the far side of the box, seen from
+/// inside; with two on adjacent faces, a mirror in any coordinate plane leaves one on the near side,
+/// reading backwards.
+fn glyph3() -> Vec<Vec<Point3>> {
+    let faces: [fn(f64, f64) -> Point3; 2] = [|u, v| Point3::new(1.0, u, v), |u, v| Point3::new(1.0 - u, 1.0, v)];
+    faces.iter().flat_map(|face| GLYPH.iter().map(move |stroke| stroke.iter().map(|&(u, v)| face(u, v)).collect())).collect()
+}
+
+/// `k` (1 to 3) as a subscript digit.
+fn subscript(k: usize) -> char {
+    char::from_u32(0x2080 + k as u32).unwrap_or('?')
+}
+
 impl Determinant {
     fn det(&self) -> Det {
         determinant(&self.a)
@@ -180,7 +206,7 @@ impl Determinant {
         let note = |extra: &str| {
             let base = match self.n() {
                 2 => "ad − bc: the signed area of the parallelogram spanned by the columns",
-                3 => "the signed volume of the box spanned by the three columns (no 3-D view yet)",
+                3 => "the signed volume of the box spanned by the three columns",
                 _ => "by LU: the product of the pivots, times the sign of the row swaps",
             };
             if extra.is_empty() {
@@ -273,15 +299,113 @@ impl Determinant {
         plane(&self.a).map(|a| lerp(&Matrix2::identity(), &a, t.progress(0)))
     }
 
+    /// What the unit square (cube) collapses to when A is singular by the SVD's rank.
     fn collapsed_note(&self) -> Option<&'static str> {
-        let a = plane(&self.a)?;
-        if a.iter().all(|x| *x == 0.0) {
-            Some("A = 0: the square collapses to a point")
-        } else if self.rank().is_some_and(|r| r < 2) {
-            Some("the square collapses to a line: A is singular")
-        } else {
-            None
+        let rank = self.rank()?;
+        let n = self.n();
+        if rank >= n {
+            return None;
         }
+        Some(match (n, rank) {
+            (2, 0) => "A = 0: the square collapses to a point",
+            (2, _) => "the square collapses to a line: A is singular",
+            (3, 0) => "A = 0: the cube collapses to a point",
+            (3, 1) => "the cube collapses onto a line: A is singular",
+            (3, _) => "the cube collapses into a plane: A is singular",
+            _ => "the columns are dependent: A is singular",
+        })
+    }
+
+    /// A as a map of space when it is 3×3 (then the figure is drawn in 3-D).
+    fn space_map(&self) -> Option<Matrix3<f64>> {
+        (self.n() == 3).then(|| embed(&self.a)).flatten()
+    }
+
+    /// The 3-D figure at the timeline's position (identity → A): the unit cube as a ghost, its image
+    /// (the box spanned by the columns) filled in the signed volume's colour, the F on two faces, the
+    /// columns, the signed volume as a label, and what the box collapses to when it is flat.
+    fn space_figure(&self, timeline: &Timeline) -> Option<Space> {
+        let a = self.space_map()?;
+        let done = timeline.position() >= timeline.stages() as f64;
+        let m = if done { a } else { Matrix3::identity() + (a - Matrix3::identity()) * timeline.progress(0) };
+        let dm = DMatrix::from_column_slice(3, 3, m.as_slice());
+        let (det, rank) = if done { (self.det(), self.rank()) } else { (determinant(&dm), svd(&dm).ok().map(|s| s.rank())) };
+        let corners: Vec<Point3> = (0..8).map(|i| m * cube_corner(i)).collect();
+        // The axes reach just past the final box's furthest coordinate, so the box fills the fitted
+        // view, and the frame stays still while the timeline grows the cube into the box.
+        let far = (0..8).map(|i| (a * cube_corner(i)).amax()).filter(|x| x.is_finite()).fold(1.0_f64, f64::max);
+        let extent = far * 1.15;
+        let mut space = Space::default();
+        // The "before": the unit cube's edges and its F's, as grey ghosts.
+        for i in 0..8 {
+            for bit in [1, 2, 4] {
+                if i & bit == 0 {
+                    space.push(Shape3::Polyline {
+                        points: vec![cube_corner(i), cube_corner(i | bit)],
+                        stroke: Stroke::dotted(Role::Ghost, 1.5),
+                    });
+                }
+            }
+        }
+        for stroke in glyph3() {
+            space.push(Shape3::Polyline { points: stroke, stroke: Stroke::dotted(Role::Ghost, 2.0) });
+        }
+        // The image: six faces in the signed volume's colour (orange kept, vermillion mirrored).
+        let role = if det.sign() < 0 { Role::Image } else { Role::Basis1 };
+        for face in CUBE_FACES {
+            space.push(Shape3::Polygon {
+                points: face.iter().map(|&i| corners[i]).collect(),
+                fill: Some(Fill { role, alpha: 0.12 }),
+                stroke: Some(Stroke::solid(role, 1.5)),
+            });
+        }
+        for stroke in glyph3() {
+            space.push(Shape3::Polyline { points: stroke.iter().map(|p| m * p).collect(), stroke: Stroke::solid(Role::Input, 3.0) });
+        }
+        let flat = rank.filter(|r| *r < 3);
+        if let Some(rank) = flat {
+            collapse(&mut space, &m, rank, extent);
+        }
+        let pos = timeline.position();
+        for c in 0..3 {
+            let label = match () {
+                _ if done => format!("a{}", subscript(c + 1)),
+                _ if pos == 0.0 => format!("e{}", subscript(c + 1)),
+                _ => String::new(),
+            };
+            space.arrow(m.column(c).into_owned(), Stroke::solid(column_role(c), 3.0), label);
+        }
+        // One label says it all (two labels near a flat box would collide).
+        let text = match (det.finite(), flat) {
+            (Some(d), _) if !done => format!("volume × {}", display_number(d)),
+            (Some(d), Some(0)) => format!("det = {}: squashed to a point", display_number(d)),
+            (Some(d), Some(1)) => format!("det = {}: squashed onto a line", display_number(d)),
+            (Some(d), Some(_)) => format!("det = {}: flattened into a plane", display_number(d)),
+            (Some(d), None) => match det.sign() {
+                1 => format!("det = {}: right-handed", display_number(d)),
+                -1 => format!("det = {}: mirrored", display_number(d)),
+                _ => "det = 0: no volume".into(),
+            },
+            (None, _) => "det overflows".into(),
+        };
+        // Over the box's centre, above its highest corner: clear of the F's, the faces and the z-axis.
+        let top = corners.iter().map(|p| p.z).filter(|z| z.is_finite()).fold(0.0_f64, f64::max);
+        let centre = m * Point3::new(0.5, 0.5, 0.5);
+        space.label(Point3::new(centre.x, centre.y, top + extent * 0.3), text, role);
+        space.axes_and_ground(extent);
+        Some(space)
+    }
+}
+
+/// What a flat box was squashed onto, marked: the plane or line through the columns of `m` (from
+/// its SVD), or the origin.
+fn collapse(space: &mut Space, m: &Matrix3<f64>, rank: usize, extent: f64) {
+    let Ok(s) = svd(&DMatrix::from_column_slice(3, 3, m.as_slice())) else { return };
+    let u = |i: usize| Point3::new(s.u[(0, i)], s.u[(1, i)], s.u[(2, i)]);
+    match rank {
+        0 => space.push(Shape3::Dot { at: Point3::zeros(), role: Role::Image, radius: 6.0 }),
+        1 => space.push(Shape3::Line { direction: u(0), reach: extent, stroke: Stroke::dashed(Role::Image, 2.0), label: None }),
+        _ => space.plane_patch(&u(0), &u(1), extent, Role::Image),
     }
 }
 
@@ -322,7 +446,7 @@ impl Chapter for Determinant {
     }
 
     fn stages(&self) -> Vec<&'static str> {
-        if plane(&self.a).is_some() {
+        if plane(&self.a).is_some() || self.space_map().is_some() {
             vec!["apply A"]
         } else {
             Vec::new()
@@ -414,13 +538,27 @@ impl Chapter for Determinant {
         scene
     }
 
+    fn space(&self, timeline: &Timeline) -> Option<Space> {
+        self.space_figure(timeline)
+    }
+
+    fn space_handles(&self) -> Vec<SpaceHandle> {
+        if self.space_map().is_none() {
+            return Vec::new();
+        }
+        space_column_handles(&self.a, "A")
+    }
+
+    fn move_space_handle(&mut self, name: &str, to: Point3) -> bool {
+        self.space_map().is_some() && drag_into3(&mut self.a, "A", name, to)
+    }
+
     fn figure_note(&self) -> Option<String> {
-        if plane(&self.a).is_some() {
+        if plane(&self.a).is_some() || self.space_map().is_some() {
             return None;
         }
-        let view = if self.n() == 3 { " (there is no 3-D view yet)" } else { "" };
         Some(format!(
-            "The plane draws 2×2 matrices; A is {}{view}. det A is the signed {} of the box spanned by A's columns; the numbers below are exact.",
+            "The figure draws 2×2 matrices on the plane and 3×3 in space; A is {}. det A is the signed {} of the box spanned by A's columns; the numbers below are exact.",
             display_shape(&self.a),
             self.measure()
         ))
@@ -456,6 +594,13 @@ impl Chapter for Determinant {
             );
         } else {
             code.line("np.linalg.det(A)", "torch.linalg.det(A)", "let det = a.determinant();");
+            if self.n() == 3 {
+                code.line(
+                    "A[:, 0] @ np.cross(A[:, 1], A[:, 2])  # the same: a₁ · (a₂ × a₃), the box's signed volume",
+                    "A[:, 0] @ torch.linalg.cross(A[:, 1], A[:, 2])",
+                    "let volume = a.column(0).dot(&a.column(1).cross(&a.column(2))); // a₁ · (a₂ × a₃)",
+                );
+            }
         }
         code
     }
@@ -469,14 +614,25 @@ impl Chapter for Determinant {
             d => {
                 let x = d.finite().unwrap_or(0.0);
                 let what = self.measure();
+                let hand = |kept: bool| match (self.n(), kept) {
+                    (3, true) => " (a₁, a₂, a₃ are right-handed, like x, y, z)",
+                    (3, false) => ": a₁, a₂, a₃ are left-handed",
+                    _ => "",
+                };
                 if d.sign() < 0 {
                     format!(
-                        "det A = {}: {what} is scaled by {} and the orientation flipped (a mirror image).",
+                        "det A = {}: {what} is scaled by {} and the orientation flipped (a mirror image){}.",
                         display_number(x),
-                        display_number(x.abs())
+                        display_number(x.abs()),
+                        hand(false)
                     )
                 } else {
-                    format!("det A = {}: {what} is scaled by {} and the orientation is kept.", display_number(x), display_number(x.abs()))
+                    format!(
+                        "det A = {}: {what} is scaled by {} and the orientation is kept{}.",
+                        display_number(x),
+                        display_number(x.abs()),
+                        hand(true)
+                    )
                 }
             }
         }
@@ -550,16 +706,208 @@ mod tests {
     }
 
     #[test]
-    fn three_by_three_and_larger_compute_without_a_figure() {
+    fn four_by_four_and_larger_compute_without_a_figure() {
+        let c = page("1,0,0,0;0,2,0,0;0,0,3,0;0,0,0,-4");
+        assert_eq!(value(c.as_ref(), "det"), Value::Number(-24.0));
+        let note = c.figure_note().unwrap();
+        assert!(note.contains("3×3 in space") && note.contains("4×4"), "{note}");
+        assert!(c.handles().is_empty() && c.space_handles().is_empty());
+        assert!(c.space(&Timeline::new(0)).is_none());
+        assert!(c.stages().is_empty());
+        let singular = page("1,0,0,0;0,1,0,0;0,0,1,0;0,0,0,0");
+        assert!(singular.summary().contains("A is singular"), "{}", singular.summary());
+        let i8 = page("1,0,0,0,0,0,0,0;0,2,0,0,0,0,0,0;0,0,3,0,0,0,0,0;0,0,0,4,0,0,0,0;0,0,0,0,5,0,0,0;0,0,0,0,0,6,0,0;0,0,0,0,0,0,7,0;0,0,0,0,0,0,0,8");
+        assert_eq!(value(i8.as_ref(), "det"), Value::Number(40320.0));
+    }
+
+    fn finished(c: &dyn Chapter) -> Space {
+        let mut t = Timeline::new(c.stages().len());
+        t.finish();
+        c.space(&t).expect("a 3-D figure")
+    }
+
+    fn labels(space: &Space) -> Vec<String> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Label { text, .. } => Some(text.clone()),
+                Shape3::Line { label: Some(l), .. } => Some(l.clone()),
+                Shape3::Arrow { label: Some(l), .. } => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_3x3_matrix_is_drawn_in_space_as_the_box_of_its_columns() {
         let c = page("3,3,3;5,5,3;3,-5,5");
         let Value::Number(d) = value(c.as_ref(), "det") else { panic!() };
         assert!((d + 48.0).abs() < 1e-12);
-        assert!(c.figure_note().unwrap().contains("3-D"));
-        assert!(c.handles().is_empty());
-        assert!(c.stages().is_empty());
+        assert_eq!(c.figure_note(), None);
+        assert!(c.handles().is_empty(), "no plane handles");
+        assert_eq!(c.stages(), ["apply A"]);
         assert!(readout(c.as_ref(), "area").note.contains("volume"));
-        let i8 = page("1,0,0,0,0,0,0,0;0,2,0,0,0,0,0,0;0,0,3,0,0,0,0,0;0,0,0,4,0,0,0,0;0,0,0,0,5,0,0,0;0,0,0,0,0,6,0,0;0,0,0,0,0,0,7,0;0,0,0,0,0,0,0,8");
-        assert_eq!(value(i8.as_ref(), "det"), Value::Number(40320.0));
+        assert!(!readout(c.as_ref(), "det").note.contains("3-D"));
+        let space = finished(c.as_ref());
+        let found = labels(&space);
+        for l in ["a₁", "a₂", "a₃", "det = −48: mirrored", "x", "y", "z"] {
+            assert!(found.iter().any(|f| f == l), "{l} in {found:?}");
+        }
+        // Six faces, filled in the "mirrored" colour, with corners at sums of the columns.
+        let faces: Vec<&Vec<Point3>> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Polygon { points, fill: Some(Fill { role: Role::Image, .. }), .. } => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(faces.len(), 6);
+        assert!(faces.iter().any(|f| f.contains(&Point3::new(9.0, 13.0, 3.0))), "a₁ + a₂ + a₃ is a corner");
+        // The F's: two ghosts on the unit cube, two carried by A, in the reader's colour.
+        let strokes: Vec<&Vec<Point3>> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Polyline { points, stroke } if stroke.role == Role::Input => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(strokes.len(), 4);
+        // The stem's top on the face x = 1: A·(1, 0.3, 0.85).
+        let a = Matrix3::new(3.0, 3.0, 3.0, 5.0, 5.0, 3.0, 3.0, -5.0, 5.0);
+        assert!((strokes[0][1] - a * Point3::new(1.0, 0.3, 0.85)).norm() < 1e-12);
+        assert!(c.summary().contains("left-handed"), "{}", c.summary());
+        assert!(c.code().numpy.contains("np.cross(A[:, 1], A[:, 2])"));
+        assert!(c.code().nalgebra.contains("let det = a.determinant();"));
+    }
+
+    #[test]
+    fn the_box_colour_follows_the_sign_of_det() {
+        let kept = finished(page("2,0,0;0,1,0;0,0,3").as_ref());
+        let mirrored = finished(page("2,0,0;0,-1,0;0,0,3").as_ref());
+        let roles = |space: &Space| -> Vec<Role> {
+            space
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape3::Polygon { fill: Some(f), .. } => Some(f.role),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(roles(&kept), [Role::Basis1; 6]);
+        assert_eq!(roles(&mirrored), [Role::Image; 6]);
+        assert!(labels(&kept).contains(&"det = 6: right-handed".to_string()), "{:?}", labels(&kept));
+        assert!(labels(&mirrored).contains(&"det = −6: mirrored".to_string()));
+        let c = page("2,0,0;0,1,0;0,0,3");
+        assert!(c.summary().contains("right-handed"), "{}", c.summary());
+        // A mirror in x: the F on the face y = 1 has its bars turned the other way, so it reads backwards.
+        let glyphs = |space: &Space| -> Vec<Vec<Point3>> {
+            space
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape3::Polyline { points, stroke } if stroke.role == Role::Input => Some(points.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let f = glyphs(&finished(page("-1,0,0;0,1,0;0,0,1").as_ref()));
+        let bar = f[2][2] - f[2][1];
+        assert!(bar.x > 0.0, "the top bar of the F on y = 1 points along +x after the mirror: {bar}");
+        let f = glyphs(&finished(page("1,0,0;0,1,0;0,0,1").as_ref()));
+        assert!((f[2][2] - f[2][1]).x < 0.0);
+    }
+
+    #[test]
+    fn the_timeline_grows_the_box_from_the_cube_to_a() {
+        let c = page("-1,0,0;0,2,0;0,0,1");
+        let mut t = Timeline::new(c.stages().len());
+        t.scrub(0.0);
+        let start = c.space(&t).unwrap();
+        assert!(labels(&start).iter().any(|l| l == "e₁") && labels(&start).iter().any(|l| l == "volume × 1"), "{:?}", labels(&start));
+        // At the start the box is the unit cube, kept.
+        assert!(start.shapes.iter().any(|s| matches!(s, Shape3::Polygon { fill: Some(Fill { role: Role::Basis1, .. }), .. })));
+        t.scrub(1.0);
+        let end = c.space(&t).unwrap();
+        assert!(labels(&end).iter().any(|l| l == "det = −2: mirrored"));
+        assert!(end.shapes.iter().any(|s| matches!(s, Shape3::Arrow { to, .. } if *to == Point3::new(-1.0, 0.0, 0.0))));
+        // The axes and ground stay put while the box grows, so the fitted view does not jump.
+        let frame = |space: &Space| -> Vec<Shape3> {
+            space
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape3::Polyline { stroke, .. } if matches!(stroke.role, Role::Axis | Role::Grid)))
+                .cloned()
+                .collect()
+        };
+        assert!(!frame(&end).is_empty());
+        assert_eq!(frame(&start), frame(&end));
+        // Mid-way, the first column passes through 0 and the box is flat for a moment.
+        let mid = (1..100)
+            .map(|i| {
+                t.scrub(i as f64 / 100.0);
+                c.space(&t).unwrap()
+            })
+            .find(|s| s.shapes.iter().any(|x| matches!(x, Shape3::Polygon { fill: Some(Fill { role: Role::Image, .. }), .. })));
+        assert!(mid.is_some(), "the box turns vermillion once a₁ crosses over");
+    }
+
+    #[test]
+    fn a_singular_3x3_collapses_to_a_plane_a_line_or_a_point() {
+        let c = page("1,2,3;4,5,6;7,8,9");
+        assert_eq!(value(c.as_ref(), "singular"), Value::Bool(true));
+        assert!(c.summary().contains("collapses into a plane"), "{}", c.summary());
+        let space = finished(c.as_ref());
+        assert!(labels(&space).iter().any(|l| l == "det = 0: flattened into a plane"), "{:?}", labels(&space));
+        // The patch lies in the column space, whose normal is (1, −2, 1).
+        let normal = Point3::new(1.0, -2.0, 1.0).normalize();
+        let patches: Vec<&Vec<Point3>> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Polygon { points, fill: Some(Fill { role: Role::Image, alpha }), .. } if *alpha > 0.13 => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(patches.len(), 4);
+        assert!(patches.iter().flat_map(|p| p.iter()).all(|p| p.dot(&normal).abs() < 1e-9));
+        let line = page("1,2,3;2,4,6;3,6,9");
+        assert!(line.summary().contains("onto a line"), "{}", line.summary());
+        let space = finished(line.as_ref());
+        let along = Point3::new(1.0, 2.0, 3.0).normalize();
+        assert!(space.shapes.iter().any(|s| matches!(s, Shape3::Line { direction, .. } if direction.cross(&along).norm() < 1e-9)));
+        assert!(labels(&space).iter().any(|l| l == "det = 0: squashed onto a line"), "{:?}", labels(&space));
+        let zero = page("0,0,0;0,0,0;0,0,0");
+        assert!(zero.summary().contains("point"), "{}", zero.summary());
+        let space = finished(zero.as_ref());
+        assert!(space.shapes.iter().any(|s| matches!(s, Shape3::Dot { role: Role::Image, .. })));
+        assert!(labels(&space).iter().any(|l| l == "det = 0: squashed to a point"), "{:?}", labels(&space));
+        // A full-rank matrix collapses to nothing.
+        assert!(!labels(&finished(page("1,0,0;0,1,0;0,0,1").as_ref())).iter().any(|l| l.contains("flattened") || l.contains("squashed")));
+    }
+
+    #[test]
+    fn columns_are_handles_in_space_and_dragging_one_changes_det() {
+        let mut c = page("1,0,0;0,1,0;0,0,1");
+        let names: Vec<String> = c.space_handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["A:0", "A:1", "A:2"]);
+        assert_eq!(c.space_handles()[2].at, Point3::z());
+        assert!(c.move_space_handle("A:2", Point3::new(0.0, 0.0, -3.0)));
+        assert_eq!(value(c.as_ref(), "det"), Value::Number(-3.0));
+        assert_eq!(value(c.as_ref(), "flipped"), Value::Bool(true));
+        assert!(c.move_space_handle("A:0", Point3::new(0.0, 1.0, 0.0)));
+        assert_eq!(value(c.as_ref(), "det"), Value::Number(0.0));
+        assert_eq!(value(c.as_ref(), "singular"), Value::Bool(true));
+        assert!(!c.move_space_handle("A:3", Point3::zeros()));
+        assert!(!c.move_space_handle("A:1", Point3::new(f64::NAN, 0.0, 0.0)));
+        // The plane page has no handles in space.
+        let mut plane_page = build();
+        assert!(plane_page.space_handles().is_empty());
+        assert!(!plane_page.move_space_handle("A:0", Point3::new(1.0, 2.0, 3.0)));
+        assert_eq!(value(plane_page.as_ref(), "det"), Value::Number(4.0));
     }
 
     #[test]
@@ -638,6 +986,12 @@ mod tests {
             let a = DMatrix::from_fn(n, n, |r, col| entries[r * 8 + col] * 10f64.powi(if mixed { exps[r * 8 + col] } else { exps[0] }));
             c.set_input("A", a).unwrap();
             check_everything(c.as_ref())?;
+            // The 3-D figure (3×3) projects to finite points wherever its coordinates are finite.
+            let mut t = Timeline::new(c.stages().len());
+            t.scrub(0.5);
+            for space in [c.space(&t), { t.finish(); c.space(&t) }].into_iter().flatten() {
+                let _ = space.project(&crate::view::space::Camera::default());
+            }
         }
 
         #[test]

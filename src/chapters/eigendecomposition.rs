@@ -1,8 +1,9 @@
 //! 2.7 Eigendecomposition: directions that A only stretches (Av = λv), A = V·diag(λ)·V⁻¹, the
 //! symmetric case QΛQᵀ, and the quadratic form xᵀAx with its definiteness. Every case is handled:
-//! distinct, repeated, defective, negative and complex eigenvalues.
+//! distinct, repeated, defective, negative and complex eigenvalues. The figure has two views: A as a
+//! map of the plane (or of space), and the quadratic form xᵀAx as a heat map with labelled level sets.
 
-use super::common::{bounds, column_handles, drag_into, lerp, plane, point, vector_handle, with_background};
+use super::common::{bounds, column_handles, drag_into, lerp, pick_option, plane, point, vector_handle, with_background};
 use super::common3d::{drag_into3, point3, reach, space_vector_handle};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind, SpaceHandle};
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
@@ -12,14 +13,19 @@ use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Va
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
 use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
-use crate::view::viewport::World;
+use crate::view::viewport::{nice_step, World};
 use nalgebra::{Complex, DMatrix, Matrix2, Matrix3};
+
+/// The figure's views: A as a map, or the quadratic form xᵀAx.
+const VIEWS: &[(&str, &str)] = &[("map", "A as a map"), ("quadratic", "The form xᵀAx")];
 
 /// The page state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Eigendecomposition {
     a: DMatrix<f64>,
     v: DMatrix<f64>,
+    /// One of [`VIEWS`].
+    view: &'static str,
 }
 
 /// The seed's example A = [[5, 1], [3, 3]] (λ = 6, 2) with the probe v = (1, 1), an eigenvector.
@@ -27,13 +33,19 @@ pub fn build() -> Box<dyn Chapter> {
     Box::new(Eigendecomposition {
         a: DMatrix::from_row_slice(2, 2, &[5.0, 1.0, 3.0, 3.0]),
         v: DMatrix::from_column_slice(2, 1, &[1.0, 1.0]),
+        view: VIEWS[0].0,
     })
+}
+
+/// Below this size an eigenvalue of the symmetric part counts as zero: rounding of the largest.
+fn negligible(values: &[f64]) -> f64 {
+    let big = values.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+    big * values.len() as f64 * f64::EPSILON * 4.0
 }
 
 /// How the symmetric part's eigenvalues classify the quadratic form xᵀAx.
 pub fn definiteness(values: &[f64]) -> &'static str {
-    let big = values.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
-    let zero = big * values.len() as f64 * f64::EPSILON * 4.0;
+    let zero = negligible(values);
     let pos = values.iter().filter(|x| **x > zero).count();
     let neg = values.iter().filter(|x| **x < -zero).count();
     match (pos, neg) {
@@ -43,6 +55,184 @@ pub fn definiteness(values: &[f64]) -> &'static str {
         (_, 0) => "positive semidefinite",
         (0, _) => "negative semidefinite",
         _ => "indefinite",
+    }
+}
+
+/// What a definiteness label means for f(x) = xᵀAx: a sentence, and the shape of its graph.
+fn meaning(label: &str) -> (&'static str, &'static str) {
+    match label {
+        "positive-definite" => ("xᵀAx > 0 for every x ≠ 0", "a bowl"),
+        "negative-definite" => ("xᵀAx < 0 for every x ≠ 0", "a dome"),
+        "indefinite" => ("xᵀAx takes both signs", "a saddle"),
+        "zero" => ("xᵀAx = 0 for every x", "flat"),
+        "positive semidefinite" => ("xᵀAx ≥ 0, and = 0 along a direction", "a trough"),
+        _ => ("xᵀAx ≤ 0, and = 0 along a direction", "a ridge"),
+    }
+}
+
+/// Samples along each level curve of the form (a closed ellipse has one more, equal to the first).
+const CURVE_SAMPLES: usize = 96;
+/// Labelled level sets of each sign.
+const LEVELS_PER_SIGN: usize = 4;
+
+/// A level set {x : xᵀAx = c} of a 2×2 form, or a piece of one.
+#[derive(Debug, Clone, PartialEq)]
+enum Conic {
+    /// A sampled curve: an ellipse (closed) or one branch of a hyperbola.
+    Curve(Vec<World>),
+    /// A whole straight line (the form is semidefinite, or c = 0 for an indefinite form).
+    Line { through: World, direction: World },
+}
+
+/// The quadratic form of a 2×2 A in the eigenbasis of its symmetric part S = (A + Aᵀ)/2:
+/// f(x) = xᵀAx = xᵀSx = λ₁y₁² + λ₂y₂² with y = Qᵀx. λ₁ ≥ λ₂ are f's largest and smallest values on
+/// the unit circle, taken at ±q₁ and ±q₂. Level sets are computed here in closed form.
+#[derive(Debug, Clone, PartialEq)]
+struct Form {
+    /// λ₁ ≥ λ₂, with values within rounding of zero set to exactly zero.
+    values: [f64; 2],
+    /// The unit eigenvectors q₁, q₂ of S (orthonormal).
+    axes: [World; 2],
+    /// The definiteness label of S.
+    kind: &'static str,
+}
+
+impl Form {
+    /// The form of a 2×2 matrix (`None` for other sizes or when S's eigenvalues overflow).
+    fn new(a: &DMatrix<f64>) -> Option<Form> {
+        if a.shape() != (2, 2) {
+            return None;
+        }
+        let (values, vectors) = symmetric(a).ok()?;
+        let kind = definiteness(&values);
+        let zero = negligible(&values);
+        let clean = |x: f64| if x.abs() <= zero { 0.0 } else { x };
+        let axes = [World::new(vectors[(0, 0)], vectors[(1, 0)]), World::new(vectors[(0, 1)], vectors[(1, 1)])];
+        Some(Form { values: [clean(*values.first()?), clean(*values.get(1)?)], axes, kind })
+    }
+
+    /// f(x) through the eigenbasis: λ₁(q₁·x)² + λ₂(q₂·x)².
+    fn value(&self, x: World) -> f64 {
+        self.values[0] * self.axes[0].dot(&x).powi(2) + self.values[1] * self.axes[1].dot(&x).powi(2)
+    }
+
+    /// The world point with eigen-coordinates y.
+    fn point(&self, y1: f64, y2: f64) -> World {
+        self.axes[0] * y1 + self.axes[1] * y2
+    }
+
+    /// The levels to draw for a figure of radius `radius`: ±k²·step for k = 1…4 on each side f takes,
+    /// the step a 1, 2 or 5 × 10ᵏ so that the largest level reaches past the radius. f grows with the
+    /// square of the distance, so these level sets are evenly spaced along every ray.
+    fn levels(&self, radius: f64) -> Vec<f64> {
+        let big = self.values[0].abs().max(self.values[1].abs());
+        if !(big > 0.0 && (big * radius * radius).is_finite()) {
+            return Vec::new();
+        }
+        let squares = (1..=LEVELS_PER_SIGN).map(|k| (k * k) as f64);
+        let step = nice_step(big * radius * radius / (LEVELS_PER_SIGN * LEVELS_PER_SIGN) as f64);
+        let positive = squares.clone().filter(|_| self.values[0] > 0.0).map(|k| k * step);
+        let negative = squares.filter(|_| self.values[1] < 0.0).map(|k| -k * step);
+        positive.chain(negative).filter(|c| c.is_finite()).collect()
+    }
+
+    /// The level set f(x) = c as far as `reach` from the origin: ellipses, hyperbola branches or lines.
+    fn conics(&self, c: f64, reach: f64) -> Vec<Conic> {
+        let [l1, l2] = self.values;
+        if c == 0.0 {
+            return match (l1 > 0.0, l2 < 0.0) {
+                // The asymptotes λ₁y₁² = −λ₂y₂² of the saddle.
+                (true, true) => [1.0, -1.0]
+                    .iter()
+                    .map(|s| Conic::Line { through: World::zeros(), direction: self.point((-l2).sqrt(), s * l1.sqrt()) })
+                    .collect(),
+                // A trough or ridge is zero along its flat direction.
+                _ if (l1 == 0.0) != (l2 == 0.0) => {
+                    vec![Conic::Line { through: World::zeros(), direction: if l1 == 0.0 { self.axes[0] } else { self.axes[1] } }]
+                }
+                _ => Vec::new(),
+            };
+        }
+        // y_i² = c/λ_i along each axis: positive where the axis meets the level set.
+        let p = [c / l1, c / l2].map(|q| if q.is_finite() { q } else { f64::NAN });
+        let reach = if reach.is_finite() && reach > 0.0 { reach } else { return Vec::new() };
+        match (p[0] > 0.0, p[1] > 0.0) {
+            (true, true) => {
+                let (a, b) = (p[0].sqrt(), p[1].sqrt());
+                if a.min(b) > reach {
+                    return Vec::new();
+                }
+                let mut points: Vec<World> = (0..CURVE_SAMPLES)
+                    .map(|i| {
+                        let t = i as f64 * std::f64::consts::TAU / CURVE_SAMPLES as f64;
+                        self.point(a * t.cos(), b * t.sin())
+                    })
+                    .collect();
+                // Closed exactly: the last point is the first.
+                points.push(points[0]);
+                vec![Conic::Curve(points)]
+            }
+            (true, false) | (false, true) => {
+                let i = usize::from(p[1] > 0.0);
+                let vertex = p[i].sqrt();
+                if vertex > reach {
+                    return Vec::new();
+                }
+                let place = |along: f64, across: f64| if i == 0 { self.point(along, across) } else { self.point(across, along) };
+                if p[1 - i] < 0.0 {
+                    // A hyperbola y_i = ±a·cosh s, y_j = b·sinh s, sampled until it leaves the reach.
+                    let b = (-p[1 - i]).sqrt();
+                    let end = (reach / b).asinh().max((reach / vertex).max(1.0).acosh()).min(40.0);
+                    [1.0, -1.0]
+                        .iter()
+                        .map(|side| {
+                            Conic::Curve(
+                                (0..=CURVE_SAMPLES)
+                                    .map(|k| {
+                                        let s = -end + 2.0 * end * k as f64 / CURVE_SAMPLES as f64;
+                                        place(side * vertex * s.cosh(), b * s.sinh())
+                                    })
+                                    .collect(),
+                            )
+                        })
+                        .collect()
+                } else {
+                    // No term across: two parallel lines y_i = ±a.
+                    let across = self.axes[1 - i];
+                    [1.0, -1.0].iter().map(|side| Conic::Line { through: place(side * vertex, 0.0), direction: across }).collect()
+                }
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The unit direction along which the labels of the levels of one sign sit (`positive` or not),
+    /// with f on it: off the principal axes (where the max and min labels are), inside the region
+    /// where f has that sign, and of its mirror images the one pointing most away from the probe `v`
+    /// and from the definiteness text under the unit circle, and not along the x or y axis (where
+    /// the tick labels are). Along a ray the level k²·step is at distance k·√(step / f(u)): evenly
+    /// spaced.
+    fn label_ray(&self, positive: bool, v: World) -> Option<(World, f64)> {
+        use std::f64::consts::{FRAC_PI_2, FRAC_PI_3, FRAC_PI_6};
+        let [l1, l2] = self.values.map(|l| if positive { l } else { -l });
+        // Angles from q₁: for a saddle, between an axis and the asymptote at atan √(λ₁/−λ₂).
+        let angles = match (l1 > 0.0, l2 > 0.0) {
+            (true, false) if l2 < 0.0 => vec![(l1 / -l2).sqrt().atan() / 2.0],
+            (false, true) if l1 < 0.0 => vec![((-l1 / l2).sqrt().atan() + FRAC_PI_2) / 2.0],
+            (false, false) => return None,
+            _ => vec![FRAC_PI_3, FRAC_PI_6],
+        };
+        let away = if v.norm() > 0.0 && v.norm().is_finite() { v.normalize() } else { World::zeros() } + World::new(0.0, -1.0);
+        let score = |u: &World| u.dot(&away) + if u.x.abs().min(u.y.abs()) < 0.17 { 2.0 } else { 0.0 };
+        let u = angles
+            .iter()
+            .flat_map(|t| {
+                let (c, s) = (t.cos(), t.sin());
+                [(c, s), (c, -s), (-c, s), (-c, -s)].map(|(a, b)| self.point(a, b))
+            })
+            .min_by(|p, q| score(p).total_cmp(&score(q)))?;
+        let f = self.value(u);
+        (f != 0.0 && f.is_finite()).then_some((u, f))
     }
 }
 
@@ -190,6 +380,141 @@ impl Eigendecomposition {
     fn symmetric_part(&self) -> DMatrix<f64> {
         (&self.a + self.a.transpose()) / 2.0
     }
+
+    fn shows_form(&self) -> bool {
+        self.view == "quadratic"
+    }
+
+    /// The radius the form's panel shows around the origin: the unit circle and v.
+    fn form_radius(v: World) -> f64 {
+        let r = v.norm() * 1.15;
+        if r.is_finite() {
+            r.max(1.5)
+        } else {
+            1.5
+        }
+    }
+
+    /// The quadratic form's panel for a 2×2 A: f as a heat map, labelled level sets, the principal
+    /// axes of S = (A + Aᵀ)/2, the unit circle with f's max and min marked at ±q₁ and ±q₂, the probe
+    /// v with f(v), the definiteness, and a note when A is not symmetric.
+    fn form_scene(&self) -> Scene {
+        let (Some(form), Some(v)) = (Form::new(&self.a), point(&self.v)) else { return Scene::default() };
+        let [l1, l2] = form.values;
+        let mut scene = Scene::default();
+        let big = l1.abs().max(l2.abs());
+        if big > 0.0 {
+            // S up to a positive factor (the heat map is relative): no overflow for huge entries.
+            let q = Matrix2::from_columns(&form.axes);
+            let field = q * Matrix2::new(l1 / big, 0.0, 0.0, l2 / big) * q.transpose();
+            scene.push(Shape::QuadraticField { form: field, positive: Role::Image, negative: Role::Data, alpha: 0.3 });
+        }
+        let radius = Self::form_radius(v);
+        let reach = radius * 3.0;
+        let mut first = [true, true];
+        for c in form.levels(radius) {
+            let role = if c > 0.0 { Role::Image } else { Role::Data };
+            let sign = usize::from(c < 0.0);
+            let conics = form.conics(c, reach);
+            push_conics(&mut scene, &conics, Stroke::solid(role, 1.25), None);
+            let along = form.label_ray(c > 0.0, v).map(|(u, f)| u * (c / f).sqrt()).filter(|at| at.iter().all(|x| x.is_finite()));
+            if let (false, Some(at)) = (conics.is_empty(), along) {
+                let text = if first[sign] { format!("f = {}", display_number(c)) } else { display_number(c) };
+                scene.push(Shape::Label { at, text, role });
+                first[sign] = false;
+            }
+        }
+        push_conics(&mut scene, &form.conics(0.0, reach), Stroke::dashed(Role::Ghost, 1.5), Some("f = 0".into()));
+        for q in form.axes {
+            scene.push(Shape::Line { through: World::zeros(), direction: q, stroke: Stroke::dashed(Role::Eigen, 1.5), label: None });
+        }
+        scene.unit_circle(&Matrix2::identity(), Stroke::solid(Role::Axis, 1.5), None);
+        // The labelled one of ±q is the one above the x-axis (or on it, to the right).
+        let upper = |q: World| if q.y < 0.0 || (q.y == 0.0 && q.x < 0.0) { -q } else { q };
+        for q in form.axes {
+            for at in [q, -q] {
+                scene.push(Shape::Dot { at, role: Role::Eigen, radius: 5.0 });
+            }
+        }
+        if l1 == l2 {
+            let text = format!("max = min = {} on the whole circle", display_number(l1));
+            scene.push(Shape::Label { at: World::new(0.0, 1.3), text, role: Role::Eigen });
+        } else {
+            for (q, text) in [(form.axes[0], format!("max {}", display_number(l1))), (form.axes[1], format!("min {}", display_number(l2)))]
+            {
+                scene.push(Shape::Label { at: upper(q) * 1.3, text, role: Role::Eigen });
+            }
+        }
+        let fv = form.value(v);
+        if fv != 0.0 {
+            push_conics(&mut scene, &form.conics(fv, reach), Stroke::dotted(Role::Input, 1.5), None);
+        }
+        scene.push(Shape::Label { at: World::new(0.0, -1.55), text: format!("{}: {}", form.kind, meaning(form.kind).1), role: Role::Axis });
+        if self.a != self.a.transpose() {
+            scene.push(Shape::Label { at: World::new(0.0, -1.85), text: "A ≠ Aᵀ: f only sees (A + Aᵀ)/2".into(), role: Role::Axis });
+        }
+        scene.arrow(v, Stroke::solid(Role::Input, 3.5), format!("v: f(v) = {}", display_number(fv)));
+        with_background(scene)
+    }
+
+    /// Why the form's panel draws nothing, if so. The panel is 2-D; for another size the note says
+    /// in words what the panel would show.
+    fn form_note(&self) -> Option<String> {
+        if plane(&self.a).is_some() && point(&self.v).is_some() {
+            return Form::new(&self.a).is_none().then(|| "No figure: the symmetric part's eigenvalues overflow a 64-bit float.".into());
+        }
+        let about = match symmetric(&self.a) {
+            Ok((values, _)) => format!(
+                " For this {} A, xᵀAx is {}: the eigenvalues of (A + Aᵀ)/2, {}, include its largest and smallest values on the unit sphere ‖x‖ = 1 (the first and the last), taken at their eigenvectors.",
+                display_shape(&self.a),
+                definiteness(&values),
+                values.iter().map(|x| display_number(*x)).collect::<Vec<_>>().join(", ")
+            ),
+            Err(why) => format!(" The symmetric part's eigenvalues could not be computed: {why}."),
+        };
+        let space = if self.a.shape() == (3, 3) && self.v.len() == 3 { " The map view draws this A in space." } else { "" };
+        Some(format!(
+            "The quadratic-form panel is 2-D: it draws a 2×2 A with a vector v of 2 entries, and now A is {} and v has {} entries.{about}{space}",
+            display_shape(&self.a),
+            self.v.len()
+        ))
+    }
+
+    /// One sentence on the form for the summary: its kind, where it is largest and smallest on the
+    /// unit circle, f(v), and that only the symmetric part counts.
+    fn form_summary(&self, form: &Form) -> String {
+        let [l1, l2] = form.values;
+        let where_ = |q: World| display_tuple(&[q.x, q.y]);
+        let extremes = if l1 == l2 {
+            format!("On the unit circle f = {} everywhere.", display_number(l1))
+        } else {
+            format!(
+                "On the unit circle f is largest, {}, at ±{} and smallest, {}, at ±{}: the eigenvectors of (A + Aᵀ)/2.",
+                display_number(l1),
+                where_(form.axes[0]),
+                display_number(l2),
+                where_(form.axes[1])
+            )
+        };
+        let probe = point(&self.v).map_or_else(String::new, |v| format!(" f(v) = {}.", display_number(form.value(v))));
+        let symmetric = if self.a == self.a.transpose() { "" } else { " A is not symmetric: xᵀAx only sees (A + Aᵀ)/2." };
+        let (sentence, shape) = meaning(form.kind);
+        format!("xᵀAx is {} ({shape}): {sentence}. {extremes}{probe}{symmetric}", form.kind)
+    }
+}
+
+/// Adds a level set's conics in `stroke`; `line_label` goes on its first straight line, if any (the
+/// renderer puts it where the line leaves the view).
+fn push_conics(scene: &mut Scene, conics: &[Conic], stroke: Stroke, line_label: Option<String>) {
+    let mut label = line_label;
+    for conic in conics {
+        match conic {
+            Conic::Curve(points) => scene.push(Shape::Polyline { points: points.clone(), stroke }),
+            Conic::Line { through, direction } => {
+                scene.push(Shape::Line { through: *through, direction: *direction, stroke, label: label.take() });
+            }
+        }
+    }
 }
 
 impl Chapter for Eigendecomposition {
@@ -226,15 +551,21 @@ impl Chapter for Eigendecomposition {
     }
 
     fn choices(&self) -> Vec<Choice> {
-        Vec::new()
+        vec![Choice { name: "view", label: "Figure", options: VIEWS, current: self.view }]
     }
 
-    fn set_choice(&mut self, name: &str, _value: &str) -> Result<(), String> {
-        Err(format!("this page has no choice called {name}"))
+    fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
+        match name {
+            "view" => self.view = pick_option(VIEWS, value)?,
+            _ => return Err(format!("this page has no choice called {name}")),
+        }
+        Ok(())
     }
 
     fn stages(&self) -> Vec<&'static str> {
-        if plane(&self.a).is_some() || self.a.shape() == (3, 3) {
+        if self.shows_form() {
+            Vec::new()
+        } else if plane(&self.a).is_some() || self.a.shape() == (3, 3) {
             vec!["apply A"]
         } else {
             Vec::new()
@@ -245,7 +576,12 @@ impl Chapter for Eigendecomposition {
         if self.figure_note().is_some() {
             return Vec::new();
         }
-        vector_handle(&self.v, "v", Role::Input).into_iter().chain(column_handles(&self.a, "A")).collect()
+        let v = vector_handle(&self.v, "v", Role::Input);
+        if self.shows_form() {
+            // The form's panel draws v only: A's columns would crowd the unit circle out of view.
+            return v.into_iter().collect();
+        }
+        v.into_iter().chain(column_handles(&self.a, "A")).collect()
     }
 
     fn move_handle(&mut self, name: &str, to: World) -> bool {
@@ -349,19 +685,12 @@ impl Chapter for Eigendecomposition {
         out.push(match symmetric(&s) {
             Ok((values, _)) => {
                 let label = definiteness(&values);
-                let meaning = match label {
-                    "positive-definite" => "xᵀAx > 0 for every x ≠ 0 (a bowl)",
-                    "negative-definite" => "xᵀAx < 0 for every x ≠ 0 (a dome)",
-                    "indefinite" => "xᵀAx takes both signs (a saddle)",
-                    "zero" => "xᵀAx = 0 for every x",
-                    "positive semidefinite" => "xᵀAx ≥ 0, and = 0 along a direction (a trough)",
-                    _ => "xᵀAx ≤ 0, and = 0 along a direction (a ridge)",
-                };
+                let (sentence, shape) = meaning(label);
                 vector_readout(
                     "definiteness",
                     "definiteness",
                     &DMatrix::from_column_slice(values.len(), 1, &values),
-                    format!("{label}: {meaning}; the values are the symmetric part's eigenvalues"),
+                    format!("{label}: {sentence} ({shape}); the values are the symmetric part's eigenvalues"),
                 )
             }
             Err(e) => Readout::missing("definiteness", "definiteness", e.to_string()),
@@ -372,6 +701,9 @@ impl Chapter for Eigendecomposition {
     }
 
     fn scene(&self, timeline: &Timeline) -> Scene {
+        if self.shows_form() {
+            return self.form_scene();
+        }
         let (Some(a), Some(v), Ok(e)) = (plane(&self.a), point(&self.v), self.decomposition()) else { return Scene::default() };
         let m = lerp(&Matrix2::identity(), &a, timeline.progress(0));
         let done = timeline.position() >= 1.0;
@@ -419,11 +751,14 @@ impl Chapter for Eigendecomposition {
     }
 
     fn space(&self, timeline: &Timeline) -> Option<Space> {
+        if self.shows_form() {
+            return None;
+        }
         self.space_figure(timeline)
     }
 
     fn space_handles(&self) -> Vec<SpaceHandle> {
-        if self.space_map().is_none() || self.decomposition().is_err() {
+        if self.shows_form() || self.space_map().is_none() || self.decomposition().is_err() {
             return Vec::new();
         }
         space_vector_handle(&self.v, "v", Role::Input).into_iter().collect()
@@ -434,6 +769,9 @@ impl Chapter for Eigendecomposition {
     }
 
     fn figure_note(&self) -> Option<String> {
+        if self.shows_form() {
+            return self.form_note();
+        }
         let drawn = (plane(&self.a).is_some() && point(&self.v).is_some()) || self.space_map().is_some();
         if !drawn {
             return Some(format!(
@@ -446,6 +784,11 @@ impl Chapter for Eigendecomposition {
     }
 
     fn content_bounds(&self) -> (World, World) {
+        if self.shows_form() {
+            let r = point(&self.v).map_or(1.5, Self::form_radius);
+            // Room under the unit circle for the definiteness and the symmetric-part note.
+            return bounds(&[World::new(-r, -r), World::new(r, r), World::new(0.0, -2.0)]);
+        }
         let mut points = vec![World::new(-1.0, -1.0), World::new(1.0, 1.0)];
         if let Some(a) = plane(&self.a) {
             let (lo, hi) = self.ellipse_bounds(&a);
@@ -484,10 +827,28 @@ impl Chapter for Eigendecomposition {
             "torch.linalg.eigvalsh((A + A.T) / 2)",
             "let s = (&a + a.transpose()) / 2.0;\nlet mu = s.try_symmetric_eigen(f64::EPSILON, 1000).expect(\"converged\").eigenvalues;",
         );
+        if self.shows_form() && self.a.ncols() == self.v.len() {
+            code.line(
+                "mu, Q = np.linalg.eigh((A + A.T) / 2)  # ascending: on ‖x‖ = 1, xᵀAx is smallest (mu[0]) at Q[:, 0], largest (mu[-1]) at Q[:, -1]\nf_v = v @ A @ v",
+                "mu, Q = torch.linalg.eigh((A + A.T) / 2)  # ascending, like numpy\nf_v = v @ A @ v",
+                "let f_v = v.dot(&(&a * &v)); // the quadratic form at v",
+            );
+        }
         code
     }
 
     fn summary(&self) -> String {
+        if self.shows_form() {
+            return match (Form::new(&self.a), symmetric(&self.a)) {
+                (Some(form), _) => self.form_summary(&form),
+                (None, Ok((values, _))) => {
+                    let kind = definiteness(&values);
+                    let (sentence, shape) = meaning(kind);
+                    format!("xᵀAx is {kind} ({shape}): {sentence}. The quadratic-form panel draws 2×2 matrices only.")
+                }
+                (None, Err(why)) => format!("The symmetric part's eigenvalues could not be computed: {why}."),
+            };
+        }
         let Ok(e) = self.decomposition() else { return "The eigenvalues of this matrix could not be computed.".into() };
         let values: Vec<String> = e.values.iter().map(complex_text).collect();
         let about_v = match (self.probe_lambda(), self.av()) {
@@ -541,7 +902,7 @@ impl Chapter for Eigendecomposition {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chapters::testing::{open, readout, value};
+    use crate::chapters::testing::{number, open, readout, value};
     use proptest::prelude::*;
 
     fn page(params: &[(&str, &str)]) -> Box<dyn Chapter> {
@@ -751,6 +1112,234 @@ mod tests {
         assert_eq!(definiteness(&[0.0, 0.0]), "zero");
     }
 
+    /// xᵀAx straight from A, not through the eigenbasis.
+    fn f(a: &DMatrix<f64>, x: World) -> f64 {
+        let x = DMatrix::from_column_slice(2, 1, &[x.x, x.y]);
+        x.dot(&(a * &x))
+    }
+
+    /// Points along the conics: every sample of a curve, and points of a line up to 5 units from its base.
+    fn conic_points(conics: &[Conic]) -> Vec<World> {
+        conics
+            .iter()
+            .flat_map(|c| match c {
+                Conic::Curve(points) => points.clone(),
+                Conic::Line { through, direction } => (-5..=5).map(|t| through + direction * f64::from(t)).collect(),
+            })
+            .collect()
+    }
+
+    fn quadratic(a: &str) -> Box<dyn Chapter> {
+        page(&[("A", a), ("view", "quadratic")])
+    }
+
+    fn labels(scene: &Scene) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Label { text, .. } | Shape::Line { label: Some(text), .. } | Shape::Arrow { label: Some(text), .. } => {
+                    Some(text.clone())
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether every coordinate and number of every shape is finite.
+    fn finite_scene(scene: &Scene) -> bool {
+        let ok = |p: &World| p.x.is_finite() && p.y.is_finite();
+        scene.shapes.iter().all(|s| match s {
+            Shape::Arrow { from, to, .. } => ok(from) && ok(to),
+            Shape::Polygon { points, .. } | Shape::Polyline { points, .. } => points.iter().all(ok),
+            Shape::Line { through, direction, .. } => ok(through) && ok(direction),
+            Shape::Dot { at, .. } | Shape::Label { at, .. } => ok(at),
+            Shape::QuadraticField { form, .. } | Shape::Lattice { map: form, .. } => form.iter().all(|x| x.is_finite()),
+            Shape::Axes | Shape::Points { .. } | Shape::Image { .. } => true,
+        })
+    }
+
+    fn curves(scene: &Scene, role: Role) -> Vec<&Vec<World>> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Polyline { points, stroke } if stroke.role == role && stroke.dash == crate::view::scene::Dash::Solid => Some(points),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_form_panel_is_a_validated_choice_in_the_url() {
+        use crate::chapters::{find, from_params, to_params};
+        let info = find("eigendecomposition").unwrap();
+        let c = quadratic("2,1;1,2");
+        let params = to_params(c.as_ref());
+        assert!(params.contains(&("view".to_string(), "quadratic".to_string())), "{params:?}");
+        let (again, problems) = from_params(info, &params).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(to_params(again.as_ref()), params);
+        assert!(!to_params(build().as_ref()).iter().any(|(k, _)| k == "view"), "the default view stays out of the link");
+        let (fallback, problems) = from_params(info, &[("view".into(), "heat".into())]).unwrap();
+        assert!(problems[0].starts_with("Parameter view:") && problems[0].contains("map, quadratic"), "{problems:?}");
+        assert_eq!(to_params(fallback.as_ref()), to_params(build().as_ref()));
+        // The panel has no timeline and only v to drag; its code adds f(v).
+        assert!(c.stages().is_empty());
+        assert_eq!(c.handles().iter().map(|h| h.name.as_str()).collect::<Vec<_>>(), ["v"]);
+        assert!(c.code().numpy.contains("f_v = v @ A @ v") && !build().code().numpy.contains("f_v"));
+    }
+
+    #[test]
+    fn max_and_min_on_the_unit_circle_are_at_the_eigenvectors() {
+        // The seed's [[6, 2], [2, 3]]: 7 at ±(2, 1)/√5, 2 at ±(−1, 2)/√5.
+        let a = DMatrix::from_row_slice(2, 2, &[6.0, 2.0, 2.0, 3.0]);
+        let form = Form::new(&a).unwrap();
+        assert!((form.values[0] - 7.0).abs() < 1e-12 && (form.values[1] - 2.0).abs() < 1e-12);
+        let q1 = World::new(2.0, 1.0) / 5f64.sqrt();
+        assert!((form.axes[0] - q1).norm() < 1e-12 || (form.axes[0] + q1).norm() < 1e-12);
+        for a in ["6,2;2,3", "2,1;1,2", "1,0;0,-1", "5,1;3,3", "-2,1;1,-3", "1,1;1,1", "0,3;-1,0"] {
+            let c = quadratic(a);
+            let a = DMatrix::from_row_slice(2, 2, &a.split([',', ';']).map(|x| x.parse().unwrap()).collect::<Vec<f64>>());
+            let form = Form::new(&a).unwrap();
+            let on_circle: Vec<f64> =
+                (0..3600).map(|i| f(&a, World::new((i as f64 / 10.0).to_radians().cos(), (i as f64 / 10.0).to_radians().sin()))).collect();
+            let (max, min) = on_circle.iter().fold((f64::MIN, f64::MAX), |(hi, lo), x| (hi.max(*x), lo.min(*x)));
+            assert!(max <= form.values[0] + 1e-12 && max >= form.values[0] - 1e-4, "{a}: {max} vs {:?}", form.values);
+            assert!(min >= form.values[1] - 1e-12 && min <= form.values[1] + 1e-4, "{a}: {min} vs {:?}", form.values);
+            for (q, l) in form.axes.iter().zip(form.values) {
+                assert!((f(&a, *q) - l).abs() < 1e-12 && (q.norm() - 1.0).abs() < 1e-12);
+            }
+            // Dots at ±q₁ and ±q₂, labelled with the max and min.
+            let scene = c.scene(&Timeline::new(0));
+            let dots: Vec<World> = scene
+                .shapes
+                .iter()
+                .filter_map(|s| if let Shape::Dot { at, role: Role::Eigen, .. } = s { Some(*at) } else { None })
+                .collect();
+            assert_eq!(dots, [form.axes[0], -form.axes[0], form.axes[1], -form.axes[1]]);
+            let texts = labels(&scene);
+            assert!(texts.contains(&format!("max {}", display_number(form.values[0]))), "{texts:?}");
+            assert!(texts.contains(&format!("min {}", display_number(form.values[1]))), "{texts:?}");
+        }
+        let c = quadratic("6,2;2,3");
+        assert!(c.summary().contains("largest, 7, at ±(0.8944, 0.4472) and smallest, 2, at ±(−0.4472, 0.8944)"), "{}", c.summary());
+    }
+
+    #[test]
+    fn each_kind_of_form_draws_its_conics_and_says_its_name() {
+        // Positive-definite: closed ellipses of positive levels only, under a positive heat map.
+        let c = quadratic("2,1;1,2");
+        let scene = c.scene(&Timeline::new(0));
+        assert!(labels(&scene).contains(&"positive-definite: a bowl".to_string()));
+        let ellipses = curves(&scene, Role::Image);
+        assert!(ellipses.len() >= 3 && ellipses.iter().all(|p| p.first() == p.last()));
+        assert!(curves(&scene, Role::Data).is_empty());
+        assert!(scene.shapes.iter().any(|s| matches!(s, Shape::QuadraticField { positive: Role::Image, negative: Role::Data, .. })));
+        assert!(c.summary().starts_with("xᵀAx is positive-definite (a bowl)"), "{}", c.summary());
+        assert!(!labels(&scene).iter().any(|l| l.contains("Aᵀ")), "a symmetric A needs no note");
+        // Indefinite: hyperbola branches of both signs and the two zero lines.
+        let scene = quadratic("1,0;0,-1").scene(&Timeline::new(0));
+        assert!(labels(&scene).contains(&"indefinite: a saddle".to_string()));
+        let (pos, neg) = (curves(&scene, Role::Image), curves(&scene, Role::Data));
+        assert!(pos.len() >= 2 && neg.len() >= 2 && pos.iter().chain(&neg).all(|p| p.first() != p.last()));
+        let zero_lines =
+            |scene: &Scene| scene.shapes.iter().filter(|s| matches!(s, Shape::Line { stroke, .. } if stroke.role == Role::Ghost)).count();
+        assert_eq!(zero_lines(&scene), 2);
+        assert!(
+            labels(&scene).contains(&"f = 0.2".to_string()) && labels(&scene).contains(&"f = −0.2".to_string()),
+            "{:?}",
+            labels(&scene)
+        );
+        // Positive semidefinite: parallel lines, zero along (1, −1).
+        let scene = quadratic("1,1;1,1").scene(&Timeline::new(0));
+        assert!(labels(&scene).contains(&"positive semidefinite: a trough".to_string()));
+        let lines: Vec<World> = scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Line { direction, stroke, .. } if stroke.role == Role::Image => Some(*direction),
+                _ => None,
+            })
+            .collect();
+        assert!(lines.len() >= 2 && lines.iter().all(|d| d.x + d.y == 0.0 || (d.x + d.y).abs() < 1e-12), "{lines:?}");
+        assert_eq!(zero_lines(&scene), 1);
+        // Negative-definite: ellipses of negative levels.
+        let c = quadratic("-2,1;1,-3");
+        let scene = c.scene(&Timeline::new(0));
+        assert!(labels(&scene).contains(&"negative-definite: a dome".to_string()));
+        assert!(curves(&scene, Role::Image).is_empty() && !curves(&scene, Role::Data).is_empty());
+        // The zero matrix: no heat, no level sets, f = 0 everywhere.
+        let c = page(&[("A", "0,0;0,0"), ("v", "1,2"), ("view", "quadratic")]);
+        let scene = c.scene(&Timeline::new(0));
+        assert!(!scene.shapes.iter().any(|s| matches!(s, Shape::QuadraticField { .. } | Shape::Polyline { .. })));
+        assert!(labels(&scene).contains(&"zero: flat".to_string()) && labels(&scene).contains(&"v: f(v) = 0".to_string()));
+        assert!(c.summary().contains("f = 0 everywhere"), "{}", c.summary());
+    }
+
+    #[test]
+    fn only_the_symmetric_part_counts_and_the_panel_says_so() {
+        // The seed's pair: [[2, 4], [2, 5]] and [[2, −3], [9, 5]] have the same form 2x² + 6xy + 5y².
+        let one = Form::new(&DMatrix::from_row_slice(2, 2, &[2.0, 4.0, 2.0, 5.0])).unwrap();
+        let two = Form::new(&DMatrix::from_row_slice(2, 2, &[2.0, -3.0, 9.0, 5.0])).unwrap();
+        assert!((one.values[0] - two.values[0]).abs() < 1e-12 && (one.values[1] - two.values[1]).abs() < 1e-12);
+        let c = page(&[("view", "quadratic")]);
+        let scene = c.scene(&Timeline::new(0));
+        assert!(labels(&scene).contains(&"A ≠ Aᵀ: f only sees (A + Aᵀ)/2".to_string()));
+        assert!(c.summary().contains("only sees (A + Aᵀ)/2"));
+        // v = (1, 1): f(v) = 5 + 1 + 3 + 3 = 12, the probe's level set is drawn dotted through it.
+        assert!(labels(&scene).contains(&"v: f(v) = 12".to_string()));
+        assert_eq!(number(c.as_ref(), "quadratic_form"), 12.0);
+        let through_v = scene.shapes.iter().any(|s| {
+            matches!(s, Shape::Polyline { points, stroke } if stroke.role == Role::Input
+                && points.iter().all(|p| (p.dot(&(plane(&DMatrix::from_row_slice(2, 2, &[5.0, 1.0, 3.0, 3.0])).unwrap() * p)) - 12.0).abs() < 1e-9))
+        });
+        assert!(through_v);
+        // Dragging v changes f(v) in the label and the summary.
+        let mut c = c;
+        assert!(c.move_handle("v", World::new(1.0, 0.0)));
+        assert!(labels(&c.scene(&Timeline::new(0))).contains(&"v: f(v) = 5".to_string()));
+        assert!(c.summary().contains("f(v) = 5."), "{}", c.summary());
+    }
+
+    #[test]
+    fn huge_tiny_and_3x3_forms_stay_honest() {
+        for a in ["1e300,1e300;1e300,1e300", "1e-300,0;0,-1e-300", "1e300,1;1,1e-300", "1.7e308,0;0,1.7e308", "5e-324,0;0,5e-324"] {
+            let c = quadratic(a);
+            let scene = c.scene(&Timeline::new(0));
+            assert!(finite_scene(&scene), "{a}");
+            assert!(labels(&scene).iter().any(|l| l.contains(':')), "{a}: {:?}", labels(&scene));
+            let (lo, hi) = c.content_bounds();
+            assert!(lo.iter().chain(hi.iter()).all(|x| x.is_finite()));
+            assert!(!c.summary().contains("NaN") && !c.summary().contains("inf"), "{}", c.summary());
+        }
+        assert!(quadratic("1e300,0;0,-1e300").summary().starts_with("xᵀAx is indefinite"));
+        // A rendered panel hands its heat map to the painter.
+        let mut rec = crate::view::render::Recording::default();
+        crate::view::render::render(
+            &quadratic("1,0;0,-1").scene(&Timeline::new(0)),
+            &[],
+            &crate::view::viewport::Viewport::default(),
+            &mut rec,
+        );
+        assert_eq!(rec.heats.len(), 1);
+        // 3×3: the panel is 2-D, says so, and gives the definiteness in words instead.
+        let c = page(&[("A", "2,0,0;0,3,4;0,4,9"), ("v", "1,0,0"), ("view", "quadratic")]);
+        let note = c.figure_note().unwrap();
+        assert!(
+            note.contains("2-D") && note.contains("positive-definite") && note.contains("11, 2, 1") && note.contains("in space"),
+            "{note}"
+        );
+        assert!(c.space(&Timeline::new(0)).is_none() && c.handles().is_empty() && c.space_handles().is_empty());
+        assert!(c.scene(&Timeline::new(0)).shapes.is_empty());
+        assert_eq!(
+            c.summary(),
+            "xᵀAx is positive-definite (a bowl): xᵀAx > 0 for every x ≠ 0. The quadratic-form panel draws 2×2 matrices only."
+        );
+        let Value::Vector(mu) = value(c.as_ref(), "definiteness") else { panic!() };
+        assert!(mu.iter().zip([11.0, 2.0, 1.0]).all(|(x, y)| (x - y).abs() < 1e-12), "{mu:?}");
+    }
+
     fn all_finite(v: &Value) -> bool {
         match v {
             Value::Null | Value::Bool(_) => true,
@@ -768,19 +1357,40 @@ mod tests {
                                                              entries in proptest::collection::vec(-9.0f64..9.0, 38)) {
             let a = DMatrix::from_fn(n, n, |r, c| entries[r * 6 + c] * 10f64.powi(exp));
             let v = DMatrix::from_column_slice(2, 1, &entries[36..38]);
-            let c = Eigendecomposition { a, v };
+            let c = Eigendecomposition { a, v, view: VIEWS[0].0 };
             for r in c.readouts() {
                 prop_assert!(all_finite(&r.value), "{} = {:?}", r.name, r.value);
                 prop_assert!(r.value != Value::Null || !r.note.is_empty(), "{} is null without a reason", r.name);
             }
             let _ = (c.scene(&Timeline::new(1)), c.summary(), c.code(), c.handles(), c.content_bounds());
+            let c = Eigendecomposition { view: "quadratic", ..c };
+            prop_assert!(finite_scene(&c.scene(&Timeline::new(0))));
+            let _ = (c.summary(), c.code(), c.handles(), c.figure_note());
+        }
+
+        #[test]
+        fn every_drawn_level_set_is_where_f_equals_its_level(entries in proptest::collection::vec(-5.0f64..5.0, 4), v in proptest::collection::vec(-3.0f64..3.0, 2)) {
+            let a = DMatrix::from_row_slice(2, 2, &entries);
+            let form = Form::new(&a).unwrap();
+            let radius = Eigendecomposition::form_radius(World::new(v[0], v[1]));
+            for c in form.levels(radius).into_iter().chain([0.0]) {
+                let close = |p: World| (f(&a, p) - c).abs() <= 1e-9 * (c.abs() + a.amax() * p.norm_squared());
+                for p in conic_points(&form.conics(c, radius * 3.0)) {
+                    prop_assert!(close(p), "f{p} = {} ≠ {c} for {a}", f(&a, p));
+                }
+                // The level's label sits on it too.
+                if c != 0.0 {
+                    let (u, fu) = form.label_ray(c > 0.0, World::new(v[0], v[1])).unwrap();
+                    prop_assert!(fu * c > 0.0 && close(u * (c / fu).sqrt()), "label of {c} at {u} for {a}");
+                }
+            }
         }
 
         #[test]
         fn small_integer_matrices_never_fail(entries in proptest::collection::vec(-3i32..=3, 4), v in proptest::collection::vec(-3i32..=3, 2)) {
             // Integer 2×2 matrices hit every special case (repeated, defective, zero, complex) often.
             let a = DMatrix::from_fn(2, 2, |r, c| f64::from(entries[r * 2 + c]));
-            let c = Eigendecomposition { a: a.clone(), v: DMatrix::from_fn(2, 1, |r, _| f64::from(v[r])) };
+            let c = Eigendecomposition { a: a.clone(), v: DMatrix::from_fn(2, 1, |r, _| f64::from(v[r])), view: VIEWS[0].0 };
             let Value::List(values) = value(&c, "eigenvalues") else { panic!("no eigenvalues for {a}") };
             prop_assert_eq!(values.len(), 2);
             let e = eigen(&a).unwrap();

@@ -4,11 +4,13 @@
 //! onto d is the total variance, whatever d is, so the most variance kept is the least error made.
 
 use super::common::{bounds, pick_option, with_background};
-use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange};
+use super::common3d::reach;
+use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange, SpaceHandle};
 use crate::format::{display_number, display_shape, display_tuple};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use crate::state::matrix::MAX_ROWS;
-use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::scene::{Fill, Role, Scene, Shape, Stroke, CIRCLE_SAMPLES};
+use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
@@ -31,9 +33,14 @@ const LISTED_POINTS: usize = MAX_ROWS;
 /// Up to this many points each gets its drop (or reconstruction line); beyond, an evenly spaced
 /// sample of this many does.
 const DRAWN_LINKS: usize = 100;
+/// [`DRAWN_LINKS`] in space, where lines at every depth cross the cloud and each other.
+const SPACE_LINKS: usize = 40;
 /// Up to this many points are drawn as round dots; beyond, as tiny squares in one path.
 const ROUND_DOTS: usize = 500;
-/// The generator's fixed seed: the same n, corr and noise always give the same points.
+/// Up to this many points are drawn in space, each a dot; beyond, an evenly spaced sample of this many
+/// (the 3-D view sorts every dot by depth on every frame, so the cloud stays bounded).
+const SPACE_DOTS: usize = 500;
+/// The generator's fixed seed: the same n, corr, noise and dim always give the same points.
 const SEED: u64 = 2012;
 /// How many points the default data set has.
 const DEFAULT_POINTS: usize = 30;
@@ -102,35 +109,44 @@ fn default_points() -> DMatrix<f64> {
     DMatrix::from_row_slice(DEFAULT_POINTS, 2, &entries)
 }
 
-/// The recipe of the generated data: how many points, the correlation of the underlying signal and
-/// the noise added to each coordinate.
+/// The recipe of the generated data: how many points, the correlation of the underlying signal, the
+/// noise added to each coordinate, and how many coordinates each point has (2 or 3).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Generator {
     n: usize,
     corr: f64,
     noise: f64,
+    dim: usize,
 }
 
 impl Generator {
     /// What the sliders start at before the reader touches them.
-    const DEFAULT: Generator = Generator { n: DEFAULT_POINTS, corr: 0.8, noise: 0.3 };
+    const DEFAULT: Generator = Generator { n: DEFAULT_POINTS, corr: 0.8, noise: 0.3, dim: 2 };
 
     /// The points: a signal (s₁, s₂) with unit variances and correlation `corr`, plus independent
     /// noise of standard deviation `noise` on each coordinate, scaled by 1.5 around (2, 1) and
     /// rounded to two decimals (so that points dragged afterwards keep short links). The sample
-    /// correlation of x and y is close to corr / (1 + noise²).
+    /// correlation of x and y is close to corr / (1 + noise²). With `dim` = 3 a third coordinate
+    /// follows y as y follows x: s₃ = corr·s₂ + √(1 − corr²)·z₃ (so corr(s₁, s₃) = corr²), around 1; its
+    /// two extra normal draws come after each point's first four, so x and y use other draws than in 2-D.
     fn points(&self) -> DMatrix<f64> {
+        let dim = if self.dim == 3 { 3 } else { 2 };
         let mut normal = Normal::new(SEED);
         let rest = (1.0 - self.corr * self.corr).max(0.0).sqrt();
         let round = |x: f64| (x * 100.0).round() / 100.0;
-        let mut entries = Vec::with_capacity(2 * self.n);
+        let mut entries = Vec::with_capacity(dim * self.n);
         for _ in 0..self.n {
             let (z1, z2) = normal.pair();
             let (e1, e2) = normal.pair();
+            let s2 = self.corr * z1 + rest * z2;
             entries.push(round(2.0 + 1.5 * (z1 + self.noise * e1)));
-            entries.push(round(1.0 + 1.5 * (self.corr * z1 + rest * z2 + self.noise * e2)));
+            entries.push(round(1.0 + 1.5 * (s2 + self.noise * e2)));
+            if dim == 3 {
+                let (z3, e3) = normal.pair();
+                entries.push(round(1.0 + 1.5 * (self.corr * s2 + rest * z3 + self.noise * e3)));
+            }
         }
-        DMatrix::from_row_slice(self.n, 2, &entries)
+        DMatrix::from_row_slice(self.n, dim, &entries)
     }
 }
 
@@ -412,6 +428,18 @@ fn display_count(n: usize) -> String {
     out
 }
 
+/// `2nd`, `3rd`, `11th`, `200th`.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{}{suffix}", display_count(n))
+}
+
 fn subscript(i: usize) -> &'static str {
     ["₁", "₂", "₃"].get(i).copied().unwrap_or("")
 }
@@ -436,6 +464,10 @@ impl Pca {
             self.d = fit_direction(&self.d, p.ncols());
         }
         self.k = self.k.min(p.ncols());
+        if (2..=3).contains(&p.ncols()) {
+            // The generator makes points like these: a slider moved next keeps their dimension.
+            self.generator.dim = p.ncols();
+        }
         self.analysis = Analysis::new(&p);
         self.p = p;
     }
@@ -449,8 +481,12 @@ impl Pca {
     /// The rows that get a drop or reconstruction line: all of them, or an evenly spaced sample.
     fn linked_rows(&self) -> impl Iterator<Item = usize> {
         let n = self.p.nrows();
-        let stride = n.div_ceil(DRAWN_LINKS).max(1);
-        (0..n).step_by(stride)
+        if !self.in_space() {
+            return every(n, DRAWN_LINKS);
+        }
+        // In space only a sample of the points is drawn: the lines start at drawn points.
+        let dots = n.div_ceil(SPACE_DOTS).max(1);
+        (0..n).step_by(dots * n.div_ceil(dots).div_ceil(SPACE_LINKS).max(1))
     }
 
     /// The reconstruction DDᵀ(x − μ) + μ of point `i` from the first k components (the point itself
@@ -523,7 +559,17 @@ impl Pca {
     fn turn_d(&mut self, to: World) -> bool {
         let a = self.analysis();
         let from = Self::mean_point(a) - self.offset(a, 1.0);
-        let Some(u) = unit(DMatrix::from_column_slice(2, 1, &[to.x - from.x, to.y - from.y])) else { return false };
+        self.turn_d_along(&[to.x - from.x, to.y - from.y])
+    }
+
+    /// Sets d to the direction of `towards` (one entry per coordinate, from the drawn mean), snapping
+    /// onto PC₁ within [`SNAP_DEGREES`]; returns whether d changed.
+    fn turn_d_along(&mut self, towards: &[f64]) -> bool {
+        if towards.len() != self.p.ncols() {
+            return false;
+        }
+        let a = self.analysis();
+        let Some(u) = unit(DMatrix::from_column_slice(towards.len(), 1, towards)) else { return false };
         let mut u = DVector::from_column_slice(u.as_slice());
         if let (None, Ok(e)) = (a.pc1_not_unique(), &a.eigen) {
             let pc1 = &e.vectors[0];
@@ -531,7 +577,7 @@ impl Pca {
                 u = if u.dot(pc1) >= 0.0 { pc1.clone() } else { -pc1 };
             }
         }
-        let d = DMatrix::from_column_slice(2, 1, u.as_slice());
+        let d = DMatrix::from_column_slice(u.len(), 1, u.as_slice());
         let changed = d != self.d;
         self.d = d;
         changed
@@ -540,22 +586,27 @@ impl Pca {
     /// Moves point `i` so that it is drawn at `to`: directly in the raw view; in the centred view the
     /// mean moves with the point, so solve p′ − mean′ = to for p′.
     fn move_point(&mut self, i: usize, to: World) -> bool {
-        let n = self.p.nrows() as f64;
-        let target = if self.view == "centred" {
-            let mean = Self::mean_point(self.analysis());
-            (to + mean - self.point(i) / n) * (n / (n - 1.0))
-        } else {
-            to
-        };
-        if !(target.x.is_finite() && target.y.is_finite()) {
+        self.move_point_to(i, &[to.x, to.y])
+    }
+
+    /// [`Pca::move_point`] for any number of coordinates (`to` has one entry per coordinate).
+    fn move_point_to(&mut self, i: usize, to: &[f64]) -> bool {
+        let (rows, cols) = self.p.shape();
+        if i >= rows || to.len() != cols {
             return false;
         }
-        if self.point(i) == target {
+        let n = rows as f64;
+        let centred = self.view == "centred";
+        let target: Vec<f64> = (0..cols)
+            .map(|j| if centred { (to[j] + self.analysis.mean[j] - self.p[(i, j)] / n) * (n / (n - 1.0)) } else { to[j] })
+            .collect();
+        if target.iter().any(|x| !x.is_finite()) || (0..cols).all(|j| self.p[(i, j)] == target[j]) {
             return false;
         }
         let mut p = self.p.clone();
-        p[(i, 0)] = target.x;
-        p[(i, 1)] = target.y;
+        for (j, x) in target.into_iter().enumerate() {
+            p[(i, j)] = x;
+        }
         self.set_points(p);
         // A dragged point is the reader's own data now: the link carries the points.
         self.generated = false;
@@ -787,6 +838,158 @@ impl Pca {
     }
 }
 
+/// Every row of `n`, or an evenly spaced sample of at most `cap` of them (deterministic: the same
+/// points for the same data).
+fn every(n: usize, cap: usize) -> std::iter::StepBy<std::ops::Range<usize>> {
+    (0..n).step_by(n.div_ceil(cap.max(1)).max(1))
+}
+
+/// A 2- or 3-entry vector as a point in space (a missing third entry is 0).
+fn to_point3(v: &DVector<f64>) -> Point3 {
+    Point3::from_fn(|i, _| v.get(i).copied().unwrap_or(0.0))
+}
+
+/// The 3-D figure: points with three coordinates, drawn in space.
+impl Pca {
+    /// Whether the figure is drawn in space: three coordinates, within ±[`DRAWABLE`].
+    fn in_space(&self) -> bool {
+        self.p.ncols() == 3 && self.analysis.largest <= DRAWABLE
+    }
+
+    /// Point `i` in space (its first three coordinates).
+    fn point3(&self, i: usize) -> Point3 {
+        Point3::from_fn(|j, _| if j < self.p.ncols() { self.p[(i, j)] } else { 0.0 })
+    }
+
+    /// How far the 3-D figure is shifted towards the centred view (0: raw, the mean: centred).
+    fn offset3(&self, a: &Analysis, progress: f64) -> Point3 {
+        if self.view == "centred" {
+            to_point3(&a.mean) * progress
+        } else {
+            Point3::zeros()
+        }
+    }
+
+    /// The reconstruction DDᵀ(x − μ) + μ of point `i` in space from the first k components.
+    fn reconstructed3(&self, i: usize) -> Point3 {
+        let a = self.analysis();
+        let p = self.point3(i);
+        let Ok(e) = &a.eigen else { return p };
+        let mean = to_point3(&a.mean);
+        e.vectors.iter().take(self.k).fold(mean, |acc, v| {
+            let v = to_point3(v);
+            acc + v * (p - mean).dot(&v)
+        })
+    }
+
+    /// The handle at the tip of d's arrow, 1.5 standard deviations from the drawn mean.
+    fn d_space_handle(&self, a: &Analysis) -> SpaceHandle {
+        let d = to_point3(&self.direction());
+        SpaceHandle {
+            name: "d".into(),
+            at: to_point3(&a.mean) - self.offset3(a, 1.0) + d * Self::handle_radius(a),
+            role: Role::Input,
+            label: format!("direction d = {}", display_tuple(d.as_slice())),
+        }
+    }
+
+    /// The points (all, or an evenly spaced sample of [`SPACE_DOTS`]), the mean, the principal axes
+    /// scaled by √λ, the covariance ellipsoid's three principal sections, and either d with the drops
+    /// onto its line or the reconstruction from k components (with the plane of PC₁ and PC₂ for k = 2).
+    fn space_figure(&self, t: &Timeline) -> Space {
+        let a = self.analysis();
+        let o = self.offset3(a, t.progress(0));
+        let mean = to_point3(&a.mean) - o;
+        let n = self.p.nrows();
+        let reconstruct = self.view == "reconstruct";
+        let mut space = Space::default();
+        // What the axes and the ground reach: the mean, the ellipsoid (one standard deviation) and d,
+        // not every point (a few far points would shrink the figure; Fit still shows them).
+        let mut extent = vec![mean];
+        // The farthest drawn point from the mean: where d's line ends.
+        let mut far = 0.0_f64;
+        let radius = if n <= HANDLED_POINTS {
+            4.0
+        } else if n <= SPACE_DOTS {
+            3.0
+        } else {
+            // Small, so that the axes and the ellipsoid inside the sampled cloud still show through it.
+            1.5
+        };
+        for i in every(n, SPACE_DOTS) {
+            let at = self.point3(i) - o;
+            far = far.max((at - mean).norm());
+            let (role, radius) = if reconstruct { (Role::Ghost, radius - 0.5) } else { (Role::Data, radius) };
+            space.push(Shape3::Dot { at, role, radius });
+        }
+        let axes: Vec<Point3> = match &a.eigen {
+            Ok(e) if !a.degenerate() => e.vectors.iter().zip(&e.values).map(|(v, &l)| to_point3(v) * a.length(l.sqrt())).collect(),
+            _ => Vec::new(),
+        };
+        if let [u, v, w] = axes.as_slice() {
+            // The ellipsoid at one standard deviation, by its sections in the planes of two components.
+            for (x, y, main) in [(u, v, true), (v, w, false), (w, u, false)] {
+                let points = (0..CIRCLE_SAMPLES)
+                    .map(|s| {
+                        let th = s as f64 * std::f64::consts::TAU / CIRCLE_SAMPLES as f64;
+                        mean + x * th.cos() + y * th.sin()
+                    })
+                    .collect();
+                let (fill, stroke) = if main {
+                    (Some(Fill { role: Role::Eigen, alpha: 0.12 }), Stroke::solid(Role::Eigen, 1.25))
+                } else {
+                    (None, Stroke::dotted(Role::Eigen, 1.25))
+                };
+                space.push(Shape3::Polygon { points, fill, stroke: Some(stroke) });
+            }
+            if reconstruct && self.k == 2 {
+                space.plane_patch_through(&mean, u, v, 2.0 * u.norm(), Role::Eigen);
+            }
+            for (i, axis) in axes.iter().enumerate() {
+                if axis.norm() > 0.0 {
+                    space.push(Shape3::Polyline {
+                        points: vec![mean - axis * 1.5, mean + axis * 1.5],
+                        stroke: Stroke::dashed(Role::Eigen, 1.25),
+                    });
+                    space.arrow_from(mean, mean + axis, Stroke::solid(Role::Eigen, 3.0), format!("PC{}", subscript(i)));
+                    extent.extend([mean + axis, mean - axis]);
+                }
+            }
+        }
+        if reconstruct {
+            for i in self.linked_rows() {
+                space.push(Shape3::Polyline {
+                    points: vec![self.point3(i), self.reconstructed3(i)],
+                    stroke: Stroke::dotted(Role::Image, 1.5),
+                });
+            }
+            for i in every(n, SPACE_DOTS) {
+                space.push(Shape3::Dot { at: self.reconstructed3(i), role: Role::Data, radius });
+            }
+        } else {
+            // d: its line through the mean, the drops onto it (for a sample when there are many points), its arrow.
+            let d = to_point3(&self.direction());
+            let r = Self::handle_radius(a);
+            let far = if far.is_finite() { far.max(r) } else { r };
+            space.push(Shape3::Polyline { points: vec![mean - d * far, mean + d * far], stroke: Stroke::solid(Role::Input, 1.0) });
+            for i in self.linked_rows() {
+                let p = self.point3(i) - o;
+                let foot = mean + d * (p - mean).dot(&d);
+                space.push(Shape3::Polyline { points: vec![p, foot], stroke: Stroke::dotted(Role::Image, 1.5) });
+                space.push(Shape3::Dot { at: foot, role: Role::Image, radius: 2.5 });
+            }
+            let on_pc1 = matches!((a.pc1_not_unique(), &a.eigen), (None, Ok(e)) if line_angle(&self.direction(), &e.vectors[0]) < 1e-9);
+            let tip = mean + d * r;
+            extent.push(tip);
+            space.arrow_from(mean, tip, Stroke::solid(Role::Input, if on_pc1 { 4.5 } else { 3.0 }), if on_pc1 { "d = PC₁" } else { "d" });
+            space.label(mean - d * (0.2 * r), "μ", Role::Input);
+        }
+        space.push(Shape3::Dot { at: mean, role: Role::Input, radius: 5.0 });
+        space.axes_and_ground(reach(&extent));
+        space
+    }
+}
+
 impl Chapter for Pca {
     /// The scree plot: each component's share of the variance, the running total, and in the
     /// reconstruction view the k kept.
@@ -832,6 +1035,7 @@ impl Chapter for Pca {
             Input { name: "n", kind: InputKind::Scalar, value: scalar(g.n as f64) },
             Input { name: "corr", kind: InputKind::Scalar, value: scalar(g.corr) },
             Input { name: "noise", kind: InputKind::Scalar, value: scalar(g.noise) },
+            Input { name: "dim", kind: InputKind::Scalar, value: scalar(g.dim as f64) },
             Input { name: "P", kind: InputKind::Matrix, value: self.p.clone() },
             Input { name: "d", kind: InputKind::Vector, value: self.d.clone() },
         ]
@@ -842,6 +1046,7 @@ impl Chapter for Pca {
             "n" => Some(SliderRange { min: 2.0, max: 1000.0, step: 1.0 }),
             "corr" => Some(SliderRange { min: -1.0, max: 1.0, step: 0.05 }),
             "noise" => Some(SliderRange { min: 0.0, max: 2.0, step: 0.05 }),
+            "dim" => Some(SliderRange { min: 2.0, max: 3.0, step: 1.0 }),
             _ => None,
         }
     }
@@ -850,7 +1055,7 @@ impl Chapter for Pca {
         match input {
             // Generated points are linked by their recipe; the reader's own points by themselves, as long
             // as a link can hold them.
-            "n" | "corr" | "noise" => self.generated,
+            "n" | "corr" | "noise" | "dim" => self.generated,
             "P" => !self.generated && self.p.nrows() <= MAX_ROWS,
             _ => true,
         }
@@ -863,7 +1068,7 @@ impl Chapter for Pca {
         let n = display_count(self.p.nrows());
         if self.generated {
             Some(format!(
-                "The {n} points come from the generator above, so the link carries n, corr and noise instead of the points. Drag a point (up to {HANDLED_POINTS} points) or paste your own to edit them."
+                "The {n} points come from the generator above, so the link carries n, corr, noise and dim instead of the points. Drag a point (up to {HANDLED_POINTS} points) or paste your own to edit them."
             ))
         } else if self.p.nrows() > MAX_ROWS {
             Some(format!(
@@ -883,7 +1088,7 @@ impl Chapter for Pca {
             return Err("entries must be finite numbers".into());
         }
         match name {
-            "n" | "corr" | "noise" if value.len() != 1 => return Err(format!("{name} is one number, not {} entries", value.len())),
+            "n" | "corr" | "noise" | "dim" if value.len() != 1 => return Err(format!("{name} is one number, not {} entries", value.len())),
             "n" => {
                 let n = value[0];
                 if n.fract() != 0.0 || !(2.0..=MAX_POINTS as f64).contains(&n) {
@@ -904,6 +1109,13 @@ impl Chapter for Pca {
                     return Err("the noise is a standard deviation from 0 to 10".into());
                 }
                 self.generator.noise = value[0];
+                self.generate();
+            }
+            "dim" => {
+                if value[0] != 2.0 && value[0] != 3.0 {
+                    return Err("dim is the number of coordinates of each generated point: 2 or 3".into());
+                }
+                self.generator.dim = value[0] as usize;
                 self.generate();
             }
             "P" => {
@@ -1029,7 +1241,7 @@ impl Chapter for Pca {
         out.push(if n <= LISTED_POINTS {
             Readout::new("P", "P", Value::matrix(&self.p), format!("{n} points, {}", display_shape(&self.p)))
         } else {
-            let origin = if self.generated { "generated from n, corr and noise" } else { "pasted" };
+            let origin = if self.generated { "generated from n, corr, noise and dim" } else { "pasted" };
             Readout::missing(
                 "P",
                 "P",
@@ -1042,6 +1254,7 @@ impl Chapter for Pca {
         out.push(Readout::new("n", "n (points to generate)", Value::Vector(vec![g.n as f64]), recipe));
         out.push(Readout::new("corr", "corr (signal correlation)", Value::Vector(vec![g.corr]), recipe));
         out.push(Readout::new("noise", "noise (standard deviation)", Value::Vector(vec![g.noise]), recipe));
+        out.push(Readout::new("dim", "dim (coordinates per point)", Value::Vector(vec![g.dim as f64]), recipe));
         out
     }
 
@@ -1054,17 +1267,59 @@ impl Chapter for Pca {
         with_background(scene)
     }
 
+    fn space(&self, timeline: &Timeline) -> Option<Space> {
+        self.in_space().then(|| self.space_figure(timeline))
+    }
+
+    fn space_handles(&self) -> Vec<SpaceHandle> {
+        if !self.in_space() {
+            return Vec::new();
+        }
+        let a = self.analysis();
+        let o = self.offset3(a, 1.0);
+        let mut out = Vec::new();
+        if self.view != "reconstruct" {
+            out.push(self.d_space_handle(a));
+        }
+        let points = if self.p.nrows() <= HANDLED_POINTS { self.p.nrows() } else { 0 };
+        out.extend((0..points).map(|i| {
+            let p = self.point3(i);
+            SpaceHandle {
+                name: format!("P:{i}"),
+                at: p - o,
+                role: Role::Data,
+                label: format!("point {} = {}", i + 1, display_tuple(p.as_slice())),
+            }
+        }));
+        out
+    }
+
+    fn move_space_handle(&mut self, name: &str, to: Point3) -> bool {
+        if !self.in_space() || !to.iter().all(|x| x.is_finite()) {
+            return false;
+        }
+        if name == "d" {
+            let a = self.analysis();
+            let from = to_point3(&a.mean) - self.offset3(a, 1.0);
+            return self.view != "reconstruct" && self.turn_d_along((to - from).as_slice());
+        }
+        match name.strip_prefix("P:").and_then(|i| i.parse::<usize>().ok()) {
+            Some(i) if i < self.p.nrows() && self.p.nrows() <= HANDLED_POINTS => self.move_point_to(i, to.as_slice()),
+            _ => false,
+        }
+    }
+
     fn figure_note(&self) -> Option<String> {
-        if self.p.ncols() != 2 {
+        if !(2..=3).contains(&self.p.ncols()) {
             return Some(format!(
-                "The plane draws points with 2 coordinates; these {} points have {}, so there is no figure and nothing to drag. The numbers below are still exact.",
+                "The figure draws points with 2 or 3 coordinates; these {} points have {}, so there is no figure and nothing to drag. The numbers below are still exact.",
                 self.p.nrows(),
                 self.p.ncols()
             ));
         }
-        (!self.plane()).then(|| {
+        (!self.plane() && !self.in_space()).then(|| {
             format!(
-                "The plane draws coordinates up to ±10⁶; these points reach {}, so there is no figure and nothing to drag. The numbers below are still exact.",
+                "The figure draws coordinates up to ±10⁶; these points reach {}, so there is no figure and nothing to drag. The numbers below are still exact.",
                 display_number(self.analysis.largest)
             )
         })
@@ -1150,9 +1405,18 @@ impl Chapter for Pca {
     fn summary(&self) -> String {
         let mut summary = self.summary_of_d();
         let n = self.p.nrows();
-        if n > DRAWN_LINKS && self.plane() {
+        if self.in_space() && n > SPACE_DOTS {
+            summary.push_str(&format!(
+                " The 3-D figure shows an evenly spaced sample of {} of the {} points (every {}); the numbers use them all.",
+                every(n, SPACE_DOTS).count(),
+                display_count(n),
+                ordinal(n.div_ceil(SPACE_DOTS))
+            ));
+        }
+        let linked = self.linked_rows().count();
+        if linked < n && (self.plane() || self.in_space()) {
             let lines = if self.view == "reconstruct" { "reconstruction lines" } else { "drops onto d" };
-            summary.push_str(&format!(" The {lines} are drawn for {} of the {} points.", self.linked_rows().count(), display_count(n)));
+            summary.push_str(&format!(" The {lines} are drawn for {linked} of the {} points.", display_count(n)));
         }
         summary
     }
@@ -1170,17 +1434,25 @@ impl Pca {
         let (numpy, torch, rust) = if self.generated {
             let g = self.generator;
             let (count, corr, noise) = (g.n, g.corr, g.noise);
-            (
-                format!("# The page's recipe with numpy's random numbers: the same distribution, not the same digits.\nrng = np.random.default_rng({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, e1, e2 = rng.standard_normal((4, n))\nP = np.round(np.column_stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + np.sqrt(1 - corr**2) * z2 + noise * e2)]), 2)"),
-                format!("# The page's recipe with torch's random numbers: the same distribution, not the same digits.\ng = torch.Generator().manual_seed({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, e1, e2 = torch.randn(4, n, generator=g, dtype=torch.float64)\nP = torch.round(torch.stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + (1 - corr**2) ** 0.5 * z2 + noise * e2)], dim=1), decimals=2)"),
-                format!("// The page's own generator (SplitMix64 and Box–Muller, seed {SEED}): the very same points.\nlet (n, corr, noise) = ({count}_usize, {corr:?}_f64, {noise:?}_f64);\nlet mut state: u64 = {SEED};\nlet mut uniform = || {{\n    state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);\n    let mut z = state;\n    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);\n    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);\n    (((z ^ (z >> 31)) >> 11) + 1) as f64 / (1u64 << 53) as f64\n}};\nlet mut pair = || {{\n    let r = (-2.0 * uniform().ln()).sqrt();\n    let (s, c) = (std::f64::consts::TAU * uniform()).sin_cos();\n    (r * c, r * s)\n}};\nlet round = |x: f64| (x * 100.0).round() / 100.0;\nlet mut entries = Vec::with_capacity(2 * n);\nfor _ in 0..n {{\n    let ((z1, z2), (e1, e2)) = (pair(), pair());\n    entries.push(round(2.0 + 1.5 * (z1 + noise * e1)));\n    entries.push(round(1.0 + 1.5 * (corr * z1 + (1.0 - corr * corr).max(0.0).sqrt() * z2 + noise * e2)));\n}}\nlet p = DMatrix::from_row_slice(n, 2, &entries);"),
-            )
+            if g.dim == 3 {
+                (
+                    format!("# The page's recipe with numpy's random numbers: the same distribution, not the same digits.\nrng = np.random.default_rng({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, z3, e1, e2, e3 = rng.standard_normal((6, n))\ns2 = corr * z1 + np.sqrt(1 - corr**2) * z2\ns3 = corr * s2 + np.sqrt(1 - corr**2) * z3\nP = np.round(np.column_stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (s2 + noise * e2), 1 + 1.5 * (s3 + noise * e3)]), 2)"),
+                    format!("# The page's recipe with torch's random numbers: the same distribution, not the same digits.\ng = torch.Generator().manual_seed({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, z3, e1, e2, e3 = torch.randn(6, n, generator=g, dtype=torch.float64)\ns2 = corr * z1 + (1 - corr**2) ** 0.5 * z2\ns3 = corr * s2 + (1 - corr**2) ** 0.5 * z3\nP = torch.round(torch.stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (s2 + noise * e2), 1 + 1.5 * (s3 + noise * e3)], dim=1), decimals=2)"),
+                    format!("// The page's own generator (SplitMix64 and Box–Muller, seed {SEED}): the very same points.\nlet (n, corr, noise) = ({count}_usize, {corr:?}_f64, {noise:?}_f64);\nlet mut state: u64 = {SEED};\nlet mut uniform = || {{\n    state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);\n    let mut z = state;\n    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);\n    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);\n    (((z ^ (z >> 31)) >> 11) + 1) as f64 / (1u64 << 53) as f64\n}};\nlet mut pair = || {{\n    let r = (-2.0 * uniform().ln()).sqrt();\n    let (s, c) = (std::f64::consts::TAU * uniform()).sin_cos();\n    (r * c, r * s)\n}};\nlet round = |x: f64| (x * 100.0).round() / 100.0;\nlet rest = (1.0 - corr * corr).max(0.0).sqrt();\nlet mut entries = Vec::with_capacity(3 * n);\nfor _ in 0..n {{\n    let ((z1, z2), (e1, e2), (z3, e3)) = (pair(), pair(), pair());\n    let s2 = corr * z1 + rest * z2;\n    entries.push(round(2.0 + 1.5 * (z1 + noise * e1)));\n    entries.push(round(1.0 + 1.5 * (s2 + noise * e2)));\n    entries.push(round(1.0 + 1.5 * (corr * s2 + rest * z3 + noise * e3)));\n}}\nlet p = DMatrix::from_row_slice(n, 3, &entries);"),
+                )
+            } else {
+                (
+                    format!("# The page's recipe with numpy's random numbers: the same distribution, not the same digits.\nrng = np.random.default_rng({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, e1, e2 = rng.standard_normal((4, n))\nP = np.round(np.column_stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + np.sqrt(1 - corr**2) * z2 + noise * e2)]), 2)"),
+                    format!("# The page's recipe with torch's random numbers: the same distribution, not the same digits.\ng = torch.Generator().manual_seed({SEED})\nn, corr, noise = {count}, {corr:?}, {noise:?}\nz1, z2, e1, e2 = torch.randn(4, n, generator=g, dtype=torch.float64)\nP = torch.round(torch.stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + (1 - corr**2) ** 0.5 * z2 + noise * e2)], dim=1), decimals=2)"),
+                    format!("// The page's own generator (SplitMix64 and Box–Muller, seed {SEED}): the very same points.\nlet (n, corr, noise) = ({count}_usize, {corr:?}_f64, {noise:?}_f64);\nlet mut state: u64 = {SEED};\nlet mut uniform = || {{\n    state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);\n    let mut z = state;\n    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);\n    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);\n    (((z ^ (z >> 31)) >> 11) + 1) as f64 / (1u64 << 53) as f64\n}};\nlet mut pair = || {{\n    let r = (-2.0 * uniform().ln()).sqrt();\n    let (s, c) = (std::f64::consts::TAU * uniform()).sin_cos();\n    (r * c, r * s)\n}};\nlet round = |x: f64| (x * 100.0).round() / 100.0;\nlet mut entries = Vec::with_capacity(2 * n);\nfor _ in 0..n {{\n    let ((z1, z2), (e1, e2)) = (pair(), pair());\n    entries.push(round(2.0 + 1.5 * (z1 + noise * e1)));\n    entries.push(round(1.0 + 1.5 * (corr * z1 + (1.0 - corr * corr).max(0.0).sqrt() * z2 + noise * e2)));\n}}\nlet p = DMatrix::from_row_slice(n, 2, &entries);"),
+                )
+            }
         } else {
             let cols = self.p.ncols();
             (
                 format!("P = np.loadtxt(\"points.csv\", delimiter=\",\", ndmin=2)  # the {n} pasted points, saved as CSV"),
                 format!("P = torch.tensor(np.loadtxt(\"points.csv\", delimiter=\",\", ndmin=2))  # the {n} pasted points (import numpy as np)"),
-                format!("// The {n} pasted points, read from a CSV file (x,y per line).\nlet text = std::fs::read_to_string(\"points.csv\").expect(\"points.csv\");\nlet entries: Vec<f64> = text.split([',', '\\n']).filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().expect(\"a number\")).collect();\nlet p = DMatrix::from_row_slice(entries.len() / {cols}, {cols}, &entries);"),
+                format!("// The {n} pasted points, read from a CSV file ({} per line).\nlet text = std::fs::read_to_string(\"points.csv\").expect(\"points.csv\");\nlet entries: Vec<f64> = text.split([',', '\\n']).filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().expect(\"a number\")).collect();\nlet p = DMatrix::from_row_slice(entries.len() / {cols}, {cols}, &entries);", if cols == 3 { "x,y,z" } else { "x,y" }),
             )
         };
         code.line(&numpy, &torch, &rust);
@@ -1408,7 +1680,7 @@ mod tests {
         // A unit d is stored untouched, so URLs round-trip bit for bit.
         let unit_d = DMatrix::from_column_slice(2, 1, &[0.6, 0.8]);
         c.set_input("d", unit_d.clone()).unwrap();
-        assert_eq!(c.inputs()[4].value, unit_d);
+        assert_eq!(c.inputs()[5].value, unit_d);
         c.set_input("d", DMatrix::from_column_slice(2, 1, &[1e300, 1e300])).unwrap();
         let d = vector(c.as_ref(), "d");
         assert!(close(d[0], std::f64::consts::FRAC_1_SQRT_2, 1e-15), "{d:?}");
@@ -1521,8 +1793,35 @@ mod tests {
         assert_eq!(c.handles().len(), 3);
     }
 
+    /// The arrows of a 3-D figure with their labels: (label, from, to).
+    fn space_arrows(space: &Space) -> Vec<(String, Point3, Point3)> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Arrow { from, to, label: Some(l), .. } => Some((l.clone(), *from, *to)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn space_dots(space: &Space, role: Role) -> Vec<Point3> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Dot { at, role: r, .. } if *r == role => Some(*at),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn near3(a: Point3, b: Point3) -> bool {
+        (a - b).norm() <= 1e-12 * (1.0 + b.norm())
+    }
+
     #[test]
-    fn three_coordinates_compute_but_do_not_draw() {
+    fn three_coordinates_are_drawn_in_space() {
         let mut c = page(&[("P", "1,0,0;0,2,0;0,0,3;1,1,1")]);
         assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0, 0.0]));
         assert_eq!(vector(c.as_ref(), "explained_variance").len(), 3);
@@ -1533,19 +1832,185 @@ mod tests {
                 assert!((dot - if i == j { 1.0 } else { 0.0 }).abs() < 1e-14);
             }
         }
-        assert!(c.figure_note().is_some_and(|n| n.contains("3")));
-        assert!(c.handles().is_empty());
-        assert!(c.scene(&Timeline::new(0)).shapes.is_empty());
+        // No note and no plane figure: the figure is in space.
+        assert_eq!(c.figure_note(), None);
+        assert!(c.handles().is_empty() && c.scene(&Timeline::new(0)).shapes.is_empty());
         assert!(!c.move_handle("d", World::new(1.0, 1.0)));
+        let space = c.space(&Timeline::new(0)).expect("a 3-D figure");
+        let names: Vec<String> = c.space_handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["d", "P:0", "P:1", "P:2", "P:3"]);
+        assert!(c.space_handles()[4].label.contains("point 4 = (1, 1, 1)"), "{}", c.space_handles()[4].label);
+        // The points, the mean, and the three principal axes from the mean, along the components and √λ long.
+        let mean = Point3::from_vec(vector(c.as_ref(), "mean"));
+        assert_eq!(space_dots(&space, Role::Data).len(), 4);
+        assert!(space_dots(&space, Role::Input).iter().any(|m| near3(*m, mean)));
+        let ev = vector(c.as_ref(), "explained_variance");
+        let arrows = space_arrows(&space);
+        for i in 0..3 {
+            let (_, from, to) = arrows.iter().find(|(l, ..)| *l == format!("PC{}", subscript(i))).expect("a labelled PC arrow");
+            assert!(near3(*from, mean));
+            assert!(near3(to - from, Point3::new(pc[i][0], pc[i][1], pc[i][2]) * ev[i].sqrt()), "PC{i}: {}", to - from);
+        }
+        // d's arrow from the mean, and the ellipsoid's three sections around the mean.
+        assert!(arrows.iter().any(|(l, from, to)| l == "d" && near3(*from, mean) && (to - from).normalize() == Point3::x()));
+        let sections: Vec<&Vec<Point3>> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Polygon { points, stroke: Some(st), .. } if st.role == Role::Eigen => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(sections.len(), 3);
+        for points in sections {
+            let centre = points.iter().sum::<Point3>() / points.len() as f64;
+            assert!(near3(centre, mean), "{centre}");
+        }
+        // d in space: the readouts follow it.
         c.set_input("d", DMatrix::from_column_slice(3, 1, &[0.0, 0.0, 2.0])).unwrap();
         let ev = vector(c.as_ref(), "explained_variance");
         let total = number(c.as_ref(), "total_variance");
         assert!(close(ev.iter().sum::<f64>(), total, 1e-14));
         let cov = matrix(c.as_ref(), "covariance");
         assert!(close(number(c.as_ref(), "projected_variance"), cov[2][2], 1e-14));
-        // Back to the plane: d follows the width.
+        // Beyond a million, no figure; back to the plane: d follows the width.
+        c.set_input("P", DMatrix::from_row_slice(2, 3, &[0.0, 0.0, 0.0, 2e6, 0.0, 1.0])).unwrap();
+        assert!(c.space(&Timeline::new(0)).is_none() && c.space_handles().is_empty());
+        assert!(c.figure_note().is_some_and(|n| n.contains("10⁶")));
         c.set_input("P", DMatrix::from_row_slice(3, 2, &[0.0, 1.0, 2.0, 3.0, 5.0, 4.0])).unwrap();
         assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0]));
+        assert!(c.space(&Timeline::new(0)).is_none());
+    }
+
+    #[test]
+    fn dragging_in_space_moves_points_and_turns_d() {
+        let mut c = page(&[("P", "1,0,0;0,2,0;0,0,3;1,1,1")]);
+        let mean = Point3::from_vec(vector(c.as_ref(), "mean"));
+        assert!(c.move_space_handle("P:3", Point3::new(5.0, 1.0, 1.0)));
+        let moved = Point3::from_vec(vector(c.as_ref(), "mean"));
+        assert!(near3(moved, mean + Point3::new(1.0, 0.0, 0.0)), "{moved}");
+        assert!(matrix(c.as_ref(), "P")[3] == [5.0, 1.0, 1.0]);
+        assert!(!c.move_space_handle("P:4", Point3::zeros()) && !c.move_space_handle("P:0", Point3::new(f64::NAN, 0.0, 0.0)));
+        // d turns towards the dragged tip, and snaps onto PC₁ within a degree.
+        assert!(c.move_space_handle("d", moved + Point3::new(0.0, 0.0, 2.0)));
+        assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![0.0, 0.0, 1.0]));
+        let pc1 = Point3::from_row_slice(&matrix(c.as_ref(), "components")[0]);
+        let nearly = nalgebra::Rotation3::from_axis_angle(&Point3::z_axis(), 0.5f64.to_radians()) * pc1;
+        assert!(c.move_space_handle("d", moved + nearly * 3.0));
+        assert_eq!(number(c.as_ref(), "angle_to_pc1"), 0.0);
+        // In the centred view a dragged point lands where it was dropped, though the mean moves with it.
+        c.set_choice("view", "centred").unwrap();
+        let to = Point3::new(-2.0, 1.0, 0.5);
+        assert!(c.move_space_handle("P:0", to));
+        let h = c.space_handles().into_iter().find(|h| h.name == "P:0").unwrap();
+        assert!(near3(h.at, to), "{}", h.at);
+        // In the reconstruction view, d is not a handle.
+        c.set_choice("view", "reconstruct").unwrap();
+        assert!(!c.move_space_handle("d", Point3::new(1.0, 1.0, 1.0)));
+        assert_eq!(c.space_handles()[0].name, "P:0");
+    }
+
+    #[test]
+    fn a_page_drags_and_nudges_points_in_space() {
+        use crate::page::{Msg, Page};
+        let params = [("P".to_string(), "1,0,0;0,2,0;0,0,3;1,1,1".to_string())];
+        let mut page = Page::open(find("pca").unwrap(), &params, vec![]).unwrap();
+        assert!(page.in_space());
+        let names: Vec<String> = page.handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["d", "P:0", "P:1", "P:2", "P:3", "orbit"]);
+        let mean = vector(page.chapter(), "mean");
+        // The up arrow on a point moves it one unit along z (the axis that looks most like up).
+        assert!(page.update(Msg::Nudge { handle: "P:0".into(), dx: 0.0, dy: 1.0, fine: false }).state);
+        let after = vector(page.chapter(), "mean");
+        assert!(close(after[2], mean[2] + 0.25, 1e-14) && after[0] == mean[0], "{after:?}");
+        // Orbiting changes no readout.
+        let readouts = page.readouts();
+        page.update(Msg::Pan { dx: 40.0, dy: 10.0 });
+        assert_eq!(page.readouts(), readouts);
+        assert_ne!(page.camera, crate::view::space::Camera::default());
+    }
+
+    #[test]
+    fn the_reconstruction_in_space_lies_on_the_kept_components() {
+        let p = DMatrix::from_row_slice(5, 3, &[0.0, 0.0, 0.0, 2.0, 1.0, 0.5, 4.0, 1.5, -0.5, 1.0, 3.0, 1.0, -1.0, 0.5, 2.0]);
+        for k in 1..=3 {
+            let mut c = pca_of(&p, k);
+            c.set_choice("view", "reconstruct").unwrap();
+            let space = c.space(&Timeline::new(0)).unwrap();
+            let e = c.analysis.eigen.clone().unwrap();
+            let mean = to_point3(&c.analysis.mean);
+            let rebuilt = space_dots(&space, Role::Data);
+            assert_eq!((rebuilt.len(), space_dots(&space, Role::Ghost).len()), (5, 5));
+            for (i, r) in rebuilt.iter().enumerate() {
+                // What is left of the point after its reconstruction is orthogonal to the kept components.
+                let rest = c.point3(i) - r;
+                for v in e.vectors.iter().take(k) {
+                    assert!(rest.dot(&to_point3(v)).abs() < 1e-12, "k = {k}");
+                }
+                // And the reconstruction has no part along the dropped ones.
+                for v in e.vectors.iter().skip(k) {
+                    assert!((r - mean).dot(&to_point3(v)).abs() < 1e-12, "k = {k}");
+                }
+            }
+            let patches =
+                space.shapes.iter().filter(|s| matches!(s, Shape3::Polygon { fill: Some(f), stroke: None, .. } if f.alpha > 0.13)).count();
+            assert_eq!(patches, if k == 2 { 4 } else { 0 }, "the plane of PC₁ and PC₂ only for k = 2");
+            // The patch goes through the mean, along PC₁ and PC₂.
+            for s in &space.shapes {
+                if let Shape3::Polygon { points, stroke: None, .. } = s {
+                    assert!(points.iter().all(|q| (q - mean).dot(&to_point3(&e.vectors[2])).abs() < 1e-12));
+                    assert!(near3(points[0], mean));
+                }
+            }
+            assert_eq!(
+                space.shapes.iter().filter(|s| matches!(s, Shape3::Polyline { stroke, .. } if stroke.role == Role::Image)).count(),
+                5
+            );
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_points_in_space_draw_a_bounded_sample() {
+        let n = 100_000;
+        let mut normal = Normal::new(7);
+        let mut entries = Vec::with_capacity(3 * n);
+        for _ in 0..n {
+            let ((a, b), (c, _)) = (normal.pair(), normal.pair());
+            entries.extend([3.0 * a, a + b, 0.5 * c]);
+        }
+        let mut c: Box<dyn Chapter> = Box::new(pca_of(&DMatrix::from_row_slice(n, 3, &entries), 1));
+        for view in ["raw", "reconstruct"] {
+            c.set_choice("view", view).unwrap();
+            let space = c.space(&Timeline::new(0)).unwrap();
+            let dots = space.shapes.iter().filter(|s| matches!(s, Shape3::Dot { .. })).count();
+            assert!(dots <= 2 * SPACE_DOTS + SPACE_LINKS + 1, "{view}: {dots}");
+            assert!(space.shapes.len() <= 2 * SPACE_DOTS + 2 * SPACE_LINKS + 80, "{view}: {}", space.shapes.len());
+            assert_eq!(space_dots(&space, if view == "raw" { Role::Data } else { Role::Ghost }).len(), SPACE_DOTS);
+        }
+        c.set_choice("view", "raw").unwrap();
+        // Every drop starts at a drawn point (1000 points: every 2nd is drawn, every 26th has its drop).
+        let some = pca_of(&DMatrix::from_row_slice(1000, 3, &entries[..3000]), 1);
+        let space = some.space(&Timeline::new(0)).unwrap();
+        let drawn = space_dots(&space, Role::Data);
+        let drops: Vec<&Vec<Point3>> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Polyline { points, stroke } if stroke.role == Role::Image => Some(points),
+                _ => None,
+            })
+            .collect();
+        assert_eq!((drawn.len(), drops.len()), (500, 39));
+        assert!(drops.iter().all(|d| drawn.contains(&d[0])), "a drop from an undrawn point");
+        let names: Vec<String> = c.space_handles().into_iter().map(|h| h.name).collect();
+        assert_eq!(names, ["d"], "no handle per point");
+        assert!(!c.move_space_handle("P:0", Point3::zeros()));
+        assert!(c.summary().contains("sample of 500 of the 100\u{2009}000 points (every 200th)"), "{}", c.summary());
+        assert!(c.summary().contains("drops onto d are drawn for 39 of the 100\u{2009}000 points"), "{}", c.summary());
+        crate::chapters::testing::check_everything(c.as_ref()).unwrap();
+        assert_eq!(ordinal(2), "2nd");
+        assert_eq!(ordinal(13), "13th");
+        assert_eq!(ordinal(21), "21st");
     }
 
     #[test]
@@ -1726,16 +2191,16 @@ mod tests {
 
     #[test]
     fn the_generator_is_reproducible_and_has_the_asked_correlation() {
-        let g = Generator { n: 100_000, corr: 0.8, noise: 0.0 };
+        let g = Generator { n: 100_000, corr: 0.8, noise: 0.0, dim: 2 };
         let p = g.points();
         assert_eq!(p, g.points(), "same recipe, same points");
         assert_eq!(p.shape(), (100_000, 2));
         // The standard error of a sample correlation is about (1 − ρ²)/√n ≈ 0.001 here.
         assert!((correlation(&p) - 0.8).abs() < 0.01, "{}", correlation(&p));
         // Noise σ on each coordinate divides the correlation by 1 + σ².
-        let noisy = Generator { n: 100_000, corr: -0.6, noise: 0.5 }.points();
+        let noisy = Generator { n: 100_000, corr: -0.6, noise: 0.5, dim: 2 }.points();
         assert!((correlation(&noisy) + 0.6 / 1.25).abs() < 0.01, "{}", correlation(&noisy));
-        let independent = Generator { n: 100_000, corr: 0.0, noise: 0.3 }.points();
+        let independent = Generator { n: 100_000, corr: 0.0, noise: 0.3, dim: 2 }.points();
         assert!(correlation(&independent).abs() < 0.01);
         // More points extend the same stream: the first ten stay put.
         let ten = Generator { n: 10, ..g }.points();
@@ -1747,9 +2212,49 @@ mod tests {
     }
 
     #[test]
+    fn the_generator_makes_3d_points_that_link_their_recipe() {
+        let g = Generator { n: 100_000, corr: 0.9, noise: 0.0, dim: 3 };
+        let p = g.points();
+        assert_eq!(p.shape(), (100_000, 3));
+        // z follows y as y follows x: corr(x, y) = corr(y, z) = 0.9, corr(x, z) = 0.81.
+        let a = Analysis::new(&p);
+        let r = |i: usize, j: usize| a.cov[(i, j)] / (a.cov[(i, i)] * a.cov[(j, j)]).sqrt();
+        assert!((r(0, 1) - 0.9).abs() < 0.01 && (r(1, 2) - 0.9).abs() < 0.01 && (r(0, 2) - 0.81).abs() < 0.01, "{}", a.cov);
+        assert!((a.mean[2] - 1.0).abs() < 0.02);
+        // The 2-D stream is untouched by the third coordinate's existence.
+        let flat = Generator { dim: 2, ..g }.points();
+        assert_eq!(flat.shape(), (100_000, 2));
+        assert_eq!(Generator { n: 10, ..g }.points(), p.rows(0, 10).into_owned());
+        // In a link: the recipe with dim, drawn in space, in any order.
+        let c = page(&[("n", "200"), ("corr", "0.9"), ("noise", "0.1"), ("dim", "3")]);
+        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "dim", "d"]);
+        assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0, 0.0]));
+        assert!(c.space(&Timeline::new(0)).is_some() && c.figure_note().is_none());
+        assert_eq!(params_of(reopen(c.as_ref()).as_ref()), params_of(c.as_ref()));
+        let shuffled = page(&[("dim", "3"), ("noise", "0.1"), ("n", "200"), ("corr", "0.9")]);
+        assert_eq!(shuffled.inputs(), c.inputs());
+        let code = c.code();
+        assert!(
+            code.nalgebra.contains("from_row_slice(n, 3, &entries)") && code.numpy.contains("z1, z2, z3, e1, e2, e3"),
+            "{}",
+            code.numpy
+        );
+        // Pasted 3-D points set dim to 3 (not in their link): a slider moved next keeps three coordinates.
+        let mut c = page(&[("P", "1,0,0;0,2,0;0,0,3;1,1,1")]);
+        assert_eq!(keys(c.as_ref()), ["P", "d"]);
+        assert_eq!(vector(c.as_ref(), "dim"), [3.0]);
+        c.set_input("n", DMatrix::from_element(1, 1, 40.0)).unwrap();
+        assert_eq!(matrix(c.as_ref(), "P")[0].len(), 3);
+        // And back to the plane.
+        c.set_input("dim", DMatrix::from_element(1, 1, 2.0)).unwrap();
+        assert_eq!(matrix(c.as_ref(), "P")[0].len(), 2);
+        assert_eq!(value(c.as_ref(), "d"), Value::Vector(vec![1.0, 0.0]));
+    }
+
+    #[test]
     fn generated_points_link_their_recipe_and_round_trip() {
         let c = page(&[("n", "500"), ("corr", "-0.5"), ("noise", "0.2"), ("d", "0.6,0.8")]);
-        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "d"]);
+        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "dim", "d"]);
         assert_eq!(vector(c.as_ref(), "n"), vec![500.0]);
         let again = reopen(c.as_ref());
         assert_eq!(again.inputs(), c.inputs());
@@ -1778,9 +2283,9 @@ mod tests {
         assert_eq!(params_of(reopen(c.as_ref()).as_ref()), params_of(c.as_ref()));
         // A generator input regenerates the points from the recipe again.
         c.set_input("noise", DMatrix::from_element(1, 1, 0.1)).unwrap();
-        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "d"]);
+        assert_eq!(keys(c.as_ref()), ["n", "corr", "noise", "dim", "d"]);
         // Pasted points too many for a link (more than 64) are not linked, and the page says so.
-        let many = Generator { n: 300, corr: 0.2, noise: 0.1 }.points();
+        let many = Generator { n: 300, corr: 0.2, noise: 0.1, dim: 2 }.points();
         c.set_input("P", many).unwrap();
         assert_eq!(keys(c.as_ref()), ["d"]);
         assert!(c.editor_note("P").is_some_and(|n| n.contains("300") && n.contains("link")));
@@ -1796,6 +2301,8 @@ mod tests {
             ("n", 100_001.0, "100"),
             ("corr", 1.5, "between −1 and 1"),
             ("noise", -0.1, "0 to 10"),
+            ("dim", 4.0, "2 or 3"),
+            ("dim", 2.5, "2 or 3"),
         ] {
             let err = c.set_input(name, one(x)).unwrap_err();
             assert!(err.contains(why), "{name}={x}: {err}");
@@ -1854,7 +2361,7 @@ mod tests {
         assert!(!code.contains("from_row_slice(100, 2, &[") && code.contains("from_row_slice(n, 2, &entries)"));
         let pasted = page(&[]);
         let mut pasted = pasted;
-        pasted.set_input("P", Generator { n: 80, corr: 0.0, noise: 0.0 }.points()).unwrap();
+        pasted.set_input("P", Generator { n: 80, corr: 0.0, noise: 0.0, dim: 2 }.points()).unwrap();
         assert!(pasted.code().numpy.contains("np.loadtxt(\"points.csv\""));
     }
 
@@ -1953,9 +2460,13 @@ mod tests {
             let mut c = build();
             c.set_input("P", p).unwrap();
             if k == 2 {
-                let a = Analysis::new(&c.inputs()[3].value);
+                let a = Analysis::new(&c.inputs()[4].value);
                 let m = World::new(a.mean[0], a.mean[1]);
                 c.move_handle("d", m + World::new(angle.to_radians().cos(), angle.to_radians().sin()));
+            } else {
+                let a = Analysis::new(&c.inputs()[4].value);
+                let (s, co) = angle.to_radians().sin_cos();
+                c.move_space_handle("d", to_point3(&a.mean) + Point3::new(co, s, 0.5));
             }
             let readouts = c.readouts();
             for r in &readouts {
@@ -1971,6 +2482,10 @@ mod tests {
                 prop_assert!((pv + err - total).abs() <= 1e-10 * total, "{} + {} ≠ {}", pv, err, total);
             }
             let _ = (c.summary(), c.code(), c.content_bounds(), c.scene(&Timeline::new(0)), c.handles(), c.figure_note());
+            if let Some(space) = c.space(&Timeline::new(0)) {
+                let camera = crate::view::space::Camera::default();
+                let _ = (space.project(&camera), space.half_extent(&camera), c.space_handles());
+            }
         }
 
         /// The reconstruction error from the first k components is (n − 1) × the dropped variances.

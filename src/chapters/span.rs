@@ -1,28 +1,49 @@
 //! 2.4 Linear dependence and span: which targets b the columns of A can reach, and whether any column
 //! is redundant. Ranks come from the SVD with numpy's tolerance (as `np.linalg.matrix_rank`).
 
-use super::common::{bounds, column_handles, drag_into, plane, point, vector_handle, with_background};
+use super::common::{bounds, column_handles, drag_into, pick_option, plane, point, vector_handle, with_background};
 use super::common3d::{column3, column_role, drag_into3, point3, reach, space_column_handles, space_vector_handle};
 use super::determinant::{determinant, Det};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange, SpaceHandle};
-use crate::format::{display_number, display_shape};
+use crate::format::{display_number, display_shape, display_tuple};
 use crate::math::svd::{svd, PINV_RCOND};
 use crate::readout::{vector_readout, Readout, Value};
-use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::scene::{Dash, Fill, Role, Scene, Shape, Stroke};
 use crate::view::space::{plane_basis, Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
-use nalgebra::DMatrix;
+use nalgebra::{DMatrix, Matrix2};
 
 /// The page state: the vectors (A's columns) and the target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Span {
     a: DMatrix<f64>,
     b: DMatrix<f64>,
-    /// The amounts of u and v on the figure's head-to-tail path (sliders `ca`, `cb`).
+    /// The amounts of u and v on the figure's head-to-tail path (sliders `ca`, `cb`); in the row
+    /// picture the same two numbers are the point x = (ca, cb).
     ca: f64,
     cb: f64,
+    /// Which picture of the system the figure draws (`picture`): one of [`PICTURES`].
+    picture: &'static str,
 }
+
+/// The figure's two pictures of a system in two unknowns: the columns reaching b, or one line per equation.
+const PICTURES: &[(&str, &str)] = &[("columns", "Column picture"), ("rows", "Row picture")];
+
+/// The number of equations (`equations`): the reader's two, or those two and the seed's third.
+const EQUATIONS: &[(&str, &str)] = &[("2", "Two equations"), ("3", "Add 7x − y = 2")];
+
+/// The seed's third equation 7x − y = 2 (its overdetermined example): a row of A and an entry of b.
+const THIRD_ROW: [f64; 2] = [7.0, -1.0];
+/// See [`THIRD_ROW`].
+const THIRD_B: f64 = 2.0;
+
+/// How the row picture draws equation i: three lines that stay apart in colour and dash.
+const ROW_STROKES: [Stroke; 3] = [
+    Stroke { role: Role::Second, width: 2.5, dash: Dash::Solid },
+    Stroke { role: Role::Data, width: 2.5, dash: Dash::Dashed },
+    Stroke { role: Role::Eigen, width: 2.5, dash: Dash::Dotted },
+];
 
 /// Largest amount a coefficient slider's number field accepts (the path stays drawable).
 const MAX_COEFFICIENT: f64 = 1e6;
@@ -35,6 +56,7 @@ pub fn build() -> Box<dyn Chapter> {
         b: DMatrix::from_column_slice(2, 1, &[4.0, 7.0]),
         ca: 2.0,
         cb: 1.0,
+        picture: PICTURES[0].0,
     })
 }
 
@@ -47,8 +69,8 @@ enum Reach {
     Failed(String),
     /// b is in the span; the coefficients (unique when `unique`, else the shortest ones, A⁺b).
     Reached { coefficients: DMatrix<f64>, unique: bool },
-    /// b is outside the span; the closest point of the span, A·A⁺b.
-    Unreachable { closest: DMatrix<f64> },
+    /// b is outside the span; the least-squares coefficients A⁺b and the closest point of the span, A·A⁺b.
+    Unreachable { least_squares: DMatrix<f64>, closest: DMatrix<f64> },
 }
 
 impl Span {
@@ -89,7 +111,7 @@ impl Span {
         if aug == rank {
             Reach::Reached { coefficients, unique: rank == self.n() }
         } else {
-            Reach::Unreachable { closest: &self.a * coefficients }
+            Reach::Unreachable { closest: &self.a * &coefficients, least_squares: coefficients }
         }
     }
 
@@ -110,9 +132,199 @@ impl Span {
             .replace("+ −", "− ")
     }
 
-    /// Whether the figure is drawn in space: up to three columns with three entries, and b too.
+    /// Whether the figure is drawn in space: the column picture of up to three columns with three
+    /// entries, and b too.
     fn in_space(&self) -> bool {
-        self.m() == 3 && self.n() <= 3 && self.b.len() == 3
+        !self.rows_picture() && self.m() == 3 && self.n() <= 3 && self.b.len() == 3
+    }
+
+    /// Whether the row picture is chosen (it exists for two unknowns only).
+    fn rows_picture(&self) -> bool {
+        self.picture == "rows"
+    }
+
+    /// Whether the row picture can draw the system: one to three equations in two unknowns, b with
+    /// one entry per equation.
+    fn rows_drawn(&self) -> bool {
+        self.rows_picture() && self.n() == 2 && self.m() <= 3 && self.b.len() == self.m()
+    }
+
+    /// The `equations` choice's value while it applies (two unknowns and two or three equations).
+    fn equations(&self) -> Option<&'static str> {
+        match (self.m(), self.n()) {
+            (2, 2) => Some("2"),
+            (3, 2) => Some("3"),
+            _ => None,
+        }
+    }
+
+    /// Appends the seed's third equation 7x − y = 2 to a system of two (b gets its entry when it fits).
+    fn add_third_equation(&mut self) {
+        if self.m() != 2 {
+            return;
+        }
+        if self.b.len() == 2 {
+            self.b = self.b.clone().insert_row(2, THIRD_B);
+        }
+        let mut a = self.a.clone().insert_row(2, 0.0);
+        a[(2, 0)] = THIRD_ROW[0];
+        a[(2, 1)] = THIRD_ROW[1];
+        self.a = a;
+    }
+
+    /// Removes the third equation, keeping the first two as they are.
+    fn drop_third_equation(&mut self) {
+        if self.m() != 3 {
+            return;
+        }
+        if self.b.len() == 3 {
+            self.b = self.b.clone().remove_row(2);
+        }
+        self.a = self.a.clone().remove_row(2);
+    }
+
+    /// Equation i, a·x = b, as the line it is in the plane of (x, y): a point on it and its
+    /// direction; `None` for a row of zeros (0 = bᵢ is no line) or non-finite numbers.
+    fn equation_line(&self, i: usize) -> Option<(World, World)> {
+        let normal = World::new(*self.a.get((i, 0))?, *self.a.get((i, 1))?);
+        let b = *self.b.get(i)?;
+        // Scaled first so that squaring neither overflows nor underflows.
+        let scale = normal.amax();
+        if !(scale > 0.0 && scale.is_finite() && b.is_finite()) {
+            return None;
+        }
+        let unit = normal / scale;
+        let through = unit * (b / scale / unit.norm_squared());
+        through.iter().all(|x| x.is_finite()).then(|| (through, World::new(-unit.y, unit.x)))
+    }
+
+    /// Where equations i and j cross, when their lines are not parallel.
+    fn crossing(&self, i: usize, j: usize) -> Option<World> {
+        let rows = Matrix2::new(*self.a.get((i, 0))?, *self.a.get((i, 1))?, *self.a.get((j, 0))?, *self.a.get((j, 1))?);
+        let rhs = World::new(*self.b.get(i)?, *self.b.get(j)?);
+        let det = rows.determinant();
+        let size = rows.row(0).norm() * rows.row(1).norm();
+        if !(det.is_finite() && det.abs() > 1e-12 * size) {
+            return None;
+        }
+        let x = rows.try_inverse()? * rhs;
+        x.iter().all(|v| v.is_finite()).then_some(x)
+    }
+
+    /// Every pairwise crossing of the row picture's lines.
+    fn crossings(&self) -> Vec<World> {
+        let m = self.m().min(3);
+        (0..m).flat_map(|i| (i + 1..m).map(move |j| (i, j))).filter_map(|(i, j)| self.crossing(i, j)).collect()
+    }
+
+    /// The row picture: one line per equation, their crossings, and the solution (or, when the
+    /// lines share no point, the least-squares x = A⁺b); the handle is x = (ca, cb).
+    fn row_scene(&self) -> Scene {
+        let mut scene = Scene::default();
+        if !self.rows_drawn() {
+            return scene;
+        }
+        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+        scene.push(Shape::Axes);
+        // Each equation is written on its line near where it leaves the fitted view (a little
+        // inside it): the first and third at their upper ends, the second at its lower end, away
+        // from the crossings in the middle; the renderer moves any that still overlap apart.
+        // The fitted view shows at least the square that holds the content box.
+        let (lo, hi) = self.content_bounds();
+        let reach = hi.amax().max(-lo.amin());
+        let corner = World::new(reach, reach) * 0.9;
+        for (i, (stroke, upper)) in ROW_STROKES.iter().zip([true, false, true]).enumerate().take(self.m()) {
+            if let Some((through, direction)) = self.equation_line(i) {
+                scene.push(Shape::Line { through, direction, stroke: *stroke, label: None });
+                if let Some(at) = line_end(through, direction, -corner, corner, upper) {
+                    scene.push(Shape::Label { at, text: equation(&self.a, &self.b, i), role: stroke.role });
+                }
+            }
+        }
+        if self.m() == 3 {
+            for at in self.crossings() {
+                scene.push(Shape::Dot { at, role: Role::Axis, radius: 3.5 });
+            }
+        }
+        let marked = |scene: &mut Scene, x: &DMatrix<f64>, role: Role, text: &str| {
+            if let Some(at) = point(x).filter(|p| p.iter().all(|v| v.is_finite())) {
+                scene.push(Shape::Dot { at, role, radius: 6.0 });
+                scene.push(Shape::Label { at: at + World::new(0.0, reach * 0.05), text: text.into(), role });
+            }
+        };
+        let x = World::new(self.ca, self.cb);
+        scene.push(Shape::Label {
+            at: x + World::new(0.0, reach * 0.05),
+            text: format!("x = {}", display_tuple(&[self.ca, self.cb])),
+            role: Role::Input,
+        });
+        match self.reach() {
+            Reach::Reached { coefficients, unique: true } => {
+                marked(&mut scene, &coefficients, Role::Input, if self.m() == 3 { "all three meet" } else { "the solution" })
+            }
+            Reach::Reached { coefficients, unique: false } if self.rank().unwrap_or(0) > 0 => {
+                marked(&mut scene, &coefficients, Role::Input, "A⁺b: the shortest solution")
+            }
+            Reach::Unreachable { least_squares, .. } => marked(&mut scene, &least_squares, Role::Image, "A⁺b: least squares"),
+            _ => {}
+        }
+        scene
+    }
+
+    /// The row picture in words: where the lines meet, or the least-squares point when they do not.
+    fn row_summary(&self) -> String {
+        let lines = match self.m() {
+            1 => "The row picture: the one equation is a line".to_string(),
+            m => format!("The row picture: each of the {m} equations is a line"),
+        };
+        let all = match self.m() {
+            1 => "it",
+            2 => "both",
+            _ => "all three",
+        };
+        let candidate = format!(
+            "The ring x = {} holds the column picture's amounts ca and cb; where it lies on every line, Ax = b.",
+            display_tuple(&[self.ca, self.cb])
+        );
+        let meeting = match self.reach() {
+            Reach::Reached { coefficients, unique: true } => {
+                format!("they meet at x = {}, the one solution", display_tuple(coefficients.as_slice()))
+            }
+            Reach::Reached { coefficients, unique: false } => {
+                let shortest = display_tuple(coefficients.as_slice());
+                match (self.rank(), self.m()) {
+                    (Ok(0), _) => format!("every equation reads 0 = 0, so every x solves {all}; the shortest is A⁺b = {shortest}"),
+                    (_, 1) => format!("every point of it is a solution; the shortest is A⁺b = {shortest}"),
+                    _ => {
+                        format!("they lie on top of each other, so every point of that line solves {all}; the shortest is A⁺b = {shortest}")
+                    }
+                }
+            }
+            Reach::Unreachable { least_squares, .. } => {
+                let closest = display_tuple(least_squares.as_slice());
+                if self.m() == 1 {
+                    format!(
+                        "it reads 0 = {}, so no x satisfies it; the closest in the least-squares sense is x = A⁺b = {closest}",
+                        display_number(self.b[0])
+                    )
+                } else {
+                    format!("they share no common point, so no x satisfies {all}; the closest in the least-squares sense (smallest ‖Ax − b‖) is x = A⁺b = {closest}")
+                }
+            }
+            Reach::WrongLength => format!("b has {} entries, so it is not one right-hand side per equation", self.b.len()),
+            Reach::Failed(why) => why,
+        };
+        format!("{lines}: {meeting}. {candidate}")
+    }
+
+    /// The row picture's draggable point x = (ca, cb).
+    fn x_handle(&self) -> Handle {
+        Handle {
+            name: "x".into(),
+            at: World::new(self.ca, self.cb),
+            role: Role::Input,
+            label: format!("x = {}, the amounts ca and cb", display_tuple(&[self.ca, self.cb])),
+        }
     }
 
     /// The 3-D figure: the columns, their span (a shaded plane, a line, or all of space), and b
@@ -191,7 +403,7 @@ impl Span {
                 space.push(Shape3::Dot { at: b, role: Role::Image, radius: 6.0 });
                 space.label(b + Point3::new(0.0, 0.0, reach_all * 0.06), "b", Role::Image);
             }
-            Reach::Unreachable { closest } => {
+            Reach::Unreachable { closest, .. } => {
                 if let Some(p) = point3(&closest) {
                     space.arrow_from(p, b, Stroke::dotted(Role::Image, 1.5), "");
                 }
@@ -263,21 +475,66 @@ impl Span {
                 };
                 out.push(vector_readout("coefficients", "coefficients", &coefficients, note));
             }
-            Reach::Unreachable { .. } => {
+            Reach::Unreachable { least_squares, .. } => {
                 out.push(Readout::new(
                     "in_span",
                     "b in span",
                     Value::Bool(false),
                     format!("{}: b points out of the span, no combination reaches it", ranks()),
                 ));
+                let closest = display_tuple(least_squares.as_slice());
                 out.push(Readout::missing(
                     "coefficients",
                     "coefficients",
-                    "b is out of reach: no combination of the columns gives it (the closest one is the least-squares A⁺b, chapter 2.9)",
+                    format!(
+                        "b is out of reach: no combination of the columns gives it (the closest one is the least-squares A⁺b = {closest}, chapter 2.9)"
+                    ),
                 ));
             }
         }
     }
+}
+
+/// Where the line through `through` along `direction` leaves the box from `lo` to `hi`: at its
+/// upper end (or right end, for a level line) when `upper`, else at its lower end; `None` when it
+/// misses the box.
+fn line_end(through: World, direction: World, lo: World, hi: World, upper: bool) -> Option<World> {
+    let d = direction / direction.norm();
+    let d = if d.y < 0.0 || (d.y == 0.0 && d.x < 0.0) { -d } else { d };
+    let (mut enter, mut leave) = (f64::NEG_INFINITY, f64::INFINITY);
+    for k in 0..2 {
+        if d[k] != 0.0 {
+            let (a, b) = ((lo[k] - through[k]) / d[k], (hi[k] - through[k]) / d[k]);
+            enter = enter.max(a.min(b));
+            leave = leave.min(a.max(b));
+        } else if through[k] < lo[k] || through[k] > hi[k] {
+            return None;
+        }
+    }
+    let at = through + d * if upper { leave } else { enter };
+    (enter <= leave && at.iter().all(|v| v.is_finite())).then_some(at)
+}
+
+/// Equation i of the system as text, e.g. `7x − y = 2` (a row of zeros reads `0 = 2`).
+fn equation(a: &DMatrix<f64>, b: &DMatrix<f64>, i: usize) -> String {
+    let term = |c: f64, var: &str| {
+        if c == 1.0 {
+            var.to_string()
+        } else if c == -1.0 {
+            format!("−{var}")
+        } else {
+            format!("{}{var}", display_number(c))
+        }
+    };
+    let (x, y) = (a.get((i, 0)).copied().unwrap_or(0.0), a.get((i, 1)).copied().unwrap_or(0.0));
+    let left = match (x == 0.0, y == 0.0) {
+        (false, false) if y < 0.0 => format!("{} − {}", term(x, "x"), term(-y, "y")),
+        (false, false) => format!("{} + {}", term(x, "x"), term(y, "y")),
+        (false, true) => term(x, "x"),
+        (true, false) => term(y, "y"),
+        (true, true) => "0".to_string(),
+    };
+    format!("{left} = {}", display_number(b.get(i).copied().unwrap_or(0.0)))
 }
 
 fn subscript(n: usize) -> String {
@@ -329,6 +586,10 @@ impl Chapter for Span {
                 if self.b.len() == self.a.nrows() && self.b.len() != value.nrows() {
                     self.b = self.b.clone().resize(value.nrows(), 1, 0.0);
                 }
+                // The row picture draws equations in two unknowns only.
+                if value.ncols() != 2 {
+                    self.picture = PICTURES[0].0;
+                }
                 self.a = value;
             }
             "b" if value.ncols() == 1 => self.b = value,
@@ -347,11 +608,30 @@ impl Chapter for Span {
     }
 
     fn choices(&self) -> Vec<Choice> {
-        Vec::new()
+        // Both exist while there are two unknowns (two columns); `equations` while there are two or three equations.
+        let mut out = Vec::new();
+        if self.n() == 2 {
+            out.push(Choice { name: "picture", label: "Figure", options: PICTURES, current: self.picture });
+        }
+        if let Some(current) = self.equations() {
+            out.push(Choice { name: "equations", label: "Equations", options: EQUATIONS, current });
+        }
+        out
     }
 
-    fn set_choice(&mut self, name: &str, _value: &str) -> Result<(), String> {
-        Err(format!("this page has no choice called {name}"))
+    fn set_choice(&mut self, name: &str, value: &str) -> Result<(), String> {
+        match name {
+            "picture" if self.n() == 2 => self.picture = pick_option(PICTURES, value)?,
+            "equations" if self.equations().is_some() => {
+                if pick_option(EQUATIONS, value)? == "3" {
+                    self.add_third_equation();
+                } else {
+                    self.drop_third_equation();
+                }
+            }
+            _ => return Err(format!("this page has no choice called {name} now")),
+        }
+        Ok(())
     }
 
     fn stages(&self) -> Vec<&'static str> {
@@ -359,6 +639,9 @@ impl Chapter for Span {
     }
 
     fn handles(&self) -> Vec<Handle> {
+        if self.rows_picture() {
+            return if self.rows_drawn() { vec![self.x_handle()] } else { Vec::new() };
+        }
         if self.figure_note().is_some() {
             return Vec::new();
         }
@@ -371,6 +654,14 @@ impl Chapter for Span {
     }
 
     fn move_handle(&mut self, name: &str, to: World) -> bool {
+        if self.rows_picture() {
+            let fits = to.iter().all(|x| x.is_finite() && x.abs() <= MAX_COEFFICIENT);
+            let moved = name == "x" && self.rows_drawn() && fits && (to.x, to.y) != (self.ca, self.cb);
+            if moved {
+                (self.ca, self.cb) = (to.x, to.y);
+            }
+            return moved;
+        }
         drag_into(&mut self.a, "A", name, to) || drag_into(&mut self.b, "b", name, to)
     }
 
@@ -400,6 +691,9 @@ impl Chapter for Span {
     }
 
     fn scene(&self, _timeline: &Timeline) -> Scene {
+        if self.rows_picture() {
+            return self.row_scene();
+        }
         let (Some(a), Some(b)) = (plane(&self.a), point(&self.b)) else { return Scene::default() };
         let (u, v): (World, World) = (a.column(0).into_owned(), a.column(1).into_owned());
         let mut scene = Scene::default();
@@ -441,7 +735,7 @@ impl Chapter for Span {
                 scene.push(Shape::Dot { at: b, role: Role::Image, radius: 6.0 });
                 scene.push(Shape::Label { at: b + World::new(0.3, 0.3), text: "b".into(), role: Role::Image });
             }
-            Reach::Unreachable { closest } => {
+            Reach::Unreachable { closest, .. } => {
                 if let Some(p) = point(&closest) {
                     scene.arrow_from(p, b, Stroke::dotted(Role::Image, 1.5), "");
                 }
@@ -477,6 +771,15 @@ impl Chapter for Span {
     }
 
     fn figure_note(&self) -> Option<String> {
+        if self.rows_picture() {
+            return (!self.rows_drawn()).then(|| {
+                format!(
+                    "The row picture draws up to three equations in two unknowns, one line each (A with 2 columns, b with one entry per row); now A is {} and b has {} entries. The numbers below are still exact.",
+                    display_shape(&self.a),
+                    self.b.len()
+                )
+            });
+        }
         let drawn = (plane(&self.a).is_some() && point(&self.b).is_some()) || self.in_space();
         (!drawn).then(|| {
             format!(
@@ -489,7 +792,18 @@ impl Chapter for Span {
 
     fn content_bounds(&self) -> (World, World) {
         let mut points = vec![World::zeros()];
-        if let Some(a) = plane(&self.a) {
+        if self.rows_picture() {
+            // The candidate x, every crossing, the marked solution or least-squares point, and the
+            // point of each line nearest the origin.
+            points.push(World::new(self.ca, self.cb));
+            points.extend(self.crossings());
+            points.extend((0..self.m().min(3)).filter_map(|i| self.equation_line(i)).map(|(through, _)| through));
+            match self.reach() {
+                Reach::Reached { coefficients: x, .. } | Reach::Unreachable { least_squares: x, .. } => points.extend(point(&x)),
+                _ => {}
+            }
+            points.retain(|p| p.iter().all(|v| v.is_finite()));
+        } else if let Some(a) = plane(&self.a) {
             points.push(a.column(0).into_owned());
             points.push(a.column(1).into_owned());
         }
@@ -545,6 +859,9 @@ impl Chapter for Span {
     }
 
     fn summary(&self) -> String {
+        if self.rows_drawn() {
+            return self.row_summary();
+        }
         let Ok(rank) = self.rank() else { return "The rank of A could not be computed.".into() };
         let vectors = if self.n() == 2 { "u and v".to_string() } else { format!("the {} columns of A", self.n()) };
         let span = match (rank, self.m()) {
@@ -734,6 +1051,182 @@ mod tests {
         assert_eq!(path_labels(&c.scene(&Timeline::new(0))), ["−1.5·u", "3·v"]);
     }
 
+    fn choice(c: &dyn Chapter, name: &str) -> Option<&'static str> {
+        c.choices().into_iter().find(|x| x.name == name).map(|x| x.current)
+    }
+
+    fn equations_drawn(scene: &Scene) -> Vec<String> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Label { text, role: Role::Second | Role::Data | Role::Eigen, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn dots(scene: &Scene, role: Role) -> Vec<World> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Dot { at, role: r, .. } if *r == role => Some(*at),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_third_equation_toggles_the_overdetermined_case_and_back() {
+        let mut c = page(&[("A", "0.5,-1;1,1"), ("b", "-1,4")]);
+        let names: Vec<&str> = c.choices().iter().map(|x| x.name).collect();
+        assert_eq!(names, ["picture", "equations"]);
+        assert_eq!(choice(c.as_ref(), "equations"), Some("2"));
+        let before = c.readouts();
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        c.set_choice("equations", "3").unwrap();
+        assert_eq!(choice(c.as_ref(), "equations"), Some("3"));
+        assert_eq!(value(c.as_ref(), "A"), Value::Matrix(vec![vec![0.5, -1.0], vec![1.0, 1.0], vec![7.0, -1.0]]));
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![-1.0, 4.0, 2.0]));
+        assert_eq!(value(c.as_ref(), "rank"), Value::Number(2.0));
+        assert_eq!(value(c.as_ref(), "independent"), Value::Bool(true));
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+        assert_eq!(value(c.as_ref(), "coefficients"), Value::Null);
+        // The note names the least-squares x = A⁺b, the solution of AᵀAx = Aᵀb: (144/217, 529/217).
+        let a = DMatrix::from_row_slice(3, 2, &[0.5, -1.0, 1.0, 1.0, 7.0, -1.0]);
+        let ls = svd(&a).unwrap().pseudo_inverse(PINV_RCOND).unwrap() * DMatrix::from_column_slice(3, 1, &[-1.0, 4.0, 2.0]);
+        assert!((ls[0] - 144.0 / 217.0).abs() < 1e-12 && (ls[1] - 529.0 / 217.0).abs() < 1e-12, "{ls}");
+        assert!(readout(c.as_ref(), "coefficients").note.contains(&display_tuple(ls.as_slice())));
+        // In the column picture three equations are drawn in space; the URL says so.
+        assert!(c.space(&Timeline::new(0)).is_some());
+        let params = crate::chapters::to_params(c.as_ref());
+        assert!(params.contains(&("equations".into(), "3".into())), "{params:?}");
+        let (again, problems) = crate::chapters::from_params(crate::chapters::find("span").unwrap(), &params).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(again.readouts(), c.readouts());
+        // Toggled off: the reader's two equations and every readout come back.
+        c.set_choice("equations", "2").unwrap();
+        assert_eq!(c.readouts(), before);
+        assert!(c.space(&Timeline::new(0)).is_none());
+        // The reader's own first two equations are kept; a link can ask for the third.
+        let c = page(&[("equations", "3")]);
+        assert_eq!(value(c.as_ref(), "A"), Value::Matrix(vec![vec![1.0, 2.0], vec![3.0, 1.0], vec![7.0, -1.0]]));
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![4.0, 7.0, 2.0]));
+        let c = page(&[("A", "1,2;3,1;5,5"), ("b", "1,2,3"), ("equations", "2")]);
+        assert_eq!(value(c.as_ref(), "A"), Value::Matrix(vec![vec![1.0, 2.0], vec![3.0, 1.0]]));
+        assert_eq!(value(c.as_ref(), "b"), Value::Vector(vec![1.0, 2.0]));
+        // Bad values are refused by name; without two unknowns there is no such choice.
+        let mut c = build();
+        assert!(c.set_choice("equations", "4").is_err());
+        assert_eq!(c.readouts(), build().readouts());
+        let p = crate::chapters::testing::problems("span", &[("equations", "three")]);
+        assert!(p.len() == 1 && p[0].starts_with("Parameter equations:"), "{p:?}");
+        let p = crate::chapters::testing::problems("span", &[("picture", "both")]);
+        assert!(p.len() == 1 && p[0].starts_with("Parameter picture:"), "{p:?}");
+        c.set_input("A", DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0])).unwrap();
+        assert!(c.choices().is_empty());
+        assert!(c.set_choice("equations", "2").is_err() && c.set_choice("picture", "rows").is_err());
+    }
+
+    #[test]
+    fn the_row_picture_draws_a_line_per_equation_and_the_least_squares_point() {
+        let mut c = page(&[("A", "0.5,-1;1,1"), ("b", "-1,4"), ("picture", "rows")]);
+        assert!(c.space(&Timeline::new(0)).is_none() && c.figure_note().is_none());
+        let scene = c.scene(&Timeline::new(0));
+        assert_eq!(equations_drawn(&scene), ["0.5x − y = −1", "x + y = 4"]);
+        let solution = dots(&scene, Role::Input);
+        assert!(solution.len() == 1 && (solution[0] - World::new(2.0, 2.0)).norm() < 1e-12, "{solution:?}");
+        assert!(c.summary().contains("meet at x = (2, 2), the one solution"), "{}", c.summary());
+        // Each line is its equation: a point on it satisfies it, and so does a step along it.
+        for (i, row, want) in [(0, World::new(0.5, -1.0), -1.0), (1, World::new(1.0, 1.0), 4.0)] {
+            let (through, direction) = c_line(c.as_ref(), i);
+            assert!((row.dot(&through) - want).abs() < 1e-12 && (row.dot(&(through + direction)) - want).abs() < 1e-12);
+            assert!(direction.norm() > 0.0);
+        }
+        // The handle is x = (ca, cb); it moves the sliders' amounts and nothing else.
+        let handles = c.handles();
+        assert_eq!(handles.len(), 1);
+        assert_eq!((handles[0].name.as_str(), handles[0].at), ("x", World::new(2.0, 1.0)));
+        let readouts = c.readouts();
+        assert!(c.move_handle("x", World::new(2.0, 2.0)));
+        assert_eq!((c.inputs()[2].value[0], c.inputs()[3].value[0]), (2.0, 2.0));
+        assert_eq!(c.readouts(), readouts);
+        assert!(!c.move_handle("x", World::new(f64::NAN, 0.0)) && !c.move_handle("x", World::new(2e6, 0.0)));
+        assert!(!c.move_handle("A:0", World::new(5.0, 5.0)) && !c.move_handle("b", World::new(5.0, 5.0)));
+        // A third equation: three lines, their three crossings, and no common point; A⁺b is marked.
+        c.set_choice("equations", "3").unwrap();
+        assert_eq!(choice(c.as_ref(), "picture"), Some("rows"));
+        assert!(c.space(&Timeline::new(0)).is_none() && c.figure_note().is_none());
+        let scene = c.scene(&Timeline::new(0));
+        assert_eq!(equations_drawn(&scene), ["0.5x − y = −1", "x + y = 4", "7x − y = 2"]);
+        assert_eq!(dots(&scene, Role::Axis).len(), 3);
+        assert!(dots(&scene, Role::Input).is_empty());
+        let ls = dots(&scene, Role::Image);
+        assert!(ls.len() == 1 && (ls[0] - World::new(144.0 / 217.0, 529.0 / 217.0)).norm() < 1e-12, "{ls:?}");
+        assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b: least squares")));
+        let summary = c.summary();
+        assert!(summary.contains("no x satisfies all three") && summary.contains("the closest in the least-squares sense"), "{summary}");
+        // A third equation through the crossing: all three meet there.
+        c.set_input("A", DMatrix::from_row_slice(3, 2, &[0.5, -1.0, 1.0, 1.0, 1.0, 0.0])).unwrap();
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(true));
+        let scene = c.scene(&Timeline::new(0));
+        let meet = dots(&scene, Role::Input);
+        assert!(meet.len() == 1 && (meet[0] - World::new(2.0, 2.0)).norm() < 1e-12, "{meet:?}");
+        assert!(dots(&scene, Role::Axis).iter().all(|p| (p - World::new(2.0, 2.0)).norm() < 1e-12));
+        assert!(c.summary().contains("meet at x = (2, 2)"), "{}", c.summary());
+        // The content box holds the lines' crossings and x.
+        let (lo, hi) = c.content_bounds();
+        assert!(lo.x < 0.0 && lo.y < 0.0 && hi.x > 2.0 && hi.y > 2.0);
+    }
+
+    fn c_line(c: &dyn Chapter, i: usize) -> (World, World) {
+        let a = match value(c, "A") {
+            Value::Matrix(rows) => rows,
+            v => panic!("{v:?}"),
+        };
+        let Value::Vector(b) = value(c, "b") else { panic!() };
+        let span = Span {
+            a: DMatrix::from_fn(a.len(), 2, |r, col| a[r][col]),
+            b: DMatrix::from_column_slice(b.len(), 1, &b),
+            ca: 0.0,
+            cb: 0.0,
+            picture: "rows",
+        };
+        span.equation_line(i).unwrap()
+    }
+
+    #[test]
+    fn parallel_equations_share_no_point_and_other_shapes_get_a_note() {
+        // The seed's {y = 2x + 6, y = 2x} as rows: −2x + y = 6 and −2x + y = 0.
+        let mut c = page(&[("A", "-2,1;-2,1"), ("b", "6,0"), ("picture", "rows")]);
+        assert_eq!(value(c.as_ref(), "in_span"), Value::Bool(false));
+        let scene = c.scene(&Timeline::new(0));
+        assert_eq!(equations_drawn(&scene), ["−2x + y = 6", "−2x + y = 0"]);
+        let ls = dots(&scene, Role::Image);
+        assert!(ls.len() == 1 && (ls[0] - World::new(-1.2, 0.6)).norm() < 1e-12, "{ls:?}");
+        assert!(c.summary().contains("no x satisfies both"), "{}", c.summary());
+        // On top of each other: every point of the line solves both; the shortest is A⁺b.
+        c.set_input("b", DMatrix::from_column_slice(2, 1, &[5.0, 5.0])).unwrap();
+        assert!(c.summary().contains("on top of each other"), "{}", c.summary());
+        for (a, b, said) in [("1,2", "3", "every point of it is a solution"), ("0,0", "3", "it reads 0 = 3"), ("0,0;0,0", "0,0", "0 = 0")] {
+            let one = page(&[("A", a), ("b", b), ("picture", "rows")]);
+            assert!(one.figure_note().is_none() && one.summary().contains(said), "{a}: {}", one.summary());
+        }
+        assert_eq!(dots(&c.scene(&Timeline::new(0)), Role::Input).len(), 1);
+        // A b that does not fit, or four equations: a note, no handle.
+        c.set_input("b", DMatrix::from_column_slice(3, 1, &[1.0, 2.0, 3.0])).unwrap();
+        assert!(c.figure_note().is_some_and(|n| n.contains("row picture")) && c.handles().is_empty());
+        c.set_input("A", DMatrix::from_row_slice(4, 2, &[1.0; 8])).unwrap();
+        assert!(c.figure_note().is_some() && c.scene(&Timeline::new(0)).shapes.is_empty());
+        assert_eq!(choice(c.as_ref(), "equations"), None);
+        // Three unknowns: each equation is a plane, so the figure goes back to the column picture.
+        c.set_input("A", DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0])).unwrap();
+        assert!(c.space(&Timeline::new(0)).is_some());
+        assert_eq!(equation(&DMatrix::from_row_slice(1, 2, &[0.0, 0.0]), &DMatrix::from_element(1, 1, 2.0), 0), "0 = 2");
+        assert_eq!(equation(&DMatrix::from_row_slice(1, 2, &[0.0, -3.0]), &DMatrix::from_element(1, 1, 2.0), 0), "−3y = 2");
+    }
+
     #[test]
     fn a_b_of_the_wrong_length_is_explained_not_rejected() {
         let c = page(&[("A", "1,0,0;0,1,0;0,0,1"), ("b", "1,2")]);
@@ -789,6 +1282,10 @@ mod tests {
             c.set_input("A", a).unwrap();
             c.set_input("b", DMatrix::from_fn(k, 1, |r, _| entries[64 + r])).unwrap();
             check_everything(c.as_ref())?;
+            // The row picture of the same state (two unknowns only).
+            if c.set_choice("picture", "rows").is_ok() {
+                check_everything(c.as_ref())?;
+            }
         }
 
         #[test]
@@ -798,7 +1295,7 @@ mod tests {
             let a = DMatrix::from_fn(m, n, |r, c| entries[r * 5 + c]);
             let w = DMatrix::from_fn(n, 1, |r, _| weights[r]);
             let b = &a * &w;
-            let span = Span { a: a.clone(), b: b.clone(), ca: 0.0, cb: 0.0 };
+            let span = Span { a: a.clone(), b: b.clone(), ca: 0.0, cb: 0.0, picture: PICTURES[0].0 };
             let rank = span.rank().unwrap();
             prop_assert!(rank <= m.min(n));
             // Rounding can make b look independent only when A is itself nearly rank-deficient.

@@ -1,5 +1,6 @@
 //! 2.1 Scalars, vectors, matrices and tensors: a matrix's shape, its transpose, scaling by a scalar,
-//! and numpy's broadcasting of a vector across the rows of a matrix (`A + b`).
+//! numpy's broadcasting of a vector across the rows of a matrix (`A + b`), and a rank-3 tensor built
+//! by stacking those matrices (`np.stack([A, s * A, A + b])`), drawn in space.
 
 use super::common::{bounds, drag_into, pick_option, point, vector_handle, with_background};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
@@ -8,14 +9,20 @@ use crate::readout::{matrix_readout, Readout, Value};
 use crate::state::matrix::format_matrix;
 use crate::state::number::format_number;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::space::{Camera, Point3, Shape3, Space};
 use crate::view::timeline::{ease_in_out, Timeline};
 use crate::view::viewport::World;
 use nalgebra::{DMatrix, Matrix2};
 
-/// The figure's views: the rows of A as points (with A + b), the columns of A as arrows, or A's
-/// entries as cells that cross the main diagonal to become Aᵀ.
-const VIEWS: &[(&str, &str)] =
-    &[("rows", "Rows of A (A + b)"), ("columns", "Columns of A (rows of Aᵀ)"), ("transpose", "Transpose (cells cross the diagonal)")];
+/// The figure's views: the rows of A as points (with A + b), the columns of A as arrows, A's
+/// entries as cells that cross the main diagonal to become Aᵀ, or the rank-3 tensor that stacks A,
+/// s·A and A + b, drawn in space.
+const VIEWS: &[(&str, &str)] = &[
+    ("rows", "Rows of A (A + b)"),
+    ("columns", "Columns of A (rows of Aᵀ)"),
+    ("transpose", "Transpose (cells cross the diagonal)"),
+    ("stack", "Stack: a rank-3 tensor (3-D)"),
+];
 
 /// How far, in cells, a cell swings sideways along the diagonal halfway through its flight, so that
 /// the two entries trading places pass each other instead of meeting in the middle.
@@ -26,6 +33,22 @@ const CELL: f64 = 0.9;
 const CELL_SHRINK: f64 = 0.3;
 /// The most rows the transpose view draws (columns are limited to the same number by the editor).
 const TRANSPOSE_MAX: usize = crate::state::matrix::MAX_DIM;
+/// The most rows or columns the stack view draws: three sheets of up to 8×8 cells.
+const STACK_MAX: usize = crate::state::matrix::MAX_DIM;
+/// The figure width the stack view lays its labels out for, in CSS px: a phone's, the smallest. The
+/// numbers are written in the cells only when they fit at this size (otherwise the cells stay empty
+/// and the `stack` readout has the values); on a wider figure everything is larger.
+const STACK_FIGURE_PX: f64 = 360.0;
+/// The width of a digit, a minus sign or a letter of a figure label (13 px system font), in CSS px;
+/// a decimal point takes about half of that.
+const LABEL_CHAR_PX: f64 = 7.5;
+/// The screen gap between two sheets of the stack from the default viewpoint, in cells.
+const STACK_SHEET_GAP: f64 = 0.7;
+/// The least screen distance from one sheet's left edge to the next one's, in cells: room for the
+/// sheet's name above a narrow sheet.
+const STACK_SHEET_STEP: f64 = 2.3;
+/// How far the axis arrows stand off the front sheet's edges, in cells.
+const STACK_AXIS_OFFSET: f64 = 0.4;
 
 /// The page state: the matrix A (m×n), the vector b and the scalar s (stored as a 1×1 matrix).
 #[derive(Debug, Clone, PartialEq)]
@@ -262,6 +285,228 @@ impl Tensors {
         }
     }
 
+    /// The matrices `np.stack` puts one after another along axis 0: A, s·A, and A + b when b
+    /// broadcasts. When it does not, numpy raises instead of making A + b, so the tensor stacks the
+    /// two matrices that exist and the notes say why.
+    fn stack(&self) -> Vec<Slice> {
+        let mut slices = vec![
+            Slice { numpy: "A", label: "A", value: self.a.clone(), role: Role::Data },
+            Slice { numpy: "s * A", label: "s·A", value: &self.a * self.s, role: Role::Second },
+        ];
+        if let Some(sum) = self.broadcast_sum() {
+            slices.push(Slice { numpy: "A + b", label: "A + b", value: sum, role: Role::Image });
+        }
+        slices
+    }
+
+    /// `np.stack([A, s * A, A + b])` (or without A + b) as the code panel writes it.
+    fn stack_call(slices: &[Slice], stack: &str) -> String {
+        format!("{stack}([{}])", slices.iter().map(|s| s.numpy).collect::<Vec<_>>().join(", "))
+    }
+
+    /// What the stack is made of, in words, with the reason when A + b is left out.
+    fn stack_recipe(&self, slices: &[Slice]) -> String {
+        let call = Self::stack_call(slices, "np.stack");
+        if slices.len() == 3 {
+            format!("T = {call}")
+        } else {
+            format!(
+                "A + b does not exist (shapes {} and ({},) do not broadcast), so T = {call} stacks the {} matrices that do",
+                numpy_shape(&self.a),
+                self.b.len(),
+                slices.len()
+            )
+        }
+    }
+
+    fn stack_readouts(&self) -> [Readout; 2] {
+        let slices = self.stack();
+        let (m, n) = self.a.shape();
+        let k = slices.len();
+        let shape = Readout::new(
+            "stack_shape",
+            "T.shape",
+            Value::Vector(vec![k as f64, m as f64, n as f64]),
+            format!(
+                "{}: axis 0 picks one of the {k} matrices, axis 1 one of {m} row{}, axis 2 one of {n} column{}",
+                self.stack_recipe(&slices),
+                plural(m),
+                plural(n)
+            ),
+        );
+        let values: Vec<Value> = slices.iter().map(|s| Value::matrix(&s.value)).collect();
+        let stack = match values.iter().position(|v| *v == Value::Null) {
+            Some(i) => Readout::missing(
+                "stack",
+                "T",
+                format!("T[{i}] = {} has an entry too large for a 64-bit float (overflow)", slices.get(i).map_or("", |s| s.label)),
+            ),
+            None => {
+                let names: Vec<String> = slices.iter().enumerate().map(|(i, s)| format!("T[{i}] = {}", s.label)).collect();
+                Readout::new("stack", "T", Value::List(values), format!("{}; T[i, j, k] is row j, column k of matrix i", names.join(", ")))
+            }
+        };
+        [shape, stack]
+    }
+
+    /// Whether the numbers fit in the cells at `px_per_cell`, so that a number never spills over
+    /// its neighbours.
+    fn stack_numbers_fit(slices: &[Slice], px_per_cell: f64) -> bool {
+        let cell_px = Camera::default().project(&Point3::new(0.0, CELL, 0.0)).x * px_per_cell;
+        let text_px = |x: &f64| display_number(*x).chars().map(|c| if c == '.' { LABEL_CHAR_PX / 2.0 } else { LABEL_CHAR_PX }).sum::<f64>();
+        let widest = slices.iter().flat_map(|s| s.value.iter()).map(text_px).fold(0.0, f64::max);
+        widest + 4.0 <= cell_px
+    }
+
+    /// The code panel's lines for the stack: build it, its shape, one matrix, one entry of every matrix.
+    fn stack_code(&self, code: &mut Code) {
+        let slices = self.stack();
+        let (m, n) = self.a.shape();
+        let k = slices.len();
+        let firsts: Vec<String> = slices.iter().map(|s| s.value.get((0, 0)).map_or_else(String::new, |x| format_number(*x))).collect();
+        let firsts = firsts.join(", ");
+        let rust: Vec<&str> = slices
+            .iter()
+            .map(|s| match s.numpy {
+                "A" => "a.clone()",
+                "s * A" => "scaled",
+                _ => "sum",
+            })
+            .collect();
+        code.numpy.push('\n');
+        code.torch.push('\n');
+        code.nalgebra.push('\n');
+        if k < 3 {
+            code.line(
+                "# A + b raises, so T stacks the two matrices that exist",
+                "# A + b raises, so T stacks the two matrices that exist",
+                "// A + b does not exist, so T stacks the two matrices that do",
+            );
+        }
+        code.line(
+            &format!("T = {}  # a new axis 0 in front", Self::stack_call(&slices, "np.stack")),
+            &format!("T = {}", Self::stack_call(&slices, "torch.stack")),
+            "// nalgebra has no rank-3 tensor: an array of same-shape matrices stands in.",
+        );
+        code.line(
+            &format!("T.shape  # ({k}, {m}, {n})"),
+            &format!("T.shape  # torch.Size([{k}, {m}, {n}])"),
+            &format!("let stack = [{}];", rust.join(", ")),
+        );
+        code.line(
+            "T[1]  # the matrix s * A",
+            "T[1]  # the matrix s * A",
+            &format!("let stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // ({k}, {m}, {n})"),
+        );
+        code.line(
+            &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
+            &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
+            &format!("let firsts: Vec<f64> = stack.iter().map(|m| m[(0, 0)]).collect(); // [{firsts}]"),
+        );
+    }
+
+    /// The rank-3 tensor in space: each matrix a sheet of cells (with its numbers when they fit),
+    /// the sheets one behind the other along axis 0, numpy's three axes as arrows around the front
+    /// matrix, and the shape.
+    fn space_stack(&self) -> Space {
+        let slices = self.stack();
+        let (m, n) = self.a.shape();
+        let layout = StackLayout::new(slices.len(), m, n);
+        let last = slices.len().saturating_sub(1) as f64;
+        let (rows, cols) = (m as f64, n as f64);
+        let mut space = Space::default();
+        let half = CELL / 2.0;
+        for (k, slice) in slices.iter().enumerate() {
+            let depth = k as f64;
+            for i in 0..m {
+                for j in 0..n {
+                    let (r, c) = (i as f64 + 0.5, j as f64 + 0.5);
+                    let points = [(-half, -half), (-half, half), (half, half), (half, -half)]
+                        .iter()
+                        .map(|(dr, dc)| layout.at(depth, r + dr, c + dc))
+                        .collect();
+                    space.push(Shape3::Polygon {
+                        points,
+                        fill: Some(Fill { role: slice.role, alpha: 0.12 }),
+                        stroke: Some(Stroke::solid(slice.role, 1.5)),
+                    });
+                }
+            }
+            // A faint edge of the box the tensor fills, from this sheet's top-left corner to the next one's
+            // (one piece per gap, so that depth sorting puts each between its two sheets).
+            if k + 1 < slices.len() {
+                let points = vec![layout.at(depth, 0.0, 0.0), layout.at(depth + 1.0, 0.0, 0.0)];
+                space.push(Shape3::Polyline { points, stroke: Stroke::dashed(Role::Ghost, 1.0) });
+            }
+        }
+        // numpy's three axes around the front matrix: axis 1 down its rows, axis 2 along its columns, and
+        // axis 0 from its bottom-right corner past the others' (a line that passes beside every sheet).
+        let off = STACK_AXIS_OFFSET;
+        let axis = Stroke::solid(Role::Axis, 1.5);
+        space.arrow_from(layout.at(0.0, 0.0, -off), layout.at(0.0, rows, -off), axis, "");
+        space.arrow_from(layout.at(0.0, rows + off, 0.0), layout.at(0.0, rows + off, cols), axis, "");
+        space.arrow_from(layout.at(0.0, rows + off, cols + off), layout.at(last + 0.35, rows + off, cols + off), axis, "");
+        // The labels keep their distances in screen pixels at the size the figure will have, which
+        // depends on the labels themselves: estimate it, place them, estimate again, place them again.
+        let mut px_per_cell = layout.px_per_cell(&space);
+        for _ in 0..2 {
+            let mut labelled = space.clone();
+            Self::stack_labels(&slices, &layout, px_per_cell, &mut labelled);
+            px_per_cell = layout.px_per_cell(&labelled);
+        }
+        Self::stack_labels(&slices, &layout, px_per_cell, &mut space);
+        space
+    }
+
+    /// The stack's labels, `px_per_cell` CSS px to a cell: each matrix's name above it, the axes'
+    /// names beside their arrows, the shape above all, and the numbers in the cells when they fit.
+    /// Labels are drawn with their baseline at the point given.
+    fn stack_labels(slices: &[Slice], layout: &StackLayout, px_per_cell: f64, space: &mut Space) {
+        let (m, n) = (layout.rows, layout.cols);
+        let (rows, cols) = (m as f64, n as f64);
+        let last = slices.len().saturating_sub(1) as f64;
+        let off = STACK_AXIS_OFFSET;
+        let px = 1.0 / px_per_cell;
+        let camera = Camera::default();
+        let screen = |p: Point3| camera.project(&p);
+        // Screen units (up) per row and per column, and how much lower the middle of the top edge
+        // is than its left end.
+        let per_row = (screen(layout.at(0.0, 0.0, 0.0)) - screen(layout.at(0.0, 1.0, 0.0))).y;
+        let per_col = (screen(layout.at(0.0, 0.0, 1.0)) - screen(layout.at(0.0, 0.0, 0.0))).x;
+        let drop = (screen(layout.at(0.0, 0.0, 0.0)) - screen(layout.at(0.0, 0.0, cols / 2.0))).y;
+        // Names: the text's bottom 6 px above the sheet's top-left corner (its highest point).
+        let title = (10.0 * px + drop) / per_row;
+        for (k, slice) in slices.iter().enumerate() {
+            space.label(layout.at(k as f64, -title, cols / 2.0), format!("T[{k}] = {}", slice.label), slice.role);
+        }
+        // The shape over the middle of the stack, a line above the highest name (the last sheet's).
+        let rise = (screen(layout.at(last, 0.0, 0.0)) - screen(layout.at(last / 2.0, 0.0, 0.0))).y;
+        let shape_at = layout.at(last / 2.0, -title - (20.0 * px + rise) / per_row, cols / 2.0);
+        space.label(shape_at, format!("T.shape = ({}, {m}, {n})", slices.len()), Role::Axis);
+        // Each axis named on two short lines, clear of its arrow and of the sheets.
+        let mut axis_label = |at: Point3, name: &str, meaning: &str| {
+            space.label(at, name, Role::Axis);
+            space.label(at - Point3::new(0.0, 0.0, 17.0 * px / per_row), meaning, Role::Axis);
+        };
+        axis_label(layout.at(0.0, rows / 2.0 - 0.3, -off - 28.0 * px / per_col), "axis 1", "row");
+        axis_label(layout.at(0.0, rows + off + 18.0 * px / per_row, cols / 2.0), "axis 2", "column");
+        axis_label(layout.at(last / 2.0, rows + off + 30.0 * px / per_row, cols + off), "axis 0", "matrix");
+        if Self::stack_numbers_fit(slices, px_per_cell) {
+            for (k, slice) in slices.iter().enumerate() {
+                for (i, j) in (0..m).flat_map(|i| (0..n).map(move |j| (i, j))) {
+                    if let Some(x) = slice.value.get((i, j)) {
+                        // The baseline a little below the centre, so that the digits sit in the middle.
+                        space.label(
+                            layout.at(k as f64, i as f64 + 0.5 + 4.0 * px / per_row, j as f64 + 0.5),
+                            display_number(*x),
+                            slice.role,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     fn scene_columns(&self, scene: &mut Scene) -> Option<()> {
         let columns = self.columns();
         if columns.is_empty() {
@@ -271,6 +516,53 @@ impl Tensors {
             scene.arrow(*c, Stroke::solid(column_role(j), 3.0), format!("a{}", subscript(j + 1)));
         }
         Some(())
+    }
+}
+
+/// One matrix of the stacked tensor T: its numpy expression, its name in the figure, its value and colour.
+struct Slice {
+    /// How numpy writes it: `A`, `s * A`, `A + b`.
+    numpy: &'static str,
+    /// How the figure and the notes name it: `A`, `s·A`, `A + b`.
+    label: &'static str,
+    value: DMatrix<f64>,
+    role: Role,
+}
+
+/// Where the stack view puts things in space. Sheet k lies in the plane x = depth(k): axis 0 runs
+/// along −x (away from the default viewer), axis 2 (the columns) along +y and axis 1 (the rows) down
+/// −z, and the whole tensor is centred on the origin, the centre the camera orbits.
+#[derive(Debug, Clone, Copy)]
+struct StackLayout {
+    sheets: usize,
+    rows: usize,
+    cols: usize,
+    /// The distance between two sheets along axis 0, in cells.
+    gap: f64,
+}
+
+impl StackLayout {
+    fn new(sheets: usize, rows: usize, cols: usize) -> StackLayout {
+        // From the default viewpoint a step along axis 0 moves a sheet to the right (and up) on the
+        // screen: the gap makes that step a sheet's width plus a margin, so that no sheet hides
+        // another, or its numbers, until the reader turns the view.
+        let camera = Camera::default();
+        let step = camera.project(&Point3::new(-1.0, 0.0, 0.0)).x;
+        let width = camera.project(&Point3::new(0.0, cols as f64, 0.0)).x;
+        StackLayout { sheets, rows, cols, gap: (width + STACK_SHEET_GAP).max(STACK_SHEET_STEP) / step }
+    }
+
+    /// CSS px per cell when `space` is fitted, from the default viewpoint, to a figure
+    /// [`STACK_FIGURE_PX`] wide (the viewport's fit keeps a fifth of the width as margin).
+    fn px_per_cell(&self, space: &Space) -> f64 {
+        let half = space.half_extent(&Camera::default());
+        STACK_FIGURE_PX / (2.0 * half.x.max(half.y) * 1.25)
+    }
+
+    /// The point of sheet `k` at `row`, `col`, counted in cells from its top-left corner (fractions and
+    /// values outside the sheet allowed: axis arrows and labels sit around it).
+    fn at(&self, k: f64, row: f64, col: f64) -> Point3 {
+        Point3::new(((self.sheets as f64 - 1.0) / 2.0 - k) * self.gap, col - self.cols as f64 / 2.0, self.rows as f64 / 2.0 - row)
     }
 }
 
@@ -350,8 +642,8 @@ impl Chapter for Tensors {
     }
 
     fn handles(&self) -> Vec<Handle> {
-        // The transpose view moves entries, not points of the plane: A is edited in its grid below.
-        if self.figure_note().is_some() || self.view == "transpose" {
+        // The transpose and stack views show entries, not points of the plane: A is edited in its grid below.
+        if self.figure_note().is_some() || self.view == "transpose" || self.view == "stack" {
             return Vec::new();
         }
         if self.view == "columns" {
@@ -413,7 +705,7 @@ impl Chapter for Tensors {
     fn readouts(&self) -> Vec<Readout> {
         let (m, n) = self.a.shape();
         let t = self.a.transpose();
-        vec![
+        let mut out = vec![
             Readout::new(
                 "shape",
                 "A.shape",
@@ -436,16 +728,22 @@ impl Chapter for Tensors {
                 format!("adding a scalar adds {} to every entry (s is broadcast to {m}×{n})", display_number(self.s)),
             ),
             self.column_readout(),
+        ];
+        out.extend(self.stack_readouts());
+        out.extend([
             Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)),
             Readout::new("b", "b", Value::vector(&self.b), format!("{} entr{}", self.b.len(), if self.b.len() == 1 { "y" } else { "ies" })),
             Readout::new("s", "s", Value::number(self.s), "a scalar"),
-        ]
+        ]);
+        out
     }
 
     fn scene(&self, timeline: &Timeline) -> Scene {
         let mut scene = Scene::default();
         scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
         let drawn = match self.view {
+            // Drawn in space; here only when the figure note says the tensor is too large to draw.
+            "stack" => return Scene::default(),
             "transpose" => {
                 // Cells on a plain background: the plane's grid and axes would read as more entries.
                 let mut cells = Scene::default();
@@ -463,9 +761,16 @@ impl Chapter for Tensors {
         }
     }
 
+    fn space(&self, _timeline: &Timeline) -> Option<Space> {
+        (self.view == "stack" && self.figure_note().is_none()).then(|| self.space_stack())
+    }
+
     fn figure_note(&self) -> Option<String> {
         let (m, n) = self.a.shape();
         match self.view {
+            "stack" if m > STACK_MAX || n > STACK_MAX => Some(format!(
+                "This view draws each matrix of the stack as a sheet of cells, for up to {STACK_MAX} rows and columns so that the sheets stay readable; now A is {m}×{n}. The numbers below are still exact."
+            )),
             "transpose" if m > TRANSPOSE_MAX => Some(format!(
                 "This view draws each entry of A as a cell, for up to {TRANSPOSE_MAX} rows so that the numbers stay readable; now A is {m}×{n}. The numbers below are still exact."
             )),
@@ -487,6 +792,10 @@ impl Chapter for Tensors {
             // and the title sit above it.
             let k = self.a.nrows().max(self.a.ncols()) as f64 / 2.0;
             return (World::new(-k - 1.0, -k), World::new(k, k + 0.8));
+        }
+        if self.view == "stack" {
+            // Only used when the tensor is too large to draw (in space the camera decides).
+            return (World::new(-1.0, -1.0), World::new(1.0, 1.0));
         }
         let mut points = if self.view == "columns" { self.columns() } else { self.rows() };
         if self.view != "columns" {
@@ -538,11 +847,34 @@ impl Chapter for Tensors {
                 "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);",
             );
         }
+        if self.view == "stack" {
+            self.stack_code(&mut code);
+        }
         code
     }
 
     fn summary(&self) -> String {
         let (m, n) = self.a.shape();
+        if self.view == "stack" {
+            let slices = self.stack();
+            let k = slices.len();
+            let j = n.saturating_sub(1);
+            let pick = slices
+                .get(1)
+                .and_then(|s| s.value.get((0, j)))
+                .map(|x| format!(" T[1, 0, {j}] = {} is row 0, column {j} of s·A.", display_number(*x)))
+                .unwrap_or_default();
+            // "T = np.stack(…) is a rank-3 tensor …", or "A + b does not exist …, so T = … stacks the 2
+            // matrices that do, a rank-3 tensor …".
+            let recipe = self.stack_recipe(&slices);
+            let lead = if k == 3 { format!("{recipe} is") } else { format!("{recipe},") };
+            return format!(
+                "{lead} a rank-3 tensor of shape ({k}, {m}, {n}): {k} matrices one behind the other (axis 0), each with {m} row{} \
+                 (axis 1) and {n} column{} (axis 2).{pick}",
+                plural(m),
+                plural(n)
+            );
+        }
         if self.view == "transpose" {
             let diagonal: Vec<String> = (0..m.min(n)).map(|i| display_number(self.a[(i, i)])).collect();
             let stay = match diagonal.as_slice() {
@@ -925,6 +1257,295 @@ mod tests {
         assert!(code.torch.contains("torch.Size([3, 2])"));
     }
 
+    /// The stack view's figure in space (panics when it is not drawn).
+    fn stack_space(c: &dyn Chapter) -> Space {
+        c.space(&Timeline::new(0)).expect("the stack is drawn in space")
+    }
+
+    /// The filled cells of a space figure: (corners, role).
+    fn stack_cells(space: &Space) -> Vec<(Vec<Point3>, Role)> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Polygon { points, fill: Some(fill), .. } => Some((points.clone(), fill.role)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The labels of a space figure: (text, position, role).
+    fn stack_labels(space: &Space) -> Vec<(String, Point3, Role)> {
+        space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Label { at, text, role } => Some((text.clone(), *at, *role)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn texts(labels: &[(String, Point3, Role)], role: Role) -> Vec<String> {
+        labels.iter().filter(|l| l.2 == role).map(|l| l.0.clone()).collect()
+    }
+
+    #[test]
+    fn the_stack_view_stacks_a_its_multiple_and_the_broadcast_sum() {
+        let c = page(&[("view", "stack")]);
+        assert_eq!(value(c.as_ref(), "stack_shape"), Value::Vector(vec![3.0, 3.0, 2.0]));
+        assert_eq!(
+            value(c.as_ref(), "stack"),
+            Value::List(vec![
+                m(&[&[1.0, 2.0], &[3.0, 4.0], &[5.0, 6.0]]),
+                m(&[&[2.0, 4.0], &[6.0, 8.0], &[10.0, 12.0]]),
+                m(&[&[4.0, 1.0], &[6.0, 3.0], &[8.0, 5.0]]),
+            ])
+        );
+        assert_eq!(
+            value(c.as_ref(), "stack").to_json(),
+            "[[[1.0,2.0],[3.0,4.0],[5.0,6.0]],[[2.0,4.0],[6.0,8.0],[10.0,12.0]],[[4.0,1.0],[6.0,3.0],[8.0,5.0]]]"
+        );
+        let note = readout(c.as_ref(), "stack_shape").note;
+        assert!(note.starts_with("T = np.stack([A, s * A, A + b]): axis 0 picks one of the 3 matrices, axis 1 one of 3 rows"), "{note}");
+        // The contract's readouts are those of A, whatever the view.
+        assert_eq!(value(c.as_ref(), "shape"), Value::Vector(vec![3.0, 2.0]));
+        assert_eq!(value(c.as_ref(), "broadcast_sum"), m(&[&[4.0, 1.0], &[6.0, 3.0], &[8.0, 5.0]]));
+        assert!(c.figure_note().is_none() && c.stages().is_empty());
+        assert!(c.handles().is_empty() && c.space_handles().is_empty(), "entries are edited in the grid");
+        assert_eq!(c.scene(&Timeline::new(0)), Scene::default(), "the figure is in space");
+        assert!(build().space(&Timeline::new(0)).is_none(), "the other views stay in the plane");
+        assert_eq!(
+            c.summary(),
+            "T = np.stack([A, s * A, A + b]) is a rank-3 tensor of shape (3, 3, 2): 3 matrices one behind the other (axis 0), each with 3 \
+             rows (axis 1) and 2 columns (axis 2). T[1, 0, 1] = 4 is row 0, column 1 of s·A."
+        );
+        // Editing A changes every matrix of the stack.
+        let mut c = c;
+        c.set_input("A", DMatrix::from_row_slice(3, 2, &[1.0, 2.0, 3.0, 4.0, 5.0, 7.0])).unwrap();
+        let Value::List(stack) = value(c.as_ref(), "stack") else { panic!() };
+        assert_eq!(stack[1], m(&[&[2.0, 4.0], &[6.0, 8.0], &[10.0, 14.0]]));
+        assert_eq!(stack[2], m(&[&[4.0, 1.0], &[6.0, 3.0], &[8.0, 6.0]]));
+    }
+
+    #[test]
+    fn the_stack_is_drawn_as_sheets_of_cells_along_numpys_axes() {
+        let c = page(&[("view", "stack")]);
+        let space = stack_space(c.as_ref());
+        let cells = stack_cells(&space);
+        assert_eq!(cells.len(), 18, "3 matrices of 3×2 cells");
+        for role in [Role::Data, Role::Second, Role::Image] {
+            let sheet: Vec<&(Vec<Point3>, Role)> = cells.iter().filter(|c| c.1 == role).collect();
+            assert_eq!(sheet.len(), 6, "{role:?}");
+            // Each sheet is flat, across axis 0 (x).
+            let x = sheet[0].0[0].x;
+            assert!(sheet.iter().all(|c| c.0.iter().all(|p| (p.x - x).abs() < 1e-12)), "{role:?}");
+        }
+        let depth = |role: Role| cells.iter().find(|c| c.1 == role).unwrap().0[0].x;
+        assert!(depth(Role::Data) > depth(Role::Second) && depth(Role::Second) > depth(Role::Image), "T[0] in front, axis 0 along −x");
+        assert!((depth(Role::Data) + depth(Role::Image)).abs() < 1e-12, "centred on the origin");
+        let labels = stack_labels(&space);
+        assert_eq!(texts(&labels, Role::Data), ["T[0] = A", "1", "2", "3", "4", "5", "6"]);
+        assert_eq!(texts(&labels, Role::Second), ["T[1] = s·A", "2", "4", "6", "8", "10", "12"]);
+        assert_eq!(texts(&labels, Role::Image), ["T[2] = A + b", "4", "1", "6", "3", "8", "5"]);
+        let axes = texts(&labels, Role::Axis);
+        for text in ["axis 0", "matrix", "axis 1", "row", "axis 2", "column", "T.shape = (3, 3, 2)"] {
+            assert!(axes.contains(&text.to_string()), "{text} in {axes:?}");
+        }
+        // Within a sheet, axis 2 (the columns) runs along +y and axis 1 (the rows) down z.
+        let at = |text: &str, role: Role| labels.iter().find(|l| l.0 == text && l.2 == role).unwrap().1;
+        let (a00, a01, a10) = (at("1", Role::Data), at("2", Role::Data), at("3", Role::Data));
+        assert!((a01 - a00 - Point3::new(0.0, 1.0, 0.0)).norm() < 1e-12, "{a00} {a01}");
+        assert!((a10 - a00 - Point3::new(0.0, 0.0, -1.0)).norm() < 1e-12, "{a00} {a10}");
+        // The axis arrows: axis 1 down the front matrix, axis 2 across it, axis 0 on to the matrices behind.
+        let arrows: Vec<Point3> = space
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape3::Arrow { from, to, stroke, .. } if stroke.role == Role::Axis => Some((to - from).normalize()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(arrows.len(), 3);
+        for (arrow, axis) in arrows.iter().zip([-Point3::z(), Point3::y(), -Point3::x()]) {
+            assert!((arrow - axis).norm() < 1e-12, "{arrow} should be {axis}");
+        }
+    }
+
+    #[test]
+    fn from_the_default_viewpoint_no_sheet_hides_another() {
+        let camera = Camera::default();
+        for a in ["1", "1,2;3,4;5,6", "1,2,3,4,5,6,7,8", "1;2;3;4;5;6;7;8", &["1,2,3,4,5,6,7,8"; 8].join(";")] {
+            let c = page(&[("view", "stack"), ("A", a), ("b", "1")]);
+            let cells = stack_cells(&stack_space(c.as_ref()));
+            // The screen box of each sheet, in order T[0], T[1], T[2].
+            let boxes: Vec<(World, World)> = [Role::Data, Role::Second, Role::Image]
+                .iter()
+                .map(|role| {
+                    let points: Vec<World> =
+                        cells.iter().filter(|c| c.1 == *role).flat_map(|c| c.0.iter().map(|p| camera.project(p))).collect();
+                    let lo = points.iter().fold(World::repeat(f64::INFINITY), |a, p| a.inf(p));
+                    let hi = points.iter().fold(World::repeat(f64::NEG_INFINITY), |a, p| a.sup(p));
+                    (lo, hi)
+                })
+                .collect();
+            for pair in boxes.windows(2) {
+                let gap = pair[1].0.x - pair[0].1.x;
+                assert!(gap > STACK_SHEET_GAP - 0.1 - 1e-9, "{a}: the next sheet starts {gap} to the right");
+            }
+            // Turned to look along axis 0, the sheets line up: each cell covers the same place on screen.
+            let along = Camera::new(0.0, 0.0);
+            let first = cells.iter().find(|c| c.1 == Role::Data).unwrap();
+            let last = cells.iter().find(|c| c.1 == Role::Image).unwrap();
+            let same = first.0.iter().zip(&last.0).all(|(p, q)| (along.project(p) - along.project(q)).norm() < 1e-9);
+            assert!(same, "{a}");
+        }
+    }
+
+    #[test]
+    fn from_the_default_viewpoint_no_label_covers_another_on_a_phone() {
+        let camera = Camera::default();
+        for (a, b) in [
+            ("1,2;3,4;5,6", "3,-1"),
+            ("1", "1"),
+            ("1;2", "2,4,6"),
+            ("1,2,3,4,5,6,7,8", "1"),
+            ("1;2;3;4;5;6;7;8", "1"),
+            ("1.5,-2;3,4", "0.5,1"),
+        ] {
+            let c = page(&[("view", "stack"), ("A", a), ("b", b)]);
+            let space = stack_space(c.as_ref());
+            let half = space.half_extent(&camera);
+            let px_per_unit = STACK_FIGURE_PX / (2.0 * half.x.max(half.y) * 1.25);
+            // Each label's box in CSS px (y up): centred on its anchor, from 4 px below the baseline to 11 px above.
+            let boxes: Vec<(String, f64, f64, f64, f64)> = space
+                .project(&camera)
+                .shapes
+                .into_iter()
+                .filter_map(|s| match s {
+                    Shape::Label { at, text, .. } => {
+                        let (x, y) = (at.x * px_per_unit, at.y * px_per_unit);
+                        let w = text.chars().count() as f64 * 7.0;
+                        Some((text, x - w / 2.0, x + w / 2.0, y - 4.0, y + 11.0))
+                    }
+                    _ => None,
+                })
+                .collect();
+            for (i, p) in boxes.iter().enumerate() {
+                for q in &boxes[i + 1..] {
+                    let apart = p.2 <= q.1 || q.2 <= p.1 || p.4 <= q.3 || q.4 <= p.3;
+                    assert!(apart, "A={a}: {p:?} overlaps {q:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn without_a_b_that_broadcasts_the_stack_holds_the_two_matrices_that_exist() {
+        let c = page(&[("view", "stack"), ("b", "2,4,6")]);
+        assert_eq!(value(c.as_ref(), "stack_shape"), Value::Vector(vec![2.0, 3.0, 2.0]));
+        let Value::List(stack) = value(c.as_ref(), "stack") else { panic!() };
+        assert_eq!(stack.len(), 2);
+        let note = readout(c.as_ref(), "stack_shape").note;
+        assert!(note.starts_with("A + b does not exist (shapes (3,2) and (3,) do not broadcast), so T = np.stack([A, s * A])"), "{note}");
+        assert!(c.summary().starts_with("A + b does not exist"), "{}", c.summary());
+        assert!(
+            c.summary().starts_with(
+                "A + b does not exist (shapes (3,2) and (3,) do not broadcast), so T = np.stack([A, s * A]) stacks the 2 matrices that do, \
+                 a rank-3 tensor of shape (2, 3, 2): 2 matrices"
+            ),
+            "{}",
+            c.summary()
+        );
+        let space = stack_space(c.as_ref());
+        assert_eq!(stack_cells(&space).len(), 12);
+        let labels = stack_labels(&space);
+        assert!(texts(&labels, Role::Image).is_empty());
+        assert!(texts(&labels, Role::Axis).contains(&"T.shape = (2, 3, 2)".to_string()));
+        let code = c.code();
+        assert!(code.numpy.contains("# A + b raises, so T stacks the two matrices that exist\nT = np.stack([A, s * A])"), "{}", code.numpy);
+        assert!(code.numpy.contains("T.shape  # (2, 3, 2)"));
+        assert!(code.torch.contains("T = torch.stack([A, s * A])"));
+        assert!(code.nalgebra.contains("let stack = [a.clone(), scaled];"), "{}", code.nalgebra);
+        // A one-entry b broadcasts as a scalar: three matrices again.
+        let c = page(&[("view", "stack"), ("b", "10")]);
+        assert_eq!(value(c.as_ref(), "stack_shape"), Value::Vector(vec![3.0, 3.0, 2.0]));
+    }
+
+    #[test]
+    fn large_stacks_are_drawn_without_numbers_and_too_large_ones_not_at_all() {
+        // 6×6: every cell, but numbers would not fit in them.
+        let big: Vec<String> = (0..6).map(|i| (0..6).map(|j| (i * 6 + j).to_string()).collect::<Vec<_>>().join(",")).collect();
+        let c = page(&[("view", "stack"), ("A", &big.join(";")), ("b", "1")]);
+        let space = stack_space(c.as_ref());
+        assert_eq!(stack_cells(&space).len(), 3 * 36);
+        let labels = stack_labels(&space);
+        assert!(labels.iter().all(|l| l.0.starts_with(char::is_alphabetic)), "only names: {labels:?}");
+        // Long numbers are not written either; the readout has them exactly.
+        let c = page(&[("view", "stack"), ("A", "123456,1;2,3"), ("b", "0")]);
+        assert!(stack_labels(&stack_space(c.as_ref())).iter().all(|l| l.0.starts_with(char::is_alphabetic)));
+        assert_eq!(value(c.as_ref(), "stack_shape"), Value::Vector(vec![3.0, 2.0, 2.0]));
+        // More rows than the view draws (a link allows up to 64): a note, no figure, exact readouts.
+        let tall = ["1,2"; 9].join(";");
+        let c = page(&[("view", "stack"), ("A", &tall)]);
+        let note = c.figure_note().unwrap();
+        assert!(note.contains("for up to 8 rows and columns") && note.contains("now A is 9×2"), "{note}");
+        assert!(c.space(&Timeline::new(0)).is_none());
+        assert_eq!(c.scene(&Timeline::new(0)), Scene::default());
+        assert!(c.handles().is_empty());
+        assert_eq!(value(c.as_ref(), "stack_shape"), Value::Vector(vec![3.0, 9.0, 2.0]));
+        let mut c = page(&[("view", "stack")]);
+        c.set_input("A", DMatrix::zeros(64, 8)).unwrap();
+        c.set_input("b", DMatrix::zeros(8, 1)).unwrap();
+        assert!(c.space(&Timeline::new(0)).is_none());
+        let Value::List(stack) = value(c.as_ref(), "stack") else { panic!() };
+        assert_eq!((stack.len(), c.code().numpy.contains("T.shape  # (3, 64, 8)")), (3, true));
+        c.set_input("A", DMatrix::zeros(2, 9)).unwrap();
+        assert!(c.figure_note().is_some() && c.space(&Timeline::new(0)).is_none());
+    }
+
+    #[test]
+    fn an_overflowing_matrix_leaves_the_stack_null_and_the_shape_exact() {
+        let c = page(&[("view", "stack"), ("A", "1e300,1;1,1"), ("s", "1e10"), ("b", "0,0")]);
+        let r = readout(c.as_ref(), "stack");
+        assert_eq!(r.value, Value::Null);
+        assert!(r.note.starts_with("T[1] = s·A has an entry too large") && r.note.contains("overflow"), "{}", r.note);
+        assert_eq!(value(c.as_ref(), "stack_shape"), Value::Vector(vec![3.0, 2.0, 2.0]));
+        // Still drawn; the overflowing cell shows no number.
+        let space = stack_space(c.as_ref());
+        assert!(space.project(&Camera::default()).shapes.iter().all(|s| !format!("{s:?}").contains("NaN")));
+        assert!(c.summary().contains("T[1, 0, 1] = 1e10"), "{}", c.summary());
+    }
+
+    #[test]
+    fn the_stack_view_round_trips_through_the_url_and_its_code() {
+        let c = page(&[("view", "stack"), ("A", "1,2;3,4"), ("b", "5,6"), ("s", "-1")]);
+        let params = to_params(c.as_ref());
+        assert!(params.contains(&("view".to_string(), "stack".to_string())), "{params:?}");
+        let (again, problems) = from_params(find("tensors").unwrap(), &params).unwrap();
+        assert!(problems.is_empty());
+        assert_eq!(to_params(again.as_ref()), params);
+        assert_eq!(again.readouts(), c.readouts());
+        assert!(problems_of_view("Stack").starts_with("Parameter view:"), "option values are lower case");
+        let code = c.code();
+        assert!(
+            code.numpy.contains("\nT = np.stack([A, s * A, A + b])  # a new axis 0 in front\nT.shape  # (3, 2, 2)\n"),
+            "{}",
+            code.numpy
+        );
+        assert!(code.numpy.contains("T[:, 0, 0]  # entry (0, 0) of every matrix: [1, -1, 6]"), "{}", code.numpy);
+        assert!(code.torch.contains("T = torch.stack([A, s * A, A + b])\nT.shape  # torch.Size([3, 2, 2])"), "{}", code.torch);
+        assert!(code.nalgebra.contains("// nalgebra has no rank-3 tensor"), "{}", code.nalgebra);
+        assert!(code.nalgebra.contains(
+            "let stack = [a.clone(), scaled, sum];\nlet stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // (3, 2, 2)"
+        ));
+        assert!(!build().code().numpy.contains("np.stack"), "other views leave the stack out");
+    }
+
+    fn problems_of_view(view: &str) -> String {
+        problems(&[("view", view)]).join(" ")
+    }
+
     fn matrix(max: usize) -> impl Strategy<Value = DMatrix<f64>> {
         (1..=max, 1..=max)
             .prop_flat_map(|(r, c)| proptest::collection::vec(-1e6..1e6f64, r * c).prop_map(move |e| DMatrix::from_row_slice(r, c, &e)))
@@ -965,6 +1586,18 @@ mod tests {
                 prop_assert_eq!(&now[i], &vec![7.0, -3.0]);
                 prop_assert!((0..i).all(|r| now[r] == vec![a[(r, 0)], a[(r, 1)]]));
             }
+            // The stack holds A, s·A and A + b (when it exists), and is drawn with finite points.
+            c.set_choice("view", "stack").unwrap();
+            let fits = k == cols || k == 1;
+            let Value::Vector(shape) = value(c.as_ref(), "stack_shape") else { panic!("stack_shape") };
+            prop_assert_eq!(shape, vec![if fits { 3.0 } else { 2.0 }, rows as f64, cols as f64]);
+            let Value::List(stack) = value(c.as_ref(), "stack") else { panic!("stack") };
+            prop_assert_eq!(&stack[0], &value(c.as_ref(), "A"));
+            prop_assert_eq!(&stack[1], &value(c.as_ref(), "scaled"));
+            prop_assert_eq!(stack.get(2).cloned(), fits.then(|| value(c.as_ref(), "broadcast_sum")));
+            let scene = stack_space(c.as_ref()).project(&Camera::new(s, s / 3.0));
+            let drawn = format!("{scene:?}");
+            prop_assert!(!drawn.contains("NaN") && !drawn.contains("inf"), "{}", drawn);
         }
     }
 }

@@ -4,14 +4,16 @@
 //! so: validate, scale by the largest entry (entries near 1e±200 neither overflow nor underflow), and
 //! use `Schur::try_new` / `SymmetricEigen::try_new` with an iteration cap. The eigenvalues are read
 //! off the quasi-triangular Schur factor with our own 2×2 formula (nalgebra's assumes every 2×2 block
-//! is complex); a 2×2 matrix uses the closed form directly and is cross-checked against Schur.
-//! Real eigenvectors come from the null space of A − λI through the shared, verified SVD.
+//! is complex); a 2×2 matrix uses the closed form, checked against its trace and determinant, and a
+//! 3×3 one a Schur form on the stack. Real eigenvectors come from the null space of A − λI: for a
+//! simple eigenvalue of a matrix up to 3×3 in closed form (a cross product of rows) when its residual
+//! is at rounding level, otherwise through the shared, verified SVD.
 //! Symmetric 2×2 and 3×3 matrices first try Jacobi rotations on the stack ([`super::small`]),
 //! checked to the same tolerances, with nalgebra as the fallback.
 
 use super::svd::svd;
 use super::{small, NumericError, MAX_ITERATIONS};
-use nalgebra::{Complex, DMatrix, Schur, SymmetricEigen};
+use nalgebra::{Complex, DMatrix, DVector, Matrix3, Schur, SymmetricEigen};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -110,19 +112,27 @@ pub fn eigenvalues_2x2(a: f64, b: f64, c: f64, d: f64) -> [Complex<f64>; 2] {
     }
 }
 
-/// Eigenvalues from the real Schur form of a matrix whose largest entry is 1.
+/// Eigenvalues from the real Schur form of a matrix whose largest entry is 1 (a 3×3 one on the stack).
 fn schur_values(b: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> {
-    let schur = Schur::try_new(b.clone(), f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
-    let (_, t) = schur.unpack();
-    let n = t.nrows();
+    if b.nrows() == 3 {
+        let fixed = Matrix3::from_fn(|r, c| b[(r, c)]);
+        let (_, t) = Schur::try_new(fixed, f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?.unpack();
+        return quasi_triangular_values(3, |r, c| t[(r, c)]);
+    }
+    let (_, t) = Schur::try_new(b.clone(), f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?.unpack();
+    quasi_triangular_values(t.nrows(), |r, c| t[(r, c)])
+}
+
+/// The eigenvalues of an n×n quasi-triangular Schur factor `t`: its 1×1 and 2×2 diagonal blocks.
+fn quasi_triangular_values(n: usize, t: impl Fn(usize, usize) -> f64) -> Result<Vec<Complex<f64>>, NumericError> {
     let mut out = Vec::with_capacity(n);
     let mut m = 0;
     while m < n {
-        if m + 1 < n && t[(m + 1, m)] != 0.0 {
-            out.extend(eigenvalues_2x2(t[(m, m)], t[(m, m + 1)], t[(m + 1, m)], t[(m + 1, m + 1)]));
+        if m + 1 < n && t(m + 1, m) != 0.0 {
+            out.extend(eigenvalues_2x2(t(m, m), t(m, m + 1), t(m + 1, m), t(m + 1, m + 1)));
             m += 2;
         } else {
-            out.push(Complex::new(t[(m, m)], 0.0));
+            out.push(Complex::new(t(m, m), 0.0));
             m += 1;
         }
     }
@@ -131,20 +141,6 @@ fn schur_values(b: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> {
     } else {
         Err(NumericError::Unstable)
     }
-}
-
-/// Greedy distance between two lists of eigenvalues (the largest distance of a matching).
-fn mismatch(a: &[Complex<f64>], b: &[Complex<f64>]) -> f64 {
-    let mut left: Vec<Complex<f64>> = b.to_vec();
-    let mut worst = 0.0_f64;
-    for x in a {
-        let Some((i, d)) = left.iter().enumerate().map(|(i, y)| (i, (x - y).norm())).min_by(|p, q| p.1.total_cmp(&q.1)) else {
-            return f64::INFINITY;
-        };
-        worst = worst.max(d);
-        left.remove(i);
-    }
-    worst
 }
 
 /// The eigenvalues of a square matrix in the contract's order.
@@ -156,14 +152,13 @@ pub fn eigenvalues(a: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> 
     }
     let b = a / scale;
     let mut values = if n == 2 {
-        let closed = eigenvalues_2x2(b[(0, 0)], b[(0, 1)], b[(1, 0)], b[(1, 1)]).to_vec();
-        // Cross-check with the Schur form; a defective pair may legitimately differ by ~√ε.
-        if let Ok(schur) = schur_values(&b) {
-            if mismatch(&closed, &schur) > 1e-6 {
-                return Err(NumericError::Unstable);
-            }
+        // The closed form, checked below like every route (and, for 2×2, against det B too).
+        let closed = eigenvalues_2x2(b[(0, 0)], b[(0, 1)], b[(1, 0)], b[(1, 1)]);
+        let det = b[(0, 0)] * b[(1, 1)] - b[(0, 1)] * b[(1, 0)];
+        if (closed[0] * closed[1] - det).norm() > 1e-9 * n as f64 {
+            return Err(NumericError::Unstable);
         }
-        closed
+        closed.to_vec()
     } else {
         schur_values(&b)?
     };
@@ -250,6 +245,47 @@ fn symmetric_general(a: &DMatrix<f64>, scale: f64) -> Result<(Vec<f64>, DMatrix<
     Ok((values, vectors))
 }
 
+/// Largest relative residual for the closed-form null vector of a simple eigenvalue (tighter than
+/// [`RESIDUAL`]: when it is not met the SVD route decides, as for every other matrix).
+const FAST_RESIDUAL: f64 = 1e-13;
+
+/// The unit null vector of a 1×1, 2×2 or 3×3 matrix of rank n − 1 in closed form: perpendicular to
+/// its longest row (2×2), or the longest cross product of two rows (3×3); `None` for larger matrices
+/// or when the rows are all (nearly) zero. The caller checks the residual.
+fn small_null_vector(m: &DMatrix<f64>) -> Option<DVector<f64>> {
+    let candidate = match m.nrows() {
+        1 => DVector::from_element(1, 1.0),
+        2 => {
+            let row = if m.row(0).norm_squared() >= m.row(1).norm_squared() { 0 } else { 1 };
+            DVector::from_vec(vec![-m[(row, 1)], m[(row, 0)]])
+        }
+        3 => {
+            let row = |r: usize| nalgebra::Vector3::new(m[(r, 0)], m[(r, 1)], m[(r, 2)]);
+            let crosses = [row(0).cross(&row(1)), row(0).cross(&row(2)), row(1).cross(&row(2))];
+            let best = crosses.iter().max_by(|p, q| p.norm_squared().total_cmp(&q.norm_squared()))?;
+            DVector::from_column_slice(best.as_slice())
+        }
+        _ => return None,
+    };
+    let length = candidate.norm();
+    (length > 0.0 && length.is_finite()).then(|| candidate / length)
+}
+
+/// Whether unit columns of a matrix up to 3×3 are surely independent enough: |det V| ≥ n^(n/2) / 10¹⁰
+/// implies cond V ≤ 10¹⁰ (σ_max ≤ √n, so σ_min ≥ |det| / σ_max^(n−1)). `false` means "ask the SVD".
+fn well_conditioned_small(v: &DMatrix<f64>) -> bool {
+    let n = v.nrows();
+    if n > 3 {
+        return false;
+    }
+    let det = match n {
+        1 => v[(0, 0)],
+        2 => v[(0, 0)] * v[(1, 1)] - v[(0, 1)] * v[(1, 0)],
+        _ => Matrix3::from_fn(|r, c| v[(r, c)]).determinant(),
+    };
+    det.abs() >= (n as f64).powf(n as f64 / 2.0) / MAX_VECTOR_CONDITION
+}
+
 /// Real unit eigenvectors for real, sorted eigenvalues of `a`, from the null spaces of A − λI.
 fn real_vectors(a: &DMatrix<f64>, values: &[f64]) -> Result<DMatrix<f64>, NoVectors> {
     let n = a.nrows();
@@ -267,7 +303,17 @@ fn real_vectors(a: &DMatrix<f64>, values: &[f64]) -> Result<DMatrix<f64>, NoVect
         while i + k < n && (values[i + k] / scale - lambda).abs() <= REPEAT * norm.max(lambda.abs()) {
             k += 1;
         }
-        let shifted = &b - DMatrix::identity(n, n) * lambda;
+        let mut shifted = b.clone();
+        for d in 0..n {
+            shifted[(d, d)] -= lambda;
+        }
+        if k == 1 {
+            if let Some(column) = small_null_vector(&shifted).filter(|v| (&shifted * v).norm() <= FAST_RESIDUAL * norm) {
+                vectors.set_column(i, &column);
+                i += 1;
+                continue;
+            }
+        }
         let s = svd(&shifted).map_err(NoVectors::Failed)?;
         // The right singular vectors of the k smallest singular values span the (near) null space.
         let geometric = s.singular_values.iter().filter(|x| **x <= RESIDUAL * norm).count();
@@ -285,6 +331,9 @@ fn real_vectors(a: &DMatrix<f64>, values: &[f64]) -> Result<DMatrix<f64>, NoVect
         i += k;
     }
     fix_signs(&mut vectors);
+    if well_conditioned_small(&vectors) {
+        return Ok(vectors);
+    }
     match svd(&vectors).map_err(NoVectors::Failed)?.condition_number() {
         Some(c) if c <= MAX_VECTOR_CONDITION => Ok(vectors),
         _ => Err(NoVectors::NearlyDefective),
@@ -429,6 +478,31 @@ mod tests {
                 if gap > 1e-6 * size {
                     prop_assert!((x - y).amax() <= 1e-8 || (tie && (x + y).amax() <= 1e-8), "{vectors} vs {want_vectors}");
                 }
+            }
+        }
+
+        #[test]
+        fn small_closed_forms_agree_with_the_general_route(n in 2usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9)) {
+            // diag(A, 100) is 4×4, so it takes the Schur and SVD route; its eigen-pairs are A's, padded.
+            let a = DMatrix::from_fn(n, n, |r, c| entries[r * 3 + c]);
+            let padded = DMatrix::from_fn(n + 1, n + 1, |r, c| if r < n && c < n { a[(r, c)] } else if r == c { 100.0 } else { 0.0 });
+            let (small, general) = (eigen(&a).unwrap(), eigen(&padded).unwrap());
+            prop_assert!((general.values[0].re - 100.0).abs() < 1e-9);
+            let gap = small.values.windows(2).map(|w| (w[0] - w[1]).norm()).fold(f64::INFINITY, f64::min);
+            prop_assume!(gap > 1e-3);
+            for (x, y) in small.values.iter().zip(&general.values[1..]) {
+                prop_assert!((x - y).norm() <= 1e-12, "{:?} vs {:?}", small.values, general.values);
+            }
+            match (&small.vectors, &general.vectors) {
+                (Ok(v), Ok(w)) => {
+                    for c in 0..n {
+                        for r in 0..n {
+                            prop_assert!((v[(r, c)] - w[(r, c + 1)]).abs() <= 1e-9, "{v} vs {w}");
+                        }
+                    }
+                }
+                (Err(x), Err(y)) => prop_assert_eq!(x, y),
+                (x, y) => prop_assert!(false, "{:?} vs {:?}", x, y),
             }
         }
 

@@ -1,7 +1,8 @@
 //! Turns a [`Scene`] into painter calls through a [`Viewport`]. The only drawing logic; the painter
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
-use super::scene::{Fill, GreyImage, Role, Scene, Shape, Stroke};
+use super::labels::{separate, PlacedLabel};
+use super::scene::{Fill, GreyImage, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
 use nalgebra::Matrix2;
@@ -41,6 +42,10 @@ pub trait Painter {
         let corners = [top_left, Screen { x: bottom_right.x, y: top_left.y }, bottom_right, Screen { x: top_left.x, y: bottom_right.y }];
         self.path(&corners, true, None, Some(Stroke::solid(Role::Grid, 1.0)));
     }
+    /// Draws a signed heat map stretched over the screen rectangle from `top_left` to `bottom_right`,
+    /// each value at its cell's centre, blended smoothly between them. By default nothing (a painter
+    /// that only collects lines or text); every backend that draws pixels does.
+    fn heat(&mut self, _top_left: Screen, _bottom_right: Screen, _heat: &HeatMap) {}
     /// Fills squares of side `size` centred on `centers`; by default each through [`Painter::path`]
     /// (a backend should draw them as one path).
     fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
@@ -66,14 +71,16 @@ pub struct HandleMark {
 /// Most lattice lines drawn per direction (a safety bound; the gap rule below normally thins first).
 const MAX_LINES: f64 = 400.0;
 
-/// Draws `scene` and then the handle rings on top.
+/// Draws `scene`, then its labels (moved apart where they would overlap, see [`separate`]) and the
+/// handle rings on top.
 pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     painter.clear();
+    let mut labels = Vec::new();
     for shape in &scene.shapes {
         match shape {
             Shape::Lattice { map, stroke } => lattice(map, *stroke, view, painter),
             Shape::Axes => axes(view, painter),
-            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter),
+            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, &mut labels),
             Shape::Polygon { points, fill, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, true, *fill, *stroke);
@@ -83,17 +90,27 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
                 painter.path(&pts, false, None, Some(*stroke));
             }
             Shape::Line { through, direction, stroke, label } => {
-                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter)
+                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, &mut labels)
             }
             Shape::Dot { at, role, radius } => painter.circle(view.to_screen(*at), *radius, Some(Fill { role: *role, alpha: 1.0 }), None),
-            Shape::Label { at, text, role } => painter.text(view.to_screen(*at), text, *role, Align::Center),
+            Shape::Label { at, text, role } => {
+                labels.push(PlacedLabel { at: view.to_screen(*at), text: text.clone(), role: *role, align: Align::Center })
+            }
             Shape::Points { at, role, size, alpha } => points(at, Fill { role: *role, alpha: *alpha }, *size, view, painter),
             Shape::Image { min, max, image } => {
                 if image.pixels.len() == image.width * image.height && image.width > 0 && image.height > 0 {
                     painter.image(view.to_screen(World::new(min.x, max.y)), view.to_screen(World::new(max.x, min.y)), image);
                 }
             }
+            Shape::QuadraticField { form, positive, negative, alpha } => {
+                quadratic_field(form, (*positive, *negative), *alpha, view, painter)
+            }
         }
+    }
+    let rings: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
+    separate(&mut labels, &rings, view.height);
+    for l in &labels {
+        painter.text(l.at, &l.text, l.role, l.align);
     }
     for h in handles {
         let r = if h.active { 9.0 } else { 7.0 };
@@ -126,6 +143,43 @@ fn points(at: &[World], fill: Fill, size: f64, view: &Viewport, painter: &mut dy
         }
     }
     painter.squares(&centers, size, fill);
+}
+
+/// Side of a heat map's cells in CSS px (the painter blends between them).
+const HEAT_CELL_PX: f64 = 4.0;
+/// Most heat-map cells along either side of the view.
+const MAX_HEAT_CELLS: f64 = 320.0;
+
+/// Samples xᵀ·form·x at the centre of every cell of the view and hands the grid to the painter as
+/// sign(f)·√(|f| / largest |f| in view): f grows with the square of the distance, so the colour then
+/// deepens evenly along every ray. Nothing for a zero or non-finite form.
+fn quadratic_field(form: &Matrix2<f64>, (positive, negative): (Role, Role), alpha: f64, view: &Viewport, painter: &mut dyn Painter) {
+    let big = form.amax();
+    let (lo, hi) = view.world_bounds();
+    // In units of the form's largest entry and the view's reach, so no sample overflows.
+    let reach = lo.amax().max(hi.amax());
+    if !(big > 0.0 && big.is_finite() && reach > 0.0 && reach.is_finite()) {
+        return;
+    }
+    let form = form / big;
+    let (width, height) = (view.width.max(1.0), view.height.max(1.0));
+    let columns = (width / HEAT_CELL_PX).ceil().clamp(1.0, MAX_HEAT_CELLS) as usize;
+    let rows = (height / HEAT_CELL_PX).ceil().clamp(1.0, MAX_HEAT_CELLS) as usize;
+    let (cell_w, cell_h) = (width / columns as f64, height / rows as f64);
+    let mut values = Vec::with_capacity(columns * rows);
+    for r in 0..rows {
+        for c in 0..columns {
+            let p = view.to_world(Screen { x: (c as f64 + 0.5) * cell_w, y: (r as f64 + 0.5) * cell_h }) / reach;
+            values.push(p.dot(&(form * p)));
+        }
+    }
+    let peak = values.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
+    if !(peak > 0.0 && peak.is_finite()) {
+        return;
+    }
+    let values = values.iter().map(|v| (v.signum() * (v.abs() / peak).sqrt()) as f32).collect();
+    let heat = HeatMap { width: columns, height: rows, values, positive, negative, alpha };
+    painter.heat(Screen { x: 0.0, y: 0.0 }, Screen { x: width, y: height }, &heat);
 }
 
 /// Least distance between two drawn lattice lines, in CSS px: denser lattices are thinned to round steps.
@@ -175,8 +229,16 @@ fn line(a: World, b: World, stroke: Stroke, view: &Viewport, painter: &mut dyn P
     painter.path(&[view.to_screen(a), view.to_screen(b)], false, None, Some(stroke));
 }
 
-/// Draws the visible part of a line (nothing for a zero or non-finite direction).
-fn infinite_line(through: World, direction: World, stroke: Stroke, label: Option<&str>, view: &Viewport, painter: &mut dyn Painter) {
+/// Draws the visible part of a line (nothing for a zero or non-finite direction); its label goes to `labels`.
+fn infinite_line(
+    through: World,
+    direction: World,
+    stroke: Stroke,
+    label: Option<&str>,
+    view: &Viewport,
+    painter: &mut dyn Painter,
+    labels: &mut Vec<PlacedLabel>,
+) {
     let len = direction.norm();
     if !(len > 0.0 && len.is_finite() && through.iter().all(|x| x.is_finite())) {
         return;
@@ -196,7 +258,8 @@ fn infinite_line(through: World, direction: World, stroke: Stroke, label: Option
             .last();
         if let Some(at) = inside {
             let s = view.to_screen(at);
-            painter.text(Screen { x: s.x - 6.0, y: s.y - 6.0 }, text, stroke.role, Align::Right);
+            let at = Screen { x: s.x - 6.0, y: s.y - 6.0 };
+            labels.push(PlacedLabel { at, text: text.into(), role: stroke.role, align: Align::Right });
         }
     }
 }
@@ -227,7 +290,16 @@ fn axes(view: &Viewport, painter: &mut dyn Painter) {
     }
 }
 
-fn arrow(from: World, to: World, stroke: Stroke, label: Option<&str>, view: &Viewport, painter: &mut dyn Painter) {
+/// Draws an arrow; its label goes to `labels`.
+fn arrow(
+    from: World,
+    to: World,
+    stroke: Stroke,
+    label: Option<&str>,
+    view: &Viewport,
+    painter: &mut dyn Painter,
+    labels: &mut Vec<PlacedLabel>,
+) {
     let a = view.to_screen(from);
     let b = view.to_screen(to);
     let (dx, dy) = (b.x - a.x, b.y - a.y);
@@ -248,7 +320,8 @@ fn arrow(from: World, to: World, stroke: Stroke, label: Option<&str>, view: &Vie
         // Beside the tip, pushed outwards along the arrow so it does not sit on the line.
         let (ux, uy) = if len < 0.5 { (0.7, -0.7) } else { (dx / len, dy / len) };
         let at = Screen { x: b.x + ux * 14.0 + if ux >= 0.0 { 4.0 } else { -4.0 }, y: b.y + uy * 14.0 + 4.0 };
-        painter.text(at, text, stroke.role, if ux >= 0.0 { Align::Left } else { Align::Right });
+        let align = if ux >= 0.0 { Align::Left } else { Align::Right };
+        labels.push(PlacedLabel { at, text: text.into(), role: stroke.role, align });
     }
 }
 
@@ -266,6 +339,8 @@ pub struct Recording {
     pub clears: usize,
     /// Every picture drawn: its screen rectangle (top left, bottom right) and the picture.
     pub images: Vec<(Screen, Screen, GreyImage)>,
+    /// Every heat map drawn: its screen rectangle (top left, bottom right) and the samples.
+    pub heats: Vec<(Screen, Screen, HeatMap)>,
 }
 
 impl Painter for Recording {
@@ -280,6 +355,9 @@ impl Painter for Recording {
     }
     fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
         self.images.push((top_left, bottom_right, image.clone()));
+    }
+    fn heat(&mut self, top_left: Screen, bottom_right: Screen, heat: &HeatMap) {
+        self.heats.push((top_left, bottom_right, heat.clone()));
     }
 }
 
@@ -399,6 +477,39 @@ mod tests {
         let mut rec = Recording::default();
         render(&scene, &[], &view, &mut rec);
         assert_eq!(rec.images, vec![(view.to_screen(World::new(1.0, 3.0)), view.to_screen(World::new(3.0, 2.0)), image)]);
+    }
+
+    #[test]
+    fn a_quadratic_field_is_sampled_over_the_view_with_its_sign() {
+        let view = Viewport::default();
+        let field = |form: Matrix2<f64>| {
+            let mut scene = Scene::default();
+            scene.push(Shape::QuadraticField { form, positive: Role::Image, negative: Role::Data, alpha: 0.3 });
+            let mut rec = Recording::default();
+            render(&scene, &[], &view, &mut rec);
+            rec.heats
+        };
+        // x² − y²: positive left and right of the centre, negative above and below, largest |f| = 1.
+        let heats = field(Matrix2::new(1.0, 0.0, 0.0, -1.0));
+        let (top_left, bottom_right, heat) = &heats[0];
+        assert_eq!((*top_left, *bottom_right), (Screen { x: 0.0, y: 0.0 }, Screen { x: view.width, y: view.height }));
+        assert_eq!((heat.width, heat.height), (100, 100));
+        let at = |c: usize, r: usize| heat.values[r * heat.width + c];
+        assert!(at(99, 50) > 0.9 && at(0, 50) > 0.9 && at(50, 0) < -0.9 && at(50, 99) < -0.9);
+        assert!(at(50, 50).abs() < 1e-3 && heat.values.iter().all(|v| v.abs() <= 1.0));
+        // √ of f relative to the peak: at x = 2.55 (f = 6.5) against 4.95² − 0.05² = 24.5, about 0.515.
+        assert!((f64::from(at(75, 50)) - (6.5_f64 / 24.5).sqrt()).abs() < 1e-6, "{}", at(75, 50));
+        // Huge entries are scaled first; the zero form and non-finite ones draw nothing.
+        let huge = field(Matrix2::new(1e308, 1e308, 1e308, 1e308));
+        assert!(huge[0].2.values.iter().all(|v| v.is_finite() && *v >= 0.0));
+        assert!(field(Matrix2::zeros()).is_empty() && field(Matrix2::new(f64::NAN, 0.0, 0.0, 1.0)).is_empty());
+    }
+
+    #[test]
+    fn heat_colours_follow_the_sign_and_malformed_maps_give_nothing() {
+        let heat = HeatMap { width: 3, height: 1, values: vec![1.0, -0.5, 0.0], positive: Role::Image, negative: Role::Data, alpha: 0.4 };
+        assert_eq!(heat.rgba((200, 0, 0), (0, 0, 200)), vec![200, 0, 0, 102, 0, 0, 200, 51, 0, 0, 200, 0]);
+        assert!(HeatMap { width: 2, ..heat }.rgba((0, 0, 0), (0, 0, 0)).is_empty());
     }
 
     #[test]

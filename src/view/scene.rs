@@ -101,6 +101,49 @@ pub enum Shape {
     /// A greyscale picture stretched over the world rectangle from `min` (bottom left) to `max` (top
     /// right), one square per pixel (no smoothing).
     Image { min: World, max: World, image: GreyImage },
+    /// The quadratic form f(x) = xᵀ·`form`·x as a diverging heat map over the whole view: f > 0 in
+    /// `positive`'s colour, f < 0 in `negative`'s, at an opacity growing with √|f| (evenly along every
+    /// ray) up to `alpha` at the largest |f| in view; where f = 0 the background shows.
+    QuadraticField { form: Matrix2<f64>, positive: Role, negative: Role, alpha: f64 },
+}
+
+/// A signed field sampled on a grid, as a painter receives it: `values` row by row from the top row,
+/// each in −1..=1. A value is drawn in `positive`'s colour (> 0) or `negative`'s (< 0) at opacity
+/// |value| × `alpha`; 0 is transparent. Painters blend smoothly between the cells' centres.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeatMap {
+    /// Cells per row.
+    pub width: usize,
+    /// Rows.
+    pub height: usize,
+    /// `width * height` values (a painter draws nothing for any other length).
+    pub values: Vec<f32>,
+    /// The colour of positive values.
+    pub positive: Role,
+    /// The colour of negative values.
+    pub negative: Role,
+    /// The opacity of a value of ±1.
+    pub alpha: f64,
+}
+
+impl HeatMap {
+    /// Straight (not premultiplied) RGBA bytes, row by row, given the two roles' colours; empty when
+    /// the value count does not match the size. Values outside −1..=1 are clamped, NaN is clear.
+    pub fn rgba(&self, positive: (u8, u8, u8), negative: (u8, u8, u8)) -> Vec<u8> {
+        if self.width.checked_mul(self.height) != Some(self.values.len()) {
+            return Vec::new();
+        }
+        let alpha = if self.alpha.is_finite() { self.alpha.clamp(0.0, 1.0) } else { 0.0 };
+        self.values
+            .iter()
+            .flat_map(|&v| {
+                let v = f64::from(v);
+                let (r, g, b) = if v > 0.0 { positive } else { negative };
+                let opacity = if v.is_nan() { 0.0 } else { v.abs().min(1.0) * alpha };
+                [r, g, b, (opacity * 255.0).round() as u8]
+            })
+            .collect()
+    }
 }
 
 /// A greyscale picture: `width` × `height` bytes row by row from the top row, 0 black and 255 white.

@@ -241,15 +241,20 @@ impl Space {
     /// A square patch of the plane spanned by `u` and `v`, of half-width `reach`, tinted in `role`
     /// with a few lines along the plane. Nothing when `u` and `v` do not span a plane.
     pub fn plane_patch(&mut self, u: &Point3, v: &Point3, reach: f64, role: Role) {
+        self.plane_patch_through(&Point3::zeros(), u, v, reach, role);
+    }
+
+    /// [`Space::plane_patch`] moved to be centred on `centre` (the plane through `centre` along `u`, `v`).
+    pub fn plane_patch_through(&mut self, centre: &Point3, u: &Point3, v: &Point3, reach: f64, role: Role) {
         let Some((e1, e2)) = plane_basis(u, v) else { return };
         let r = if reach.is_finite() && reach > 0.0 { reach } else { 1.0 };
         let corners = [(1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0)];
         // Split in four quadrants so depth sorting can put parts of it behind and parts in front.
         for (sx, sy) in corners {
-            let points = [(0.0, 0.0), (sx, 0.0), (sx, sy), (0.0, sy)].iter().map(|(a, b)| (e1 * *a + e2 * *b) * r).collect();
+            let points = [(0.0, 0.0), (sx, 0.0), (sx, sy), (0.0, sy)].iter().map(|(a, b)| centre + (e1 * *a + e2 * *b) * r).collect();
             self.shapes.push(Shape3::Polygon { points, fill: Some(Fill { role, alpha: 0.14 }), stroke: None });
         }
-        let outline = corners.iter().map(|(a, b)| (e1 * *a + e2 * *b) * r).collect();
+        let outline = corners.iter().map(|(a, b)| centre + (e1 * *a + e2 * *b) * r).collect();
         self.shapes.push(Shape3::Polygon { points: outline, fill: None, stroke: Some(Stroke::solid(role, 1.0)) });
     }
 

@@ -1,8 +1,9 @@
 //! A [`Painter`] that writes a standalone SVG document: the figure's "Download SVG". It draws exactly
 //! what the canvas draws (the same [`render`](super::render::render) calls), in the theme's colours.
 
+use super::chart::parse_css_color;
 use super::render::{Align, Painter};
-use super::scene::{Dash, Fill, GreyImage, Role, Stroke};
+use super::scene::{Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use super::viewport::Screen;
 use crate::share::escape_html;
 use std::fmt::Write;
@@ -116,6 +117,25 @@ impl Painter for SvgPainter {
         );
     }
 
+    fn heat(&mut self, top_left: Screen, bottom_right: Screen, heat: &HeatMap) {
+        let (w, h) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
+        if ![top_left.x, top_left.y, w, h].iter().all(|v| v.is_finite()) || w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let rgb = |role| parse_css_color(self.theme.color(role)).unwrap_or((136, 136, 136));
+        let Some(png) = png(heat.width, heat.height, Colour::Rgba, &heat.rgba(rgb(heat.positive), rgb(heat.negative))) else { return };
+        // Smoothed between the cells, as on the canvas.
+        let _ = writeln!(
+            self.body,
+            "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,{}\"/>",
+            num(top_left.x),
+            num(top_left.y),
+            num(w),
+            num(h),
+            base64(&png)
+        );
+    }
+
     fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
         if !(size.is_finite() && size > 0.0) {
             return;
@@ -180,13 +200,33 @@ impl Painter for SvgPainter {
 /// Encodes a greyscale picture as a PNG (8-bit grey, deflate's uncompressed blocks: simple and exact;
 /// the pictures are small). `None` when the pixel count does not match the size.
 pub fn grey_png(image: &GreyImage) -> Option<Vec<u8>> {
-    let (width, height) = (u32::try_from(image.width).ok()?, u32::try_from(image.height).ok()?);
-    if image.width == 0 || image.height == 0 || image.pixels.len() != image.width.checked_mul(image.height)? {
+    png(image.width, image.height, Colour::Grey, &image.pixels)
+}
+
+/// The pixel formats [`png`] writes: 8 bits per channel.
+#[derive(Clone, Copy)]
+enum Colour {
+    /// One byte per pixel.
+    Grey = 0,
+    /// Four bytes per pixel, straight alpha.
+    Rgba = 6,
+}
+
+/// A PNG of `width` × `height` pixels in `colour` from their bytes row by row; `None` when the byte
+/// count does not match.
+fn png(width_px: usize, height_px: usize, colour: Colour, pixels: &[u8]) -> Option<Vec<u8>> {
+    let (width, height) = (u32::try_from(width_px).ok()?, u32::try_from(height_px).ok()?);
+    let channels = match colour {
+        Colour::Grey => 1,
+        Colour::Rgba => 4,
+    };
+    let row_bytes = width_px.checked_mul(channels)?;
+    if width_px == 0 || height_px == 0 || pixels.len() != row_bytes.checked_mul(height_px)? {
         return None;
     }
     // Each row starts with filter type 0 (none).
-    let mut raw = Vec::with_capacity(image.pixels.len() + image.height);
-    for row in image.pixels.chunks(image.width) {
+    let mut raw = Vec::with_capacity(pixels.len() + height_px);
+    for row in pixels.chunks(row_bytes) {
         raw.push(0);
         raw.extend_from_slice(row);
     }
@@ -203,7 +243,7 @@ pub fn grey_png(image: &GreyImage) -> Option<Vec<u8>> {
     let mut header = Vec::with_capacity(13);
     header.extend_from_slice(&width.to_be_bytes());
     header.extend_from_slice(&height.to_be_bytes());
-    header.extend_from_slice(&[8, 0, 0, 0, 0]); // 8 bits, greyscale, deflate, no filter choice, no interlace
+    header.extend_from_slice(&[8, colour as u8, 0, 0, 0]); // 8 bits, the colour type, deflate, no filter choice, no interlace
     let mut png = vec![0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
     for (kind, data) in [(b"IHDR", header.as_slice()), (b"IDAT", zlib.as_slice()), (b"IEND", &[][..])] {
         png.extend_from_slice(&(data.len() as u32).to_be_bytes());
@@ -380,6 +420,26 @@ mod tests {
         assert_well_formed(&svg);
         assert_eq!(svg.matches("<image ").count(), 1);
         assert!(svg.contains(&format!("<image x=\"10\" y=\"20\" width=\"30\" height=\"20\" preserveAspectRatio=\"none\" image-rendering=\"pixelated\" href=\"data:image/png;base64,{}\"/>", base64(&png))));
+    }
+
+    #[test]
+    fn a_heat_map_becomes_an_rgba_png_in_the_role_colours() {
+        let heat = HeatMap { width: 2, height: 1, values: vec![1.0, -1.0], positive: Role::Image, negative: Role::Input, alpha: 0.5 };
+        let mut painter = SvgPainter::new(100.0, 100.0, theme());
+        painter.heat(Screen { x: 0.0, y: 0.0 }, Screen { x: 100.0, y: 50.0 }, &heat);
+        painter.heat(Screen { x: 0.0, y: 0.0 }, Screen { x: 100.0, y: 50.0 }, &HeatMap { width: 3, ..heat.clone() });
+        let svg = painter.finish();
+        assert_well_formed(&svg);
+        assert_eq!(svg.matches("<image ").count(), 1, "a malformed map draws nothing");
+        let png = png(2, 1, Colour::Rgba, &[0xc4, 0x52, 0x0a, 128, 0x1b, 0x1b, 0x1f, 128]).unwrap();
+        assert_eq!(png[25], 6, "colour type RGBA");
+        assert!(
+            svg.contains(&format!(
+                "<image x=\"0\" y=\"0\" width=\"100\" height=\"50\" preserveAspectRatio=\"none\" href=\"data:image/png;base64,{}\"/>",
+                base64(&png)
+            )),
+            "{svg}"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use super::dom::{window, Res};
 use crate::view::chart::{parse_css_color, ChartTheme};
 use crate::view::render::{Align, Painter};
-use crate::view::scene::{Dash, Fill, GreyImage, Role, Stroke};
+use crate::view::scene::{Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
 use crate::view::viewport::Screen;
 use std::rc::Rc;
@@ -93,6 +93,13 @@ pub struct CanvasPainter {
     images: Vec<CachedImage>,
     /// The last set of squares drawn (a cloud of many points), as a picture of the whole canvas.
     squares: Option<CachedSquares>,
+    /// The offscreen canvas a heat map is uploaded to before it is scaled onto the figure (refilled
+    /// for every heat map; resized only when the grid's size changes).
+    heat: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
+    /// The font and dash pattern the context has now (`None`: unknown, after a resize reset it), so
+    /// that a frame sets them only when they change (setting a font re-parses it).
+    context_font: Option<String>,
+    context_dash: Option<Dash>,
 }
 
 /// Squares already filled into an offscreen canvas the size of the figure, found again by a hash of
@@ -142,7 +149,17 @@ impl CanvasPainter {
     pub fn new(canvas: HtmlCanvasElement) -> Res<CanvasPainter> {
         let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
         let palette = Palette::read(&canvas);
-        Ok(CanvasPainter { canvas, ctx, palette, css_size: (0.0, 0.0), images: Vec::new(), squares: None })
+        Ok(CanvasPainter {
+            canvas,
+            ctx,
+            palette,
+            css_size: (0.0, 0.0),
+            images: Vec::new(),
+            squares: None,
+            heat: None,
+            context_font: None,
+            context_dash: None,
+        })
     }
 
     /// Matches the backing store to the CSS size × devicePixelRatio (a non-finite or absurd ratio is
@@ -152,17 +169,28 @@ impl CanvasPainter {
         let dpr = if dpr.is_finite() { dpr.clamp(1.0, 4.0) } else { 1.0 };
         let (w, h) = ((width * dpr).round().max(1.0) as u32, (height * dpr).round().max(1.0) as u32);
         if self.canvas.width() != w || self.canvas.height() != h {
+            // Resizing the backing store resets the whole context state.
             self.canvas.set_width(w);
             self.canvas.set_height(h);
+            self.context_font = None;
+            self.context_dash = None;
         }
         self.css_size = (width, height);
         self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)
     }
 
-    fn set_stroke(&self, s: &Stroke) {
+    fn set_stroke(&mut self, s: &Stroke) {
         self.ctx.set_stroke_style_str(self.palette.color(s.role));
         self.ctx.set_line_width(s.width);
-        let dash: &[f64] = match s.dash {
+        self.set_dash(s.dash);
+    }
+
+    fn set_dash(&mut self, dash: Dash) {
+        if self.context_dash == Some(dash) {
+            return;
+        }
+        self.context_dash = Some(dash);
+        let dash: &[f64] = match dash {
             Dash::Solid => &[],
             Dash::Dashed => &[7.0, 5.0],
             Dash::Dotted => &[2.0, 4.0],
@@ -184,7 +212,10 @@ impl Painter for CanvasPainter {
         self.ctx.clear_rect(0.0, 0.0, self.css_size.0, self.css_size.1);
         self.ctx.set_line_cap("round");
         self.ctx.set_line_join("round");
-        self.ctx.set_font(&self.palette.font);
+        if self.context_font.as_deref() != Some(self.palette.font.as_str()) {
+            self.ctx.set_font(&self.palette.font);
+            self.context_font = Some(self.palette.font.clone());
+        }
     }
 
     fn path(&mut self, points: &[Screen], closed: bool, fill: Option<Fill>, stroke: Option<Stroke>) {
@@ -233,7 +264,7 @@ impl Painter for CanvasPainter {
             Align::Right => "right",
         });
         // A halo in the background colour keeps labels legible over grid lines and areas.
-        self.ctx.set_line_dash(&js_sys::Array::new()).ok();
+        self.set_dash(Dash::Solid);
         self.ctx.set_stroke_style_str(&self.palette.background);
         self.ctx.set_line_width(3.0);
         let _ = self.ctx.stroke_text(text, at.x, at.y);
@@ -266,6 +297,12 @@ impl Painter for CanvasPainter {
         let _ = self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&cached.canvas, top_left.x, top_left.y, w, h);
     }
 
+    fn heat(&mut self, top_left: Screen, bottom_right: Screen, heat: &HeatMap) {
+        if let Err(e) = self.draw_heat(top_left, bottom_right, heat) {
+            web_sys::console::warn_1(&e);
+        }
+    }
+
     fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
         use std::hash::{Hash, Hasher};
         let color = self.palette.color(fill.role).to_string();
@@ -292,6 +329,32 @@ impl Painter for CanvasPainter {
 }
 
 impl CanvasPainter {
+    /// Uploads a heat map's cells as pixels of the offscreen heat canvas, then scales that onto the
+    /// figure with smoothing, so the colours blend between the cells' centres.
+    fn draw_heat(&mut self, top_left: Screen, bottom_right: Screen, heat: &HeatMap) -> Res<()> {
+        let rgb = |role| parse_css_color(self.palette.color(role)).unwrap_or((136, 136, 136));
+        let rgba = heat.rgba(rgb(heat.positive), rgb(heat.negative));
+        let (Ok(width), Ok(height)) = (u32::try_from(heat.width), u32::try_from(heat.height)) else { return Ok(()) };
+        if rgba.is_empty() || width == 0 || height == 0 {
+            return Ok(());
+        }
+        if self.heat.is_none() {
+            let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+            let ctx =
+                canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+            self.heat = Some((canvas, ctx));
+        }
+        let Some((canvas, ctx)) = &self.heat else { return Ok(()) };
+        if canvas.width() != width || canvas.height() != height {
+            canvas.set_width(width);
+            canvas.set_height(height);
+        }
+        ctx.put_image_data(&ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), width, height)?, 0.0, 0.0)?;
+        self.ctx.set_image_smoothing_enabled(true);
+        let (w, h) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
+        self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(canvas, top_left.x, top_left.y, w, h)
+    }
+
     /// Fills the squares into a new canvas of the figure's backing size, with the figure's transform.
     fn fill_squares_offscreen(&self, centers: &[Screen], size: f64, fill: Fill, color: &str) -> Res<HtmlCanvasElement> {
         let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;

@@ -185,6 +185,15 @@ struct Dom {
     tools: Element,
 }
 
+/// Copies the reader's current reduced-motion setting into the timeline.
+fn sync_reduced_motion(weak: &Weak<Shared>) {
+    if let Some(shared) = weak.upgrade() {
+        if let Ok(mut view) = shared.view.try_borrow_mut() {
+            view.page.timeline.reduced_motion = media_matches("(prefers-reduced-motion: reduce)");
+        }
+    }
+}
+
 fn send(weak: &Weak<Shared>, msg: Msg) {
     if let Some(shared) = weak.upgrade() {
         shared.queue.borrow_mut().push(msg);
@@ -478,14 +487,8 @@ fn wire_page(shared: &Rc<Shared>) -> Res<()> {
     }
     // Reduced motion switched on or off while the page is open: the timeline steps or tweens from now on.
     if let Ok(Some(query)) = window()?.match_media("(prefers-reduced-motion: reduce)") {
-        let (w, q) = (weak.clone(), query.clone());
-        listeners.push(EventListener::new(&query, "change", move |_| {
-            if let Some(shared) = w.upgrade() {
-                if let Ok(mut view) = shared.view.try_borrow_mut() {
-                    view.page.timeline.reduced_motion = q.matches();
-                }
-            }
-        }));
+        let w = weak.clone();
+        listeners.push(EventListener::new(&query, "change", move |_| sync_reduced_motion(&w)));
     }
     // Theme changes: re-read the palette and redraw.
     if let Ok(Some(query)) = window()?.match_media("(prefers-color-scheme: dark)") {
@@ -742,7 +745,11 @@ impl View {
                 add(&labels, "li", &[], Some(s))?;
             }
             let w = weak.clone();
-            listeners.push(EventListener::new(&play, "click", move |_| send(&w, Msg::PlayPause(now_ms()))));
+            listeners.push(EventListener::new(&play, "click", move |_| {
+                // The media query's change event can arrive a frame after the setting changed: ask again.
+                sync_reduced_motion(&w);
+                send(&w, Msg::PlayPause(now_ms()))
+            }));
             let (w, r) = (weak.clone(), range.clone());
             listeners.push(EventListener::new(&range, "input", move |_| send(&w, Msg::Scrub(r.value_as_number()))));
         }
@@ -1041,10 +1048,32 @@ fn cell_position(cell: &Element) -> (usize, usize) {
 }
 
 /// Writes a readout's exact JSON to `data-value` and a rounded form for people as its content.
+/// Rewrites the cells of a matrix readout already shown with the same shape (only the numbers that
+/// changed), so that a drag changes text, not structure; `false` when the shape differs.
+fn update_matrix_in_place(el: &Element, rows: &[Vec<f64>]) -> Res<bool> {
+    let cols = rows.first().map_or(0, Vec::len);
+    let Some(grid) = el.first_element_child().filter(|g| g.class_name() == "matrix") else { return Ok(false) };
+    if grid.child_element_count() as usize != rows.len() * cols || html(&grid)?.style().get_property_value("--cols")? != cols.to_string() {
+        return Ok(false);
+    }
+    let mut cell = grid.first_element_child();
+    for x in rows.iter().flatten() {
+        let Some(current) = cell else { break };
+        set_text(&current, &display_number(*x));
+        cell = current.next_element_sibling();
+    }
+    Ok(true)
+}
+
 fn show_readout(r: &Readout, el: &Element) -> Res<()> {
     let json = r.value.to_json();
     if el.get_attribute("data-value").as_deref() == Some(json.as_str()) {
         return Ok(());
+    }
+    if let Value::Matrix(rows) = &r.value {
+        if update_matrix_in_place(el, rows)? {
+            return el.set_attribute("data-value", &json);
+        }
     }
     el.set_text_content(None);
     match &r.value {
@@ -1052,12 +1081,13 @@ fn show_readout(r: &Readout, el: &Element) -> Res<()> {
         Value::Bool(b) => set_text(el, if *b { "yes" } else { "no" }),
         Value::Number(x) => set_text(el, &display_number(*x)),
         Value::Vector(v) => set_text(el, &display_tuple(v)),
-        Value::Matrix(rows) => {
-            let cols = rows.first().map_or(0, Vec::len);
-            let grid = add(el, "span", &[("class", "matrix")], None)?;
-            html(&grid)?.style().set_property("--cols", &cols.to_string())?;
-            for x in rows.iter().flatten() {
-                add(&grid, "span", &[], Some(&display_number(*x)))?;
+        Value::Matrix(rows) => add_matrix(el, rows)?,
+        // A list of matrices (a rank-3 tensor, as numpy's `tolist()`): the matrices side by side.
+        Value::List(items) if !items.is_empty() && items.iter().all(|v| matches!(v, Value::Matrix(_))) => {
+            for item in items {
+                if let Value::Matrix(rows) = item {
+                    add_matrix(el, rows)?;
+                }
             }
         }
         Value::List(_) | Value::Complex { .. } => {
@@ -1077,6 +1107,17 @@ fn show_readout(r: &Readout, el: &Element) -> Res<()> {
         }
     }
     el.set_attribute("data-value", &json)
+}
+
+/// Appends a matrix as a grid of rounded numbers between brackets.
+fn add_matrix(el: &Element, rows: &[Vec<f64>]) -> Res<()> {
+    let cols = rows.first().map_or(0, Vec::len);
+    let grid = add(el, "span", &[("class", "matrix")], None)?;
+    html(&grid)?.style().set_property("--cols", &cols.to_string())?;
+    for x in rows.iter().flatten() {
+        add(&grid, "span", &[], Some(&display_number(*x)))?;
+    }
+    Ok(())
 }
 
 /// A focusable element over a draggable point: pointer drag with capture, arrow keys, focus.

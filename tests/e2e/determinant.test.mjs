@@ -1,4 +1,5 @@
-// End-to-end: 2.11 The determinant, in headless Chromium against the built site (see harness.mjs).
+// End-to-end: 2.11 The determinant, in headless Chromium against the built site (see harness.mjs):
+// the plane for 2×2, the box in space for 3×3 (mouse drag and arrow keys on its column handles).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
@@ -79,18 +80,69 @@ describe("2.11 determinant", () => {
     await page.context().close();
   });
 
-  test("3×3 computes without a figure; a non-square A is rejected", async () => {
-    let page = await chapter("determinant?A=3,3,3;5,5,3;3,-5,5");
-    const det = await readout(page, "det");
-    assert.ok(Math.abs(det + 48) < 1e-9, `${det}`);
+  test("4×4 computes without a figure; a non-square A is rejected", async () => {
+    let page = await chapter("determinant?A=1,0,0,0;0,2,0,0;0,0,3,0;0,0,0,-4");
+    assert.equal(await readout(page, "det"), -24);
     assert.ok(await page.locator(".figure-note").isVisible());
-    assert.match(await page.locator(".figure-note").textContent(), /3-D/);
+    assert.match(await page.locator(".figure-note").textContent(), /3×3 in space/);
     await page.context().close();
     page = await chapter("determinant?A=1,2,3;4,5,6");
     const alert = page.locator(".url-alert[role=alert]");
     await alert.waitFor({ state: "visible" });
     assert.match(await alert.textContent(), /Parameter A: .*square/);
     assert.equal(await readout(page, "det"), 4);
+    await page.context().close();
+  });
+
+  test("a 3×3 A is drawn in space: dragging a column's tip with the mouse changes det", async () => {
+    const page = await chapter("determinant?A=3,3,3;5,5,3;3,-5,5");
+    assert.ok(Math.abs((await readout(page, "det")) + 48) < 1e-9);
+    assert.ok(await page.locator(".figure-note").isHidden(), "no figure note");
+    const inked = await page.locator(".figure canvas").evaluate((canvas) => {
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;
+      return n;
+    });
+    assert.ok(inked > 2000, `the canvas has a drawing (${inked} pixels)`);
+    for (const name of ["A:0", "A:1", "A:2", "orbit"]) assert.ok(await page.locator(`[data-handle="${name}"]`).isVisible(), name);
+    await page.waitForFunction(() => /left-handed/.test(document.querySelector(".summary")?.textContent ?? ""));
+
+    const [x, y] = centre(await page.locator('[data-handle="A:2"]').boundingBox());
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 30, y - 70, { steps: 12 });
+    await page.mouse.up();
+    await waitForReadout(page, "A", (A) => A[0][2] !== 3 || A[1][2] !== 3 || A[2][2] !== 5);
+    // Let the last queued move land, then read A and det from the same frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const A = await readout(page, "A");
+    const det = await readout(page, "det");
+    assert.deepEqual(A.map((row) => row.slice(0, 2)), [[3, 3], [5, 5], [3, -5]], "only the third column moved");
+    assert.ok(Math.abs(det + 48) > 1e-9, `det changed: ${det}`);
+    // det is linear in a₃: det = a₃ · (a₁ × a₂), and a₁ × a₂ = (−40, 24, 0).
+    assert.ok(Math.abs(det - (-40 * A[0][2] + 24 * A[1][2])) < 1e-9, `${det} for ${JSON.stringify(A)}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("arrow keys on a column in space step along an axis; pushing a₃ through the floor mirrors the box", async () => {
+    const page = await chapter("determinant?A=2,0,0;0,1,0;0,0,1");
+    assert.equal(await readout(page, "det"), 2);
+    assert.equal(await readout(page, "flipped"), false);
+    const handle = page.locator('[data-handle="A:2"]');
+    await handle.focus();
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await waitForReadout(page, "det", (d) => d === 0), 0);
+    assert.equal(await readout(page, "singular"), true);
+    await page.waitForFunction(() => /collapses into a plane/.test(document.querySelector(".summary")?.textContent ?? ""));
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await waitForReadout(page, "det", (d) => d === -2), -2);
+    assert.deepEqual(await readout(page, "A"), [[2, 0, 0], [0, 1, 0], [0, 0, -1]]);
+    assert.equal(await readout(page, "flipped"), true);
+    assert.match(await handle.getAttribute("aria-label"), /column 3 of A = \(0, 0, −1\)/);
+    await page.waitForFunction(() => /left-handed/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

@@ -1,7 +1,9 @@
 // End-to-end: chapter 2.7 (eigendecomposition) in headless Chromium: the seed's example, a real drag
-// of the probe v off and back onto an eigenvector, and the defective and complex cases.
+// of the probe v off and back onto an eigenvector, the defective and complex cases, and the quadratic
+// form's panel (opened by its control, v dragged, A edited to a saddle).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
 
 let server, browser;
@@ -81,6 +83,95 @@ describe("2.7 eigendecomposition", () => {
     assert.ok(close(re(w[0]) + re(w[1]), tr), `${JSON.stringify(w)} tr ${tr}`);
     assert.equal(await readout(page, "trace"), tr);
     assert.ok(close(await readout(page, "det"), det));
+    await page.context().close();
+  });
+
+  // Pixels of the figure where the negative role's blue clearly beats red: the heat map of f < 0.
+  const bluish = (page) =>
+    page.evaluate(() => {
+      const canvas = document.querySelector("canvas[aria-describedby=figure-summary]");
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) n++;
+      return n / (data.length / 4);
+    });
+  const summary = (page) => page.locator(".summary").textContent();
+
+  test("the quadratic form's panel: its control, a real drag of v, and a saddle after editing A", async () => {
+    const page = await chapter("eigendecomposition");
+    // A real click on the segmented control's visible option (the radio itself is under its label).
+    await page.locator(".choice label", { hasText: "The form xᵀAx" }).click();
+    assert.ok(await page.getByRole("radio", { name: "The form xᵀAx" }).isChecked());
+    await page.waitForFunction(() => location.hash.includes("view=quadratic"));
+    await page.waitForFunction(() => /xᵀAx is positive-definite/.test(document.querySelector(".summary").textContent));
+    assert.match(await summary(page), /only sees \(A \+ Aᵀ\)\/2/);
+    assert.match(await summary(page), /f\(v\) = 12\./);
+    assert.equal(await page.locator("[data-handle]").count(), 1, "only v is dragged in this panel");
+    assert.equal(await readout(page, "quadratic_form"), 12);
+    assert.ok((await bluish(page)) < 0.01, "a positive-definite form has no negative heat");
+
+    await drag(page, "v", 160, 0); // more than one unit: drags snap to the grid
+    const v = await waitForReadout(page, "v", (v) => v[0] !== 1);
+    const f = await waitForReadout(page, "quadratic_form", (f) => f !== 12);
+    assert.ok(close(f, 5 * v[0] * v[0] + 4 * v[0] * v[1] + 3 * v[1] * v[1]), `f${v} = ${f}`);
+    await page.waitForFunction(() => !/f\(v\) = 12\./.test(document.querySelector(".summary").textContent));
+
+    for (const [row, col, text] of [[0, 1, "0"], [1, 0, "0"], [1, 1, "-1"], [0, 0, "1"]]) {
+      await page.locator(`[data-input="A"] input[data-row="${row}"][data-col="${col}"]`).fill(text);
+    }
+    await page.waitForFunction(() => /xᵀAx is indefinite \(a saddle\)/.test(document.querySelector(".summary").textContent));
+    assert.doesNotMatch(await summary(page), /only sees/, "a symmetric A needs no note");
+    assert.match(await noteOf(page, "definiteness"), /indefinite/);
+    await page.waitForFunction(() => location.hash.includes("A=1,0;0,-1") && location.hash.includes("view=quadratic"));
+    assert.ok((await bluish(page)) > 0.1, "the saddle's negative half is drawn in the negative colour");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the panel's link opens it; a bad view alerts; a 3×3 A is explained in words", async () => {
+    let page = await chapter("eigendecomposition?A=1,1;1,1&view=quadratic");
+    assert.ok(await page.getByRole("radio", { name: "The form xᵀAx" }).isChecked());
+    await page.waitForFunction(() => /positive semidefinite \(a trough\)/.test(document.querySelector(".summary").textContent));
+    await page.context().close();
+
+    page = await chapter("eigendecomposition?view=heat");
+    const alert = page.locator(".url-alert[role=alert]");
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /Parameter view:/);
+    assert.ok(await page.getByRole("radio", { name: "A as a map" }).isChecked());
+    await page.context().close();
+
+    page = await chapter("eigendecomposition?A=2,0,0;0,3,4;0,4,9&v=1,0,0&view=quadratic");
+    const note = page.locator(".figure-note");
+    await note.waitFor({ state: "visible" });
+    assert.match(await note.textContent(), /2-D.*positive-definite/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the panel's Download SVG embeds the heat map as a PNG the browser decodes, with its colours", async () => {
+    const page = await chapter("eigendecomposition?A=1,0;0,-1&view=quadratic", { acceptDownloads: true });
+    await page.locator("button.share").click();
+    await page.locator("dialog.share-dialog[open]").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
+    const svg = await readFile(await download.path(), "utf8");
+    const href = svg.match(/<image [^>]*preserveAspectRatio="none" href="(data:image\/png;base64,[^"]+)"/)?.[1];
+    assert.ok(href, "an embedded heat map");
+    assert.match(svg, />indefinite: a saddle</);
+    // Decoded: x² − y² is positive (the image colour, reddish) left and right, negative (blue) above and below.
+    const [right, top] = await page.evaluate(async (src) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      const c = document.createElement("canvas");
+      [c.width, c.height] = [image.naturalWidth, image.naturalHeight];
+      const ctx = c.getContext("2d");
+      ctx.drawImage(image, 0, 0);
+      const at = (x, y) => [...ctx.getImageData(Math.floor(x * c.width), Math.floor(y * c.height), 1, 1).data];
+      return [at(0.98, 0.5), at(0.5, 0.02)];
+    }, href);
+    assert.ok(right[0] > right[2] && right[3] > 0, `right ${right}`);
+    assert.ok(top[2] > top[0] && top[3] > 0, `top ${top}`);
     await page.context().close();
   });
 

@@ -51,6 +51,35 @@ async function drag(page, handle, dx, dy) {
   await page.mouse.up();
 }
 
+const centre = async (page, name) => {
+  const box = await page.locator(`[data-handle="${name}"]`).boundingBox();
+  assert.ok(box, `a visible [data-handle="${name}"]`);
+  return [box.x + box.width / 2, box.y + box.height / 2];
+};
+
+/** How many canvas pixels differ from the top-left corner's colour (the figure's background). */
+function inkedPixels(canvas) {
+  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;
+  }
+  return n;
+}
+
+const snapshot = (page) => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+
+/** Drags the empty canvas (far from every handle) by (dx, dy) with the mouse: in 3-D, an orbit. */
+async function dragEmpty(page, dx, dy) {
+  const box = await page.locator(".figure canvas").boundingBox();
+  const [x, y] = [box.x + box.width - 30, box.y + 30];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
 function checkAgainst(P, got) {
   const s = stats(P);
   assert.ok(got.mean.every((m, i) => close(m, s.mean[i])), `mean ${got.mean} vs ${s.mean}`);
@@ -194,16 +223,79 @@ describe("2.12 pca", () => {
     await page.context().close();
   });
 
-  test("three coordinates compute, with a note instead of a figure", async (t) => {
+  test("three coordinates are drawn in space: an empty drag orbits, a real drag of a point moves the mean", async (t) => {
     if (!built) return t.skip("pca is not registered");
-    const page = await chapter("pca?P=1,0,0;0,2,0;0,0,3;1,1,1");
+    const page = await chapter("pca?P=1,0,0;0,2,0;0,0,3;1,1,1;2,1,0");
     assert.equal((await readout(page, "explained_variance")).length, 3);
     assert.equal((await readout(page, "components")).length, 3);
     assert.deepEqual(await readout(page, "d"), [1, 0, 0]);
-    assert.ok(await page.locator(".figure-note").isVisible());
-    assert.equal(await page.locator("[data-handle]").count(), 0);
+    assert.ok(await page.locator(".figure-note").isHidden(), "a figure, not a note");
+    assert.ok((await page.locator(".figure canvas").evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
+    const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
+    assert.deepEqual(names, ["d", "P:0", "P:1", "P:2", "P:3", "P:4", "orbit"]);
+
+    // Orbit: the handles move on the screen, no readout changes, the camera is not in the link.
+    const readouts = await snapshot(page);
+    const before = await centre(page, "P:2");
+    await dragEmpty(page, 90, 40);
+    await page.waitForFunction((b) => {
+      const r = document.querySelector('[data-handle="P:2"]').getBoundingClientRect();
+      return Math.hypot(r.x + r.width / 2 - b[0], r.y + r.height / 2 - b[1]) > 5;
+    }, before, { timeout: 3000 }).catch(() => assert.fail("the point did not move when the view orbited"));
+    assert.equal(await snapshot(page), readouts, "orbiting changes no readout");
+    assert.doesNotMatch(page.url(), /yaw|pitch/);
+
+    // A real drag of a point: the point moves in space and the mean is the new points' average.
+    const mean = await readout(page, "mean");
+    await drag(page, "P:2", 50, -70);
+    const P = await waitForReadout(page, "P", (P) => P[2].join() !== "0,0,3");
+    assert.equal(P[2].length, 3);
+    const got = await waitForReadout(page, "mean", (m) => m.join() !== mean.join());
+    const want = [0, 1, 2].map((j) => P.reduce((s, p) => s + p[j], 0) / P.length);
+    assert.ok(got.every((m, j) => close(m, want[j], 1e-12)), `mean ${got} vs ${want}`);
+    await page.waitForFunction(() => /P=1,0,0;0,2,0;[^;]+;1,1,1;2,1,0/.test(location.hash) && !/P=1,0,0;0,2,0;0,0,3/.test(location.hash));
+
+    // A real drag of d's tip turns d in space: the projected variance is dᵀΣd with the 3×3 covariance.
+    await drag(page, "d", -40, -60);
+    const d = await waitForReadout(page, "d", (d) => d[0] !== 1);
+    assert.equal(d.length, 3);
+    assert.ok(close(Math.hypot(...d), 1, 1e-12));
+    const C = await readout(page, "covariance");
+    const dCd = [0, 1, 2].reduce((s, i) => s + [0, 1, 2].reduce((t, j) => t + d[i] * C[i][j] * d[j], 0), 0);
+    assert.ok(close(await readout(page, "projected_variance"), dCd, 1e-9));
     assert.deepEqual(page.errors, []);
     await page.context().close();
+  });
+
+  test("the generator makes 3-D points with dim = 3; many are drawn as a stated sample", async (t) => {
+    if (!built) return t.skip("pca is not registered");
+    const page = await chapter("pca?n=200&corr=0.9&noise=0");
+    assert.equal((await readout(page, "d")).length, 2);
+    const slider = page.locator('input[data-slider="dim"]');
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForReadout(page, "dim", (x) => x[0] === 3);
+    assert.equal((await waitForReadout(page, "d", (d) => d.length === 3)).length, 3);
+    assert.equal((await readout(page, "explained_variance")).length, 3);
+    await page.waitForFunction(() => location.hash.includes("dim=3") && location.hash.includes("n=200") && !location.hash.includes("P="));
+    assert.ok(await page.locator(".figure-note").isHidden());
+    // The link reproduces the same points.
+    const mean = await readout(page, "mean");
+    const again = await chapter((await page.evaluate(() => location.hash)).slice(2));
+    assert.deepEqual(await readout(again, "mean"), mean);
+    await again.context().close();
+    await page.context().close();
+
+    const big = await chapter("pca?n=100000&corr=0.8&noise=0.3&dim=3");
+    assert.equal((await readout(big, "explained_variance")).length, 3);
+    const names = await big.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
+    assert.deepEqual(names, ["d", "orbit"], "no handle per point");
+    await big.waitForFunction(() => /sample of 500 of the 100\u2009000 points/.test(document.querySelector(".summary")?.textContent ?? ""));
+    const ratio = await readout(big, "explained_variance_ratio");
+    await dragEmpty(big, 60, 0);
+    assert.deepEqual(await readout(big, "explained_variance_ratio"), ratio);
+    assert.deepEqual(big.errors, []);
+    await big.context().close();
   });
 
   test("points at 1e150 compute exactly, with a note instead of a figure (and no hang)", async (t) => {

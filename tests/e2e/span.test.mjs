@@ -74,6 +74,55 @@ describe("2.4 span", () => {
     await page.context().close();
   });
 
+  test("the Equations toggle adds 7x − y = 2 and takes it away again; the row picture draws it", async () => {
+    const page = await chapter("span?A=0.5,-1;1,1&b=-1,4");
+    const readouts = () => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+    const before = await readouts();
+    assert.equal(await readout(page, "in_span"), true);
+    // The real control: the radio button labelled with the seed's third equation.
+    await page.locator(".choice label", { hasText: "Add 7x − y = 2" }).click();
+    assert.equal(await waitForReadout(page, "in_span", (v) => v === false), false);
+    assert.deepEqual(await readout(page, "A"), [[0.5, -1], [1, 1], [7, -1]]);
+    assert.deepEqual(await readout(page, "b"), [-1, 4, 2]);
+    assert.equal(await readout(page, "rank"), 2);
+    assert.equal(await readout(page, "independent"), true);
+    assert.equal(await readout(page, "coefficients"), null);
+    assert.match(await note(page, "coefficients"), /least-squares A⁺b = \(0\.6636, 2\.4378\)/);
+    await page.waitForFunction(() => location.hash.includes("equations=3") && location.hash.includes("A=0.5,-1;1,1;7,-1"));
+    // The column picture of three equations is the 3-D one: b's handle in space.
+    assert.equal(await page.locator('[data-handle="b"]').count(), 1);
+    // The row picture: three lines in the plane, no common point, the least-squares x explained.
+    await page.locator(".choice label", { hasText: "Row picture" }).click();
+    await page.waitForFunction(() => /no x satisfies all three; the closest in the least-squares sense/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.equal(await page.locator('[data-handle="x"]').count(), 1);
+    assert.equal(await page.locator('[data-handle="b"]').count(), 0);
+    assert.ok(await page.locator(".figure-note").isHidden());
+    // Dragging x onto the crossing of the first two lines, (2, 2), moves ca and cb, not the readouts.
+    const x = page.locator('[data-handle="x"]');
+    assert.match(await x.getAttribute("aria-label"), /x = \(2, 1\)/);
+    await x.focus();
+    await page.keyboard.press("ArrowUp");
+    await page.waitForFunction(() => location.hash.includes("cb=2"));
+    assert.match(await x.getAttribute("aria-label"), /x = \(2, 2\)/);
+    // Toggled back: the reader's two equations and every readout return.
+    await page.locator(".choice label", { hasText: "Two equations" }).click();
+    assert.equal(await waitForReadout(page, "in_span", (v) => v === true), true);
+    await page.waitForFunction(() => !location.hash.includes("equations="));
+    await page.waitForFunction(() => /meet at x = \(2, 2\), the one solution/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.equal(await readouts(), before);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a bad equations or picture value is named and the default kept", async () => {
+    const page = await chapter("span?equations=5&picture=rows");
+    await page.waitForFunction(() => /Parameter equations:/.test(document.querySelector(".url-alert")?.textContent ?? ""));
+    assert.deepEqual(await readout(page, "A"), [[1, 2], [3, 1]]);
+    assert.equal(await page.locator('[data-handle="A:0"]').count(), 1, "the default column picture");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("three equations are drawn in space; a b of the wrong length is explained", async () => {
     let page = await chapter("span?A=0.5,-1;1,1;7,-1&b=-1,4,2");
     assert.equal(await readout(page, "rank"), 2);

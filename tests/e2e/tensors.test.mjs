@@ -161,6 +161,116 @@ describe("2.1 tensors", () => {
     }
   });
 
+  /** A digest of the figure's pixels: changes whenever the drawing does. */
+  const picture = (page) =>
+    page.evaluate(() => {
+      const canvas = document.querySelector(".figure canvas");
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
+      return hash;
+    });
+  const readoutValues = (page) => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+  const summaryText = (page) => page.locator(".summary").textContent();
+
+  test("the stack view draws T = np.stack([A, s·A, A + b]) in space; a typed entry of A changes every matrix", async () => {
+    const page = await chapter("tensors");
+    await page.locator(".choice label", { hasText: "Stack" }).click();
+    await page.waitForFunction(() => location.hash.includes("view=stack"));
+    // In space: no row handles, only the orbit control; the contract's readouts are unchanged.
+    await page.locator('[data-handle="orbit"]').waitFor();
+    assert.deepEqual(await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle)), ["orbit"]);
+    assert.ok(await page.locator(".figure-note").isHidden());
+    assert.deepEqual(await readout(page, "shape"), [3, 2]);
+    assert.deepEqual(await readout(page, "broadcast_sum"), [[4, 1], [6, 3], [8, 5]]);
+    assert.deepEqual(await readout(page, "stack_shape"), [3, 3, 2]);
+    assert.deepEqual(await readout(page, "stack"), [
+      [[1, 2], [3, 4], [5, 6]],
+      [[2, 4], [6, 8], [10, 12]],
+      [[4, 1], [6, 3], [8, 5]],
+    ]);
+    // The readout shows the three matrices as three grids.
+    assert.equal(await page.locator('[data-readout="stack"] .matrix').count(), 3);
+    assert.match(await summaryText(page), /rank-3 tensor of shape \(3, 3, 2\)/);
+    assert.match(await page.locator(".code-panel pre").textContent(), /T = np\.stack\(\[A, s \* A, A \+ b\]\)/);
+
+    const before = await picture(page);
+    await page.locator('[data-input="A"] input[data-row="2"][data-col="1"]').fill("7");
+    const stack = await waitForReadout(page, "stack", (T) => T !== null && T[0][2][1] === 7);
+    assert.deepEqual(stack, [
+      [[1, 2], [3, 4], [5, 7]],
+      [[2, 4], [6, 8], [10, 14]],
+      [[4, 1], [6, 3], [8, 6]],
+    ]);
+    await page.waitForFunction(() => location.hash.includes("A=1,2;3,4;5,7") && location.hash.includes("view=stack"));
+    assert.notEqual(await picture(page), before, "the new numbers are drawn");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("orbiting the stack turns the picture and changes no readout", async () => {
+    const page = await chapter("tensors?view=stack");
+    await page.locator('[data-handle="orbit"]').waitFor();
+    await page.waitForTimeout(100);
+    const values = await readoutValues(page);
+    const start = await picture(page);
+    // Drag the empty canvas (its top-left corner is clear of the figure).
+    const box = await page.locator(".figure canvas").boundingBox();
+    const [x, y] = [box.x + 40, box.y + 40];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 60, y + 20, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction((p0) => {
+      const canvas = document.querySelector(".figure canvas");
+      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      let hash = 0;
+      for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
+      return hash !== p0;
+    }, start, { timeout: 3000 }).catch(() => assert.fail("dragging the empty canvas did not turn the stack"));
+    const dragged = await picture(page);
+    // The orbit control ("Rotate view") turns it too, by keyboard.
+    const orbit = page.locator('[data-handle="orbit"]');
+    const label = await orbit.getAttribute("aria-label");
+    assert.match(label, /^Rotate the 3-D view/);
+    await orbit.focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForFunction((l) => document.querySelector('[data-handle="orbit"]').getAttribute("aria-label") !== l, label);
+    await page.waitForTimeout(150);
+    assert.notEqual(await picture(page), dragged, "the orbit control turns the stack");
+    assert.equal(await readoutValues(page), values, "orbiting changes no readout");
+    assert.doesNotMatch(page.url(), /yaw|pitch/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("when A + b does not broadcast, the stack holds the two matrices that exist and says why", async () => {
+    for (const colorScheme of ["light", "dark"]) {
+      const page = await chapter("tensors?view=stack&b=2,4,6", { colorScheme });
+      assert.deepEqual(await readout(page, "stack_shape"), [2, 3, 2]);
+      assert.deepEqual(await readout(page, "stack"), [
+        [[1, 2], [3, 4], [5, 6]],
+        [[2, 4], [6, 8], [10, 12]],
+      ]);
+      assert.match(await rowNote(page, "stack_shape"), /A \+ b does not exist \(shapes \(3,2\) and \(3,\) do not broadcast\)/);
+      assert.match(await summaryText(page), /^A \+ b does not exist/);
+      assert.deepEqual(page.errors, []);
+      await page.context().close();
+    }
+  });
+
+  test("a stack too tall to draw is explained in words; its readouts stay exact", async () => {
+    const tall = Array.from({ length: 9 }, (_, i) => `${i},1`).join(";");
+    const page = await chapter(`tensors?view=stack&A=${tall}&b=1`);
+    const note = page.locator(".figure-note");
+    await note.waitFor({ state: "visible" });
+    assert.match(await note.textContent(), /for up to 8 rows and columns/);
+    assert.deepEqual(await readout(page, "stack_shape"), [3, 9, 2]);
+    assert.equal(await page.locator('[data-handle="orbit"]').count(), 0, "no 3-D figure, no orbit control");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("with reduced motion, Play on the transpose jumps without in-between frames", async () => {
     const page = await chapter("tensors?view=transpose", { reducedMotion: "reduce" });
     const end = await dataBox(page);
