@@ -31,6 +31,10 @@ use web_sys::{Element, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, Point
 
 /// Least time between two URL rewrites while the reader drags, in ms.
 const URL_THROTTLE_MS: f64 = 250.0;
+/// Least time between two rewrites of the readouts, editors and code panel while the reader drags,
+/// in ms: the figure and handles follow every frame, the text ten times a second and at once when
+/// the drag ends (each text rewrite costs the browser a layout and a repaint of the page).
+const TEXT_THROTTLE_MS: f64 = 100.0;
 /// How far (CSS px) a pointer may move between press and release and still count as a click.
 const CLICK_SLOP_PX: f64 = 5.0;
 
@@ -73,6 +77,8 @@ impl ChapterView {
                 readout_cells: Vec::new(),
                 url_dirty: false,
                 url_written_at: f64::NEG_INFINITY,
+                text_dirty: false,
+                text_written_at: f64::NEG_INFINITY,
                 code_tab: 0,
                 posted_height: 0.0,
                 host,
@@ -145,6 +151,8 @@ struct View {
     readout_cells: Vec<(&'static str, Element, Element)>,
     url_dirty: bool,
     url_written_at: f64,
+    text_dirty: bool,
+    text_written_at: f64,
     code_tab: usize,
     posted_height: f64,
     host: Host,
@@ -613,10 +621,16 @@ impl View {
             self.build_controls(shared)?;
         }
         if pending.state || pending.controls {
+            self.text_dirty = true;
+            self.url_dirty = true;
+        }
+        let dragging = self.page.dragging.is_some();
+        if self.text_dirty && (pending.controls || !dragging || now - self.text_written_at >= TEXT_THROTTLE_MS) {
             self.update_readouts()?;
             self.update_editors()?;
             self.update_code();
-            self.url_dirty = true;
+            self.text_dirty = false;
+            self.text_written_at = now;
         }
         if pending.state || pending.controls || pending.messages {
             self.update_alerts()?;
@@ -642,7 +656,7 @@ impl View {
             set_text(&self.dom.summary, &self.page.chapter().summary());
         }
         if self.host != Host::Site {
-            return Ok(self.page.timeline.is_playing());
+            return Ok(self.page.timeline.is_playing() || self.text_dirty);
         }
         if self.page.embed && (pending.controls || pending.messages || pending.settled) {
             post_height(&mut self.posted_height);
@@ -656,7 +670,7 @@ impl View {
             self.url_dirty = false;
             self.url_written_at = now;
         }
-        Ok(self.page.timeline.is_playing() || self.url_dirty)
+        Ok(self.page.timeline.is_playing() || self.url_dirty || self.text_dirty)
     }
 
     fn update_alerts(&self) -> Res<()> {
@@ -1159,6 +1173,11 @@ fn make_handle(dom: &Dom, shared: &Rc<Shared>, name: &str) -> Res<HandleEl> {
                 let _ = e2.release_pointer_capture(e.pointer_id());
             }
             send(&w, Msg::DragEnd);
+            // Apply it now rather than at the next frame: readouts throttled during the drag
+            // (TEXT_THROTTLE_MS) are final as soon as the pointer is released.
+            if let Some(shared) = w.upgrade() {
+                on_frame(&shared);
+            }
         }));
     }
     {
