@@ -1,7 +1,10 @@
 // Offline support for linalg-live. Network first (an update is picked up on the next visit, and a
 // developer never sees a stale build), the cache as the fallback when there is no network. On install
 // it caches the page and every asset index.html names, so one visit is enough to work offline.
+// Assets whose names carry trunk's content hash never change: once cached they are served from the
+// cache, without a request and without rewriting the cache on every visit (the wasm is over 1 MB).
 const CACHE = "linalg-live";
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -22,6 +25,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
+    if (HASHED.test(new URL(request.url).pathname)) {
+      const cached = await caches.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+    }
     try {
       const response = await fetch(request);
       if (response.ok) {
