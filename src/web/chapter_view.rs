@@ -1061,11 +1061,13 @@ fn cell_position(cell: &Element) -> (usize, usize) {
     (get("data-row"), get("data-col"))
 }
 
-/// Writes a readout's exact JSON to `data-value` and a rounded form for people as its content.
 /// Rewrites the cells of a matrix readout already shown with the same shape (only the numbers that
-/// changed), so that a drag changes text, not structure; `false` when the shape differs.
+/// changed), so that a drag changes text, not structure; `false` when it shows anything else.
 fn update_matrix_in_place(el: &Element, rows: &[Vec<f64>]) -> Res<bool> {
     let cols = rows.first().map_or(0, Vec::len);
+    if el.child_element_count() != 1 {
+        return Ok(false);
+    }
     let Some(grid) = el.first_element_child().filter(|g| g.class_name() == "matrix") else { return Ok(false) };
     if grid.child_element_count() as usize != rows.len() * cols || html(&grid)?.style().get_property_value("--cols")? != cols.to_string() {
         return Ok(false);
@@ -1079,6 +1081,7 @@ fn update_matrix_in_place(el: &Element, rows: &[Vec<f64>]) -> Res<bool> {
     Ok(true)
 }
 
+/// Writes a readout's exact JSON to `data-value` and a rounded form for people as its content.
 fn show_readout(r: &Readout, el: &Element) -> Res<()> {
     let json = r.value.to_json();
     if el.get_attribute("data-value").as_deref() == Some(json.as_str()) {
