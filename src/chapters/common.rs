@@ -2,7 +2,7 @@
 //! on a matrix's columns, the "grid carried by A" picture, and code that declares the inputs.
 
 use super::{Code, Handle, Input, InputKind};
-use crate::format::display_tuple;
+use crate::format::{display_number, display_tuple};
 use crate::state::number::format_number;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::viewport::World;
@@ -96,6 +96,26 @@ pub fn pick_option(options: &'static [(&'static str, &'static str)], value: &str
     }
 }
 
+/// A row equation `a·(x, y) = b` as people write it: "2x − y = 0", "y = 3", "0 = 2" for a zero row.
+pub fn equation(a: World, b: f64) -> String {
+    let term = |c: f64, var: &str| {
+        if c == 1.0 {
+            var.to_string()
+        } else if c == -1.0 {
+            format!("−{var}")
+        } else {
+            format!("{}{var}", display_number(c))
+        }
+    };
+    let left = match (a.x == 0.0, a.y == 0.0) {
+        (false, false) if a.y < 0.0 => format!("{} − {}", term(a.x, "x"), term(-a.y, "y")),
+        (false, false) => format!("{} + {}", term(a.x, "x"), term(a.y, "y")),
+        (false, true) => term(a.x, "x"),
+        (true, false) => term(a.y, "y"),
+        (true, true) => "0".to_string(),
+    };
+    format!("{left} = {}", display_number(b))
+}
 /// The smallest box holding all `points` (and the origin).
 pub fn bounds(points: &[World]) -> (World, World) {
     let lo = points.iter().fold(World::zeros(), |a, p| a.inf(p));

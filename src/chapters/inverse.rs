@@ -5,7 +5,7 @@
 //! succeed. Only then is the inverse computed, by LU with partial pivoting (as numpy does) on a copy
 //! scaled by a power of two (exact), and checked: A·A⁻¹ must be the identity to working precision.
 
-use super::common::{bounds, column_handles, drag_into, lerp, pick_option, plane, point, transformed_plane, vector_handle};
+use super::common::{bounds, column_handles, drag_into, equation, lerp, pick_option, plane, point, transformed_plane, vector_handle};
 use super::determinant::{determinant, frexp, ldexp, Det};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind};
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
@@ -81,26 +81,6 @@ fn solve(a: &DMatrix<f64>, b: &DMatrix<f64>) -> Option<DMatrix<f64>> {
     let y = unit.lu().solve(b)?;
     let x = y.map(|v| ldexp(v, -e));
     Some(x)
-}
-
-/// The row equation `a·(x, y) = b` as people write it: "2x − y = 0", "y = 3".
-fn equation(a: World, b: f64) -> String {
-    let term = |c: f64, var: &str| {
-        if c == 1.0 {
-            var.to_string()
-        } else if c == -1.0 {
-            format!("−{var}")
-        } else {
-            format!("{}{var}", display_number(c))
-        }
-    };
-    let left = match (a.x == 0.0, a.y == 0.0) {
-        (false, false) if a.y < 0.0 => format!("{} − {}", term(a.x, "x"), term(-a.y, "y")),
-        (false, false) => format!("{} + {}", term(a.x, "x"), term(a.y, "y")),
-        (false, true) => term(a.x, "x"),
-        _ => term(a.y, "y"),
-    };
-    format!("{left} = {}", display_number(b))
 }
 
 impl Inverse {

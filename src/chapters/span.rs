@@ -1,7 +1,7 @@
 //! 2.4 Linear dependence and span: which targets b the columns of A can reach, and whether any column
 //! is redundant. Ranks come from the SVD with numpy's tolerance (as `np.linalg.matrix_rank`).
 
-use super::common::{bounds, column_handles, drag_into, pick_option, plane, point, vector_handle, with_background};
+use super::common::{bounds, column_handles, drag_into, equation, pick_option, plane, point, vector_handle, with_background};
 use super::common3d::{column3, column_role, drag_into3, point3, reach, space_column_handles, space_vector_handle};
 use super::determinant::{determinant, Det};
 use super::{Chapter, Choice, Code, Handle, Input, InputKind, SliderRange, SpaceHandle};
@@ -237,7 +237,7 @@ impl Span {
             if let Some((through, direction)) = self.equation_line(i) {
                 scene.push(Shape::Line { through, direction, stroke: *stroke, label: None });
                 if let Some(at) = line_end(through, direction, -corner, corner, upper) {
-                    scene.push(Shape::Label { at, text: equation(&self.a, &self.b, i), role: stroke.role });
+                    scene.push(Shape::Label { at, text: equation_of(&self.a, &self.b, i), role: stroke.role });
                 }
             }
         }
@@ -516,25 +516,9 @@ fn line_end(through: World, direction: World, lo: World, hi: World, upper: bool)
 }
 
 /// Equation i of the system as text, e.g. `7x − y = 2` (a row of zeros reads `0 = 2`).
-fn equation(a: &DMatrix<f64>, b: &DMatrix<f64>, i: usize) -> String {
-    let term = |c: f64, var: &str| {
-        if c == 1.0 {
-            var.to_string()
-        } else if c == -1.0 {
-            format!("−{var}")
-        } else {
-            format!("{}{var}", display_number(c))
-        }
-    };
-    let (x, y) = (a.get((i, 0)).copied().unwrap_or(0.0), a.get((i, 1)).copied().unwrap_or(0.0));
-    let left = match (x == 0.0, y == 0.0) {
-        (false, false) if y < 0.0 => format!("{} − {}", term(x, "x"), term(-y, "y")),
-        (false, false) => format!("{} + {}", term(x, "x"), term(y, "y")),
-        (false, true) => term(x, "x"),
-        (true, false) => term(y, "y"),
-        (true, true) => "0".to_string(),
-    };
-    format!("{left} = {}", display_number(b.get(i).copied().unwrap_or(0.0)))
+fn equation_of(a: &DMatrix<f64>, b: &DMatrix<f64>, i: usize) -> String {
+    let row = World::new(a.get((i, 0)).copied().unwrap_or(0.0), a.get((i, 1)).copied().unwrap_or(0.0));
+    equation(row, b.get(i).copied().unwrap_or(0.0))
 }
 
 fn subscript(n: usize) -> String {
@@ -1223,8 +1207,8 @@ mod tests {
         // Three unknowns: each equation is a plane, so the figure goes back to the column picture.
         c.set_input("A", DMatrix::from_row_slice(3, 3, &[1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0])).unwrap();
         assert!(c.space(&Timeline::new(0)).is_some());
-        assert_eq!(equation(&DMatrix::from_row_slice(1, 2, &[0.0, 0.0]), &DMatrix::from_element(1, 1, 2.0), 0), "0 = 2");
-        assert_eq!(equation(&DMatrix::from_row_slice(1, 2, &[0.0, -3.0]), &DMatrix::from_element(1, 1, 2.0), 0), "−3y = 2");
+        assert_eq!(equation_of(&DMatrix::from_row_slice(1, 2, &[0.0, 0.0]), &DMatrix::from_element(1, 1, 2.0), 0), "0 = 2");
+        assert_eq!(equation_of(&DMatrix::from_row_slice(1, 2, &[0.0, -3.0]), &DMatrix::from_element(1, 1, 2.0), 0), "−3y = 2");
     }
 
     #[test]
