@@ -1,4 +1,5 @@
-//! Numbers and matrices for people: rounded, with a true minus sign. (Exact values go to JSON.)
+//! Text for people: numbers and matrices rounded, with a true minus sign (exact values go to JSON),
+//! row equations, and HTML escaping.
 
 use nalgebra::DMatrix;
 
@@ -49,6 +50,43 @@ pub fn vector_entries(v: &DMatrix<f64>) -> Vec<f64> {
 /// `3×2`: a shape for prose.
 pub fn display_shape(m: &DMatrix<f64>) -> String {
     format!("{}×{}", m.nrows(), m.ncols())
+}
+
+/// Escapes text for an HTML attribute value in double quotes, or for element content.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A row equation `a·(x, y) = b` as people write it: "2x − y = 0", "y = 3", "0 = 2" for a zero row.
+pub fn equation(a: [f64; 2], b: f64) -> String {
+    let term = |c: f64, var: &str| {
+        if c == 1.0 {
+            var.to_string()
+        } else if c == -1.0 {
+            format!("−{var}")
+        } else {
+            format!("{}{var}", display_number(c))
+        }
+    };
+    let left = match (a[0] == 0.0, a[1] == 0.0) {
+        (false, false) if a[1] < 0.0 => format!("{} − {}", term(a[0], "x"), term(-a[1], "y")),
+        (false, false) => format!("{} + {}", term(a[0], "x"), term(a[1], "y")),
+        (false, true) => term(a[0], "x"),
+        (true, false) => term(a[1], "y"),
+        (true, true) => "0".to_string(),
+    };
+    format!("{left} = {}", display_number(b))
 }
 
 #[cfg(test)]

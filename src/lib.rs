@@ -1,9 +1,10 @@
 //! linalg-live: chapter 2 of *Deep Learning* (Goodfellow, Bengio & Courville) as interactive figures.
 //!
-//! Everything but [`web`] is plain Rust that builds and tests natively: the maths and chapters
-//! ([`chapters`]), input validation ([`state`]), what to draw ([`view`]), the page state machine
+//! Everything but [`web`] is plain Rust that builds and tests natively: the maths ([`math`]), what a
+//! chapter is ([`chapter`]) and the twelve chapters ([`chapters`]), input validation ([`state`]), what to draw ([`view`]), the page state machine
 //! ([`page`]). The `web` module, compiled only for wasm32, is the one place that touches the browser.
 
+pub mod chapter;
 pub mod chapters;
 pub mod format;
 pub mod math;

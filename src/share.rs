@@ -2,8 +2,8 @@
 //! docs/embedding.md documents) and the `<linalg-figure>` snippet. Pure string building; every value
 //! that goes into markup is escaped, and the browser shows the results only as text.
 
-use crate::page::EMBED_PARAM;
-use crate::state::route::build_hash;
+use crate::format::escape_html;
+use crate::state::route::{build_hash, EMBED_PARAM};
 use crate::theme::{Look, ACCENT_PARAM, THEME_PARAM};
 
 /// The custom element's script, next to index.html.
@@ -34,22 +34,6 @@ pub fn origin(href: &str) -> &str {
     let rest = &href[scheme_end + 3..];
     let host_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     &href[..scheme_end + 3 + host_len]
-}
-
-/// Escapes text for an HTML attribute value in double quotes, or for element content.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Escapes text for a double-quoted JavaScript string inside an HTML `<script>`.
@@ -139,7 +123,8 @@ fn iframe_snippet(src: &str, title: &str, origin: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chapters::{find, to_params};
+    use crate::chapter::to_params;
+    use crate::chapters::find;
     use crate::theme::Theme;
     use proptest::prelude::*;
 
@@ -222,7 +207,7 @@ mod tests {
             let params = vec![("v".to_string(), v)];
             let state = state_string("svd", &params);
             let route = crate::state::route::parse_hash(&format!("#/svd?{state}"));
-            prop_assert_eq!(route, crate::state::route::Route::Chapter { slug: "svd".into(), params, problems: vec![] });
+            prop_assert_eq!(route, crate::state::route::Route::Chapter(crate::state::route::ChapterLink::new("svd", params)));
         }
     }
 }

@@ -2,17 +2,18 @@
 //! that table from the chapters themselves and fails if the README's copy differs, printing the table
 //! to paste, so the public interface documented there cannot drift from the code.
 
-use linalg_live::chapters::{from_params, Input, CHAPTERS};
+use linalg_live::chapter::InputView;
+use linalg_live::chapters::CHAPTERS;
 
 fn table() -> String {
     let mut out =
         String::from("| slug | parameters (default) | choices (first is the default) | readouts (`data-readout`) |\n|---|---|---|---|\n");
     for info in CHAPTERS.iter() {
-        let Some((chapter, _)) = from_params(info, &[]) else {
+        let Some(chapter) = info.build.map(|build| build()) else {
             out.push_str(&format!("| `{}` | not yet available | | |\n", info.slug));
             continue;
         };
-        let params: Vec<String> = chapter.inputs().iter().map(|i: &Input| format!("`{}` = `{}`", i.name, i.to_param())).collect();
+        let params: Vec<String> = chapter.inputs().iter().map(|i: &InputView| format!("`{}` = `{}`", i.name, i.to_param())).collect();
         let choices: Vec<String> = chapter
             .choices()
             .iter()

@@ -23,19 +23,19 @@ fn finite(v: &Value) -> bool {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let Route::Chapter { slug, params, problems } = parse_hash(&text) else { return };
-    let Some(info) = find(&slug) else { return };
-    let Some(mut page) = Page::open(info, &params, problems) else { return };
+    let Route::Chapter(link) = parse_hash(&text) else { return };
+    let Some(info) = find(&link.slug) else { return };
+    let Some(mut page) = Page::open(info, &link) else { return };
     for r in page.readouts() {
         assert!(finite(&r.value), "{} = {:?}", r.name, r.value);
     }
     if let Some(h) = page.handles().first() {
-        page.update(Msg::Nudge { handle: h.name.clone(), dx: 1.0, dy: -1.0, fine: false });
+        page.update(Msg::Nudge { handle: h.id, dx: 1.0, dy: -1.0, fine: false });
     }
     for r in page.readouts() {
         assert!(finite(&r.value), "{} = {:?} after a nudge", r.name, r.value);
     }
-    let (scene, marks) = page.figure();
-    render(&scene, &marks, &page.viewport, &mut Recording::default());
+    let frame = page.frame();
+    render(&frame.scene, &frame.marks, page.viewport(), &mut Recording::default());
     let _ = (page.chapter().code(), page.chapter().summary(), page.hash());
 });

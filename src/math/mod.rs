@@ -2,8 +2,10 @@
 //! number of iterations, works on scaled copies (so entries near 1e±200 neither overflow nor
 //! underflow), and checks its own result before anyone shows it.
 
+pub mod det;
 pub mod eigen;
 pub mod pca;
+pub mod scale;
 pub mod small;
 pub mod svd;
 pub mod truncated;

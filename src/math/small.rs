@@ -7,6 +7,8 @@
 // Index loops over rows and columns of fixed-size arrays read like the formulas they implement.
 #![allow(clippy::needless_range_loop)]
 
+use nalgebra::Matrix2;
+
 /// Largest relative reconstruction residual accepted for a 2×2 SVD: the general path's
 /// `RESIDUAL_TOLERANCE` (64 ε) times max(m, n) = 2.
 const SVD_TOLERANCE: f64 = 64.0 * f64::EPSILON * 2.0;
@@ -362,6 +364,19 @@ fn b_symmetric<const N: usize>(b: &[[f64; N]; N]) -> [[f64; N]; N] {
         }
     }
     m
+}
+
+/// det m of a 2×2 matrix, ad − bc.
+pub fn det_2x2(m: &Matrix2<f64>) -> f64 {
+    m.m11 * m.m22 - m.m12 * m.m21
+}
+
+/// The inverse of a 2×2 matrix in closed form (the adjugate over ad − bc); `None` when it does not
+/// exist or is not finite.
+pub fn inverse_2x2(m: &Matrix2<f64>) -> Option<Matrix2<f64>> {
+    let det = det_2x2(m);
+    let inv = Matrix2::new(m.m22, -m.m12, -m.m21, m.m11) / det;
+    (det != 0.0 && inv.iter().all(|x| x.is_finite())).then_some(inv)
 }
 
 #[cfg(test)]

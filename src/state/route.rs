@@ -9,13 +9,39 @@ pub const MAX_HASH_LEN: usize = 4096;
 /// stay readable so that a shared link shows the matrix.
 const VALUE_ESCAPES: &AsciiSet = &CONTROLS.add(b' ').add(b'#').add(b'&').add(b'%').add(b'?').add(b'=').add(b'"').add(b'<').add(b'>');
 
+/// The URL parameter that turns on the embed mode (`embed=1`): only the figure, its controls and
+/// readouts, for an iframe on another site.
+pub const EMBED_PARAM: &str = "embed";
+
 /// Where the hash points.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Route {
     /// The syllabus (`#/` or no hash).
     Landing,
-    /// A chapter page with its raw (decoded, not yet validated) parameters, in URL order.
-    Chapter { slug: String, params: Vec<(String, String)>, problems: Vec<String> },
+    /// A chapter page.
+    Chapter(ChapterLink),
+}
+
+/// A link to a chapter: its slug, its raw (decoded, not yet validated) parameters in URL order, what
+/// could not be decoded, and whether it asks for the embed mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChapterLink {
+    /// The route slug, e.g. `svd`.
+    pub slug: String,
+    /// The parameters in URL order (`embed` among them).
+    pub params: Vec<(String, String)>,
+    /// What could not be decoded, one sentence each.
+    pub problems: Vec<String>,
+    /// `embed=1` is among the parameters.
+    pub embed: bool,
+}
+
+impl ChapterLink {
+    /// A link with these decoded parameters and no problems.
+    pub fn new(slug: &str, params: Vec<(String, String)>) -> ChapterLink {
+        let embed = params.iter().any(|(k, v)| k == EMBED_PARAM && v == "1");
+        ChapterLink { slug: slug.to_string(), params, problems: Vec::new(), embed }
+    }
 }
 
 /// Splits a location hash into a route. Never fails: what cannot be decoded becomes a `problem`
@@ -41,7 +67,7 @@ pub fn parse_hash(hash: &str) -> Route {
             }
         }
     }
-    Route::Chapter { slug, params, problems }
+    Route::Chapter(ChapterLink { problems, ..ChapterLink::new(&slug, params) })
 }
 
 /// Builds `#/<slug>?k=v&…` from already formatted parameter values.
@@ -73,7 +99,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn chapter(slug: &str, params: &[(&str, &str)]) -> Route {
-        Route::Chapter { slug: slug.into(), params: params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(), problems: vec![] }
+        Route::Chapter(ChapterLink::new(slug, params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()))
     }
 
     #[test]
@@ -84,15 +110,19 @@ mod tests {
         assert_eq!(parse_hash("#/svd?A=3,7;5,2&v=1,0"), chapter("svd", &[("A", "3,7;5,2"), ("v", "1,0")]));
         assert_eq!(parse_hash("#/svd?A=3%2C7%3B5%2C2"), chapter("svd", &[("A", "3,7;5,2")]));
         assert_eq!(parse_hash("#/svd?A=%201,%202"), chapter("svd", &[("A", " 1, 2")]));
+        let Route::Chapter(link) = parse_hash("#/svd?embed=1") else { panic!() };
+        assert!(link.embed);
+        let Route::Chapter(link) = parse_hash("#/svd?embed=yes") else { panic!() };
+        assert!(!link.embed);
     }
 
     #[test]
     fn malformed_input_becomes_a_problem_not_a_panic() {
-        let Route::Chapter { params, problems, .. } = parse_hash("#/svd?A=%zz&v=%E2%28") else { panic!() };
+        let Route::Chapter(ChapterLink { params, problems, .. }) = parse_hash("#/svd?A=%zz&v=%E2%28") else { panic!() };
         assert!(params.is_empty());
         assert_eq!(problems.len(), 2);
         let long = format!("#/svd?A={}", "1,".repeat(3000));
-        let Route::Chapter { params, problems, .. } = parse_hash(&long) else { panic!() };
+        let Route::Chapter(ChapterLink { params, problems, .. }) = parse_hash(&long) else { panic!() };
         assert!(params.is_empty() && problems[0].contains("characters long"));
     }
 
@@ -101,7 +131,7 @@ mod tests {
         fn build_then_parse_is_identity(slug in "[a-z-]{1,20}",
                                         params in proptest::collection::vec(("[A-Za-z]{1,3}", "\\PC{0,30}"), 0..5)) {
             let hash = build_hash(&slug, &params);
-            let want = Route::Chapter { slug, params: params.into_iter().filter(|(k, _)| !k.is_empty()).collect(), problems: vec![] };
+            let want = Route::Chapter(ChapterLink::new(&slug, params.into_iter().filter(|(k, _)| !k.is_empty()).collect()));
             prop_assert_eq!(parse_hash(&hash), want);
         }
 

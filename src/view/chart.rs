@@ -432,14 +432,6 @@ mod tests {
     }
 
     #[test]
-    fn the_svd_page_has_a_chart_only_in_its_image_tab() {
-        use crate::chapters::testing::open;
-        assert!(open("svd", &[]).chart().is_none());
-        let chart = open("svd", &[("tab", "image"), ("k", "7")]).chart().expect("the singular values");
-        assert_eq!(chart.marker.map(|m| m.label), Some("k = 7".to_string()));
-    }
-
-    #[test]
     fn theme_colours_parse_from_css() {
         assert_eq!(parse_css_color("#b27300"), Some((0xb2, 0x73, 0x00)));
         assert_eq!(parse_css_color(" #fff "), Some((255, 255, 255)));

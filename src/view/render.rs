@@ -2,21 +2,11 @@
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
 use super::labels::{separate, PlacedLabel};
-use super::scene::{Fill, GreyImage, HeatMap, Role, Scene, Shape, Stroke};
+use super::scene::{Align, Fill, GreyImage, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
+use crate::math::small::{det_2x2, inverse_2x2};
 use nalgebra::Matrix2;
-
-/// Horizontal anchor of a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    /// Text starts at the point.
-    Left,
-    /// Text is centred on the point.
-    Center,
-    /// Text ends at the point.
-    Right,
-}
 
 /// A drawing surface in CSS-pixel screen coordinates: the one trait every backend implements.
 pub trait Painter {
@@ -186,13 +176,13 @@ fn quadratic_field(form: &Matrix2<f64>, (positive, negative): (Role, Role), alph
 const MIN_LINE_GAP_PX: f64 = 18.0;
 
 fn lattice(map: &Matrix2<f64>, stroke: Stroke, view: &Viewport, painter: &mut dyn Painter) {
-    let det = map.determinant();
+    let det = det_2x2(map);
     let (c1, c2) = (map.column(0).norm(), map.column(1).norm());
     // A (nearly) singular map folds the plane onto a line: there is no lattice left to draw.
     if !(det.is_finite() && det.abs() > 1e-9 * (c1 * c2).max(1e-300)) {
         return;
     }
-    let Some(inv) = map.try_inverse() else { return };
+    let Some(inv) = inverse_2x2(map) else { return };
     let (lo, hi) = view.world_bounds();
     // Which lattice coordinates reach the visible rectangle: the preimage of its corners.
     let corners = [lo, hi, World::new(lo.x, hi.y), World::new(hi.x, lo.y)].map(|c| inv * c);

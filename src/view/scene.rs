@@ -5,6 +5,17 @@ use super::viewport::World;
 use nalgebra::Matrix2;
 use std::rc::Rc;
 
+/// Horizontal anchor of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Text starts at the point.
+    Left,
+    /// Text is centred on the point.
+    Center,
+    /// Text ends at the point.
+    Right,
+}
+
 /// The meaning of a shape; the painter picks its colour from the theme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {

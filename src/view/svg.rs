@@ -2,10 +2,10 @@
 //! what the canvas draws (the same [`render`](super::render::render) calls), in the theme's colours.
 
 use super::chart::parse_css_color;
-use super::render::{Align, Painter};
-use super::scene::{Dash, Fill, GreyImage, HeatMap, Role, Stroke};
+use super::render::Painter;
+use super::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use super::viewport::Screen;
-use crate::share::escape_html;
+use crate::format::escape_html;
 use std::fmt::Write;
 
 /// The colours and font of the theme in effect, as CSS colour texts.

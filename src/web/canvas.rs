@@ -3,8 +3,8 @@
 
 use super::dom::{window, Res};
 use crate::view::chart::{parse_css_color, ChartTheme};
-use crate::view::render::{Align, Painter};
-use crate::view::scene::{Dash, Fill, GreyImage, HeatMap, Role, Stroke};
+use crate::view::render::Painter;
+use crate::view::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
 use crate::view::viewport::Screen;
 use std::rc::Rc;

@@ -1,0 +1,87 @@
+//! What a chapter is: the vocabulary every chapter folder under `src/chapters/` is written in.
+//!
+//! A chapter is its state (a plain struct) plus declarations and pure functions of it: the inputs
+//! ([`InputSpec`]) and choices ([`ChoiceSpec`]) it declares once, and the [`Chapter`] trait's few
+//! methods for readouts, figure, code and summary. The generic layer ([`AnyChapter`]) does every
+//! lookup by name, every shared check and the URL form, so a chapter never writes them.
+
+mod any;
+mod choice;
+mod code;
+mod error;
+pub mod figure;
+pub mod handle;
+mod input;
+#[cfg(test)]
+pub mod testing;
+
+pub use any::{apply_params, from_params, initial, parse_input, to_params, AnyChapter, ChoiceView, InputView};
+pub use choice::{pick, ChoiceSpec, Options, Picked};
+pub use code::{list_literal, matrix_literal, rust_name, Code};
+pub use error::ChapterError;
+pub use figure::Figure;
+pub use handle::{Action, Handle, HandleId, Handles};
+pub use input::{Access, InputKind, InputSpec, Limits, SliderRange};
+
+use crate::readout::Readout;
+use crate::view::chart::Chart;
+use crate::view::timeline::Timeline;
+
+/// One interactive chapter page: a state with declared inputs and choices, and pure functions of it.
+/// `Default` is a blank state to which the declared defaults are applied in order.
+pub trait Chapter: Default + Clone + 'static {
+    /// The editable inputs, in display and URL order.
+    const INPUTS: &'static [InputSpec<Self>];
+    /// The figure's choices (view, order…), in display and URL order.
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[];
+    /// The explanation: trusted, static HTML written by us, with MathML formulas.
+    const PROSE: &'static str;
+
+    /// Every result the page shows.
+    fn readouts(&self) -> Vec<Readout>;
+    /// The figure at the timeline's position.
+    fn figure(&self, timeline: &Timeline) -> Figure;
+    /// Code that reproduces the state.
+    fn code(&self) -> Code;
+    /// One or two plain sentences describing the figure now (for the aria-live region).
+    fn summary(&self) -> String;
+
+    /// Labels of the timeline's stages in the current view (empty: no timeline).
+    fn stages(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+    /// The draggable points, the most important first (and whether the state is drawn in space).
+    fn handles(&self) -> Handles {
+        Handles::default()
+    }
+    /// Applies a gesture; returns whether anything changed. By default a move writes the point into
+    /// the input the handle names (a whole vector, or the column `index`) through the input's checks.
+    fn act(&mut self, action: Action) -> bool {
+        any::move_input(self, action)
+    }
+    /// A chart shown under the figure (singular values, a scree plot) for the current state, if any.
+    fn chart(&self) -> Option<Chart> {
+        None
+    }
+}
+
+/// A syllabus entry: the book's section, the route slug, and how to make the page.
+pub struct ChapterInfo {
+    /// The book's section number, e.g. `2.2`.
+    pub number: &'static str,
+    /// The route slug from the page contract, e.g. `multiplication`.
+    pub slug: &'static str,
+    /// The section title.
+    pub title: &'static str,
+    /// One sentence for the syllabus.
+    pub blurb: &'static str,
+    /// Builds the page in its default state (the notebooks' example); `None` while not yet available.
+    pub build: Option<fn() -> Box<dyn AnyChapter>>,
+}
+
+impl ChapterInfo {
+    /// The entry of chapter `C`.
+    pub const fn of<C: Chapter>(number: &'static str, slug: &'static str, title: &'static str, blurb: &'static str) -> ChapterInfo {
+        ChapterInfo { number, slug, title, blurb, build: Some(any::build::<C>) }
+    }
+}

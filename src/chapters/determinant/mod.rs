@@ -1,0 +1,106 @@
+//! 2.11 The determinant: how much A scales area (volume), and whether it flips orientation. The
+//! value comes from `math::det` (no intermediate overflow), singularity from the SVD's rank.
+
+mod figure;
+mod readouts;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use crate::chapter::handle::{column_handles, space_column_handles};
+use crate::chapter::{Chapter, ChapterError, Code, Figure, Handles, InputSpec};
+use crate::math::det::{determinant, Det};
+use crate::math::svd::svd;
+use crate::readout::Readout;
+use crate::view::timeline::Timeline;
+use nalgebra::DMatrix;
+
+/// The page state: one square matrix.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Determinant {
+    a: DMatrix<f64>,
+}
+
+fn set_a(s: &mut Determinant, a: DMatrix<f64>) -> Result<(), ChapterError> {
+    s.a = a;
+    Ok(())
+}
+
+impl Determinant {
+    fn det(&self) -> Det {
+        determinant(&self.a)
+    }
+
+    /// A's rank by the SVD (numpy's tolerance); `None` if the SVD failed its check.
+    fn rank(&self) -> Option<usize> {
+        svd(&self.a).ok().map(|s| s.rank())
+    }
+
+    fn n(&self) -> usize {
+        self.a.nrows()
+    }
+
+    fn measure(&self) -> &'static str {
+        match self.n() {
+            1 => "length",
+            2 => "area",
+            3 => "volume",
+            _ => "n-dimensional volume",
+        }
+    }
+
+    /// What the unit square (cube) collapses to when A is singular by the SVD's rank.
+    fn collapsed_note(&self) -> Option<&'static str> {
+        let rank = self.rank()?;
+        let n = self.n();
+        if rank >= n {
+            return None;
+        }
+        Some(match (n, rank) {
+            (2, 0) => "A = 0: the square collapses to a point",
+            (2, _) => "the square collapses to a line: A is singular",
+            (3, 0) => "A = 0: the cube collapses to a point",
+            (3, 1) => "the cube collapses onto a line: A is singular",
+            (3, _) => "the cube collapses into a plane: A is singular",
+            _ => "the columns are dependent: A is singular",
+        })
+    }
+}
+
+impl Chapter for Determinant {
+    // The notebooks' first example: A = diag(2, 2), which doubles every length and multiplies area by 4.
+    const INPUTS: &'static [InputSpec<Self>] =
+        &[InputSpec::matrix("A", "2,0;0,2", |s| Some(&s.a), set_a).square("the determinant needs a square matrix")];
+    const PROSE: &'static str = include_str!("prose.html");
+
+    fn readouts(&self) -> Vec<Readout> {
+        readouts::all(self)
+    }
+
+    fn figure(&self, timeline: &Timeline) -> Figure {
+        figure::figure(self, timeline)
+    }
+
+    fn code(&self) -> Code {
+        text::code(self)
+    }
+
+    fn summary(&self) -> String {
+        text::summary(self)
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        if matches!(self.n(), 2 | 3) {
+            vec!["apply A"]
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn handles(&self) -> Handles {
+        match self.n() {
+            3 => Handles::Space(space_column_handles(&self.a, "A")),
+            _ => Handles::Plane(column_handles(&self.a, "A")),
+        }
+    }
+}

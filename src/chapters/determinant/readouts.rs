@@ -1,0 +1,135 @@
+//! The determinant page's readouts: det A (with over- and underflow explained), |det A|, the
+//! orientation, singularity by rank, and the 2×2 formula by hand.
+
+use super::Determinant;
+use crate::chapter::figure::plane;
+use crate::format::{display_number, display_shape};
+use crate::math::det::Det;
+use crate::readout::{Readout, Value};
+
+/// "about 10^-400" for a log₁₀ magnitude.
+pub(super) fn magnitude(log10: f64) -> String {
+    if log10.is_finite() {
+        format!("about 10^{}", log10.round())
+    } else {
+        "beyond any float".into()
+    }
+}
+
+/// Every readout, in page order.
+pub(super) fn all(c: &Determinant) -> Vec<Readout> {
+    let mut out = vec![det(c), area(c), flipped(c), singular(c)];
+    out.extend(ad_minus_bc(c));
+    out.push(Readout::new("A", "A", Value::matrix(&c.a), display_shape(&c.a)));
+    out
+}
+
+fn det(c: &Determinant) -> Readout {
+    let note = |extra: &str| {
+        let base = match c.n() {
+            2 => "ad − bc: the signed area of the parallelogram spanned by the columns",
+            3 => "the signed volume of the box spanned by the three columns",
+            _ => "by LU: the product of the pivots, times the sign of the row swaps",
+        };
+        if extra.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}; {extra}")
+        }
+    };
+    match c.det() {
+        Det::Value(x) => {
+            let extra = if x == 0.0 && c.n() == 2 {
+                "0: the square collapses to a line: A is singular"
+            } else if x == 0.0 {
+                "0: the columns are dependent, A is singular"
+            } else if x < 0.0 {
+                "negative: orientation flipped"
+            } else {
+                ""
+            };
+            Readout::new("det", "det A", Value::Number(x), note(extra))
+        }
+        Det::Underflow { log10, negative } => Readout::new(
+            "det",
+            "det A",
+            Value::Number(if negative { -0.0 } else { 0.0 }),
+            format!(
+                "the true value is {} {}, smaller than the smallest 64-bit float: it rounds to 0 (A itself is not singular for that)",
+                if negative { "minus" } else { "plus" },
+                magnitude(log10)
+            ),
+        ),
+        Det::Overflow { log10, negative } => Readout::missing(
+            "det",
+            "det A",
+            format!("the result is too large for a 64-bit float (overflow): {}{}", if negative { "minus " } else { "" }, magnitude(log10)),
+        ),
+    }
+}
+
+fn area(c: &Determinant) -> Readout {
+    let label = "|det A|";
+    match c.det() {
+        Det::Value(x) => Readout::new(
+            "area",
+            label,
+            Value::Number(x.abs()),
+            format!("the factor by which A scales every {}; the unit one becomes {}", c.measure(), display_number(x.abs())),
+        ),
+        Det::Underflow { log10, .. } => {
+            Readout::new("area", label, Value::Number(0.0), format!("{}: too small for a 64-bit float, shown as 0", magnitude(log10)))
+        }
+        Det::Overflow { log10, .. } => {
+            Readout::missing("area", label, format!("the result is too large for a 64-bit float (overflow): {}", magnitude(log10)))
+        }
+    }
+}
+
+fn flipped(c: &Determinant) -> Readout {
+    match c.det().sign() {
+        0 => Readout::missing("flipped", "orientation flipped", "det A = 0: the shape collapses, so it has no orientation left"),
+        s => Readout::new(
+            "flipped",
+            "orientation flipped",
+            Value::Bool(s < 0),
+            if s < 0 { "det < 0: orientation flipped, a mirror image that no rotation can undo" } else { "det > 0: orientation kept" },
+        ),
+    }
+}
+
+fn singular(c: &Determinant) -> Readout {
+    let n = c.n();
+    match c.rank() {
+        Some(r) if r < n => Readout::new(
+            "singular",
+            "singular",
+            Value::Bool(true),
+            format!("rank {r} < {n} (singular values, numpy's tolerance): the columns are dependent"),
+        ),
+        Some(_) => Readout::new("singular", "singular", Value::Bool(false), format!("rank {n}: the columns are independent")),
+        None => Readout::missing("singular", "singular", "the SVD that decides the rank failed its accuracy check"),
+    }
+}
+
+/// ad − bc for a 2×2 A, as one would compute it by hand (none for other sizes).
+fn ad_minus_bc(c: &Determinant) -> Option<Readout> {
+    let a = plane(&c.a)?;
+    let det = a.m11 * a.m22 - a.m12 * a.m21;
+    Some(if det.is_finite() {
+        Readout::new(
+            "ad_minus_bc",
+            "ad − bc",
+            Value::Number(det),
+            format!(
+                "{}·{} − {}·{}, the 2×2 formula by hand",
+                display_number(a.m11),
+                display_number(a.m22),
+                display_number(a.m12),
+                display_number(a.m21)
+            ),
+        )
+    } else {
+        Readout::missing("ad_minus_bc", "ad − bc", "the products overflow a 64-bit float; det A above is computed with scaling")
+    })
+}

@@ -1,0 +1,66 @@
+//! The registry's tests: the contract's slugs, every chapter's defaults, and links in and out.
+
+use super::*;
+use crate::chapter::{from_params, to_params, AnyChapter};
+
+fn open(slug: &str, params: &[(&str, &str)]) -> (Box<dyn AnyChapter>, Vec<String>) {
+    let params: Vec<(String, String)> = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    from_params(find(slug).and_then(|c| c.build).expect("a built chapter"), &params)
+}
+
+#[test]
+fn the_table_has_the_contract_slugs_in_order() {
+    let slugs: Vec<&str> = CHAPTERS.iter().map(|c| c.slug).collect();
+    assert_eq!(
+        slugs,
+        [
+            "tensors",
+            "multiplication",
+            "inverse",
+            "span",
+            "norms",
+            "special-matrices",
+            "eigendecomposition",
+            "svd",
+            "pseudoinverse",
+            "trace",
+            "determinant",
+            "pca"
+        ]
+    );
+    assert!(find("determinant").is_some_and(|c| c.build.is_some()));
+    assert!(find("nope").is_none());
+}
+
+#[test]
+fn every_built_chapter_round_trips_its_default_state_through_the_url() {
+    for info in CHAPTERS.iter().filter(|c| c.build.is_some()) {
+        let (chapter, problems) = open(info.slug, &[]);
+        assert!(problems.is_empty());
+        let params = to_params(chapter.as_ref());
+        let (again, problems) = from_params(info.build.unwrap(), &params);
+        assert!(problems.is_empty(), "{}: {problems:?}", info.slug);
+        assert_eq!(to_params(again.as_ref()), params, "{}", info.slug);
+    }
+}
+
+#[test]
+fn every_declared_input_exists_and_keeps_its_default_in_the_first_state() {
+    for info in CHAPTERS.iter().filter(|c| c.build.is_some()) {
+        let chapter = (info.build.unwrap())();
+        for input in chapter.inputs() {
+            assert!(!input.value.is_empty(), "{}: {} is blank", info.slug, input.name);
+        }
+    }
+}
+
+#[test]
+fn an_invalid_parameter_names_itself_and_falls_back_to_the_default() {
+    let default = to_params(open("determinant", &[]).0.as_ref());
+    for (k, v) in [("A", "NaN"), ("A", "1,2;3"), ("A", "<img src=x onerror=alert(1)>"), ("A", "1,2"), ("A", "1e400,1;1,1")] {
+        let (chapter, problems) = open("determinant", &[("x", "1,1"), (k, v)]);
+        assert_eq!(problems.len(), 1, "{k}={v}");
+        assert!(problems[0].starts_with(&format!("Parameter {k}:")), "{}", problems[0]);
+        assert_eq!(to_params(chapter.as_ref()), default);
+    }
+}

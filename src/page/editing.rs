@@ -1,0 +1,115 @@
+//! Editing inputs from the page's editors: a typed cell, a new shape, pasted points. Invalid text
+//! leaves the last valid value and a message naming the input and the cell.
+
+use super::{Changes, Page};
+use crate::chapter::{AnyChapter, InputKind, Limits};
+use crate::state::matrix::{MAX_DIM, MAX_ROWS};
+use crate::state::number::parse_number;
+use nalgebra::DMatrix;
+
+/// A cell (or a paste, or a resize) whose text was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellError {
+    /// Row of the cell, from 0 (`usize::MAX` for the whole input).
+    pub row: usize,
+    /// Column of the cell, from 0 (`usize::MAX` for the whole input).
+    pub col: usize,
+    /// What is wrong, naming the input and the cell.
+    pub message: String,
+}
+
+impl CellError {
+    fn whole(message: String) -> CellError {
+        CellError { row: usize::MAX, col: usize::MAX, message }
+    }
+}
+
+/// How the editors look: per input, its shape, or the note shown instead of its cells.
+pub(super) type EditorLayout = Vec<(&'static str, Result<(usize, usize), String>)>;
+
+/// The editors' layout for the chapter's current state.
+pub(super) fn editor_layout(chapter: &dyn AnyChapter) -> EditorLayout {
+    chapter.inputs().into_iter().map(|i| (i.name, i.note.map_or(Ok(i.value.shape()), Err))).collect()
+}
+
+impl Page {
+    fn input_value(&self, input: &str) -> Option<(InputKind, Limits, DMatrix<f64>)> {
+        self.chapter.inputs().into_iter().find(|i| i.name == input).map(|i| (i.kind, i.limits, i.value.into_owned()))
+    }
+
+    pub(super) fn edit_cell(&mut self, input: &'static str, row: usize, col: usize, text: &str) -> Changes {
+        let Some((_, _, mut value)) = self.input_value(input) else { return Changes::default() };
+        if row >= value.nrows() || col >= value.ncols() {
+            return Changes::default();
+        }
+        let position = if value.ncols() == 1 { format!("entry {}", row + 1) } else { format!("row {}, column {}", row + 1, col + 1) };
+        let result = parse_number(text).map_err(|e| e.to_string()).and_then(|x| {
+            value[(row, col)] = x;
+            self.chapter.set_input(input, value).map_err(|e| e.to_string())
+        });
+        match result {
+            Ok(()) => {
+                let messages = self.cell_errors.remove(input).is_some();
+                Changes { state: true, figure: true, settled: true, messages, ..Changes::default() }
+            }
+            Err(why) => {
+                let message = format!("{input}, {position}: {why}. The last valid value is kept.");
+                self.cell_errors.insert(input, CellError { row, col, message });
+                Changes { messages: true, ..Changes::default() }
+            }
+        }
+    }
+
+    pub(super) fn reshape(&mut self, input: &'static str, rows: usize, cols: usize) -> Changes {
+        let Some((kind, limits, value)) = self.input_value(input) else { return Changes::default() };
+        let was_in_space = self.in_space();
+        // Vectors are written as one row in URLs, so their length is bounded like columns.
+        let (max_rows, max_cols) = match kind {
+            InputKind::Scalar => return Changes::default(),
+            InputKind::Vector => (MAX_DIM, 1),
+            InputKind::Matrix => (MAX_ROWS, MAX_DIM),
+        };
+        let cols = if kind == InputKind::Vector { 1 } else { cols };
+        if !(1..=max_rows).contains(&rows) || !(1..=max_cols).contains(&cols) {
+            return Changes::default();
+        }
+        if let Err(why) = self.chapter.set_input(input, value.clone().resize(rows, cols, 0.0)) {
+            // A square-only input grows or shrinks both sizes together.
+            let n = if rows != value.nrows() { rows } else { cols };
+            let square =
+                matches!(limits, Limits::Square(_)) && n <= max_cols && self.chapter.set_input(input, value.resize(n, n, 0.0)).is_ok();
+            if !square {
+                self.cell_errors.insert(input, CellError::whole(format!("{input}: {why}.")));
+                return Changes { messages: true, ..Changes::default() };
+            }
+        }
+        self.cell_errors.remove(input);
+        self.reset_timeline();
+        if self.in_space() != was_in_space {
+            self.fit();
+        }
+        Changes::STRUCTURE
+    }
+
+    pub(super) fn paste(&mut self, input: &'static str, text: &str) -> Changes {
+        if !self.chapter.inputs().iter().any(|i| i.name == input && i.paste) {
+            return Changes::default();
+        }
+        let result = crate::state::csv::parse_points(text)
+            .map_err(|e| e.to_string())
+            .and_then(|points| self.chapter.set_input(input, points).map_err(|why| format!("{input}: {why}")));
+        match result {
+            Ok(()) => {
+                self.cell_errors.remove(input);
+                self.reset_timeline();
+                self.fit();
+                Changes::STRUCTURE
+            }
+            Err(why) => {
+                let message = format!("The pasted points were not loaded. {why}. The last valid points are kept.");
+                self.cell_errors.insert(input, CellError::whole(message));
+                Changes { messages: true, ..Changes::default() }
+            }
+        }
+    }
+}

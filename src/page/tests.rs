@@ -1,0 +1,269 @@
+use super::*;
+use crate::chapter::testing::id;
+use crate::chapters::find;
+use crate::readout::Value;
+use crate::view::space::{Camera, ORBIT_KEY_STEP};
+
+fn link(slug: &str, params: &[(&str, &str)]) -> ChapterLink {
+    ChapterLink::new(slug, params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+}
+
+fn open(params: &[(&str, &str)]) -> Page {
+    open_at("multiplication", params)
+}
+
+fn value(page: &Page, name: &str) -> Value {
+    page.readouts().into_iter().find(|r| r.name == name).unwrap().value
+}
+
+#[test]
+fn a_click_places_a_point_snapped_and_delete_removes_it() {
+    let mut page = open_at("pseudoinverse", &[]);
+    let points = |page: &Page| match value(page, "P") {
+        Value::Matrix(rows) => rows,
+        other => panic!("{other:?}"),
+    };
+    let at = page.viewport().to_screen(World::new(4.8, 1.1));
+    assert_eq!(page.update(Msg::Place(at)), Changes::STRUCTURE);
+    assert_eq!(points(&page).last(), Some(&vec![5.0, 1.0]));
+    assert_eq!(page.update(Msg::Remove(id("P:6"))), Changes::STRUCTURE);
+    assert_eq!(points(&page).len(), 6);
+    // Pages without points ignore both.
+    let mut other = open(&[]);
+    assert_eq!(other.update(Msg::Place(at)), Changes::default());
+    assert_eq!(other.update(Msg::Remove(id("v"))), Changes::default());
+}
+
+#[test]
+fn a_drag_moves_the_handle_to_the_pointer_snapped() {
+    let mut page = open(&[]);
+    page.update(Msg::DragStart(id("v")));
+    let at = page.viewport().to_screen(World::new(1.2, -0.9));
+    let ch = page.update(Msg::DragTo(at));
+    assert!(ch.state && ch.figure && !ch.settled);
+    assert_eq!(value(&page, "v"), Value::Vector(vec![1.0, -1.0]));
+    assert!(page.update(Msg::DragEnd).settled);
+    assert_eq!(page.hash(), "#/multiplication?A=2,3;6,5&B=5,3;2,2&v=1,-1&w=2,6");
+}
+
+#[test]
+fn arrow_keys_nudge_and_shift_is_fine() {
+    let mut page = open(&[]);
+    page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false });
+    assert_eq!(value(&page, "Av"), Value::Vector(vec![18.0, 46.0]));
+    page.update(Msg::Nudge { handle: id("v"), dx: 0.0, dy: 1.0, fine: true });
+    assert_eq!(value(&page, "v"), Value::Vector(vec![6.0, 2.1]));
+}
+
+#[test]
+fn an_invalid_cell_keeps_the_last_valid_value() {
+    let mut page = open(&[]);
+    let ch = page.update(Msg::EditCell { input: "A", row: 0, col: 1, text: "abc".into() });
+    assert!(!ch.state && ch.messages);
+    assert!(page.cell_errors()["A"].message.contains("row 1, column 2"));
+    assert_eq!((page.cell_errors()["A"].row, page.cell_errors()["A"].col), (0, 1));
+    assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![2.0, 3.0], vec![6.0, 5.0]]));
+    page.update(Msg::EditCell { input: "A", row: 0, col: 1, text: "-1.5".into() });
+    assert!(page.cell_errors().is_empty());
+    assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![2.0, -1.5], vec![6.0, 5.0]]));
+    // Out-of-range cells and unknown inputs are ignored rather than trusted.
+    assert_eq!(page.update(Msg::EditCell { input: "A", row: 9, col: 0, text: "1".into() }), Changes::default());
+    assert_eq!(page.update(Msg::EditCell { input: "Z", row: 0, col: 0, text: "1".into() }), Changes::default());
+}
+
+#[test]
+fn reshaping_grows_with_zeros_within_limits() {
+    let mut page = open(&[]);
+    assert!(page.update(Msg::Reshape { input: "A", rows: 3, cols: 2 }).controls);
+    assert_eq!(value(&page, "Av"), Value::Vector(vec![16.0, 40.0, 0.0]));
+    assert_eq!(page.update(Msg::Reshape { input: "A", rows: 0, cols: 2 }), Changes::default());
+    assert_eq!(page.update(Msg::Reshape { input: "A", rows: 99, cols: 2 }), Changes::default());
+    page.update(Msg::Reshape { input: "v", rows: 3, cols: 7 });
+    assert_eq!(value(&page, "v"), Value::Vector(vec![5.0, 2.0, 0.0]));
+}
+
+#[test]
+fn a_square_only_input_grows_both_ways_and_explains_what_it_cannot_do() {
+    let mut page = open_at("determinant", &[]);
+    assert!(page.update(Msg::Reshape { input: "A", rows: 3, cols: 2 }).controls);
+    assert_eq!(page.chapter().inputs()[0].value.shape(), (3, 3));
+    assert!(page.update(Msg::Reshape { input: "A", rows: 3, cols: 2 }).controls);
+    assert_eq!(page.chapter().inputs()[0].value.shape(), (2, 2));
+}
+
+#[test]
+fn handles_hide_while_the_timeline_is_mid_way_and_a_drag_finishes_it() {
+    let mut page = open(&[]);
+    page.update(Msg::Scrub(0.5));
+    assert!(page.handles().is_empty());
+    page.update(Msg::DragStart(id("v")));
+    assert_eq!(page.timeline().position(), 1.0);
+    assert!(!page.handles().is_empty());
+}
+
+#[test]
+fn the_embed_mode_survives_state_changes_in_the_url() {
+    let mut page = open(&[("embed", "1"), ("v", "1,0")]);
+    assert!(page.embed());
+    page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false });
+    assert!(page.hash().ends_with("&v=2,0&w=2,6&embed=1"), "{}", page.hash());
+    assert!(!page.full_page_hash().contains("embed"));
+    assert!(!open(&[("embed", "yes")]).embed());
+}
+
+#[test]
+fn theme_and_accent_are_page_parameters_kept_in_the_url_not_chapter_errors() {
+    let mut page = open(&[("v", "1,0"), ("theme", "dark"), ("accent", "0A7"), ("embed", "1")]);
+    assert!(page.url_problems().is_empty() && page.look().problems.is_empty());
+    page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false });
+    assert!(page.hash().ends_with("&v=2,0&w=2,6&theme=dark&accent=00aa77&embed=1"), "{}", page.hash());
+    let page = open(&[("v", "1,0"), ("theme", "neon"), ("accent", "red")]);
+    assert!(page.url_problems().is_empty(), "the chapter state is kept");
+    assert_eq!(value(&page, "v"), Value::Vector(vec![1.0, 0.0]));
+    assert_eq!(page.look().problems.len(), 2);
+    assert!(!page.hash().contains("theme") && !page.hash().contains("accent"));
+}
+
+fn open_at(slug: &str, params: &[(&str, &str)]) -> Page {
+    Page::open(find(slug).unwrap(), &link(slug, params)).unwrap()
+}
+
+fn handle_at(page: &Page, name: &str) -> World {
+    page.handles().into_iter().find(|h| h.id.to_string() == name).unwrap().at
+}
+
+#[test]
+fn dragging_the_empty_3d_figure_orbits_and_keeps_the_state() {
+    let mut page = open_at("svd", &[("A", "1,0;0,1;1,1")]);
+    assert!(page.in_space() && !open(&[]).in_space());
+    let names: Vec<String> = page.handles().into_iter().map(|h| h.id.to_string()).collect();
+    assert_eq!(names, ["A:0", "A:1", "orbit"]);
+    let (before, readouts) = (handle_at(&page, "A:0"), page.readouts());
+    assert!(page.update(Msg::Pan { dx: 40.0, dy: 10.0 }).figure);
+    assert_ne!(page.camera, Camera::default());
+    assert_ne!(handle_at(&page, "A:0"), before, "the handle follows its projected tip");
+    assert_eq!(page.readouts(), readouts);
+    assert_eq!(page.viewport().center, World::zeros(), "no pan in 3-D");
+    // The figure is the projected space, with a ring per chapter handle (none for the orbit control).
+    let frame = page.frame();
+    assert!(!frame.scene.shapes.is_empty() && frame.marks.len() == 2);
+    // A plane page still pans.
+    let mut plane = open(&[]);
+    plane.update(Msg::Pan { dx: 40.0, dy: 0.0 });
+    assert_ne!(plane.viewport().center, World::zeros());
+}
+
+#[test]
+fn a_3d_handle_moves_in_the_screen_plane_and_keys_follow_the_axes() {
+    let mut page = open_at("svd", &[("A", "1,0;0,1;1,1")]);
+    page.update(Msg::Snap(false));
+    page.update(Msg::DragStart(id("A:0")));
+    let to = handle_at(&page, "A:0") + World::new(0.5, 0.25);
+    let ch = page.update(Msg::DragTo(page.viewport().to_screen(to)));
+    assert!(ch.state && ch.figure);
+    assert!((handle_at(&page, "A:0") - to).norm() < 1e-9, "the tip stays under the pointer");
+    page.update(Msg::DragEnd);
+    // Coarse keys step one unit along the axis that looks like the arrow (z for up, by default).
+    let mut page = open_at("svd", &[("A", "1,0;0,1;1,1")]);
+    page.update(Msg::Nudge { handle: id("A:0"), dx: 0.0, dy: 1.0, fine: false });
+    assert_eq!(value(&page, "A"), Value::Matrix(vec![vec![1.0, 0.0], vec![0.0, 1.0], vec![2.0, 1.0]]));
+    // Fine keys move exactly along the screen's up direction.
+    let before = handle_at(&page, "A:1");
+    page.update(Msg::Nudge { handle: id("A:1"), dx: 0.0, dy: 1.0, fine: true });
+    assert!((handle_at(&page, "A:1") - before - World::new(0.0, FINE_KEY_STEP)).norm() < 1e-12);
+    // The orbit control turns the view by keys and by dragging, and changes no state.
+    let hash = page.hash();
+    let camera = page.camera;
+    page.update(Msg::Nudge { handle: HandleId::ORBIT, dx: 1.0, dy: 0.0, fine: false });
+    assert!((page.camera.yaw() - (camera.yaw() - ORBIT_KEY_STEP)).abs() < 1e-12);
+    page.update(Msg::DragStart(HandleId::ORBIT));
+    page.update(Msg::DragTo(Screen { x: 10.0, y: 10.0 }));
+    let turned = page.camera;
+    page.update(Msg::DragTo(Screen { x: 10.0, y: 60.0 }));
+    assert!(page.camera.pitch() > turned.pitch());
+    page.update(Msg::DragEnd);
+    assert_eq!(page.hash(), hash);
+}
+
+#[test]
+fn reshaping_into_space_fits_the_view_to_the_3d_figure() {
+    let mut page = open_at("svd", &[]);
+    assert!(!page.in_space());
+    page.update(Msg::Reshape { input: "A", rows: 3, cols: 2 });
+    assert!(page.in_space());
+    let (lo, hi) = page.viewport().world_bounds();
+    let Figure::Space(space) = page.chapter().figure(page.timeline()) else { panic!("a 3-D figure") };
+    let half = space.half_extent(&page.camera);
+    assert!(lo.x <= -half.x && hi.x >= half.x && lo.y <= -half.y && hi.y >= half.y);
+}
+
+proptest::proptest! {
+    /// A fuzz of the whole link pipeline: any hash, for any chapter, opens a page whose readouts
+    /// are finite or null with a reason, and whose figure, code and summary do not panic.
+    #[test]
+    fn any_link_opens_a_sound_page(slug in proptest::sample::select(crate::chapters::CHAPTERS.iter().map(|c| c.slug).collect::<Vec<_>>()),
+                                   pairs in proptest::collection::vec((proptest::sample::select(vec!["A", "B", "v", "w", "b", "P", "p", "s", "d", "deg", "view", "order", "X", "embed"]),
+                                                                       "[-+0-9.,;eE ]{0,40}|[0-9]{1,3}(,[0-9]{1,3}){0,5}(;[0-9]{1,3}(,[0-9]{1,3}){0,5}){0,5}|\\PC{0,20}"), 0..6)) {
+        let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let hash = format!("#/{slug}?{}", query.join("&"));
+        let crate::state::route::Route::Chapter(link) = crate::state::route::parse_hash(&hash) else { return Ok(()) };
+        let info = find(&link.slug).expect("a known slug");
+        let mut page = Page::open(info, &link).expect("every chapter is built");
+        crate::chapter::testing::check_everything(page.chapter())?;
+        let first = page.handles().first().map(|h| h.id);
+        if let Some(handle) = first {
+            page.update(Msg::Nudge { handle, dx: 1.0, dy: 1.0, fine: false });
+            crate::chapter::testing::check_everything(page.chapter())?;
+        }
+        let _ = page.frame();
+    }
+}
+
+#[test]
+fn invalid_links_report_and_open_the_default() {
+    let page = open(&[("A", "1,2;3,x")]);
+    assert_eq!(page.url_problems().len(), 1);
+    assert_eq!(value(&page, "Av"), Value::Vector(vec![16.0, 40.0]));
+    static UNBUILT: ChapterInfo = ChapterInfo { number: "0", slug: "unbuilt", title: "Unbuilt", blurb: "", build: None };
+    assert!(Page::open(&UNBUILT, &link("unbuilt", &[])).is_none());
+}
+
+/// Records the labels a render draws, with their alignment.
+#[derive(Default)]
+struct Labels(Vec<crate::view::labels::PlacedLabel>);
+
+impl crate::view::render::Painter for Labels {
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+    fn path(&mut self, _: &[Screen], _: bool, _: Option<crate::view::scene::Fill>, _: Option<crate::view::scene::Stroke>) {}
+    fn text(&mut self, at: Screen, text: &str, role: crate::view::scene::Role, align: crate::view::scene::Align) {
+        self.0.push(crate::view::labels::PlacedLabel { at, text: text.into(), role, align });
+    }
+    fn heat(&mut self, _: Screen, _: Screen, _: &crate::view::scene::HeatMap) {}
+}
+
+#[test]
+fn three_d_figures_keep_their_labels_apart_from_every_side() {
+    // The links where arrows and points come close on screen as the view turns.
+    let links = [("svd", "1,0;0,1;1,1", None), ("span", "1,0;0,1;1,1", Some("1,2,4")), ("eigendecomposition", "2,0,0;0,3,4;0,4,9", None)];
+    for (slug, a, b) in links {
+        let mut params = vec![("A", a)];
+        params.extend(b.map(|b| ("b", b)));
+        let mut page = open_at(slug, &params);
+        page.update(Msg::Resize { width: 390.0, height: 390.0 });
+        assert!(page.in_space(), "{slug}");
+        let mut overlaps = 0;
+        for yaw in 0..24 {
+            for pitch in [-60.0f64, -20.0, 10.0, 25.0, 60.0] {
+                page.camera = Camera::new(f64::from(yaw) * 15f64.to_radians(), pitch.to_radians());
+                page.update(Msg::FitView);
+                let frame = page.frame();
+                let mut drawn = Labels::default();
+                crate::view::render::render(&frame.scene, &frame.marks, page.viewport(), &mut drawn);
+                overlaps += crate::view::labels::overlapping_pairs(&drawn.0);
+            }
+        }
+        assert_eq!(overlaps, 0, "{slug}: {overlaps} overlapping label pairs over 120 views");
+    }
+}
