@@ -74,10 +74,13 @@ pub fn check_everything(c: &dyn AnyChapter) -> Result<(), TestCaseError> {
     }
     let mut t = Timeline::new(c.stages().len());
     t.scrub(c.stages().len() as f64 / 2.0);
-    if let Figure::Plane { bounds: (lo, hi), .. } = c.figure(&t) {
+    let figure = c.figure(&t);
+    if let Figure::Plane { bounds: (lo, hi), .. } = &figure {
         prop_assert!(lo.iter().chain(hi.iter()).all(|x| x.is_finite()), "bounds {lo:?} {hi:?}");
     }
-    let _ = (c.summary(), c.code(), c.handles(), c.chart());
+    // The handles say how the state is drawn: in space exactly when the figure is.
+    prop_assert_eq!(matches!(figure, Figure::Space(_)), c.handles().in_space(), "handles and figure disagree on 3-D");
+    let _ = (c.summary(), c.code(), c.chart());
     Ok(())
 }
 
