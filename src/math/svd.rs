@@ -247,6 +247,33 @@ impl Svd {
 /// numpy's default `rcond` for `np.linalg.pinv`.
 pub const PINV_RCOND: f64 = 1e-15;
 
+/// The SVD of `a` as a page that plays "rotate, stretch, rotate" shows it: [`svd`], and for a square
+/// matrix the sign of the last singular pair flipped when det V = −1, so that V is a rotation and any
+/// reflection is in U. Flipping a pair (uₖ, vₖ) together leaves U · diag(σ) · Vᵀ unchanged.
+pub fn svd_rotating_v(a: &DMatrix<f64>) -> Result<Svd, NumericError> {
+    let mut s = svd(a)?;
+    if a.is_square() && super::det::determinant(&s.v).sign() < 0 {
+        let last = s.v.ncols() - 1;
+        s.v.column_mut(last).neg_mut();
+        s.u.column_mut(last).neg_mut();
+    }
+    Ok(s)
+}
+
+/// ‖A − U · diag(σ) · Vᵀ‖_F / ‖A‖_F for the factors `s` of `a`, computed on A and σ divided by A's
+/// largest entry, so that it neither overflows (entries near 1e200) nor underflows (near 1e-200).
+/// 0 for A = 0; `None` if it is not finite.
+pub fn reconstruction_error(a: &DMatrix<f64>, s: &Svd) -> Option<f64> {
+    let scale = a.amax();
+    if scale == 0.0 {
+        return Some(0.0);
+    }
+    let rebuilt = &s.u * DMatrix::from_diagonal(&(&s.singular_values / scale)) * s.v.transpose();
+    let unit = a / scale;
+    let err = (rebuilt - &unit).norm() / unit.norm();
+    err.is_finite().then_some(err)
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -455,6 +482,43 @@ pub(crate) mod tests {
             let left = DMatrix::from_fn(5, r, |i, j| seed[i * 6 + j]);
             let right = DMatrix::from_fn(r, 5, |i, j| seed[18 + i * 6 + j]);
             prop_assert!(svd(&(left * right)).unwrap().rank() <= r);
+        }
+    }
+
+    #[test]
+    fn rotating_v_puts_any_reflection_in_u() {
+        // The seed's A = [[3, 7], [5, 2]] has det A = −29: V turns, U mirrors.
+        let a = DMatrix::from_row_slice(2, 2, &[3.0, 7.0, 5.0, 2.0]);
+        let s = svd_rotating_v(&a).unwrap();
+        assert!((s.v.determinant() - 1.0).abs() < 1e-12 && (s.u.determinant() + 1.0).abs() < 1e-12);
+        assert!(reconstruction_error(&a, &s).unwrap() < 1e-15);
+        // Non-square matrices keep the shared signs.
+        let tall = DMatrix::from_row_slice(3, 2, &[7.0, 2.0, 3.0, 4.0, 5.0, 3.0]);
+        assert_eq!(svd_rotating_v(&tall), svd(&tall));
+        assert_eq!(svd_rotating_v(&DMatrix::zeros(0, 0)), Err(NumericError::Empty));
+    }
+
+    #[test]
+    fn the_reconstruction_error_survives_extreme_scales() {
+        for scale in [1e-200, 1.0, 1e200] {
+            let a = DMatrix::from_row_slice(2, 2, &[3.0, 7.0, 5.0, 2.0]) * scale;
+            let s = svd_rotating_v(&a).unwrap();
+            assert!(reconstruction_error(&a, &s).unwrap() < 1e-14, "{scale}");
+        }
+        let zero = DMatrix::zeros(2, 3);
+        assert_eq!(reconstruction_error(&zero, &svd(&zero).unwrap()), Some(0.0));
+    }
+
+    proptest! {
+        #[test]
+        fn rotating_v_keeps_the_factors_and_makes_v_a_rotation(n in 1usize..=5, entries in proptest::collection::vec(-10.0f64..10.0, 25)) {
+            let a = DMatrix::from_fn(n, n, |r, c| entries[r * 5 + c]);
+            let s = svd_rotating_v(&a).unwrap();
+            prop_assert!(s.v.determinant() > 0.0);
+            if s.rank() == n {
+                prop_assert_eq!(s.u.determinant() < 0.0, a.determinant() < 0.0);
+            }
+            prop_assert!(reconstruction_error(&a, &s).unwrap() < 1e-12);
         }
     }
 }

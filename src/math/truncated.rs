@@ -121,6 +121,40 @@ fn finish(s: Svd, scale: f64, norm_sq: f64, iterations: usize) -> TopK {
     TopK { svd: Svd { singular_values: s.singular_values * scale, ..s }, relative_error, iterations }
 }
 
+/// Adds the rank-one layers σᵢ · uᵢ · vᵢᵀ of `s` for i in `layers` (0-based) to `sum`, in order: the
+/// same additions whether a sum is built at once or layer by layer, so the entries of A_k never
+/// depend on the path by which k was reached.
+pub fn add_layers(s: &Svd, sum: &mut DMatrix<f64>, layers: std::ops::Range<usize>) {
+    for i in layers {
+        sum.ger(s.singular_values[i], &s.u.column(i), &s.v.column(i), 1.0);
+    }
+}
+
+/// √(Σ_{i>k} σᵢ² / Σ σᵢ²): the relative Frobenius error ‖A − A_k‖_F / ‖A‖_F of the best rank-k
+/// approximation, from the singular values alone. The tail is summed on its own (not as the total
+/// minus the kept part, which would cancel catastrophically). 0 when every σ is 0.
+pub fn dropped_share(sigma: &DVector<f64>, k: usize) -> f64 {
+    let total: f64 = sigma.iter().map(|s| s * s).sum();
+    let tail: f64 = sigma.iter().skip(k).map(|s| s * s).sum();
+    if total > 0.0 {
+        (tail / total).sqrt()
+    } else {
+        0.0
+    }
+}
+
+/// Σ_{i≤k} σᵢ² / Σ σᵢ²: the share of ‖A‖²_F that the first k singular values carry (1 when every σ
+/// is 0: nothing is lost).
+pub fn kept_energy(sigma: &DVector<f64>, k: usize) -> f64 {
+    let total: f64 = sigma.iter().map(|s| s * s).sum();
+    let kept: f64 = sigma.iter().take(k).map(|s| s * s).sum();
+    if total > 0.0 {
+        kept / total
+    } else {
+        1.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +220,26 @@ mod tests {
             let top = top_k_svd(&a, 3).unwrap();
             assert!((top.svd.singular_values[0] / scale - 1.0).abs() < 1e-12 && (top.svd.singular_values[2] / scale - 0.25).abs() < 1e-12);
         }
+    }
+
+    #[test]
+    fn layers_add_up_to_the_matrix_and_the_shares_agree() {
+        let a = decaying(30, 20);
+        let s = svd(&a).unwrap();
+        let mut sum = DMatrix::zeros(30, 20);
+        add_layers(&s, &mut sum, 0..5);
+        let mut stepwise = DMatrix::zeros(30, 20);
+        for k in 0..5 {
+            add_layers(&s, &mut stepwise, k..k + 1);
+        }
+        assert_eq!(sum, stepwise, "bit for bit");
+        let measured = (&a - &sum).norm() / a.norm();
+        assert!((measured - dropped_share(&s.singular_values, 5)).abs() < 1e-12);
+        assert!((kept_energy(&s.singular_values, 5) + dropped_share(&s.singular_values, 5).powi(2) - 1.0).abs() < 1e-12);
+        add_layers(&s, &mut sum, 5..20);
+        assert!((&sum - &a).amax() < 1e-12);
+        assert_eq!((dropped_share(&s.singular_values, 20), kept_energy(&s.singular_values, 20)), (0.0, 1.0));
+        let zero = DVector::zeros(3);
+        assert_eq!((dropped_share(&zero, 1), kept_energy(&zero, 1)), (0.0, 1.0));
     }
 }
