@@ -1,0 +1,173 @@
+//! 2.8 The singular value decomposition: A = U·diag(σ)·Vᵀ, drawn as "rotate, stretch, rotate (or
+//! reflect)" acting on the unit circle (2×2) or sphere (3×3, and the 3×2 and 2×3 maps between the
+//! plane and space), with σᵢuᵢ as the image's semi-axes. The `tab=image` tab compresses a picture
+//! by keeping its k largest singular values (see [`image`]).
+//!
+//! The factors come from `math::svd::svd_rotating_v`: for a square A the signs make V a rotation, so
+//! any reflection is in U and the figure's first stage is always a pure rotation.
+
+mod image;
+mod plane;
+mod readouts;
+mod space;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use crate::chapter::handle::{column_handles, dragged, space_column_handles};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::format::display_shape;
+use crate::math::svd::{svd_rotating_v, Svd};
+use crate::math::NumericError;
+use crate::readout::Readout;
+use crate::view::chart::Chart;
+use crate::view::timeline::Timeline;
+use image::ImageTab;
+use nalgebra::DMatrix;
+
+/// The timeline's stages (the labels stay fixed while the reader drags; when U is a reflection the
+/// figure labels the flip "reflect" during the third stage, and the readouts and text say so).
+const STAGES: [&str; 3] = ["Vᵀ: rotate", "Σ: stretch", "U: rotate"];
+
+crate::options! {
+    /// The figure's tabs: A as a map, or a picture compressed by its SVD.
+    pub enum Tab { Map = ("map", "A as a map"), Image = ("image", "Compress a picture") }
+}
+
+/// The page state: one matrix of any shape, and the picture tab while it is shown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SvdPage {
+    a: DMatrix<f64>,
+    /// `Some` while the picture tab is shown; A's readouts stay, the figure is the picture's.
+    image: Option<ImageTab>,
+}
+
+fn set_a(s: &mut SvdPage, a: DMatrix<f64>) -> Result<(), ChapterError> {
+    s.a = a;
+    Ok(())
+}
+
+fn tab(s: &SvdPage) -> Tab {
+    if s.image.is_some() {
+        Tab::Image
+    } else {
+        Tab::Map
+    }
+}
+
+fn set_tab(s: &mut SvdPage, value: &str) -> Result<(), ChapterError> {
+    match Tab::parse(value)? {
+        Tab::Map => s.image = None,
+        Tab::Image if s.image.is_none() => s.image = Some(ImageTab::new()?),
+        Tab::Image => {}
+    }
+    Ok(())
+}
+
+/// Whether the figure draws `a` in space: 3×2 (the plane into space), 2×3 (space onto the plane)
+/// or 3×3.
+fn in_space(a: &DMatrix<f64>) -> bool {
+    matches!(a.shape(), (3, 2) | (2, 3) | (3, 3))
+}
+
+/// `n` in subscript digits: 12 → ₁₂.
+fn subscript(n: usize) -> String {
+    n.to_string().chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d)).unwrap_or(c)).collect()
+}
+
+impl SvdPage {
+    /// A's factors as this page shows them (V a rotation for a square A).
+    fn factors(&self) -> Result<Svd, NumericError> {
+        svd_rotating_v(&self.a)
+    }
+
+    /// Why the map tab cannot draw A (too large, or no SVD), if so.
+    fn figure_note(&self) -> Option<String> {
+        if self.a.shape() != (2, 2) && !in_space(&self.a) {
+            return Some(format!(
+                "The figure draws matrices of up to 3 rows and columns (2×2 on the plane, 3×2, 2×3 and 3×3 in space); now A is {}. The numbers below are still exact.",
+                display_shape(&self.a)
+            ));
+        }
+        self.factors().err().map(|e| format!("No figure: {e}."))
+    }
+}
+
+impl Chapter for SvdPage {
+    // The seed's main example, A = [[3, 7], [5, 2]] (det A = −29); k exists only in the picture tab.
+    const INPUTS: &'static [InputSpec<Self>] = &[InputSpec::matrix("A", "3,7;5,2", |s| Some(&s.a), set_a), image::RANK];
+    const CHOICES: &'static [ChoiceSpec<Self>] =
+        &[ChoiceSpec { name: "tab", label: "Figure", get: |s| Some(tab(s).picked()), set: set_tab }];
+    const PROSE: &'static str = include_str!("prose.html");
+
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = readouts::all(self);
+        out.extend(self.image.iter().flat_map(ImageTab::readouts));
+        out
+    }
+
+    fn figure(&self, timeline: &Timeline) -> Figure {
+        if let Some(image) = &self.image {
+            return Figure::Plane { scene: image.scene(), bounds: image.content_bounds() };
+        }
+        if let Some(note) = self.figure_note() {
+            return Figure::Note(note);
+        }
+        if in_space(&self.a) {
+            return space::figure(self, timeline)
+                .map_or_else(|| Figure::Note("No figure: the SVD has no 3-D picture.".into()), Figure::Space);
+        }
+        match plane::PlaneSvd::of(self) {
+            Some(p) => Figure::Plane { scene: plane::scene(self, &p, timeline), bounds: plane::bounds(self, &p) },
+            None => Figure::Note("No figure: the SVD has no plane picture.".into()),
+        }
+    }
+
+    fn code(&self) -> Code {
+        match &self.image {
+            Some(image) => image.code(),
+            None => text::code(self),
+        }
+    }
+
+    fn summary(&self) -> String {
+        match &self.image {
+            Some(image) => image.summary(),
+            None => text::summary(self),
+        }
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        if self.image.is_none() && matches!(self.a.shape(), (2, 2) | (3, 3)) {
+            STAGES.to_vec()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn handles(&self) -> Handles {
+        if self.image.is_some() || self.figure_note().is_some() {
+            return Handles::default();
+        }
+        if in_space(&self.a) {
+            // A 2×3 A's columns live in the flattened plane: they are typed, not dragged.
+            return Handles::Space(space_column_handles(&self.a, "A"));
+        }
+        Handles::Plane(column_handles(&self.a, "A"))
+    }
+
+    /// A drag writes a column of A; nothing in the picture tab can be dragged.
+    fn act(&mut self, action: Action) -> bool {
+        let (id, to) = match action {
+            Action::Move(id, p) => (id, vec![p.x, p.y]),
+            Action::MoveInSpace(id, p) => (id, vec![p.x, p.y, p.z]),
+            Action::Place(_) | Action::Remove(_) => return false,
+        };
+        let moved = if self.image.is_none() && id.input == "A" { dragged(&self.a, id.index, &to) } else { None };
+        moved.is_some_and(|a| set_a(self, a).is_ok())
+    }
+
+    fn chart(&self) -> Option<Chart> {
+        self.image.as_ref().map(ImageTab::chart)
+    }
+}
