@@ -2,6 +2,7 @@
 //! another chapter; what chapters share lives in `crate::chapter` (the vocabulary) and `crate::math`.
 
 mod determinant;
+mod multiplication;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -13,7 +14,7 @@ const fn pending(number: &'static str, slug: &'static str, title: &'static str, 
 /// All twelve chapters in book order.
 pub const CHAPTERS: [ChapterInfo; 12] = [
     pending("2.1", "tensors", "Scalars, Vectors, Matrices and Tensors", "Shapes, the transpose, addition and broadcasting."),
-    pending(
+    ChapterInfo::of::<multiplication::Multiplication>(
         "2.2",
         "multiplication",
         "Multiplying Matrices and Vectors",
