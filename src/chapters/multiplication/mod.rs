@@ -9,7 +9,7 @@ mod text;
 
 use crate::chapter::figure::plane;
 use crate::chapter::handle::{column_handles, vector_handle};
-use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::chapter::{Chapter, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
 use crate::readout::Readout;
 use crate::view::scene::Role;
 use crate::view::timeline::Timeline;
@@ -37,24 +37,14 @@ pub struct Multiplication {
     order: Order,
 }
 
-fn set_a(s: &mut Multiplication, m: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.a = m;
-    Ok(())
-}
-
-fn set_b(s: &mut Multiplication, m: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.b = m;
-    Ok(())
-}
-
-fn set_v(s: &mut Multiplication, m: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.v = m;
-    Ok(())
-}
-
-fn set_w(s: &mut Multiplication, m: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.w = m;
-    Ok(())
+/// The setter of an input kept as it is given: the shared checks are all it needs.
+macro_rules! keep {
+    ($field:ident) => {
+        |c, value| {
+            c.$field = value;
+            Ok(())
+        }
+    };
 }
 
 impl Multiplication {
@@ -72,10 +62,10 @@ impl Chapter for Multiplication {
     // The notebooks' examples: A and B from the "not commutative" example, v and w from the dot
     // product (v = (5, 2) and w = (2, 6), so that v does not sit on A's first column, which is (2, 6)).
     const INPUTS: &'static [InputSpec<Self>] = &[
-        InputSpec::matrix("A", "2,3;6,5", |s| Some(&s.a), set_a),
-        InputSpec::matrix("B", "5,3;2,2", |s| Some(&s.b), set_b),
-        InputSpec::vector("v", "5,2", |s| Some(&s.v), set_v),
-        InputSpec::vector("w", "2,6", |s| Some(&s.w), set_w),
+        InputSpec::matrix("A", "2,3;6,5", |c| Some(&c.a), keep!(a)),
+        InputSpec::matrix("B", "5,3;2,2", |c| Some(&c.b), keep!(b)),
+        InputSpec::vector("v", "5,2", |c| Some(&c.v), keep!(v)),
+        InputSpec::vector("w", "2,6", |c| Some(&c.w), keep!(w)),
     ];
     const CHOICES: &'static [ChoiceSpec<Self>] = &[
         ChoiceSpec {

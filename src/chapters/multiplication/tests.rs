@@ -3,6 +3,7 @@ use crate::chapter::testing::*;
 use crate::readout::Value;
 use crate::view::scene::Shape;
 use crate::view::viewport::World;
+use proptest::prelude::*;
 
 fn page(params: &[(&str, &str)]) -> Multiplication {
     open::<Multiplication>(params)
@@ -97,4 +98,28 @@ fn code_reproduces_the_state() {
     assert!(code.nalgebra.contains("DMatrix::from_row_slice(2, 2, &[2.0, 3.0, 6.0, 5.0])"), "{}", code.nalgebra);
     let code = page(&[("v", "1,2,3")]).code();
     assert!(code.numpy.contains("# shapes do not match, this raises an error: A @ v"));
+}
+
+proptest! {
+    /// Entries whose products stay finite: the figure's bounds hold AB and BA, and products that
+    /// overflow have no box to fit.
+    #[test]
+    fn every_view_and_order_is_sound_at_any_shape(shape in proptest::array::uniform6(1usize..=4), entries in proptest::collection::vec(-1e150..1e150f64, 64),
+                                                  view in 0usize..3, ba in any::<bool>()) {
+        let mut c = build();
+        let inputs = [
+            ("A", DMatrix::from_fn(shape[0], shape[1], |r, col| entries[r * 4 + col])),
+            ("B", DMatrix::from_fn(shape[2], shape[3], |r, col| entries[16 + r * 4 + col])),
+            ("v", DMatrix::from_fn(shape[4], 1, |r, _| entries[32 + r])),
+            ("w", DMatrix::from_fn(shape[5], 1, |r, _| entries[48 + r])),
+        ];
+        for (name, value) in inputs {
+            crate::chapter::AnyChapter::set_input(&mut c, name, value).unwrap();
+        }
+        crate::chapter::AnyChapter::set_choice(&mut c, "view", View::ALL[view].key()).unwrap();
+        if c.view == View::Ab && ba {
+            crate::chapter::AnyChapter::set_choice(&mut c, "order", "ba").unwrap();
+        }
+        check_everything(&c)?;
+    }
 }
