@@ -3,6 +3,7 @@
 
 mod determinant;
 mod multiplication;
+mod tensors;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -13,7 +14,12 @@ const fn pending(number: &'static str, slug: &'static str, title: &'static str, 
 
 /// All twelve chapters in book order.
 pub const CHAPTERS: [ChapterInfo; 12] = [
-    pending("2.1", "tensors", "Scalars, Vectors, Matrices and Tensors", "Shapes, the transpose, addition and broadcasting."),
+    ChapterInfo::of::<tensors::Tensors>(
+        "2.1",
+        "tensors",
+        "Scalars, Vectors, Matrices and Tensors",
+        "Shapes, the transpose, addition and broadcasting.",
+    ),
     ChapterInfo::of::<multiplication::Multiplication>(
         "2.2",
         "multiplication",
