@@ -64,3 +64,12 @@ fn an_invalid_parameter_names_itself_and_falls_back_to_the_default() {
         assert_eq!(to_params(chapter.as_ref()), default);
     }
 }
+
+#[test]
+fn a_choice_that_depends_on_another_is_kept_in_any_order() {
+    for params in [[("view", "ab"), ("order", "ba")], [("order", "ba"), ("view", "ab")]] {
+        let (chapter, problems) = open("multiplication", &params);
+        assert!(problems.is_empty());
+        assert!(to_params(chapter.as_ref()).contains(&("order".to_string(), "ba".to_string())));
+    }
+}

@@ -8,6 +8,7 @@ pub mod pca;
 pub mod scale;
 pub mod small;
 pub mod svd;
+pub mod tensor;
 pub mod truncated;
 
 use std::fmt;

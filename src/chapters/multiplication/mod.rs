@@ -1,0 +1,127 @@
+//! 2.2 Multiplying matrices and vectors: A·v as the column and row pictures, AB as "B, then A",
+//! and the dot product v·w. The products come from `math::tensor`, which checks the shapes.
+
+mod figure;
+mod readouts;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use crate::chapter::figure::plane;
+use crate::chapter::handle::{column_handles, vector_handle};
+use crate::chapter::{Chapter, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::readout::Readout;
+use crate::view::scene::Role;
+use crate::view::timeline::Timeline;
+use nalgebra::{DMatrix, Matrix2};
+
+crate::options! {
+    /// The figure's views.
+    pub enum View { Av = ("av", "A·v"), Ab = ("ab", "A·B"), Dot = ("dot", "v·w") }
+}
+
+crate::options! {
+    /// The order of the composition in the A·B view.
+    pub enum Order { Ab = ("ab", "AB: B first, then A"), Ba = ("ba", "BA: A first, then B") }
+}
+
+/// The page state: two matrices, two vectors, the view, and the order of the A·B view (kept while
+/// another view is shown).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Multiplication {
+    a: DMatrix<f64>,
+    b: DMatrix<f64>,
+    v: DMatrix<f64>,
+    w: DMatrix<f64>,
+    view: View,
+    order: Order,
+}
+
+/// The setter of an input kept as it is given: the shared checks are all it needs.
+macro_rules! keep {
+    ($field:ident) => {
+        |c, value| {
+            c.$field = value;
+            Ok(())
+        }
+    };
+}
+
+impl Multiplication {
+    /// AB and BA in the order the reader chose: (first applied, then applied, their names).
+    fn composition(&self) -> Option<(Matrix2<f64>, Matrix2<f64>, &'static str, &'static str)> {
+        let (a, b) = (plane(&self.a)?, plane(&self.b)?);
+        Some(match self.order {
+            Order::Ab => (b, a, "B", "A"),
+            Order::Ba => (a, b, "A", "B"),
+        })
+    }
+}
+
+impl Chapter for Multiplication {
+    // The notebooks' examples: A and B from the "not commutative" example, v and w from the dot
+    // product (v = (5, 2) and w = (2, 6), so that v does not sit on A's first column, which is (2, 6)).
+    const INPUTS: &'static [InputSpec<Self>] = &[
+        InputSpec::matrix("A", "2,3;6,5", |c| Some(&c.a), keep!(a)),
+        InputSpec::matrix("B", "5,3;2,2", |c| Some(&c.b), keep!(b)),
+        InputSpec::vector("v", "5,2", |c| Some(&c.v), keep!(v)),
+        InputSpec::vector("w", "2,6", |c| Some(&c.w), keep!(w)),
+    ];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[
+        ChoiceSpec {
+            name: "view",
+            label: "Figure",
+            get: |s| Some(s.view.picked()),
+            set: |s, value| {
+                s.view = View::parse(value)?;
+                Ok(())
+            },
+        },
+        ChoiceSpec {
+            name: "order",
+            label: "Order",
+            get: |s| (s.view == View::Ab).then(|| s.order.picked()),
+            set: |s, value| {
+                s.order = Order::parse(value)?;
+                Ok(())
+            },
+        },
+    ];
+    const PROSE: &'static str = include_str!("prose.html");
+
+    fn readouts(&self) -> Vec<Readout> {
+        readouts::all(self)
+    }
+
+    fn figure(&self, timeline: &Timeline) -> Figure {
+        figure::figure(self, timeline)
+    }
+
+    fn code(&self) -> Code {
+        text::code(self)
+    }
+
+    fn summary(&self) -> String {
+        text::summary(self)
+    }
+
+    fn stages(&self) -> Vec<&'static str> {
+        match (self.view, self.order) {
+            (View::Av, _) => vec!["apply A"],
+            (View::Ab, Order::Ab) => vec!["apply B", "then A"],
+            (View::Ab, Order::Ba) => vec!["apply A", "then B"],
+            (View::Dot, _) => vec![],
+        }
+    }
+
+    fn handles(&self) -> Handles {
+        if figure::note(self).is_some() {
+            return Handles::default();
+        }
+        Handles::Plane(match self.view {
+            View::Av => vector_handle(&self.v, "v", Role::Input).into_iter().chain(column_handles(&self.a, "A")).collect(),
+            View::Ab => column_handles(&self.a, "A").into_iter().chain(column_handles(&self.b, "B")).collect(),
+            View::Dot => vector_handle(&self.v, "v", Role::Input).into_iter().chain(vector_handle(&self.w, "w", Role::Second)).collect(),
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! The tensors page's words: the code that reproduces it (with the stack in the stack view) and the
+//! spoken summary of each view.
+
+use super::{numpy_shape, plural, stack, subscript, Tensors, View};
+use crate::chapter::{Chapter, Code};
+use crate::format::{display_number, display_tuple};
+use crate::math::tensor::Broadcast;
+use crate::state::number::format_number;
+
+/// numpy / PyTorch / nalgebra for the shape, the transpose, the scalings and the broadcasts (a
+/// broadcast numpy refuses is written as a comment saying that it raises), and the stack.
+pub(super) fn code(c: &Tensors) -> Code {
+    let mut code = Code::imports();
+    for spec in &Tensors::INPUTS[..2] {
+        code.declare_one(spec, c);
+    }
+    // s as the reader wrote it (`s = 2`, not `s = 2.0`).
+    let s = format_number(c.s);
+    code.numpy.push_str(&format!("s = {s}\n\n"));
+    code.torch.push_str(&format!("s = {s}\n\n"));
+    code.nalgebra.push_str(&format!("let s = {:?}_f64;\n\n", c.s));
+    let (m, n) = c.a.shape();
+    code.line(
+        &format!("A.shape  # ({m}, {n})"),
+        &format!("A.shape  # torch.Size([{m}, {n}])"),
+        &format!("let shape = a.shape(); // ({m}, {n})"),
+    );
+    code.line("A.T", "A.T", "let t = a.transpose();");
+    code.line("s * A", "s * A", "let scaled = &a * s;");
+    code.line("A + s", "A + s", "let plus_s = a.add_scalar(s);");
+    match c.broadcast() {
+        Broadcast::Rows => code.line(
+            "A + b  # b is added to every row",
+            "A + b  # b is added to every row",
+            "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);",
+        ),
+        Broadcast::Scalar => code.line("A + b  # b has one entry: like a scalar", "A + b", "let sum = a.add_scalar(b[0]);"),
+        Broadcast::Incompatible => {
+            let why = format!("shapes {} and ({},) do not broadcast", numpy_shape(&c.a), c.b.len());
+            code.line(
+                &format!("# {why}, this raises ValueError: A + b"),
+                &format!("# {why}, this raises RuntimeError: A + b"),
+                &format!("// {why}: b needs one entry per column of A ({n})"),
+            );
+        }
+    }
+    if c.column_broadcast().is_some() {
+        code.line(
+            "A + b[:, None]  # b as a column, copied across",
+            "A + b[:, None]  # the same as A + b.unsqueeze(1)",
+            "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);",
+        );
+    }
+    if c.view == View::Stack {
+        stack_code(c, &mut code);
+    }
+    code
+}
+
+/// The code panel's lines for the stack: build it, its shape, one matrix, one entry of every matrix.
+fn stack_code(c: &Tensors, code: &mut Code) {
+    let slices = stack::slices(c);
+    let (m, n) = c.a.shape();
+    let k = slices.len();
+    let firsts: Vec<String> = slices.iter().map(|s| s.value.get((0, 0)).map_or_else(String::new, |x| format_number(*x))).collect();
+    let firsts = firsts.join(", ");
+    let rust: Vec<&str> = slices
+        .iter()
+        .map(|s| match s.numpy {
+            "A" => "a.clone()",
+            "s * A" => "scaled",
+            _ => "sum",
+        })
+        .collect();
+    code.numpy.push('\n');
+    code.torch.push('\n');
+    code.nalgebra.push('\n');
+    if k < 3 {
+        code.line(
+            "# A + b raises, so T stacks the two matrices that exist",
+            "# A + b raises, so T stacks the two matrices that exist",
+            "// A + b does not exist, so T stacks the two matrices that do",
+        );
+    }
+    code.line(
+        &format!("T = {}  # a new axis 0 in front", stack::call(&slices, "np.stack")),
+        &format!("T = {}", stack::call(&slices, "torch.stack")),
+        "// nalgebra has no rank-3 tensor: an array of same-shape matrices stands in.",
+    );
+    code.line(
+        &format!("T.shape  # ({k}, {m}, {n})"),
+        &format!("T.shape  # torch.Size([{k}, {m}, {n}])"),
+        &format!("let stack = [{}];", rust.join(", ")),
+    );
+    code.line(
+        "T[1]  # the matrix s * A",
+        "T[1]  # the matrix s * A",
+        &format!("let stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // ({k}, {m}, {n})"),
+    );
+    code.line(
+        &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
+        &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
+        &format!("let firsts: Vec<f64> = stack.iter().map(|m| m[(0, 0)]).collect(); // [{firsts}]"),
+    );
+}
+
+/// What the current view shows, in a sentence or two.
+pub(super) fn summary(c: &Tensors) -> String {
+    match c.view {
+        View::Stack => stack_summary(c),
+        View::Transpose => transpose_summary(c),
+        View::Columns => columns_summary(c),
+        View::Rows => rows_summary(c),
+    }
+}
+
+fn stack_summary(c: &Tensors) -> String {
+    let (m, n) = c.a.shape();
+    let slices = stack::slices(c);
+    let k = slices.len();
+    let j = n.saturating_sub(1);
+    let pick = slices
+        .get(1)
+        .and_then(|s| s.value.get((0, j)))
+        .map(|x| format!(" T[1, 0, {j}] = {} is row 0, column {j} of s·A.", display_number(*x)))
+        .unwrap_or_default();
+    // "T = np.stack(…) is a rank-3 tensor …", or "A + b does not exist …, so T = … stacks the 2
+    // matrices that do, a rank-3 tensor …".
+    let recipe = stack::recipe(c, &slices);
+    let lead = if k == 3 { format!("{recipe} is") } else { format!("{recipe},") };
+    format!(
+        "{lead} a rank-3 tensor of shape ({k}, {m}, {n}): {k} matrices one behind the other (axis 0), each with {m} row{} \
+         (axis 1) and {n} column{} (axis 2).{pick}",
+        plural(m),
+        plural(n)
+    )
+}
+
+fn transpose_summary(c: &Tensors) -> String {
+    let (m, n) = c.a.shape();
+    let diagonal: Vec<String> = (0..m.min(n)).map(|i| display_number(c.a[(i, i)])).collect();
+    let stay = match diagonal.as_slice() {
+        [one] => format!("the diagonal entry {one} stays put"),
+        [init @ .., last] => format!("the diagonal entries {} and {last} stay put", init.join(", ")),
+        [] => String::new(),
+    };
+    format!("A is {m}×{n} and Aᵀ is {n}×{m}: every entry in row i, column j crosses the main diagonal to row j, column i; {stay}.")
+}
+
+fn columns_summary(c: &Tensors) -> String {
+    let (m, n) = c.a.shape();
+    let columns = c.columns();
+    if columns.is_empty() {
+        return format!("A is {m}×{n} and Aᵀ is {n}×{m}; the columns of A have {m} entries, too many to draw in the plane.");
+    }
+    let list: Vec<String> =
+        columns.iter().enumerate().map(|(j, col)| format!("a{} = {}", subscript(j + 1), display_tuple(&[col.x, col.y]))).collect();
+    format!("The {n} columns of A are the {n} rows of Aᵀ: {}.", list.join(", "))
+}
+
+fn rows_summary(c: &Tensors) -> String {
+    let (m, n) = c.a.shape();
+    match c.broadcast() {
+        // A few rows, each said with where it lands (unless a sum overflows).
+        Broadcast::Rows if n == 2 && m <= 4 && c.rows().iter().all(|r| (r.x + c.b[0]).is_finite() && (r.y + c.b[1]).is_finite()) => {
+            let moves: Vec<String> = c
+                .rows()
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("row {} {} to {}", i + 1, display_tuple(&[r.x, r.y]), display_tuple(&[r.x + c.b[0], r.y + c.b[1]])))
+                .collect();
+            format!(
+                "A + b adds b = {} to each of the {m} rows of A, so every point moves by the same arrow: {}.",
+                display_tuple(&[c.b[0], c.b[1]]),
+                moves.join(", ")
+            )
+        }
+        Broadcast::Rows if n == 2 => {
+            format!(
+                "A + b adds b = {} to each of the {m} rows of A: every point moves by the same arrow.",
+                display_tuple(&[c.b[0], c.b[1]])
+            )
+        }
+        Broadcast::Rows => format!("A + b adds b to each of the {m} rows of A."),
+        Broadcast::Scalar => format!("b has a single entry, so A + b adds {} to every entry of A, like a scalar.", display_number(c.b[0])),
+        Broadcast::Incompatible => format!(
+            "A + b is not defined: numpy cannot broadcast shapes {} and ({},), because b needs {n} entries.",
+            numpy_shape(&c.a),
+            c.b.len()
+        ),
+    }
+}
