@@ -3,6 +3,7 @@
 
 mod determinant;
 mod eigendecomposition;
+mod pseudoinverse;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -31,7 +32,12 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         "Directions a matrix only stretches.",
     ),
     pending("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),
-    pending("2.9", "pseudoinverse", "The Moore-Penrose Pseudoinverse", "The best answer when there is no exact one."),
+    ChapterInfo::of::<pseudoinverse::Pseudoinverse>(
+        "2.9",
+        "pseudoinverse",
+        "The Moore-Penrose Pseudoinverse",
+        "The best answer when there is no exact one.",
+    ),
     pending("2.10", "trace", "The Trace Operator", "The sum of the diagonal, and why order cycles."),
     ChapterInfo::of::<determinant::Determinant>(
         "2.11",

@@ -187,7 +187,7 @@ impl QuadraticForm {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -196,13 +196,13 @@ mod tests {
     }
 
     /// xᵀAx straight from A, not through the eigenbasis.
-    fn f(a: &DMatrix<f64>, x: Vector2<f64>) -> f64 {
+    pub(crate) fn f(a: &DMatrix<f64>, x: Vector2<f64>) -> f64 {
         let x = DMatrix::from_column_slice(2, 1, &[x.x, x.y]);
         x.dot(&(a * &x))
     }
 
     /// Points along the conics: every sample of a curve, and points of a line up to 5 units from its base.
-    fn conic_points(conics: &[Conic]) -> Vec<Vector2<f64>> {
+    pub(crate) fn conic_points(conics: &[Conic]) -> Vec<Vector2<f64>> {
         conics
             .iter()
             .flat_map(|c| match c {

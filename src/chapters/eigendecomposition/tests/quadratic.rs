@@ -1,28 +1,12 @@
 //! The quadratic-form panel's tests.
 
-use super::super::quadratic::{label_ray, levels, radius};
 use super::*;
 use crate::chapter::{from_params, to_params};
+use crate::chapters::eigendecomposition::quadratic::{label_ray, levels, radius};
 use crate::format::display_number;
-use crate::math::quadratic::{Conic, QuadraticForm};
+use crate::math::quadratic::tests::{conic_points, f};
+use crate::math::quadratic::QuadraticForm;
 use crate::view::scene::Dash;
-
-/// xᵀAx straight from A, not through the eigenbasis.
-fn f(a: &DMatrix<f64>, x: World) -> f64 {
-    let x = DMatrix::from_column_slice(2, 1, &[x.x, x.y]);
-    x.dot(&(a * &x))
-}
-
-/// Points along the conics: every sample of a curve, and points of a line up to 5 units from its base.
-fn conic_points(conics: &[Conic]) -> Vec<World> {
-    conics
-        .iter()
-        .flat_map(|c| match c {
-            Conic::Curve(points) => points.clone(),
-            Conic::Line { through, direction } => (-5..=5).map(|t| through + direction * f64::from(t)).collect(),
-        })
-        .collect()
-}
 
 fn quadratic(a: &str) -> Eigendecomposition {
     page(&[("A", a), ("view", "quadratic")])
