@@ -23,7 +23,12 @@ use nalgebra::{DMatrix, Matrix3};
 
 crate::options! {
     /// The figure's views: A as a map, or the quadratic form xᵀAx.
-    pub enum View { Map = ("map", "A as a map"), Quadratic = ("quadratic", "The form xᵀAx") }
+    pub enum View {
+        /// A carries the unit circle (sphere) and the probe; the eigen-directions stay on their lines.
+        Map = ("map", "A as a map"),
+        /// The quadratic-form panel.
+        Quadratic = ("quadratic", "The form xᵀAx"),
+    }
 }
 
 /// The page state: a square A, a probe vector v and the figure's view.

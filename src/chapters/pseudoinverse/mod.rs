@@ -19,7 +19,12 @@ use nalgebra::DMatrix;
 
 crate::options! {
     /// The figure's views: the line through the points P, or the rows of A·x = b as lines.
-    pub enum View { Fit = ("fit", "Line fit"), Lines = ("lines", "Three lines") }
+    pub enum View {
+        /// The least-squares line through P, with the residuals.
+        Fit = ("fit", "Line fit"),
+        /// The rows of A·x = b as lines, with A⁺b.
+        Lines = ("lines", "Three lines"),
+    }
 }
 
 /// The page state: the system A·x = b, the points P (rows (x, y)) and the figure's view.
