@@ -274,6 +274,34 @@ pub fn reconstruction_error(a: &DMatrix<f64>, s: &Svd) -> Option<f64> {
     err.is_finite().then_some(err)
 }
 
+/// A⁺ as numpy's `np.linalg.pinv(a)` computes it: the pseudoinverse of the checked SVD, dropping
+/// σ ≤ [`PINV_RCOND`] · σ_max.
+pub fn pinv(a: &DMatrix<f64>) -> Result<DMatrix<f64>, NumericError> {
+    svd(a).and_then(|s| s.pseudo_inverse(PINV_RCOND))
+}
+
+/// The least-squares line y ≈ slope·x + intercept through the points (`xs[i]`, `ys[i]`): A⁺y for
+/// A = [x | 1], as `np.linalg.pinv(A) @ y`. `Ok(None)` when A's numerical rank is below 2 (all x
+/// equal, or equal to rounding: slope and intercept cannot be told apart); `Err(Empty)` without
+/// points or when the lengths differ; `Err(Overflow)` when the line does not fit in 64-bit floats.
+pub fn fit_line(xs: &[f64], ys: &[f64]) -> Result<Option<(f64, f64)>, NumericError> {
+    if xs.is_empty() || xs.len() != ys.len() {
+        return Err(NumericError::Empty);
+    }
+    let a = DMatrix::from_fn(xs.len(), 2, |r, c| if c == 0 { xs[r] } else { 1.0 });
+    let s = svd(&a)?;
+    if s.rank() < 2 {
+        return Ok(None);
+    }
+    let coef = s.pseudo_inverse(PINV_RCOND)? * DVector::from_column_slice(ys);
+    let (slope, intercept) = (coef[0], coef[1]);
+    if slope.is_finite() && intercept.is_finite() {
+        Ok(Some((slope, intercept)))
+    } else {
+        Err(NumericError::Overflow)
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -509,6 +537,23 @@ pub(crate) mod tests {
         assert_eq!(reconstruction_error(&zero, &svd(&zero).unwrap()), Some(0.0));
     }
 
+    #[test]
+    fn pinv_and_the_seeds_line_fit() {
+        // A⁺ of the seed's three lines, and its line through six points: slope 14/65, intercept 11/5.
+        let a = DMatrix::from_row_slice(3, 2, &[-2.0, -1.0, 4.0, -1.0, -1.0, -1.0]);
+        let x = pinv(&a).unwrap() * DMatrix::from_column_slice(3, 1, &[-2.0, -8.0, -2.0]);
+        assert!((x[0] + 33.0 / 31.0).abs() < 1e-14 && (x[1] - 113.0 / 31.0).abs() < 1e-14, "{x}");
+        assert_eq!(pinv(&DMatrix::zeros(2, 2)).unwrap(), DMatrix::zeros(2, 2));
+        assert_eq!(pinv(&DMatrix::from_row_slice(2, 2, &[1e-310, 0.0, 0.0, 1e-310])), Err(NumericError::Overflow));
+        let (slope, intercept) = fit_line(&[0.0, 1.0, 2.0, 3.0, 3.0, 4.0], &[2.0, 4.0, 0.0, 2.0, 5.0, 3.0]).unwrap().unwrap();
+        assert!((slope - 14.0 / 65.0).abs() < 1e-14 && (intercept - 2.2).abs() < 1e-14);
+        assert_eq!(fit_line(&[2.0, 2.0, 2.0], &[1.0, 5.0, 3.0]), Ok(None), "all x equal");
+        assert_eq!(fit_line(&[1.0], &[1.0]), Ok(None), "one point");
+        assert_eq!(fit_line(&[], &[]), Err(NumericError::Empty));
+        assert_eq!(fit_line(&[1.0, 2.0], &[1.0]), Err(NumericError::Empty));
+        assert_eq!(fit_line(&[1e300, 1e300 + 1e285], &[0.0, 1.0]), Ok(None), "rank-deficient to rounding");
+    }
+
     proptest! {
         #[test]
         fn rotating_v_keeps_the_factors_and_makes_v_a_rotation(n in 1usize..=5, entries in proptest::collection::vec(-10.0f64..10.0, 25)) {
@@ -519,6 +564,24 @@ pub(crate) mod tests {
                 prop_assert_eq!(s.u.determinant() < 0.0, a.determinant() < 0.0);
             }
             prop_assert!(reconstruction_error(&a, &s).unwrap() < 1e-12);
+        }
+
+        #[test]
+        fn the_fitted_line_is_least_squares(points in proptest::collection::vec((-10.0f64..10.0, -10.0f64..10.0), 2..12), dx in -1.0f64..1.0, db in -1.0f64..1.0) {
+            let (xs, ys): (Vec<f64>, Vec<f64>) = points.iter().copied().unzip();
+            let largest = xs.iter().chain(&ys).fold(1.0_f64, |m, v| m.max(v.abs()));
+            let rss = |a: f64, b: f64| xs.iter().zip(&ys).map(|(x, y)| (y - (a * x + b)).powi(2)).sum::<f64>();
+            match fit_line(&xs, &ys).unwrap() {
+                Some((a, b)) => {
+                    // Any other line does no better; the residuals sum to zero and are orthogonal to x.
+                    prop_assert!(rss(a + dx * 1e-3, b + db * 1e-3) >= rss(a, b) - 1e-9 * rss(a, b).max(1.0));
+                    let r: Vec<f64> = xs.iter().zip(&ys).map(|(x, y)| y - a * x - b).collect();
+                    let scale = largest.powi(2) * xs.len() as f64;
+                    prop_assert!(r.iter().sum::<f64>().abs() <= 1e-9 * scale);
+                    prop_assert!(r.iter().zip(&xs).map(|(e, x)| e * x).sum::<f64>().abs() <= 1e-9 * scale);
+                }
+                None => prop_assert!(xs.iter().all(|x| (x - xs[0]).abs() <= 1e-9 * largest)),
+            }
         }
     }
 }
