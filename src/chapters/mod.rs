@@ -33,21 +33,19 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
     pending("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
     pending("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
     pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),
+    ChapterInfo::of::<eigendecomposition::Eigendecomposition>(
         "2.7",
-        "2.9",
-        "Directions a matrix only stretches.",
+        "eigendecomposition",
         "Eigendecomposition",
+        "Directions a matrix only stretches.",
+    ),
+    ChapterInfo::of::<svd::SvdPage>("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),
+    ChapterInfo::of::<pseudoinverse::Pseudoinverse>(
+        "2.9",
+        "pseudoinverse",
         "The Moore-Penrose Pseudoinverse",
         "The best answer when there is no exact one.",
-        "eigendecomposition",
-        "pseudoinverse",
     ),
-    ChapterInfo::of::<eigendecomposition::Eigendecomposition>(
-    ChapterInfo::of::<pseudoinverse::Pseudoinverse>(
-    ChapterInfo::of::<svd::SvdPage>("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),
-    pending("2.7", "eigendecomposition", "Eigendecomposition", "Directions a matrix only stretches."),
-    pending("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),
-    pending("2.9", "pseudoinverse", "The Moore-Penrose Pseudoinverse", "The best answer when there is no exact one."),
     pending("2.10", "trace", "The Trace Operator", "The sum of the diagonal, and why order cycles."),
     ChapterInfo::of::<determinant::Determinant>(
         "2.11",
