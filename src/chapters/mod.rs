@@ -2,6 +2,7 @@
 //! another chapter; what chapters share lives in `crate::chapter` (the vocabulary) and `crate::math`.
 
 mod determinant;
+mod inverse;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -19,7 +20,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         "Multiplying Matrices and Vectors",
         "A matrix moves the plane: the column picture, the row picture, and why AB ≠ BA.",
     ),
-    pending("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
+    ChapterInfo::of::<inverse::Inverse>("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
     pending("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
     pending("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
     pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),

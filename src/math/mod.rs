@@ -7,6 +7,7 @@ pub mod eigen;
 pub mod pca;
 pub mod scale;
 pub mod small;
+pub mod solve;
 pub mod svd;
 pub mod truncated;
 
