@@ -3,6 +3,7 @@
 
 mod determinant;
 mod inverse;
+mod span;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -21,7 +22,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         "A matrix moves the plane: the column picture, the row picture, and why AB ≠ BA.",
     ),
     ChapterInfo::of::<inverse::Inverse>("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
-    pending("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
+    ChapterInfo::of::<span::Span>("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
     pending("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
     pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),
     pending("2.7", "eigendecomposition", "Eigendecomposition", "Directions a matrix only stretches."),

@@ -4,6 +4,7 @@
 use super::{why, Inverse};
 use crate::format::{display_number, display_shape};
 use crate::math::det::{determinant, Det};
+use crate::math::NumericError;
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
@@ -106,7 +107,7 @@ fn condition(c: &Inverse) -> Readout {
 
 fn det(c: &Inverse) -> Readout {
     match determinant(&c.a) {
-        Det::Overflow { .. } => Readout::missing("det", "det A", "the result is too large for a 64-bit float (overflow)"),
+        Det::Overflow { .. } => Readout::missing("det", "det A", NumericError::Overflow.to_string()),
         d => {
             let x = d.finite().unwrap_or(0.0);
             let note = if matches!(d, Det::Underflow { .. }) {

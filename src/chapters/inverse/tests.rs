@@ -1,3 +1,6 @@
+//! The inverse page's unit tests: the seed's systems, singular and nearly singular A, shapes and
+//! scales, drags, the three views, and the code panel.
+
 use super::figure::undo_map;
 use super::*;
 use crate::chapter::testing::*;
