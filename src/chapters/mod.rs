@@ -3,8 +3,10 @@
 
 mod determinant;
 mod eigendecomposition;
+mod inverse;
 mod multiplication;
 mod pseudoinverse;
+mod span;
 mod svd;
 mod tensors;
 
@@ -29,8 +31,8 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         "Multiplying Matrices and Vectors",
         "A matrix moves the plane: the column picture, the row picture, and why AB ≠ BA.",
     ),
-    pending("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
-    pending("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
+    ChapterInfo::of::<inverse::Inverse>("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
+    ChapterInfo::of::<span::Span>("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
     pending("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
     pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),
     ChapterInfo::of::<eigendecomposition::Eigendecomposition>(

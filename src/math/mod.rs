@@ -8,6 +8,7 @@ pub mod pca;
 pub mod quadratic;
 pub mod scale;
 pub mod small;
+pub mod solve;
 pub mod svd;
 pub mod tensor;
 pub mod truncated;

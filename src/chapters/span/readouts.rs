@@ -1,0 +1,118 @@
+//! The span page's readouts: rank A and independence, whether b is in the span and with which
+//! coefficients, det A for a square A, and the inputs.
+
+use super::{Reach, Span};
+use crate::format::{display_shape, display_tuple};
+use crate::math::det::{determinant, Det};
+use crate::math::NumericError;
+use crate::readout::{vector_readout, Readout, Value};
+
+/// Every readout, in page order.
+pub(super) fn all(c: &Span) -> Vec<Readout> {
+    let mut out = rank(c).to_vec();
+    out.extend(reach(c));
+    if c.a.is_square() {
+        out.push(det(c));
+    }
+    out.push(Readout::new("A", "A", Value::matrix(&c.a), format!("{}: {} vectors with {} entries", display_shape(&c.a), c.n(), c.m())));
+    out.push(Readout::new("b", "b", Value::vector(&c.b), format!("{} entries", c.b.len())));
+    out
+}
+
+/// `n` in superscript digits: ℝ³ for 3.
+fn superscript(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
+        })
+        .collect()
+}
+
+/// rank A (with what the span is) and whether the columns are independent.
+fn rank(c: &Span) -> [Readout; 2] {
+    let (m, n) = (c.m(), c.n());
+    match c.rank() {
+        Ok(r) => {
+            let space = match r {
+                0 => "only the zero vector".to_string(),
+                1 => "a line through the origin".to_string(),
+                2 => "a plane through the origin".to_string(),
+                r => format!("a {r}-dimensional subspace"),
+            };
+            let whole = if r == m { format!(": all of ℝ{}", superscript(m)) } else { String::new() };
+            let note = if r == n {
+                format!("rank {r} = {n} columns: none is a combination of the others")
+            } else if n > m {
+                format!("{n} vectors in ℝ{}: more than {m} vectors are always dependent", superscript(m))
+            } else {
+                format!("rank {r} < {n} columns: at least one column adds no new direction")
+            };
+            [
+                Readout::new("rank", "rank A", Value::Number(r as f64), format!("the span of the columns is {space}{whole}")),
+                Readout::new("independent", "independent", Value::Bool(r == n), note),
+            ]
+        }
+        Err(e) => [Readout::missing("rank", "rank A", e.clone()), Readout::missing("independent", "independent", e)],
+    }
+}
+
+/// Whether b is in the span, and the coefficients that reach it (or why none do).
+fn reach(c: &Span) -> [Readout; 2] {
+    let ranks = || match (c.rank(), c.ranks()) {
+        (Ok(r), Some(Ok(q))) => format!("rank [A | b] = {}, rank A = {r}", q.augmented),
+        _ => String::new(),
+    };
+    let missing =
+        |why: String| [Readout::missing("in_span", "b in span", why.clone()), Readout::missing("coefficients", "coefficients", why)];
+    match c.reach() {
+        Reach::WrongLength => {
+            missing(format!("not defined: the columns of A have {} entries but b has {}; b must live in the same space", c.m(), c.b.len()))
+        }
+        Reach::Failed(why) => missing(why),
+        Reach::Reached { coefficients, unique } => {
+            let note = if unique {
+                format!("the only combination: b = {} (A⁺b, exact here)", c.combination(&coefficients))
+            } else {
+                format!("one of infinitely many combinations, the shortest (A⁺b): b = {}", c.combination(&coefficients))
+            };
+            [
+                Readout::new("in_span", "b in span", Value::Bool(true), format!("{}: adding b adds no direction", ranks())),
+                vector_readout("coefficients", "coefficients", &coefficients, note),
+            ]
+        }
+        Reach::Unreachable { least_squares, .. } => {
+            let closest = display_tuple(least_squares.as_slice());
+            [
+                Readout::new(
+                    "in_span",
+                    "b in span",
+                    Value::Bool(false),
+                    format!("{}: b points out of the span, no combination reaches it", ranks()),
+                ),
+                Readout::missing(
+                    "coefficients",
+                    "coefficients",
+                    format!(
+                        "b is out of reach: no combination of the columns gives it (the closest one is the least-squares A⁺b = {closest}, chapter 2.9)"
+                    ),
+                ),
+            ]
+        }
+    }
+}
+
+fn det(c: &Span) -> Readout {
+    match determinant(&c.a) {
+        Det::Overflow { .. } => Readout::missing("det", "det A", NumericError::Overflow.to_string()),
+        d => Readout::new(
+            "det",
+            "det A",
+            Value::Number(d.finite().unwrap_or(0.0)),
+            "square A: the columns are independent exactly when det A ≠ 0 (the rank decides it here)",
+        ),
+    }
+}
