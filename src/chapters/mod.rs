@@ -2,6 +2,7 @@
 //! another chapter; what chapters share lives in `crate::chapter` (the vocabulary) and `crate::math`.
 
 mod determinant;
+mod norms;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -21,7 +22,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
     ),
     pending("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
     pending("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
-    pending("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
+    ChapterInfo::of::<norms::Norms>("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
     pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),
     pending("2.7", "eigendecomposition", "Eigendecomposition", "Directions a matrix only stretches."),
     pending("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),

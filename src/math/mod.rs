@@ -4,9 +4,11 @@
 
 pub mod det;
 pub mod eigen;
+pub mod norms;
 pub mod pca;
 pub mod scale;
 pub mod small;
+pub mod structure;
 pub mod svd;
 pub mod truncated;
 
