@@ -3,6 +3,7 @@
 
 mod determinant;
 mod norms;
+mod special_matrices;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -23,7 +24,12 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
     pending("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
     pending("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
     ChapterInfo::of::<norms::Norms>("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
-    pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),
+    ChapterInfo::of::<special_matrices::SpecialMatrices>(
+        "2.6",
+        "special-matrices",
+        "Special Kinds of Matrices and Vectors",
+        "Diagonal, symmetric and orthogonal matrices.",
+    ),
     pending("2.7", "eigendecomposition", "Eigendecomposition", "Directions a matrix only stretches."),
     pending("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),
     pending("2.9", "pseudoinverse", "The Moore-Penrose Pseudoinverse", "The best answer when there is no exact one."),
