@@ -4,6 +4,7 @@
 mod determinant;
 mod norms;
 mod special_matrices;
+mod trace;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -33,7 +34,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
     pending("2.7", "eigendecomposition", "Eigendecomposition", "Directions a matrix only stretches."),
     pending("2.8", "svd", "Singular Value Decomposition", "Every matrix is a rotation, a stretch and a rotation."),
     pending("2.9", "pseudoinverse", "The Moore-Penrose Pseudoinverse", "The best answer when there is no exact one."),
-    pending("2.10", "trace", "The Trace Operator", "The sum of the diagonal, and why order cycles."),
+    ChapterInfo::of::<trace::Trace>("2.10", "trace", "The Trace Operator", "The sum of the diagonal, and why order cycles."),
     ChapterInfo::of::<determinant::Determinant>(
         "2.11",
         "determinant",

@@ -1,3 +1,5 @@
+//! The norms page's unit tests: the seed's numbers, p from links, extreme scales, drags and the balls.
+
 use super::*;
 use crate::chapter::testing::*;
 use crate::math::norms::lp;

@@ -1,3 +1,5 @@
+//! The special-matrices page's unit tests: the checks on the seed's matrices, the angle and the kind, drags, links.
+
 use super::*;
 use crate::chapter::testing::*;
 use crate::chapter::{apply_params, initial, to_params};
