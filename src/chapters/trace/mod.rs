@@ -10,7 +10,7 @@ mod readouts;
 mod tests;
 mod text;
 
-use crate::chapter::{Action, Chapter, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
 use crate::format::display_shape;
 use crate::math::eigen::eigenvalues;
 use crate::math::NumericError;
@@ -85,13 +85,11 @@ const FACTORS: [&str; 3] = ["X", "Y", "Z"];
 /// The diagonal handles' names, `A:d0` for A₁₁ and so on: one per diagonal entry of the largest A.
 const DIAGONAL: [&str; MAX_DIM] = ["A:d0", "A:d1", "A:d2", "A:d3", "A:d4", "A:d5", "A:d6", "A:d7"];
 
-/// The page state: A for the trace, and X, Y, Z for the cyclic property.
+/// The page state: A for the trace, and the factors X, Y, Z for the cyclic property.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Trace {
     a: DMatrix<f64>,
-    x: DMatrix<f64>,
-    y: DMatrix<f64>,
-    z: DMatrix<f64>,
+    factors: [DMatrix<f64>; 3],
     view: View,
     order: Order,
 }
@@ -119,8 +117,7 @@ fn partial_sums(steps: &[f64]) -> Vec<f64> {
 impl Trace {
     /// The product of the three factors in `order`, if their shapes chain.
     fn product(&self, order: Order) -> Option<DMatrix<f64>> {
-        let all = [&self.x, &self.y, &self.z];
-        let [p, q, r] = order.factors().map(|i| all[i]);
+        let [p, q, r] = order.factors().map(|i| &self.factors[i]);
         (p.ncols() == q.nrows() && q.ncols() == r.nrows()).then(|| p * q * r)
     }
 
@@ -142,8 +139,15 @@ impl Trace {
     }
 
     fn shapes_note(&self) -> String {
-        format!("X is {}, Y is {}, Z is {}", display_shape(&self.x), display_shape(&self.y), display_shape(&self.z))
+        let [x, y, z] = self.factors.each_ref().map(display_shape);
+        format!("X is {x}, Y is {y}, Z is {z}")
     }
+}
+
+/// Stores factor `I` (0 is X, 1 is Y, 2 is Z): any shapes, the products say which exist.
+fn set_factor<const I: usize>(s: &mut Trace, m: DMatrix<f64>) -> Result<(), ChapterError> {
+    s.factors[I] = m;
+    Ok(())
 }
 
 impl Chapter for Trace {
@@ -160,33 +164,9 @@ impl Chapter for Trace {
             },
         )
         .square("the trace is defined for square matrices only"),
-        InputSpec::matrix(
-            "X",
-            "4,12;7,6",
-            |s| Some(&s.x),
-            |s, m| {
-                s.x = m;
-                Ok(())
-            },
-        ),
-        InputSpec::matrix(
-            "Y",
-            "1,-3;4,3",
-            |s| Some(&s.y),
-            |s, m| {
-                s.y = m;
-                Ok(())
-            },
-        ),
-        InputSpec::matrix(
-            "Z",
-            "6,6;2,5",
-            |s| Some(&s.z),
-            |s, m| {
-                s.z = m;
-                Ok(())
-            },
-        ),
+        InputSpec::matrix("X", "4,12;7,6", |s| Some(&s.factors[0]), set_factor::<0>),
+        InputSpec::matrix("Y", "1,-3;4,3", |s| Some(&s.factors[1]), set_factor::<1>),
+        InputSpec::matrix("Z", "6,6;2,5", |s| Some(&s.factors[2]), set_factor::<2>),
     ];
     // Both choices always exist: a link's `order` is kept whatever its `view`.
     const CHOICES: &'static [ChoiceSpec<Self>] = &[
