@@ -5,10 +5,13 @@ mod determinant;
 mod eigendecomposition;
 mod inverse;
 mod multiplication;
+mod norms;
 mod pseudoinverse;
 mod span;
+mod special_matrices;
 mod svd;
 mod tensors;
+mod trace;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -33,8 +36,13 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
     ),
     ChapterInfo::of::<inverse::Inverse>("2.3", "inverse", "Identity and Inverse Matrices", "Undoing a transformation, and solving Ax = b."),
     ChapterInfo::of::<span::Span>("2.4", "span", "Linear Dependence and Span", "Which targets a set of vectors can reach."),
-    pending("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
-    pending("2.6", "special-matrices", "Special Kinds of Matrices and Vectors", "Diagonal, symmetric and orthogonal matrices."),
+    ChapterInfo::of::<norms::Norms>("2.5", "norms", "Norms", "Ways to measure the length of a vector."),
+    ChapterInfo::of::<special_matrices::SpecialMatrices>(
+        "2.6",
+        "special-matrices",
+        "Special Kinds of Matrices and Vectors",
+        "Diagonal, symmetric and orthogonal matrices.",
+    ),
     ChapterInfo::of::<eigendecomposition::Eigendecomposition>(
         "2.7",
         "eigendecomposition",
@@ -48,7 +56,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         "The Moore-Penrose Pseudoinverse",
         "The best answer when there is no exact one.",
     ),
-    pending("2.10", "trace", "The Trace Operator", "The sum of the diagonal, and why order cycles."),
+    ChapterInfo::of::<trace::Trace>("2.10", "trace", "The Trace Operator", "The sum of the diagonal, and why order cycles."),
     ChapterInfo::of::<determinant::Determinant>(
         "2.11",
         "determinant",

@@ -4,11 +4,13 @@
 
 pub mod det;
 pub mod eigen;
+pub mod norms;
 pub mod pca;
 pub mod quadratic;
 pub mod scale;
 pub mod small;
 pub mod solve;
+pub mod structure;
 pub mod svd;
 pub mod tensor;
 pub mod truncated;

@@ -1,0 +1,133 @@
+//! 2.5 Norms: L⁰, L¹, L², L^∞ and Lᵖ of a vector, the Frobenius norm of a matrix, drawn as the balls
+//! of each norm through v; and the triangle inequality with a second vector w. The norms themselves
+//! come from `math::norms` (scaled, so huge and tiny entries neither overflow nor underflow).
+
+mod figure;
+mod readouts;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use crate::chapter::figure::point;
+use crate::chapter::handle::{dragged, vector_handle};
+use crate::chapter::{Action, Chapter, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::readout::Readout;
+use crate::view::scene::Role;
+use crate::view::timeline::Timeline;
+use nalgebra::DMatrix;
+
+crate::options! {
+    /// What the figure shows.
+    pub enum View {
+        /// The L¹, L², L^∞ and Lᵖ balls through v.
+        Balls = ("balls", "balls through v"),
+        /// v, w and v + w: the straight path against the detour.
+        Triangle = ("triangle", "triangle inequality"),
+    }
+}
+
+/// The page state: the vector v, the exponent p, the matrix A and the second vector w.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Norms {
+    v: DMatrix<f64>,
+    p: f64,
+    a: DMatrix<f64>,
+    w: DMatrix<f64>,
+    view: View,
+}
+
+impl Norms {
+    /// v's entries (column-major storage: a vector's entries in order).
+    fn entries(&self) -> &[f64] {
+        self.v.as_slice()
+    }
+
+    /// Whether v + w is defined.
+    fn same_length(&self) -> bool {
+        self.v.len() == self.w.len()
+    }
+
+    /// Why the plane cannot draw the state (a vector without two entries), if so.
+    fn figure_note(&self) -> Option<String> {
+        let need = point(&self.v).is_none() || (self.view == View::Triangle && point(&self.w).is_none());
+        need.then(|| {
+            format!(
+                "The plane draws vectors with 2 entries; now v has {} entries and w has {}. The numbers below are still exact.",
+                self.v.len(),
+                self.w.len()
+            )
+        })
+    }
+}
+
+/// A setter that only stores the value in the state's `field` (the declared limits were checked).
+macro_rules! store {
+    ($field:ident) => {
+        |s, value| {
+            s.$field = value;
+            Ok(())
+        }
+    };
+}
+
+impl Chapter for Norms {
+    // The seed's examples: v = (3, 4) (‖v‖₂ = 5), A = [[1, 2], [6, 4], [3, 2]] (‖A‖_F = √70), and
+    // w = (1, 6), the seed's first vector of the triangle inequality; p = 3 sits between L² and L^∞.
+    const INPUTS: &'static [InputSpec<Self>] = &[
+        InputSpec::vector("v", "3,4", |s| Some(&s.v), store!(v)),
+        // Below 1 the ball is not convex (not a norm); the field takes larger p, up to ∞ in effect.
+        InputSpec::scalar("p", "3", |s: &Norms| Some(s.p), store!(p))
+            .range(f64::from_bits(1), f64::MAX, "p is one number greater than 0 (p ≥ 1 for a true norm)")
+            .slider(0.25, 10.0, 0.05),
+        InputSpec::matrix("A", "1,2;6,4;3,2", |s| Some(&s.a), store!(a)),
+        InputSpec::vector("w", "1,6", |s| Some(&s.w), store!(w)),
+    ];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[ChoiceSpec {
+        name: "view",
+        label: "Figure",
+        get: |s| Some(s.view.picked()),
+        set: |s, text| {
+            s.view = View::parse(text)?;
+            Ok(())
+        },
+    }];
+    const PROSE: &'static str = include_str!("prose.html");
+
+    fn readouts(&self) -> Vec<Readout> {
+        readouts::all(self)
+    }
+
+    fn figure(&self, _timeline: &Timeline) -> Figure {
+        figure::plane(self).unwrap_or_else(|| Figure::Note(self.figure_note().unwrap_or_default()))
+    }
+
+    fn code(&self) -> Code {
+        text::code(self)
+    }
+
+    fn summary(&self) -> String {
+        text::summary(self)
+    }
+
+    fn handles(&self) -> Handles {
+        if self.figure_note().is_some() {
+            return Handles::default();
+        }
+        let mut out: Vec<_> = vector_handle(&self.v, "v", Role::Input).into_iter().collect();
+        if self.view == View::Triangle {
+            out.extend(vector_handle(&self.w, "w", Role::Second));
+        }
+        Handles::Plane(out)
+    }
+
+    /// Moves v, or w in the triangle view: only a handle the figure shows moves.
+    fn act(&mut self, action: Action) -> bool {
+        let Action::Move(id, to) = action else { return false };
+        if self.handles().find(&id.to_string()).is_none() {
+            return false;
+        }
+        let target = if id.input == "w" { &self.w } else { &self.v };
+        let Some(moved) = dragged(target, id.index, &[to.x, to.y]) else { return false };
+        crate::chapter::AnyChapter::set_input(self, id.input, moved).is_ok()
+    }
+}

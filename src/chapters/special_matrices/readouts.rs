@@ -1,0 +1,124 @@
+//! The special-matrices page's readouts: the three checks (symmetric, diagonal, orthogonal) with
+//! their margins, the column lengths and dot product, AᵀA, Aᵀ against A⁻¹, det A and the angle.
+
+use super::SpecialMatrices;
+use crate::format::{display_number, display_shape};
+use crate::math::det::determinant;
+use crate::math::norms::column_norms;
+use crate::math::structure::{asymmetry, gram, is_diagonal, is_orthogonal, is_symmetric, max_abs, orthogonality_error, TOL};
+use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
+use nalgebra::DMatrix;
+
+/// Every readout, in page order.
+pub(super) fn all(c: &SpecialMatrices) -> Vec<Readout> {
+    let a = &c.a;
+    let mut out = checks(c);
+    out.push(match orthogonality_error(a) {
+        Some(e) if e.is_finite() => number_readout("orthogonality_error", "max |AᵀA − I|", e, "0 up to rounding for an orthogonal matrix"),
+        Some(_) => Readout::missing("orthogonality_error", "max |AᵀA − I|", "not computed: entries larger than 2 rule orthogonality out"),
+        None => Readout::missing("orthogonality_error", "max |AᵀA − I|", c.square_note()),
+    });
+    let norms = column_norms(a);
+    out.push(vector_readout(
+        "column_norms",
+        "‖a₁‖, ‖a₂‖, …",
+        &DMatrix::from_column_slice(norms.len(), 1, &norms),
+        "all 1 for an orthogonal matrix",
+    ));
+    out.push(if a.ncols() >= 2 {
+        let d = a.column(0).dot(&a.column(1));
+        number_readout(
+            "column_dot",
+            "a₁·a₂",
+            d,
+            if d == 0.0 { "perpendicular columns" } else { "0 when the first two columns are perpendicular" },
+        )
+    } else {
+        Readout::missing("column_dot", "a₁·a₂", "A has one column")
+    });
+    out.push(matrix_readout("gram", "AᵀA", &gram(a), "the dot products of every pair of columns"));
+    out.push(matrix_readout("transpose", "Aᵀ", &a.transpose(), display_shape(&a.transpose())));
+    out.extend(inverse(c));
+    out.push(det(c));
+    out.push(number_readout("radians", "angle in radians", c.deg.to_radians(), format!("{}° · π / 180", display_number(c.deg))));
+    out.push(Readout::new("deg", "angle in degrees", Value::Vector(vec![c.deg]), "the angle of the first column"));
+    out.push(Readout::new("A", "A", Value::matrix(a), display_shape(a)));
+    out
+}
+
+/// Symmetric, diagonal and orthogonal, each with the margin it was decided by.
+fn checks(c: &SpecialMatrices) -> Vec<Readout> {
+    let a = &c.a;
+    let square = a.is_square();
+    vec![
+        if square {
+            Readout::new(
+                "symmetric",
+                "symmetric (A = Aᵀ)",
+                Value::Bool(is_symmetric(a)),
+                format!(
+                    "max |A − Aᵀ| = {} (tolerance 1e-9 · max |A| = {})",
+                    display_number(asymmetry(a)),
+                    display_number(TOL * max_abs(a))
+                ),
+            )
+        } else {
+            Readout::new("symmetric", "symmetric (A = Aᵀ)", Value::Bool(false), c.square_note())
+        },
+        Readout::new(
+            "diagonal",
+            "diagonal",
+            Value::Bool(is_diagonal(a)),
+            format!(
+                "every entry off the main diagonal within 1e-9 · max |A| of 0{}",
+                if square { "" } else { " (a non-square matrix can be diagonal too)" }
+            ),
+        ),
+        match orthogonality_error(a) {
+            Some(e) => Readout::new(
+                "orthogonal",
+                "orthogonal (AᵀA = I)",
+                Value::Bool(e <= TOL),
+                if e.is_finite() {
+                    format!("max |AᵀA − I| = {} (tolerance 1e-9)", display_number(e))
+                } else {
+                    "an entry is larger than 1 in size, which an orthogonal matrix cannot have".into()
+                },
+            ),
+            None => Readout::new("orthogonal", "orthogonal (AᵀA = I)", Value::Bool(false), c.square_note()),
+        },
+    ]
+}
+
+/// A⁻¹, and whether it equals Aᵀ (what orthogonality promises).
+fn inverse(c: &SpecialMatrices) -> [Readout; 2] {
+    match c.inverse() {
+        Ok(inv) => {
+            let gap = max_abs(&(&inv - c.a.transpose()));
+            let same = gap <= TOL * max_abs(&inv).max(1.0);
+            [
+                matrix_readout("inverse", "A⁻¹", &inv, "exists: A has full rank"),
+                Readout::new("transpose_is_inverse", "Aᵀ = A⁻¹", Value::Bool(same), format!("max |Aᵀ − A⁻¹| = {}", display_number(gap))),
+            ]
+        }
+        Err(why) => [
+            Readout::missing("inverse", "A⁻¹", why.clone()),
+            Readout::new("transpose_is_inverse", "Aᵀ = A⁻¹", Value::Bool(false), format!("false: {why}")),
+        ],
+    }
+}
+
+/// det A, ±1 for an orthogonal matrix: a rotation or a reflection.
+fn det(c: &SpecialMatrices) -> Readout {
+    if !c.a.is_square() {
+        return Readout::missing("det", "det A", "only a square matrix has a determinant");
+    }
+    // An overflowing determinant becomes ∞, which the readout reports as overflow.
+    let det = determinant(&c.a).finite().unwrap_or(f64::INFINITY);
+    let note = match (is_orthogonal(&c.a), det > 0.0) {
+        (true, true) => "+1: a rotation (orientation kept)",
+        (true, false) => "−1: a reflection (orientation flipped)",
+        (false, _) => "±1 for an orthogonal matrix",
+    };
+    number_readout("det", "det A", det, note)
+}
