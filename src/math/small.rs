@@ -128,6 +128,11 @@ pub struct SvdSmall {
     pub v: [[f64; SMALL]; SMALL],
 }
 
+/// Columns count as orthogonal once their cosine is below this: a few ε, because at exactly ε a
+/// rotation can undo the last one's rounding forever (seen on a random 3×3 scaled by 1e133). The
+/// reconstruction check below still holds the result to 64 ε.
+const ORTHOGONAL: f64 = 4.0 * f64::EPSILON;
+
 /// The SVD of the m×n matrix whose entry (r, c) is `a[c][r]` (m, n ≤ 3) by one-sided Jacobi
 /// rotations (Hestenes) on the stack, at most [`MAX_SWEEPS`] sweeps: the same method as the general
 /// path's fallback, without the heap. Sorted, signed like [`super::svd::Svd`] and verified to the
@@ -161,7 +166,7 @@ pub fn svd_up_to_3(m: usize, n: usize, a: [[f64; SMALL]; SMALL]) -> Option<SvdSm
         for i in 0..n {
             for j in i + 1..n {
                 let (alpha, beta, gamma) = (dot(&w[i], &w[i]), dot(&w[j], &w[j]), dot(&w[i], &w[j]));
-                if gamma.abs() <= f64::EPSILON * (alpha * beta).sqrt() || alpha.min(beta) <= negligible {
+                if gamma.abs() <= ORTHOGONAL * (alpha * beta).sqrt() || alpha.min(beta) <= negligible {
                     continue;
                 }
                 rotated = true;
