@@ -1,9 +1,10 @@
 //! The reader's gestures and the browser's settings as messages: pointer, touch and wheel on the
 //! canvas, the figure's tools, pointer and keys on a handle button, the reduced-motion setting and
-//! the figure's size. Every listener here only sends a [`Msg`] (or asks for a redraw).
+//! the figure's size. Every listener here only sends a [`Msg`] (or, for the colours, asks for a
+//! redraw).
 
-use super::build::focus_scrolling_math;
-use super::{code, on_frame, restyle, send, Shared};
+use super::build::{focus_scrolling_math, Dom};
+use super::{on_frame, restyle, send, Shared, SizeWatch};
 use crate::chapter::HandleId;
 use crate::page::Msg;
 use crate::view::viewport::Screen;
@@ -31,13 +32,10 @@ fn canvas_point(canvas: &HtmlCanvasElement, client_x: f64, client_y: f64) -> Scr
     Screen { x: client_x - rect.left(), y: client_y - rect.top() }
 }
 
-/// Wires the listeners that live as long as the page: canvas pan, zoom and clicks, the tools, the
-/// code panel, the colour and motion settings, and the figure's size.
-pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
-    let link = Rc::downgrade(shared);
-    let view = shared.view.borrow();
-    let dom = &view.dom;
-    let mut listeners = canvas_gestures(&dom.canvas, &link);
+/// The listeners that live as long as the page: canvas pan, zoom and clicks, the figure's tools, and
+/// the colour and motion settings.
+pub(super) fn page_listeners(dom: &Dom, link: &Weak<Shared>) -> Res<Vec<EventListener>> {
+    let mut listeners = canvas_gestures(&dom.canvas, link);
     for (button, factor) in [(&dom.zoom_in, 1.25), (&dom.zoom_out, 0.8)] {
         let (w, canvas) = (link.clone(), dom.canvas.clone());
         listeners.push(EventListener::new(button, "click", move |_| {
@@ -49,7 +47,6 @@ pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
     listeners.push(EventListener::new(&dom.fit, "click", move |_| send(&w, Msg::FitView)));
     let (w, snap) = (link.clone(), dom.snap.clone());
     listeners.push(EventListener::new(&dom.snap, "change", move |_| send(&w, Msg::Snap(snap.checked()))));
-    listeners.extend(code::wire(dom, &link));
     // Reduced motion switched on or off while the page is open: the timeline steps or tweens from now on.
     if let Ok(Some(query)) = window()?.match_media(REDUCED_MOTION) {
         let w = link.clone();
@@ -64,8 +61,12 @@ pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
             }
         }));
     }
-    // Size: the figure is square and as wide as its column.
-    let (w, figure) = (link, dom.figure.clone());
+    Ok(listeners)
+}
+
+/// Watches the figure's size (it is square and as wide as its column) and sends [`Msg::Resize`].
+pub(super) fn watch_size(dom: &Dom, link: &Weak<Shared>) -> Res<SizeWatch> {
+    let (w, figure) = (link.clone(), dom.figure.clone());
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let width = figure.client_width() as f64;
         if width > 0.0 {
@@ -75,10 +76,7 @@ pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
     observer.observe(&dom.figure);
-    drop(view);
-    *shared.observer.borrow_mut() = Some((observer, on_resize));
-    *shared.listeners.borrow_mut() = listeners;
-    Ok(())
+    Ok((observer, on_resize))
 }
 
 /// Pan with a mouse or pen on the empty plane (touch scrolls the page instead); Ctrl + wheel (and a

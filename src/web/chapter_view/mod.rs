@@ -76,7 +76,7 @@ impl ChapterView {
             readouts: ReadoutTable::new(&dom.readouts),
             dom,
             painter,
-            // The look was applied above.
+            // The look is applied already: by the router on the site, above for an element.
             pending: Changes { look: false, ..Changes::ALL },
             control_listeners: Vec::new(),
             text: Throttle::new(),
@@ -94,7 +94,7 @@ impl ChapterView {
             observer: RefCell::new(None),
             share: RefCell::new(None),
         });
-        input::wire(&shared)?;
+        wire(&shared)?;
         share::wire(&shared)?;
         request_frame(&shared);
         Ok(ChapterView { shared })
@@ -228,6 +228,20 @@ fn on_frame(shared: &Rc<Shared>) {
     if again || !shared.queue.borrow().is_empty() {
         request_frame(shared);
     }
+}
+
+/// Wires what lives as long as the page: the figure's and the code panel's listeners, the settings
+/// and the size watch.
+fn wire(shared: &Rc<Shared>) -> Res<()> {
+    let link = Rc::downgrade(shared);
+    let view = shared.view.borrow();
+    let mut listeners = input::page_listeners(&view.dom, &link)?;
+    listeners.extend(code::wire(&view.dom, &link));
+    let size = input::watch_size(&view.dom, &link)?;
+    drop(view);
+    *shared.observer.borrow_mut() = Some(size);
+    *shared.listeners.borrow_mut() = listeners;
+    Ok(())
 }
 
 /// The colours changed (a theme or the system's dark mode): re-read them and redraw the figure.
