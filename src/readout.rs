@@ -1,5 +1,7 @@
 //! Readouts: every number a page shows, as a value (for `data-value`, JSON) and a note (for people).
 
+pub mod display;
+
 use crate::format::{matrix_rows, vector_entries};
 use nalgebra::DMatrix;
 

@@ -109,3 +109,61 @@ fn the_landing_page_lists_twelve_chapters_and_links_only_built_ones() {
     assert!(matches!(mount(&root, "#/no-such-chapter").unwrap(), Mounted::NotFound));
     assert!(root.text_content().unwrap().contains("There is no chapter at this address"));
 }
+
+/// Presses `key` on `target` (bubbling, as a reader's key press does).
+fn press(target: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    target.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_nudged_column_updates_the_matrix_readout_in_place() {
+    let root = root();
+    let _page = mount(&root, "#/determinant?A=2,0;0,2").unwrap();
+    sleep(100).await;
+    assert_eq!(readout(&root, "det"), serde_json::json!(4.0));
+    let grid = root.query_selector("[data-readout=\"A\"] .matrix").unwrap().expect("A shown as a grid");
+    assert_eq!(grid.text_content().unwrap(), "2002");
+    let handle = root.query_selector("[data-handle=\"A:0\"]").unwrap().expect("an A:0 handle");
+    press(&handle, "ArrowRight");
+    sleep(100).await;
+    assert_eq!(readout(&root, "A"), serde_json::json!([[3.0, 0.0], [0.0, 2.0]]));
+    assert_eq!(readout(&root, "det"), serde_json::json!(6.0));
+    let now = root.query_selector("[data-readout=\"A\"] .matrix").unwrap().unwrap();
+    assert!(now == grid, "the grid was rebuilt instead of rewritten");
+    assert_eq!(now.text_content().unwrap(), "3002");
+    assert!(handle.get_attribute("aria-label").unwrap().starts_with("column 1 of A = (3, 0)"));
+    let cell: HtmlInputElement =
+        root.query_selector("[data-input=\"A\"] input[data-row=\"0\"][data-col=\"0\"]").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(cell.value(), "3", "the editor follows the handle");
+}
+
+#[wasm_bindgen_test]
+async fn a_new_shape_rebuilds_the_readout_grid_and_an_invalid_cell_keeps_the_value() {
+    let root = root();
+    let _page = mount(&root, "#/determinant?A=2,0;0,2").unwrap();
+    sleep(100).await;
+    let add_row: web_sys::HtmlElement =
+        root.query_selector("[data-input=\"A\"] button[aria-label=\"A: add a row\"]").unwrap().expect("+ row").dyn_into().unwrap();
+    add_row.click();
+    sleep(100).await;
+    // Square-only: both sizes grow; the 3×3 matrix is drawn in space, with its orbit control.
+    assert_eq!(readout(&root, "A"), serde_json::json!([[2.0, 0.0, 0.0], [0.0, 2.0, 0.0], [0.0, 0.0, 0.0]]));
+    assert_eq!(root.query_selector_all("[data-readout=\"A\"] .matrix span").unwrap().length(), 9);
+    assert!(root.query_selector("[data-handle=\"orbit\"]").unwrap().is_some());
+    let cell: HtmlInputElement =
+        root.query_selector("[data-input=\"A\"] input[data-row=\"2\"][data-col=\"2\"]").unwrap().unwrap().dyn_into().unwrap();
+    cell.set_value("1/0");
+    cell.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    sleep(100).await;
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(!root.query_selector("[data-input=\"A\"] .cell-error").unwrap().unwrap().has_attribute("hidden"));
+    assert_eq!(readout(&root, "det"), serde_json::json!(0.0));
+    cell.set_value("2");
+    cell.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    sleep(100).await;
+    assert_eq!(readout(&root, "det"), serde_json::json!(8.0));
+    assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("false"));
+}

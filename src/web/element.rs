@@ -4,8 +4,8 @@
 use super::chapter_view::{ChapterView, Host};
 use super::dom::{add, Res};
 use crate::chapters::find;
-use crate::page::{Page, EMBED_PARAM};
-use crate::state::route::{parse_hash, Route};
+use crate::page::{Msg, Page};
+use crate::state::route::{parse_hash, ChapterLink, Route};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -29,22 +29,22 @@ pub fn mount_figure(
 ) -> Result<Figure, JsValue> {
     let page = find(chapter).and_then(|info| {
         // The state goes through the same router as a link, so it is decoded and bounded the same way.
-        let (mut params, problems) = match parse_hash(&format!("#/{}?{state}", info.slug)) {
-            Route::Chapter { params, problems, .. } => (params, problems),
-            Route::Landing => (Vec::new(), Vec::new()),
+        let link = match parse_hash(&format!("#/{}?{state}", info.slug)) {
+            Route::Chapter(link) => link,
+            Route::Landing => ChapterLink::new(info.slug, Vec::new()),
         };
-        params.push((EMBED_PARAM.to_string(), "1".to_string()));
-        Page::open(info, &params, problems)
+        // An element always shows the embed mode.
+        Page::open(info, &ChapterLink { embed: true, ..link })
     });
     let Some(mut page) = page else {
         not_found(&root, chapter, site_dir)?;
         return Ok(Figure { _view: None });
     };
     if let Some(theme) = theme {
-        page.look.set_theme(&theme);
+        page.update(Msg::SetTheme(theme));
     }
     if let Some(accent) = accent {
-        page.look.set_accent(&accent);
+        page.update(Msg::SetAccent(accent));
     }
     let view = ChapterView::mount_in(&root, page, Host::Element { site_dir: site_dir.to_string() })?;
     Ok(Figure { _view: Some(view) })

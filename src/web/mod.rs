@@ -11,7 +11,7 @@ mod share_dialog;
 mod theme;
 
 use crate::chapters::find;
-use crate::page::{Page, EMBED_PARAM};
+use crate::page::Page;
 use crate::state::route::{parse_hash, Route};
 use crate::theme::Look;
 pub use chapter_view::ChapterView;
@@ -93,7 +93,7 @@ fn route_current() {
     let hash = window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     // The look first, so that the new page reads its figure colours from the right theme.
     let (look, embed) = match parse_hash(&hash) {
-        Route::Chapter { params, .. } => (Look::from_params(&params), params.iter().any(|(k, v)| k == EMBED_PARAM && v == "1")),
+        Route::Chapter(link) => (Look::from_params(&link.params), link.embed),
         Route::Landing => (Look::default(), false),
     };
     if let Err(e) = theme::apply_site(&look, embed) {
@@ -123,15 +123,15 @@ pub fn mount(root: &Element, hash: &str) -> Res<Mounted> {
             landing::build(root)?;
             Ok(Mounted::Landing)
         }
-        Route::Chapter { slug, params, problems } => {
-            let page = find(&slug).and_then(|info| Page::open(info, &params, problems));
+        Route::Chapter(link) => {
+            let page = find(&link.slug).and_then(|info| Page::open(info, &link));
             match page {
                 Some(page) => {
-                    doc.set_title(&format!("{} {} · linalg-live", page.info.number, page.info.title));
+                    doc.set_title(&format!("{} {} · linalg-live", page.info().number, page.info().title));
                     Ok(Mounted::Chapter(ChapterView::mount(root, page)?))
                 }
                 None => {
-                    let known = find(&slug);
+                    let known = find(&link.slug);
                     doc.set_title("Not available · linalg-live");
                     root.set_text_content(None);
                     let wrap = add(root, "div", &[("class", "not-found")], None)?;

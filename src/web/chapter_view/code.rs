@@ -1,0 +1,56 @@
+//! The code panel: the code that reproduces the state in the selected language, the language tabs,
+//! and the Copy button.
+
+use super::build::Dom;
+use super::{request_frame, Shared};
+use crate::chapter::AnyChapter;
+use crate::web::dom::{set_attr, set_text, window};
+use gloo_events::EventListener;
+use std::rc::Weak;
+
+/// Writes the chapter's code in the language of tab `tab` and marks that tab selected.
+pub(super) fn show(dom: &Dom, chapter: &dyn AnyChapter, tab: usize) {
+    let code = chapter.code();
+    let text = match tab {
+        1 => &code.torch,
+        2 => &code.nalgebra,
+        _ => &code.numpy,
+    };
+    set_text(&dom.code, text);
+    set_text(&dom.copy, "Copy");
+    for (i, button) in dom.code_tabs.iter().enumerate() {
+        let _ = set_attr(button, "aria-selected", if i == tab { "true" } else { "false" });
+    }
+}
+
+/// The tabs' and the Copy button's listeners. A tab is the shell's own state, not the page's: it is
+/// set here and the text is rewritten in the next frame.
+pub(super) fn wire(dom: &Dom, link: &Weak<Shared>) -> Vec<EventListener> {
+    let mut listeners = Vec::new();
+    for (i, tab) in dom.code_tabs.iter().enumerate() {
+        let w = link.clone();
+        listeners.push(EventListener::new(tab, "click", move |_| {
+            if let Some(shared) = w.upgrade() {
+                if let Ok(mut view) = shared.view.try_borrow_mut() {
+                    view.code_tab = i;
+                    view.pending.state = true;
+                }
+                request_frame(&shared);
+            }
+        }));
+    }
+    let (code, status, copy) = (dom.code.clone(), dom.copy_status.clone(), dom.copy.clone());
+    listeners.push(EventListener::new(&dom.copy, "click", move |_| {
+        let text = code.text_content().unwrap_or_default();
+        let (status, copy) = (status.clone(), copy.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = match window() {
+                Ok(w) => wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(&text)).await.map(|_| ()),
+                Err(e) => Err(e),
+            };
+            set_text(&copy, if result.is_ok() { "Copied" } else { "Copy" });
+            set_text(&status, if result.is_ok() { "" } else { "Could not copy: select the code and copy it by hand." });
+        });
+    }));
+    listeners
+}

@@ -1,0 +1,257 @@
+//! The input editors: per input a fieldset with its cells, a slider for a scalar that has one, the
+//! buttons that add or remove rows and columns, and a paste box for inputs that take points. Typing
+//! sends [`Msg::EditCell`]; a rebuild keeps the focus on the control being typed in or slid, and
+//! values are never rewritten under the reader's cursor.
+
+use super::{send, Shared};
+use crate::chapter::{AnyChapter, InputKind, InputView};
+use crate::format::display_shape;
+use crate::page::{CellError, Msg};
+use crate::state::matrix::{MAX_DIM, MAX_ROWS};
+use crate::state::number::format_number;
+use crate::web::dom::{add, html, set_attr, set_hidden, set_text, window, Res};
+use gloo_events::EventListener;
+use std::collections::BTreeMap;
+use std::rc::Weak;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlInputElement};
+
+/// Rebuilds every input's editor in `parent`, adding their listeners to `listeners`.
+pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+    // Rebuilding replaces the editors: the control being typed in or slid keeps the focus.
+    let refocus = focused_control(parent);
+    parent.set_text_content(None);
+    for input in chapter.inputs() {
+        build_editor(parent, &input, link, listeners)?;
+    }
+    if let Some(selector) = refocus {
+        if let Some(control) = parent.query_selector(&selector)?.and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
+            control.focus()?;
+            if control.type_() == "text" {
+                let end = control.value().len() as u32;
+                control.set_selection_range(end, end)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One input's fieldset.
+fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+    let (rows, cols) = input.value.shape();
+    // Cells only when they can be edited one by one (never thousands of generated points).
+    let editable = input.note.is_none() && rows <= MAX_ROWS;
+    let set = add(parent, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
+    let legend = add(&set, "legend", &[], None)?;
+    add(&legend, "span", &[("class", "name")], Some(input.name))?;
+    let shape = match input.kind {
+        InputKind::Scalar => "number".to_string(),
+        InputKind::Vector if rows == 1 => "1 entry".to_string(),
+        InputKind::Vector => format!("{rows} entries"),
+        InputKind::Matrix => display_shape(&input.value),
+    };
+    add(&legend, "span", &[("class", "shape")], Some(&shape))?;
+    let grid = add(&set, "div", &[("class", "cells")], None)?;
+    // Through the CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.
+    html(&grid)?.style().set_property("--cols", &cols.to_string())?;
+    if let Some(note) = &input.note {
+        add(&set, "p", &[("class", "editor-note")], Some(note))?;
+    }
+    for r in 0..if editable { rows } else { 0 } {
+        for c in 0..cols {
+            add_cell(&grid, input, r, c, link, listeners)?;
+        }
+    }
+    if let Some(range) = input.slider.filter(|_| input.kind == InputKind::Scalar) {
+        let value = input.value.get(0).copied().unwrap_or(range.min);
+        let slider: HtmlInputElement = add(
+            &set,
+            "input",
+            &[
+                ("type", "range"),
+                ("class", "slider"),
+                ("min", &format_number(range.min)),
+                ("max", &format_number(range.max)),
+                ("step", &format_number(range.step)),
+                ("aria-label", &format!("{} slider", input.name)),
+                ("data-slider", input.name),
+            ],
+            None,
+        )?
+        .dyn_into()?;
+        slider.set_value(&format_number(value));
+        let (w, name, s2) = (link.clone(), input.name, slider.clone());
+        listeners
+            .push(EventListener::new(&slider, "input", move |_| send(&w, Msg::EditCell { input: name, row: 0, col: 0, text: s2.value() })));
+    }
+    add_resize_buttons(&set, input, editable, link, listeners)?;
+    if input.paste {
+        add_paste(&set, input.name, link, listeners)?;
+    }
+    add(&set, "p", &[("class", "alert cell-error"), ("role", "alert"), ("hidden", "")], None)?;
+    Ok(())
+}
+
+/// The text field of cell (`r`, `c`).
+fn add_cell(grid: &Element, input: &InputView, r: usize, c: usize, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+    let label = match input.kind {
+        InputKind::Scalar => input.name.to_string(),
+        InputKind::Vector => format!("{}, entry {}", input.name, r + 1),
+        InputKind::Matrix => format!("{}, row {}, column {}", input.name, r + 1, c + 1),
+    };
+    let cell: HtmlInputElement = add(
+        grid,
+        "input",
+        &[
+            ("type", "text"),
+            ("inputmode", "text"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("aria-label", &label),
+            ("data-row", &r.to_string()),
+            ("data-col", &c.to_string()),
+        ],
+        None,
+    )?
+    .dyn_into()?;
+    cell.set_value(&format_number(input.value[(r, c)]));
+    let (w, name, cell2) = (link.clone(), input.name, cell.clone());
+    listeners
+        .push(EventListener::new(&cell, "input", move |_| send(&w, Msg::EditCell { input: name, row: r, col: c, text: cell2.value() })));
+    Ok(())
+}
+
+/// The buttons that add or remove an entry, a row or a column (none for a scalar or a note).
+fn add_resize_buttons(
+    set: &Element,
+    input: &InputView,
+    editable: bool,
+    link: &Weak<Shared>,
+    listeners: &mut Vec<EventListener>,
+) -> Res<()> {
+    let (rows, cols) = input.value.shape();
+    let sizes = add(set, "div", &[("class", "resize")], None)?;
+    let steps: Vec<(&str, usize, usize, bool)> = match input.kind {
+        _ if !editable => vec![],
+        InputKind::Scalar => vec![],
+        InputKind::Vector => vec![("− entry", rows.wrapping_sub(1), 1, rows > 1), ("+ entry", rows + 1, 1, rows < MAX_DIM)],
+        InputKind::Matrix => vec![
+            ("− row", rows.wrapping_sub(1), cols, rows > 1),
+            ("+ row", rows + 1, cols, rows < MAX_ROWS),
+            ("− column", rows, cols.wrapping_sub(1), cols > 1),
+            ("+ column", rows, cols + 1, cols < MAX_DIM),
+        ],
+    };
+    for (text, r, c, enabled) in steps {
+        let what = text.replace('−', "remove a").replace('+', "add a");
+        let b = add(&sizes, "button", &[("type", "button"), ("aria-label", &format!("{}: {what}", input.name))], Some(text))?;
+        if !enabled {
+            b.set_attribute("disabled", "")?;
+        }
+        let (w, name) = (link.clone(), input.name);
+        listeners.push(EventListener::new(&b, "click", move |_| send(&w, Msg::Reshape { input: name, rows: r, cols: c })));
+    }
+    Ok(())
+}
+
+/// The box for pasted points (CSV, one `x,y` per line) and its Load button.
+fn add_paste(set: &Element, name: &'static str, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+    let paste = add(set, "div", &[("class", "paste")], None)?;
+    let id = format!("paste-{name}");
+    add(&paste, "label", &[("for", &id)], Some("Paste points (CSV: x,y per line)"))?;
+    let area = add(
+        &paste,
+        "textarea",
+        &[("id", &id), ("rows", "3"), ("spellcheck", "false"), ("autocomplete", "off"), ("placeholder", "x,y\n1.5,2\n3,4.25")],
+        None,
+    )?;
+    let load = add(&paste, "button", &[("type", "button"), ("class", "load")], Some("Load points"))?;
+    let w = link.clone();
+    listeners.push(EventListener::new(&load, "click", move |_| {
+        // The textarea's text, read through the DOM property (no extra web-sys binding).
+        let text = js_sys::Reflect::get(&area, &JsValue::from_str("value")).ok().and_then(|v| v.as_string()).unwrap_or_default();
+        send(&w, Msg::Paste { input: name, text })
+    }));
+    Ok(())
+}
+
+/// Brings the editors' cells and sliders up to date with the chapter's inputs, except the control
+/// the reader is typing in.
+pub(super) fn update(parent: &Element, chapter: &dyn AnyChapter) -> Res<()> {
+    let active = active_element(parent);
+    for input in chapter.inputs() {
+        let Some(editor) = parent.query_selector(&format!("[data-input=\"{}\"]", input.name))? else { continue };
+        if let Some(slider) = editor.query_selector("input[data-slider]")?.and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+            let text = input.value.get(0).map(|x| format_number(*x)).unwrap_or_default();
+            if active.as_ref() != Some(slider.as_ref()) && slider.value() != text {
+                slider.set_value(&text);
+            }
+        }
+        let cells = editor.query_selector_all("input[data-row]")?;
+        for i in 0..cells.length() {
+            let Some(cell) = cells.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
+            if active.as_ref() == Some(cell.as_ref()) {
+                continue; // never rewrite what the reader is typing
+            }
+            let (r, c) = cell_position(&cell);
+            if r < input.value.nrows() && c < input.value.ncols() {
+                let text = format_number(input.value[(r, c)]);
+                if cell.value() != text {
+                    cell.set_value(&text);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Shows each editor's validation message and marks its invalid cell, or hides them.
+pub(super) fn show_errors(parent: &Element, errors: &BTreeMap<&'static str, CellError>) -> Res<()> {
+    let editors = parent.query_selector_all("[data-input]")?;
+    for i in 0..editors.length() {
+        let Some(editor) = editors.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let name = editor.get_attribute("data-input").unwrap_or_default();
+        let error = errors.get(name.as_str());
+        if let Some(alert) = editor.query_selector(".cell-error")? {
+            set_hidden(&alert, error.is_none())?;
+            set_text(&alert, error.map_or("", |e| e.message.as_str()));
+        }
+        let cells = editor.query_selector_all("input[data-row]")?;
+        for j in 0..cells.length() {
+            let Some(cell) = cells.get(j).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let (r, c) = cell_position(&cell);
+            let invalid = error.is_some_and(|e| (e.row, e.col) == (r, c));
+            set_attr(&cell, "aria-invalid", if invalid { "true" } else { "false" })?;
+        }
+    }
+    Ok(())
+}
+
+/// A selector for the editor control that has the focus (a cell or a slider), to find its
+/// replacement after the editors are rebuilt.
+fn focused_control(editors: &Element) -> Option<String> {
+    let active = active_element(editors)?;
+    if !editors.contains(Some(&active)) {
+        return None;
+    }
+    let input = active.closest("[data-input]").ok()??.get_attribute("data-input")?;
+    if let Some(slider) = active.get_attribute("data-slider") {
+        return Some(format!("[data-input=\"{input}\"] input[data-slider=\"{slider}\"]"));
+    }
+    let (r, c) = cell_position(&active);
+    (r != usize::MAX && c != usize::MAX).then(|| format!("[data-input=\"{input}\"] input[data-row=\"{r}\"][data-col=\"{c}\"]"))
+}
+
+/// Reads `data-row` / `data-col` of a cell.
+fn cell_position(cell: &Element) -> (usize, usize) {
+    let get = |k: &str| cell.get_attribute(k).and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+    (get("data-row"), get("data-col"))
+}
+
+/// The focused element in `node`'s tree: inside a shadow root `document.activeElement` is the host.
+fn active_element(node: &Element) -> Option<Element> {
+    match node.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        Ok(shadow) => shadow.active_element(),
+        Err(_) => window().ok()?.document()?.active_element(),
+    }
+}

@@ -1,0 +1,80 @@
+//! What the page tells its surroundings: where it is mounted, its state in the address bar (at most
+//! every [`URL_THROTTLE_MS`] during a drag), its height to the page that embeds it in an iframe, and
+//! the problems of the link it was opened from.
+
+use super::Throttle;
+use crate::page::Page;
+use crate::web::dom::{set_hidden, set_text, window, Res};
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+/// Least time between two URL rewrites while the reader drags, in ms.
+const URL_THROTTLE_MS: f64 = 250.0;
+
+/// Where a chapter view is mounted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Host {
+    /// The site's own page (full, or `embed=1` in an iframe): it owns the URL and the body.
+    Site,
+    /// A `<linalg-figure>` in someone else's page: never touches that page's URL, body or theme; its
+    /// link back points into `site_dir`, the site's folder.
+    Element {
+        /// The site's folder, ending in `/`.
+        site_dir: String,
+    },
+}
+
+/// Writes the page's hash into the address bar (without a history entry) when it is owed and the
+/// last rewrite is old enough.
+pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
+    if !(url.dirty && url.due(now, URL_THROTTLE_MS)) {
+        return Ok(());
+    }
+    let hash = page.hash();
+    let window = window()?;
+    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+        window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+    }
+    url.done(now);
+    Ok(())
+}
+
+/// Whether the page runs inside a frame of another page.
+pub(super) fn in_iframe() -> bool {
+    window().ok().and_then(|w| w.parent().ok().flatten().map(|p| p != w)).unwrap_or(false)
+}
+
+/// Tells the embedding page how tall the document is (`{"height": px}`), when it changed.
+pub(super) fn post_height(last: &mut f64) {
+    let Ok(w) = window() else { return };
+    let Some(height) = w.document().and_then(|d| d.document_element()).map(|e| e.scroll_height() as f64) else { return };
+    if height == *last || !in_iframe() {
+        return;
+    }
+    *last = height;
+    if let Ok(Some(parent)) = w.parent() {
+        let message = js_sys::Object::new();
+        if js_sys::Reflect::set(&message, &"height".into(), &height.into()).is_ok() {
+            // The height is no secret: any embedding page may read it.
+            let _ = parent.post_message(&message, "*");
+        }
+    }
+}
+
+/// Shows what was wrong with the link (the chapter then opened with its default example) and with
+/// its theme and accent (the state is kept), or hides the alert.
+pub(super) fn show_link_problems(alert: &Element, page: &Page) -> Res<()> {
+    let problems = page.url_problems();
+    let mut sentences = Vec::new();
+    if !problems.is_empty() {
+        sentences
+            .push(format!("This link's state could not be used, so the chapter opens with its default example. {}", problems.join(" ")));
+    }
+    // Theme and accent problems name their parameter; the chapter state is kept.
+    sentences.extend(page.look().problems.iter().cloned());
+    set_hidden(alert, sentences.is_empty())?;
+    if !sentences.is_empty() {
+        set_text(alert, &sentences.join(" "));
+    }
+    Ok(())
+}

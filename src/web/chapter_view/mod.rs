@@ -1,0 +1,321 @@
+//! A mounted chapter page: builds its DOM once, turns events into [`Msg`]s, and in each animation
+//! frame applies the queued messages to the [`Page`] and updates the DOM and canvas from it.
+//!
+//! Event listeners never touch the page directly: they push a message on the queue and ask for a
+//! frame. So there is one writer (the frame), re-entrant DOM events cannot collide with it, and many
+//! pointer moves between two frames cost one update and one redraw. The shell reads the page only
+//! through its accessors.
+//!
+//! The parts: `build` makes the fixed DOM; `input` turns pointer, wheel, keys and the browser's
+//! settings into messages; `controls` and `editors` hold the choices, the timeline and the input
+//! editors; `handles` the buttons over the canvas; `readouts` the results table; `code` the code
+//! panel; `embed` what the page tells its host (its address, its height); `share` the share dialog.
+
+mod build;
+mod code;
+mod controls;
+mod editors;
+mod embed;
+mod handles;
+mod input;
+mod readouts;
+mod share;
+
+use super::canvas::{CanvasPainter, Palette};
+use super::chart_canvas::ChartPanel;
+use super::dom::{now_ms, set_hidden, set_text, Res};
+use super::share_dialog::ShareDialog;
+use super::theme;
+use crate::page::{Changes, Msg, Page};
+use crate::theme::Theme;
+use crate::view::render::render;
+use build::Dom;
+pub use embed::Host;
+use gloo_events::EventListener;
+use gloo_render::{request_animation_frame, AnimationFrame};
+use handles::HandleLayer;
+use readouts::ReadoutTable;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+/// Least time between two rewrites of the readouts, editors and code panel while the reader drags,
+/// in ms: the figure and handles follow every frame, the text ten times a second and at once when
+/// the drag ends (each text rewrite costs the browser a layout and a repaint of the page).
+const TEXT_THROTTLE_MS: f64 = 100.0;
+
+/// A mounted chapter; dropping it removes its listeners and cancels its frame.
+pub struct ChapterView {
+    shared: Rc<Shared>,
+}
+
+impl ChapterView {
+    /// Builds the page into `root` (replacing its content) and draws the first frame.
+    pub fn mount(root: &Element, page: Page) -> Res<ChapterView> {
+        ChapterView::mount_in(root, page, Host::Site)
+    }
+
+    /// Like [`ChapterView::mount`], for a given host.
+    pub fn mount_in(root: &Element, mut page: Page, host: Host) -> Res<ChapterView> {
+        if matches!(host, Host::Element { .. }) {
+            // Before the DOM is built: the figure reads its colours from the theme.
+            let look = page.look();
+            theme::apply(root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?;
+        }
+        let dom = Dom::build(root, &page, &host)?;
+        let painter = CanvasPainter::new(dom.canvas.clone())?;
+        page.update(input::reduced_motion());
+        let width = dom.figure.client_width() as f64;
+        if width > 0.0 {
+            page.update(Msg::Resize { width, height: width });
+        }
+        let view = View {
+            page,
+            handles: HandleLayer::new(&dom),
+            readouts: ReadoutTable::new(&dom.readouts),
+            dom,
+            painter,
+            // The look is applied already: by the router on the site, above for an element.
+            pending: Changes { look: false, ..Changes::ALL },
+            control_listeners: Vec::new(),
+            text: Throttle::new(),
+            url: Throttle::new(),
+            code_tab: 0,
+            posted_height: 0.0,
+            host,
+            chart: None,
+        };
+        let shared = Rc::new(Shared {
+            view: RefCell::new(view),
+            queue: RefCell::new(Vec::new()),
+            frame: RefCell::new(None),
+            listeners: RefCell::new(Vec::new()),
+            observer: RefCell::new(None),
+            share: RefCell::new(None),
+        });
+        wire(&shared)?;
+        share::wire(&shared)?;
+        request_frame(&shared);
+        Ok(ChapterView { shared })
+    }
+
+    /// The theme changed (the header's picker): re-read the colours and redraw.
+    pub fn theme_changed(&self) {
+        restyle(&self.shared);
+    }
+}
+
+impl Drop for ChapterView {
+    fn drop(&mut self) {
+        if let Some((observer, _)) = self.shared.observer.borrow_mut().take() {
+            observer.disconnect();
+        }
+        self.shared.frame.borrow_mut().take();
+        self.shared.listeners.borrow_mut().clear();
+        self.shared.share.borrow_mut().take();
+        if let Ok(mut view) = self.shared.view.try_borrow_mut() {
+            view.handles.clear();
+            view.control_listeners.clear();
+        }
+    }
+}
+
+/// What the view's listeners share: the view, the queue of messages for the next frame, and what
+/// must be dropped with the view.
+struct Shared {
+    view: RefCell<View>,
+    queue: RefCell<Vec<Msg>>,
+    frame: RefCell<Option<AnimationFrame>>,
+    listeners: RefCell<Vec<EventListener>>,
+    observer: RefCell<Option<SizeWatch>>,
+    share: RefCell<Option<ShareDialog>>,
+}
+
+/// The figure's ResizeObserver and the callback it calls.
+type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
+
+/// The page and everything the shell keeps to draw it.
+struct View {
+    page: Page,
+    dom: Dom,
+    painter: CanvasPainter,
+    /// What changed since the last frame was drawn.
+    pending: Changes,
+    handles: HandleLayer,
+    /// The listeners of the choices, timeline and editors (replaced when they are rebuilt).
+    control_listeners: Vec<EventListener>,
+    readouts: ReadoutTable,
+    /// The readouts, editors and code owe a rewrite.
+    text: Throttle,
+    /// The address bar owes a rewrite.
+    url: Throttle,
+    /// The code panel's selected language.
+    code_tab: usize,
+    /// The document height last told to the embedding page.
+    posted_height: f64,
+    host: Host,
+    /// The chart under the figure, while the chapter has one.
+    chart: Option<ChartPanel>,
+}
+
+/// A rewrite that may wait: whether it is owed, and when it was last done.
+struct Throttle {
+    /// The rewrite is owed.
+    dirty: bool,
+    written_at: f64,
+}
+
+impl Throttle {
+    /// Nothing owed, never written.
+    fn new() -> Throttle {
+        Throttle { dirty: false, written_at: f64::NEG_INFINITY }
+    }
+
+    /// Whether at least `every_ms` passed since the last rewrite.
+    fn due(&self, now: f64, every_ms: f64) -> bool {
+        now - self.written_at >= every_ms
+    }
+
+    /// The rewrite was done at `now`.
+    fn done(&mut self, now: f64) {
+        self.dirty = false;
+        self.written_at = now;
+    }
+}
+
+/// Queues a message for the next frame and asks for that frame.
+fn send(link: &Weak<Shared>, msg: Msg) {
+    if let Some(shared) = link.upgrade() {
+        shared.queue.borrow_mut().push(msg);
+        request_frame(&shared);
+    }
+}
+
+fn request_frame(shared: &Rc<Shared>) {
+    let mut frame = shared.frame.borrow_mut();
+    if frame.is_none() {
+        let link = Rc::downgrade(shared);
+        *frame = Some(request_animation_frame(move |_| {
+            if let Some(shared) = link.upgrade() {
+                on_frame(&shared);
+            }
+        }));
+    }
+}
+
+/// The one frame loop: the queued messages go through [`Page::update`], then the view is redrawn.
+fn on_frame(shared: &Rc<Shared>) {
+    // Keep the finished frame handle alive until the end of this callback, then allow a new one.
+    let _done = shared.frame.borrow_mut().take();
+    let messages = std::mem::take(&mut *shared.queue.borrow_mut());
+    let again = match shared.view.try_borrow_mut() {
+        Ok(mut view) => {
+            let now = now_ms();
+            for msg in messages {
+                let changes = view.page.update(msg);
+                view.pending.merge(changes);
+            }
+            let tick = view.page.update(Msg::Tick(now));
+            view.pending.merge(tick);
+            view.render(shared, now).unwrap_or_else(|e| {
+                web_sys::console::warn_1(&e);
+                false
+            })
+        }
+        Err(_) => true,
+    };
+    if again || !shared.queue.borrow().is_empty() {
+        request_frame(shared);
+    }
+}
+
+/// Wires what lives as long as the page: the figure's and the code panel's listeners, the settings
+/// and the size watch.
+fn wire(shared: &Rc<Shared>) -> Res<()> {
+    let link = Rc::downgrade(shared);
+    let view = shared.view.borrow();
+    let mut listeners = input::page_listeners(&view.dom, &link)?;
+    listeners.extend(code::wire(&view.dom, &link));
+    let size = input::watch_size(&view.dom, &link)?;
+    drop(view);
+    *shared.observer.borrow_mut() = Some(size);
+    *shared.listeners.borrow_mut() = listeners;
+    Ok(())
+}
+
+/// The colours changed (a theme or the system's dark mode): re-read them and redraw the figure.
+fn restyle(shared: &Rc<Shared>) {
+    if let Ok(mut view) = shared.view.try_borrow_mut() {
+        view.painter.palette = Palette::read(&view.dom.figure);
+        view.pending.figure = true;
+    }
+    request_frame(shared);
+}
+
+impl View {
+    /// Brings the DOM and canvas up to date with the page; returns whether another frame is needed.
+    fn render(&mut self, shared: &Rc<Shared>, now: f64) -> Res<bool> {
+        let mut pending = std::mem::take(&mut self.pending);
+        if pending.look {
+            self.apply_look()?;
+            pending.figure = true;
+        }
+        if pending.controls {
+            self.build_controls(shared)?;
+        }
+        if pending.state || pending.controls {
+            self.text.dirty = true;
+            self.url.dirty = true;
+        }
+        let dragging = self.page.dragging().is_some();
+        if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
+            self.readouts.update(&self.page.readouts())?;
+            editors::update(&self.dom.editors, self.page.chapter())?;
+            code::show(&self.dom, self.page.chapter(), self.code_tab);
+            self.text.done(now);
+        }
+        if pending.state || pending.controls || pending.messages {
+            embed::show_link_problems(&self.dom.url_alert, &self.page)?;
+            editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
+        }
+        if pending.state || pending.figure || pending.controls {
+            self.handles.sync(&self.page, &Rc::downgrade(shared))?;
+            controls::update_timeline(&self.dom.timeline, &self.page)?;
+            let frame = self.page.frame();
+            set_hidden(&self.dom.figure_note, frame.note.is_none())?;
+            set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
+            if pending.figure || pending.state {
+                let vp = *self.page.viewport();
+                self.painter.prepare(vp.width, vp.height)?;
+                render(&frame.scene, &frame.marks, &vp, &mut self.painter);
+            }
+            let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
+            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, &self.painter.palette, figure_width)?;
+        }
+        if pending.settled && self.page.dragging().is_none() {
+            set_text(&self.dom.summary, &self.page.chapter().summary());
+        }
+        let playing = self.page.timeline().is_playing();
+        if self.host != Host::Site {
+            return Ok(playing || self.text.dirty);
+        }
+        if self.page.embed() && (pending.controls || pending.messages || pending.settled) {
+            embed::post_height(&mut self.posted_height);
+        }
+        embed::sync_url(&mut self.url, &self.page, now)?;
+        Ok(playing || self.url.dirty || self.text.dirty)
+    }
+
+    /// The page's look changed after mounting (a host set the theme or accent): apply it where this
+    /// view owns the look, and re-read the colours.
+    fn apply_look(&mut self) -> Res<()> {
+        let look = self.page.look();
+        match self.host {
+            Host::Site => theme::apply_site(look, self.page.embed())?,
+            Host::Element { .. } => theme::apply(&self.dom.root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?,
+        }
+        self.painter.palette = Palette::read(&self.dom.figure);
+        Ok(())
+    }
+}
