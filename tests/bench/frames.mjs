@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { readFileSync, readdirSync } from "node:fs";
-import { DIST, launch, serve } from "../e2e/harness.mjs";
+import { DIST, builtChapters, launch, serve } from "../e2e/harness.mjs";
 
 const MOVES = Number(process.argv[2] ?? 300);
 const site = await serve();
@@ -46,11 +46,7 @@ async function measure(url) {
   return { perMoveMs: (busy * 1000) / MOVES, wallMs: wall / MOVES };
 }
 
-const landing = await browser.newPage();
-await landing.goto(`${site.base}index.html`);
-await landing.waitForSelector(".syllabus");
-const built = await landing.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2)));
-await landing.close();
+const built = await builtChapters(browser, site.base);
 
 const noop = await measure(`${blank.base}index.html`);
 console.log(`pointer moves per page: ${MOVES}`);

@@ -1,36 +1,24 @@
 // Accessibility, end to end, in Debian's headless Chromium: axe-core's WCAG 2 A/AA rules on the landing
 // page and every chapter (light and dark, desktop and phone), Chromium's own accessibility tree through
 // the DevTools protocol, keyboard focus, reduced motion, and the contrast of the figure's role colours.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, readout, serve } from "./harness.mjs";
+import { CHAPTERS, centre, drag, readout, useSite } from "./harness.mjs";
 
 const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
-const CHAPTERS = [
-  "tensors", "multiplication", "inverse", "span", "norms", "special-matrices",
-  "eigendecomposition", "svd", "pseudoinverse", "trace", "determinant", "pca",
-];
 const SIZES = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
 const SCHEMES = ["light", "dark"];
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Opens `#/<hash>` in a fresh context and waits until the page is built (the syllabus or a readout). */
 async function open(hash, options = {}) {
-  const context = await browser.newContext({ viewport: SIZES[0], ...options });
+  const context = await site.browser.newContext({ viewport: SIZES[0], ...options });
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(String(e)));
-  await page.goto(`${server.base}index.html#/${hash}`);
+  await page.goto(site.url(hash));
   const ready = hash === "" ? ".syllabus" : "[data-readout][data-value]";
   await page.waitForSelector(ready, { state: "attached" });
   if (hash !== "") await page.waitForFunction(() => document.querySelector(".summary")?.textContent.trim().length > 0);
@@ -153,11 +141,8 @@ describe("Chromium's accessibility tree", () => {
       await first.blur();
       const said = (await page.locator(".summary").textContent()).trim();
       const box = await first.boundingBox();
-      const [px, py] = [box.x + box.width / 2, box.y + box.height / 2];
-      await page.mouse.move(px, py);
-      await page.mouse.down();
-      await page.mouse.move(px - 70, py + 50, { steps: 10 });
-      await page.mouse.up();
+      const [px, py] = centre(box);
+      await drag(page, [px, py], [px - 70, py + 50], 10);
       await page.waitForFunction((said) => document.querySelector(".summary").textContent.trim() !== said, said, { timeout: 5000 });
       const now = (await page.locator(".summary").textContent()).trim();
       assert.match(now, /^\S.{20,}[.!]$/u, `a sentence: ${now}`);

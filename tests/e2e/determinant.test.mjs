@@ -1,27 +1,11 @@
 // End-to-end: 2.11 The determinant, in headless Chromium against the built site (see harness.mjs):
 // the plane for 2×2, the box in space for 3×3 (mouse drag and arrow keys on its column handles).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { centre, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "det");
-  return page;
-}
-
-const note = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
-const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
+const site = useSite({ readout: "det" });
+const chapter = site.openChapter;
 
 describe("2.11 determinant", () => {
   test("opens on the seed's diag(2, 2): det 4, area 4, orientation kept", async () => {
@@ -40,10 +24,7 @@ describe("2.11 determinant", () => {
     // a₂ = (0, 2) sits straight above the origin: the origin's screen x is a₂'s.
     const [x0, y0] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
     const [originX] = centre(await page.locator('[data-handle="A:1"]').boundingBox());
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    await page.mouse.move(2 * originX - x0, y0, { steps: 16 });
-    await page.mouse.up();
+    await drag(page, [x0, y0], [2 * originX - x0, y0], 16);
     const A = await waitForReadout(page, "A", (A) => A[0][0] < 0);
     assert.deepEqual(A, [[-2, 0], [0, 2]]);
     assert.equal(await waitForReadout(page, "det", (d) => d === -4), -4);
@@ -87,9 +68,7 @@ describe("2.11 determinant", () => {
     assert.match(await page.locator(".figure-note").textContent(), /3×3 in space/);
     await page.context().close();
     page = await chapter("determinant?A=1,2,3;4,5,6");
-    const alert = page.locator(".url-alert[role=alert]");
-    await alert.waitFor({ state: "visible" });
-    assert.match(await alert.textContent(), /Parameter A: .*square/);
+    assert.match(await urlAlert(page), /Parameter A: .*square/);
     assert.equal(await readout(page, "det"), 4);
     await page.context().close();
   });
@@ -98,21 +77,13 @@ describe("2.11 determinant", () => {
     const page = await chapter("determinant?A=3,3,3;5,5,3;3,-5,5");
     assert.ok(Math.abs((await readout(page, "det")) + 48) < 1e-9);
     assert.ok(await page.locator(".figure-note").isHidden(), "no figure note");
-    const inked = await page.locator(".figure canvas").evaluate((canvas) => {
-      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;
-      return n;
-    });
+    const inked = await page.locator(".figure canvas").evaluate(inkedPixels);
     assert.ok(inked > 2000, `the canvas has a drawing (${inked} pixels)`);
     for (const name of ["A:0", "A:1", "A:2", "orbit"]) assert.ok(await page.locator(`[data-handle="${name}"]`).isVisible(), name);
     await page.waitForFunction(() => /left-handed/.test(document.querySelector(".summary")?.textContent ?? ""));
 
     const [x, y] = centre(await page.locator('[data-handle="A:2"]').boundingBox());
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 30, y - 70, { steps: 12 });
-    await page.mouse.up();
+    await drag(page, [x, y], [x + 30, y - 70], 12);
     await waitForReadout(page, "A", (A) => A[0][2] !== 3 || A[1][2] !== 3 || A[2][2] !== 5);
     // Let the last queued move land, then read A and det from the same frame.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

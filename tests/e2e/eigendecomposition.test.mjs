@@ -1,38 +1,14 @@
 // End-to-end: chapter 2.7 (eigendecomposition) in headless Chromium: the seed's example, a real drag
 // of the probe v off and back onto an eigenvector, the defective and complex cases, and the quadratic
 // form's panel (opened by its control, v dragged, A edited to a saddle).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { close, dragHandle, readout, readoutNote as noteOf, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
-const noteOf = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "eigenvalues");
-  return page;
-}
-
-async function drag(page, name, dx, dy) {
-  const box = await page.locator(`[data-handle="${name}"]`).boundingBox();
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(x + (dx * i) / 10, y + (dy * i) / 10);
-  await page.mouse.up();
-}
+const site = useSite({ readout: "eigenvalues" });
+const chapter = site.openChapter;
+const drag = (page, name, dx, dy) => dragHandle(page, name, dx, dy, 10);
 
 describe("2.7 eigendecomposition", () => {
   test("opens on the seed's example: λ = 6, 2 and v = (1, 1) is an eigenvector", async () => {
@@ -135,9 +111,7 @@ describe("2.7 eigendecomposition", () => {
     await page.context().close();
 
     page = await chapter("eigendecomposition?view=heat");
-    const alert = page.locator(".url-alert[role=alert]");
-    await alert.waitFor({ state: "visible" });
-    assert.match(await alert.textContent(), /Parameter view:/);
+    assert.match(await urlAlert(page), /Parameter view:/);
     assert.ok(await page.getByRole("radio", { name: "A as a map" }).isChecked());
     await page.context().close();
 
@@ -193,9 +167,7 @@ describe("2.7 eigendecomposition", () => {
     await page.context().close();
 
     page = await chapter("eigendecomposition?A=1,2,3;4,5,6");
-    const alert = page.locator(".url-alert[role=alert]");
-    await alert.waitFor({ state: "visible" });
-    assert.match(await alert.textContent(), /Parameter A: eigenvalues need a square matrix/);
+    assert.match(await urlAlert(page), /Parameter A: eigenvalues need a square matrix/);
     assert.deepEqual(await readout(page, "eigenvalues"), [6, 2]);
     await page.context().close();
   });

@@ -1,13 +1,13 @@
 // Embedding as a blogger would, with what the share dialog hands out: a host page on another origin
 // with two iframes (their code copied from the share dialog) and a <linalg-figure> element (its code
 // copied too), and the element again in a page of the site's own origin under the site's CSP.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { DIST, launch, openPage, readout, serve } from "./harness.mjs";
+import { DIST, useSite } from "./harness.mjs";
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml" };
 
@@ -29,21 +29,13 @@ async function serveSite(extra) {
   return { base, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-let site, host, browser;
 const extra = {};
-before(async () => {
-  site = await serveSite(extra);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await host?.close();
-});
+const site = useSite({ server: () => serveSite(extra) });
+let host;
 
 /** Opens a chapter on the site, opens its share dialog and copies one of its snippets. */
 async function copyFromDialog(hash, button) {
-  const page = await openPage(browser, `${site.base}index.html${hash}`, { permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await site.openPage(`${site.base}index.html${hash}`, { permissions: ["clipboard-read", "clipboard-write"] });
   await page.locator(".readouts [data-value]").first().waitFor({ state: "attached" });
   await page.locator("button.share").click();
   await page.getByRole("button", { name: button }).click();
@@ -82,9 +74,9 @@ test("the share dialog's snippets, pasted into a plain page, work there", async 
     <style>body { font: 18px Georgia, serif; } p, div { color: rgb(200, 0, 0); } canvas { display: none; }</style>
     <h1>My post</h1><p style="height: 300px">Some text above the figures.</p>
     ${svd}<p>Between the figures.</p>${det}<p>And an element:</p>${element}<p style="height: 2000px">More text.</p>`);
-  host = await serve(dir);
+  host = await site.serve(dir);
   const requests = [];
-  blog = await openPage(browser, `${host.base}index.html`, { viewport: { width: 900, height: 700 } });
+  blog = await site.openPage(`${host.base}index.html`, { viewport: { width: 900, height: 700 } });
   blog.on("request", (r) => requests.push(r.url()));
   await blog.reload();
 
@@ -183,7 +175,7 @@ test("under the site's own Content-Security-Policy, several elements share one m
     <script type="module" src="linalg-figure.js"></script></head><body><main id="app">The host's own app.</main>
     <linalg-figure chapter="svd" state="A=3,7;5,2"></linalg-figure>
     <linalg-figure chapter="inverse" state="A=2,0;0,4&amp;b=2,2"></linalg-figure></body></html>`;
-  const page = await openPage(browser, "about:blank");
+  const page = await site.openPage("about:blank");
   const wasm = [];
   page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url()); });
   await page.goto(`${site.base}figures.html`);

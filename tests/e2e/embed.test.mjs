@@ -1,14 +1,15 @@
 // Embedding as a blogger would: a host page on another origin with the documented iframe snippet.
-import { after, before, test } from "node:test";
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, openPage, serve } from "./harness.mjs";
+import { useSite } from "./harness.mjs";
 
-let site, host, browser;
+const site = useSite();
+let host;
+// The host page: another origin (a second server), made once the site's address is known.
 before(async () => {
-  site = await serve();
   const dir = await mkdtemp(join(tmpdir(), "host-"));
   const doc = await readFile(new URL("../../docs/embedding.md", import.meta.url), "utf8");
   // The snippet exactly as documented, pointed at the test server.
@@ -17,17 +18,11 @@ before(async () => {
     .replaceAll("https://YOUR-HOST", new URL(site.base).origin);
   await writeFile(join(dir, "index.html"), `<!doctype html><meta charset="utf-8"><title>A blog</title><link rel="icon" href="data:,">
     <h1>My post</h1><p style="height: 300px">Some text above the figure.</p>${snippet}<p style="height: 1500px">More text.</p>`);
-  host = await serve(dir);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await host?.close();
+  host = await site.serve(dir);
 });
 
 test("the documented iframe snippet shows the figure at its own height, with its state", async () => {
-  const page = await openPage(browser, `${host.base}index.html`, { viewport: { width: 800, height: 700 } });
+  const page = await site.openPage(`${host.base}index.html`, { viewport: { width: 800, height: 700 } });
   const frame = page.frameLocator("iframe");
   await frame.locator('[data-readout="Av"][data-value]').waitFor({ state: "attached" });
   assert.equal(JSON.parse(await frame.locator('[data-readout="Av"]').getAttribute("data-value"))[0], 16);
@@ -45,7 +40,7 @@ test("the documented iframe snippet shows the figure at its own height, with its
 });
 
 test("an inactive figure lets the host page scroll; a click makes it interactive", async () => {
-  const page = await openPage(browser, `${host.base}index.html`, { viewport: { width: 800, height: 700 } });
+  const page = await site.openPage(`${host.base}index.html`, { viewport: { width: 800, height: 700 } });
   const frame = page.frameLocator("iframe");
   await frame.locator('[data-handle="v"]').waitFor({ state: "attached" });
   await page.locator("iframe").scrollIntoViewIfNeeded();

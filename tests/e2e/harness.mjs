@@ -1,8 +1,13 @@
-// Shared pieces of the end-to-end tests: a static file server for dist/ on 127.0.0.1 and Debian's
-// Chromium driven by playwright-core. Nothing here downloads a browser.
+// Shared pieces of the end-to-end tests: a static file server for dist/ on 127.0.0.1, Debian's
+// Chromium driven by playwright-core, `useSite` (the server and browser of one test file, opened once
+// by node:test hooks), the chapter slugs from the README's contract table, and the helpers several
+// tests use (readouts, notes, snapshots, drags, canvas ink). Nothing here downloads a browser.
+import assert from "node:assert/strict";
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -18,7 +23,20 @@ const TYPES = {
   ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json",
 };
 
-/** Serves `root` on an ephemeral 127.0.0.1 port; resolves to { base, close }. */
+/** The slugs of the README's contract table (between `<!-- contract-table -->` and its end), in order. */
+export function contractSlugs(readme) {
+  const start = readme.indexOf("<!-- contract-table -->");
+  const end = readme.indexOf("<!-- /contract-table -->");
+  if (start < 0 || end < start) throw new Error("README.md has no <!-- contract-table --> … <!-- /contract-table -->");
+  const slugs = readme.slice(start, end).split("\n").map((line) => line.match(/^\|\s*`([^`]+)`\s*\|/)?.[1]).filter(Boolean);
+  if (slugs.length === 0) throw new Error("README.md's contract table lists no chapter");
+  return slugs;
+}
+
+/** Every chapter's slug, from the README's contract table (tests/readme.rs keeps it equal to the code). */
+export const CHAPTERS = contractSlugs(readFileSync(new URL("../../README.md", import.meta.url), "utf8"));
+
+/** Serves `root` on an ephemeral 127.0.0.1 port; resolves to { base, close } (closing twice is harmless). */
 export async function serve(root = DIST, prefix = "/") {
   const server = createServer(async (req, res) => {
     try {
@@ -36,7 +54,8 @@ export async function serve(root = DIST, prefix = "/") {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;
-  return { base, close: () => new Promise((ok) => server.close(ok)) };
+  let closed;
+  return { base, close: () => (closed ??= new Promise((ok) => server.close(ok))) };
 }
 
 /** Launches headless Chromium. */
@@ -53,6 +72,63 @@ export async function openPage(browser, url, options = {}) {
   page.on("pageerror", (e) => page.errors.push(String(e)));
   await page.goto(url);
   return page;
+}
+
+/** The slugs the landing page at `base` links to (the built chapters), read in a page of its own. */
+export async function builtChapters(browser, base) {
+  const page = await openPage(browser, `${base}index.html`);
+  await page.waitForSelector(".syllabus");
+  const built = await page.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2)));
+  await page.context().close();
+  return built;
+}
+
+/**
+ * Registers node:test `before`/`after` hooks that start the site's server and Chromium once for the
+ * calling file and close them (and every server from `site.serve`) after it. Options: `server`, a
+ * function that starts the site's server (default `serve()`); `args`, extra Chromium flags;
+ * `readout`, the readout `openChapter` waits for by default (else any readout with a value); `built`,
+ * read the landing page's chapter links into `site.built`. Returns the site: getters `server`, `base`,
+ * `browser`, `built`, and `url`, `openChapter`, `openPage`, `serve` below.
+ */
+export function useSite({ server: start = () => serve(), args = [], readout: first, built: readBuilt = false } = {}) {
+  let server, browser, built;
+  const servers = [];
+  before(async () => {
+    server = await start();
+    browser = await launch(args);
+    if (readBuilt) built = await builtChapters(browser, server.base);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    for (const s of servers) await s.close();
+  });
+  const site = {
+    get server() { return server; },
+    get base() { return server.base; },
+    get browser() { return browser; },
+    get built() { return built; },
+    /** The address of `index.html#/<hash>` on the site. */
+    url: (hash) => `${server.base}index.html#/${hash}`,
+    /** Opens `#/<hash>` in a new context (`options` are context options) and waits until the readout
+     *  `options.readout` (default: the file's) has its `data-value`, or else until a readout shows one. */
+    async openChapter(hash, { readout: name = first, ...options } = {}) {
+      const page = await openPage(browser, site.url(hash), options);
+      if (name) await readout(page, name);
+      else await page.waitForSelector("[data-readout][data-value]");
+      return page;
+    },
+    /** Opens `url` in a new context of the site's browser (see `openPage`). */
+    openPage: (url, options) => openPage(browser, url, options),
+    /** Starts another static server (another origin, or a sub-path `prefix`), closed after the file. */
+    async serve(root, prefix) {
+      const extra = await serve(root, prefix);
+      servers.push(extra);
+      return extra;
+    },
+  };
+  return site;
 }
 
 /** The parsed `data-value` of a readout, waiting until it exists. */
@@ -73,4 +149,100 @@ export async function waitForReadout(page, name, predicate, timeout = 5000) {
     await page.waitForTimeout(50);
   }
   throw new Error(`readout ${name} stayed ${JSON.stringify(last)}`);
+}
+
+/** Waits until every named readout has a `data-value`, then returns { name: parsed value }. */
+export async function readoutValues(page, names) {
+  await page.waitForFunction((names) => names.every((n) => document.querySelector(`[data-readout="${n}"]`)?.hasAttribute("data-value")), names);
+  return page.evaluate((names) => Object.fromEntries(names.map((n) => {
+    const el = document.querySelector(`[data-readout="${n}"]`);
+    return [n, el && el.hasAttribute("data-value") ? JSON.parse(el.dataset.value) : undefined];
+  })), names);
+}
+
+/** The text of the table row that holds a readout: its value and the note that says why. */
+export const readoutNote = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+
+/** Every readout of the page as `name=value` lines: equal snapshots mean that no readout changed. */
+export const snapshot = (page) => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+
+/** Waits until the page's readouts differ from the `snapshot` `before`. */
+export function waitForSnapshotChange(page, before, timeout = 3000) {
+  return page.waitForFunction((b) => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n") !== b, before, { timeout });
+}
+
+/** Waits until the URL alert is shown, and returns its text. */
+export async function urlAlert(page) {
+  const alert = page.locator(".url-alert[role=alert]");
+  await alert.waitFor({ state: "visible" });
+  return alert.textContent();
+}
+
+/** Whether |a − b| ≤ tol + tol·|b|. */
+export const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+
+/** The centre [x, y] of a bounding box. */
+export const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
+
+/** The screen centre of the handle `name`, asserting that it is visible. */
+export async function handleCentre(page, name) {
+  const box = await page.locator(`[data-handle="${name}"]`).boundingBox();
+  assert.ok(box, `a visible [data-handle="${name}"]`);
+  return centre(box);
+}
+
+/** Waits until the handle `name` has moved more than 5 px on the screen from the centre `from`. */
+export function waitForHandleMove(page, name, from, timeout = 3000) {
+  return page.waitForFunction(([name, b]) => {
+    const r = document.querySelector(`[data-handle="${name}"]`).getBoundingClientRect();
+    return Math.hypot(r.x + r.width / 2 - b[0], r.y + r.height / 2 - b[1]) > 5;
+  }, [name, from], { timeout });
+}
+
+/** A mouse drag: press at `from`, move to `to` in `steps` pointer moves, release. */
+export async function drag(page, [x, y], [tx, ty], steps) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(tx, ty, { steps });
+  await page.mouse.up();
+}
+
+/** A mouse drag through points: press at `from`, move to `from` + each offset in turn, release. */
+export async function dragPath(page, [x, y], offsets) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (const [dx, dy] of offsets) await page.mouse.move(x + dx, y + dy);
+  await page.mouse.up();
+}
+
+/** A mouse drag from `from` by (dx, dy) in `steps` equal pointer moves. */
+export function dragBy(page, from, [dx, dy], steps) {
+  return dragPath(page, from, Array.from({ length: steps }, (_, k) => [(dx * (k + 1)) / steps, (dy * (k + 1)) / steps]));
+}
+
+/** Drags the handle `name` from its centre by (dx, dy) in `steps` equal pointer moves. */
+export async function dragHandle(page, name, dx, dy, steps) {
+  return dragBy(page, await handleCentre(page, name), [dx, dy], steps);
+}
+
+/** Drags the empty canvas (its top-right corner, far from every handle) by (dx, dy): in 3-D, an orbit. */
+export async function dragEmpty(page, dx, dy) {
+  const box = await page.locator(".figure canvas").boundingBox();
+  const [x, y] = [box.x + box.width - 30, box.y + 30];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
+  await page.mouse.move(x + dx, y + dy, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** How many pixels of a canvas differ from its top-left corner's colour (the background); runs in
+ *  the page: `locator.evaluate(inkedPixels)`. */
+export function inkedPixels(canvas) {
+  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;
+  }
+  return n;
 }

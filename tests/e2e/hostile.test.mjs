@@ -1,8 +1,8 @@
 // Hostile links: every built chapter opened with a corpus of malformed and malicious parameter values.
 // Each must show an alert, keep every readout finite or null, log no console error, and run nothing.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, serve } from "./harness.mjs";
+import { useSite } from "./harness.mjs";
 
 const CORPUS = [
   "<img src=x onerror=window.pwned=1>",
@@ -15,22 +15,10 @@ const CORPUS = [
 ];
 const PARAMS = ["A", "B", "v", "w", "b", "P", "p", "s", "view", "order"];
 
-let server, browser, built;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  const page = await openPage(browser, `${server.base}index.html`);
-  await page.waitForSelector(".syllabus");
-  built = await page.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2)));
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite({ built: true });
 
 test("the shipped page has a strict Content-Security-Policy", async () => {
-  const page = await openPage(browser, `${server.base}index.html`);
+  const page = await site.openPage(`${site.base}index.html`);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
@@ -60,14 +48,14 @@ async function openWithReadouts(page, url, where) {
 }
 
 test("malformed and malicious links never break a chapter", async () => {
-  const page = await openPage(browser, "about:blank");
-  for (const slug of built) {
+  const page = await site.openPage("about:blank");
+  for (const slug of site.built) {
     for (const value of CORPUS) {
       for (const raw of [true, false]) {
         const encoded = raw ? value.replace(/[#&]/g, encodeURIComponent) : encodeURIComponent(value);
         const query = PARAMS.map((p) => `${p}=${encoded}`).join("&");
         const where = `${slug} ← ${JSON.stringify(value)}${raw ? " (raw)" : ""}`;
-        await openWithReadouts(page, `${server.base}index.html#/${slug}?${query}`, where);
+        await openWithReadouts(page, site.url(`${slug}?${query}`), where);
         assert.ok(await page.locator(".url-alert").isVisible(), `${where}: no alert`);
         const bad = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")]
           .map((e) => e.dataset.value).filter((v) => v === undefined || /NaN|Infinity/.test(v)));

@@ -1,27 +1,11 @@
 // End-to-end: 2.3 Identity and inverse matrices, in headless Chromium against the built site.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { centre, close as near, drag, readout, readoutNote as note, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "inverse");
-  return page;
-}
-
-const note = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
-const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
-const close = (a, b) => Math.abs(a - b) <= 1e-12 + 1e-12 * Math.abs(b);
+const site = useSite({ readout: "inverse" });
+const chapter = site.openChapter;
+const close = (a, b) => near(a, b, 1e-12);
 const closeAll = (got, want) => got.flat().every((x, i) => close(x, want.flat()[i]));
 
 describe("2.3 inverse", () => {
@@ -40,10 +24,7 @@ describe("2.3 inverse", () => {
     const page = await chapter("inverse");
     const [x0, y0] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
     const [x1, y1] = centre(await page.locator('[data-handle="A:1"]').boundingBox());
-    await page.mouse.move(x0, y0);
-    await page.mouse.down();
-    await page.mouse.move(x1, y1, { steps: 16 });
-    await page.mouse.up();
+    await drag(page, [x0, y0], [x1, y1], 16);
     const A = await waitForReadout(page, "A", (A) => A[0][0] === -1);
     assert.deepEqual(A, [[-1, -1], [1, 1]]);
     assert.equal(await waitForReadout(page, "inverse", (v) => v === null), null);
@@ -55,10 +36,7 @@ describe("2.3 inverse", () => {
     // Dragging b onto the line of the columns: now infinitely many solutions.
     const [bx, by] = centre(await page.locator('[data-handle="b"]').boundingBox());
     const [ax, ay] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
-    await page.mouse.move(bx, by);
-    await page.mouse.down();
-    await page.mouse.move(ax, ay, { steps: 16 });
-    await page.mouse.up();
+    await drag(page, [bx, by], [ax, ay], 16);
     await waitForReadout(page, "b", (b) => b[0] === -1 && b[1] === 1);
     assert.match(await note(page, "solution"), /infinitely many/);
     assert.deepEqual(page.errors, []);

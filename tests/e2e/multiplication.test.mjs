@@ -1,27 +1,12 @@
 // End-to-end: the built site (dist/) served on 127.0.0.1, driven in Debian's headless Chromium with
 // real pointer and keyboard input. Run `trunk build --release` first (scripts/test.sh does).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { centre, close, drag, dragBy, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const site = useSite({ readout: "Av" });
+const chapter = site.openChapter;
 const matVec = (A, v) => A.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
-const close = (a, b) => Math.abs(a - b) <= 1e-9 + 1e-9 * Math.abs(b);
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "Av");
-  return page;
-}
 
 describe("2.2 multiplication", () => {
   test("opens on the seed's example with no console errors", async () => {
@@ -40,12 +25,8 @@ describe("2.2 multiplication", () => {
   test("a real pointer drag of the v handle moves Av to A·v", async () => {
     const page = await chapter("multiplication");
     const before = await readout(page, "v");
-    const box = await page.locator("[data-handle=v]").boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++) await page.mouse.move(x + 4 * i, y + 3 * i);
-    await page.mouse.up();
+    const [x, y] = centre(await page.locator("[data-handle=v]").boundingBox());
+    await dragBy(page, [x, y], [4 * 20, 3 * 20], 20);
     const v = await waitForReadout(page, "v", (v) => v[0] !== before[0] || v[1] !== before[1]);
     assert.ok(v[0] > before[0] && v[1] < before[1], `v moved right and down: ${before} → ${v}`);
     const A = await readout(page, "A");
@@ -65,10 +46,7 @@ describe("2.2 multiplication", () => {
     // Drag the first column's tip onto the second's: A becomes singular, the square flattens.
     const from = await page.locator('[data-handle="A:0"]').boundingBox();
     const to = await page.locator('[data-handle="A:1"]').boundingBox();
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await page.mouse.up();
+    await drag(page, centre(from), centre(to), 12);
     const A = await waitForReadout(page, "A", (A) => A[0][0] !== 1 || A[1][0] !== 0);
     assert.deepEqual(A, [[0, 0], [1, 1]]);
     assert.deepEqual(await waitForReadout(page, "Av", (Av) => Av[1] === 2), [0, 2]);
@@ -96,7 +74,7 @@ describe("2.2 multiplication", () => {
     await page.keyboard.press("ArrowLeft");
     await page.waitForFunction(() => location.hash.includes("v=0,1"));
     const url = page.url();
-    const again = await openPage(browser, url);
+    const again = await site.openPage(url);
     await waitForReadout(again, "v", (v) => v[0] === 0 && v[1] === 1);
     assert.deepEqual(await readout(again, "Av"), [3, 5]);
     await again.context().close();
@@ -106,10 +84,9 @@ describe("2.2 multiplication", () => {
   test("an invalid URL parameter shows an alert and the default state", async () => {
     for (const bad of ["v=abc", "A=1,2;3", "A=NaN,1;1,1", "v=1e400,1", "A=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E"]) {
       const page = await chapter(`multiplication?${bad}`);
-      const alert = page.locator(".url-alert[role=alert]");
-      await alert.waitFor({ state: "visible" });
+      const text = await urlAlert(page);
       const param = bad.split("=")[0];
-      assert.match(await alert.textContent(), new RegExp(`Parameter ${param}:`));
+      assert.match(text, new RegExp(`Parameter ${param}:`));
       assert.deepEqual(await readout(page, "Av"), [16, 40], bad);
       assert.equal(await page.evaluate(() => window.pwned), undefined);
       assert.equal(await page.locator("main img").count(), 0);
@@ -136,8 +113,7 @@ describe("2.2 multiplication", () => {
     const page = await chapter("multiplication?A=1,2;3,4;5,6&v=2,4");
     assert.deepEqual(await readout(page, "Av"), [10, 22, 34]);
     assert.equal(await readout(page, "BA"), null);
-    const row = page.locator("tr", { has: page.locator('[data-readout="BA"]') });
-    assert.match(await row.textContent(), /inner sizes/);
+    assert.match(await readoutNote(page, "BA"), /inner sizes/);
     assert.ok(await page.locator(".figure-note").isVisible());
     await page.locator('[data-input="v"] button', { hasText: "+ entry" }).click();
     await waitForReadout(page, "v", (v) => v.length === 3);
@@ -167,7 +143,7 @@ describe("2.2 multiplication", () => {
 
 describe("the site", () => {
   test("the landing page lists twelve chapters; unbuilt ones are not links", async () => {
-    const page = await openPage(browser, `${server.base}index.html`);
+    const page = await site.openPage(`${site.base}index.html`);
     await page.waitForSelector(".syllabus");
     assert.equal(await page.locator(".syllabus li").count(), 12);
     const links = await page.locator(".syllabus a").count();
@@ -184,8 +160,8 @@ describe("the site", () => {
   });
 
   test("works from a sub-path with relative URLs", async () => {
-    const sub = await serve(undefined, "/blog/figures/");
-    const page = await openPage(browser, `${sub.base}index.html#/multiplication?v=1,0`);
+    const sub = await site.serve(undefined, "/blog/figures/");
+    const page = await site.openPage(`${sub.base}index.html#/multiplication?v=1,0`);
     assert.deepEqual(await readout(page, "Av"), [2, 6]);
     await page.context().close();
     await sub.close();
@@ -201,7 +177,7 @@ describe("the site", () => {
   });
 
   test("an unknown chapter says so instead of showing an empty page", async () => {
-    const page = await openPage(browser, `${server.base}index.html#/no-such-chapter`);
+    const page = await site.openPage(site.url("no-such-chapter"));
     await page.waitForSelector(".not-found");
     assert.match(await page.locator(".not-found").textContent(), /There is no chapter at this address/);
     await page.context().close();

@@ -1,24 +1,11 @@
 // End-to-end: 2.5 norms. A real pointer drag of v changes every norm to the right value; p from the
 // URL (including p < 1 and a huge p); the triangle-inequality view with two handles.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "l2");
-  return page;
-}
+const site = useSite({ readout: "l2" });
+const chapter = site.openChapter;
 
 const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 const pnorm = (v, p) => Math.pow(v.reduce((s, x) => s + Math.pow(Math.abs(x), p), 0), 1 / p);
@@ -39,12 +26,7 @@ describe("2.5 norms", () => {
 
   test("a real pointer drag of v changes every norm to the dragged vector's", async () => {
     const page = await chapter("norms");
-    const box = await page.locator("[data-handle=v]").boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 15; i++) await page.mouse.move(x - 10 * i, y + 6 * i);
-    await page.mouse.up();
+    await dragHandle(page, "v", -10 * 15, 6 * 15, 15);
     const v = await waitForReadout(page, "v", (v) => v[0] !== 3 || v[1] !== 4);
     assert.ok(v[0] < 3, `moved left: ${v}`);
     await waitForReadout(page, "l1", (l) => close(l, Math.abs(v[0]) + Math.abs(v[1])));
@@ -58,14 +40,12 @@ describe("2.5 norms", () => {
   test("p from the URL: p < 1 is flagged, a huge p gives the max norm, p = 0 is refused", async () => {
     const small = await chapter("norms?v=3,5&p=0.5");
     assert.ok(close(await readout(small, "lp"), pnorm([3, 5], 0.5)));
-    const row = small.locator("tr", { has: small.locator('[data-readout="lp"]') });
-    assert.match(await row.textContent(), /not a norm/);
+    assert.match(await readoutNote(small, "lp"), /not a norm/);
     const huge = await chapter("norms?v=3,-4,1e300&p=1e6");
     assert.equal(await readout(huge, "lp"), 1e300);
     assert.ok(await huge.locator(".figure-note").isVisible());
     const bad = await chapter("norms?p=0");
-    await bad.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
-    assert.match(await bad.locator(".url-alert").textContent(), /Parameter p: p is one number greater than 0/);
+    assert.match(await urlAlert(bad), /Parameter p: p is one number greater than 0/);
     assert.equal(await readout(bad, "l2"), 5);
     for (const p of [small, huge, bad]) await p.context().close();
   });

@@ -1,26 +1,15 @@
 // End-to-end: 2.12 PCA in headless Chromium with real pointer and keyboard input. The expected values
 // are computed here from the page's own P readout with the textbook formulas (mean, n − 1 covariance,
 // the closed-form eigen-decomposition of a symmetric 2×2), independently of the Rust code.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { close, dragEmpty, dragHandle, handleCentre as centre, inkedPixels, readout, readoutNote, snapshot, urlAlert, useSite, waitForHandleMove, waitForReadout } from "./harness.mjs";
 
-let server, browser, built;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-  // Like the contract test: a chapter that is not registered yet is skipped, not failed.
-  const page = await openPage(browser, `${server.base}index.html`);
-  await page.waitForSelector(".syllabus");
-  built = (await page.locator('.syllabus a[href="#/pca"]').count()) > 0;
-  await page.context().close();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+// Like the contract test: a chapter that is not registered yet is skipped, not failed.
+const site = useSite({ readout: "components", built: true });
+const unbuilt = () => !site.built.includes("pca");
+const chapter = site.openChapter;
+const drag = (page, handle, dx, dy) => dragHandle(page, handle, dx, dy, 15);
 
 /** Mean, covariance (n − 1), eigenvalues (descending) and the first unit eigenvector of 2-D points. */
 function stats(P) {
@@ -35,50 +24,6 @@ function stats(P) {
 }
 
 const quad = (C, d) => d[0] * d[0] * C[0][0] + 2 * d[0] * d[1] * C[0][1] + d[1] * d[1] * C[1][1];
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "components");
-  return page;
-}
-
-async function drag(page, handle, dx, dy) {
-  const box = await page.locator(`[data-handle="${handle}"]`).boundingBox();
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 15; i++) await page.mouse.move(x + (dx * i) / 15, y + (dy * i) / 15);
-  await page.mouse.up();
-}
-
-const centre = async (page, name) => {
-  const box = await page.locator(`[data-handle="${name}"]`).boundingBox();
-  assert.ok(box, `a visible [data-handle="${name}"]`);
-  return [box.x + box.width / 2, box.y + box.height / 2];
-};
-
-/** How many canvas pixels differ from the top-left corner's colour (the figure's background). */
-function inkedPixels(canvas) {
-  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;
-  }
-  return n;
-}
-
-const snapshot = (page) => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
-
-/** Drags the empty canvas (far from every handle) by (dx, dy) with the mouse: in 3-D, an orbit. */
-async function dragEmpty(page, dx, dy) {
-  const box = await page.locator(".figure canvas").boundingBox();
-  const [x, y] = [box.x + box.width - 30, box.y + 30];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
-  await page.mouse.move(x + dx, y + dy, { steps: 5 });
-  await page.mouse.up();
-}
 
 function checkAgainst(P, got) {
   const s = stats(P);
@@ -103,7 +48,7 @@ async function all(page) {
 
 describe("2.12 pca", () => {
   test("opens on 30 points near y = 2x + 1 with the statistics numpy would give", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca");
     const P = await readout(page, "P");
     assert.equal(P.length, 30);
@@ -124,7 +69,7 @@ describe("2.12 pca", () => {
   });
 
   test("a real drag of d turns it; projected variance + lost variance stay the total", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca");
     const total = await readout(page, "total_variance");
     const before = await readout(page, "projected_variance");
@@ -148,7 +93,7 @@ describe("2.12 pca", () => {
   });
 
   test("with snapping off, d dropped within a degree of PC1 snaps onto it", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca");
     await page.getByLabel("Snap to grid").uncheck();
     const [pc1] = await readout(page, "components");
@@ -184,7 +129,7 @@ describe("2.12 pca", () => {
   });
 
   test("dragging a point moves the mean and turns the components", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?P=0,0;1,2;2,4;3,6&d=0,1");
     const before = await readout(page, "P");
     await drag(page, "P:3", 60, 80);
@@ -202,11 +147,10 @@ describe("2.12 pca", () => {
   });
 
   test("identical points: no ratio, and the page says why", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?P=2,3;2,3;2,3");
     assert.equal(await readout(page, "explained_variance_ratio"), null);
-    const row = page.locator("tr", { has: page.locator('[data-readout="explained_variance_ratio"]') });
-    assert.match(await row.textContent(), /same point/);
+    assert.match(await readoutNote(page, "explained_variance_ratio"), /same point/);
     assert.deepEqual(await readout(page, "explained_variance"), [0, 0]);
     assert.deepEqual(await readout(page, "mean"), [2, 3]);
     assert.deepEqual(page.errors, []);
@@ -214,17 +158,16 @@ describe("2.12 pca", () => {
   });
 
   test("equal variances say the components are not unique", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?P=0,0;1,0;0,1;1,1");
-    const row = page.locator("tr", { has: page.locator('[data-readout="components"]') });
-    assert.match(await row.textContent(), /any orthonormal/);
+    assert.match(await readoutNote(page, "components"), /any orthonormal/);
     assert.deepEqual(await readout(page, "explained_variance_ratio"), [0.5, 0.5]);
     assert.equal(await readout(page, "angle_to_pc1"), null);
     await page.context().close();
   });
 
   test("three coordinates are drawn in space: an empty drag orbits, a real drag of a point moves the mean", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?P=1,0,0;0,2,0;0,0,3;1,1,1;2,1,0");
     assert.equal((await readout(page, "explained_variance")).length, 3);
     assert.equal((await readout(page, "components")).length, 3);
@@ -238,10 +181,7 @@ describe("2.12 pca", () => {
     const readouts = await snapshot(page);
     const before = await centre(page, "P:2");
     await dragEmpty(page, 90, 40);
-    await page.waitForFunction((b) => {
-      const r = document.querySelector('[data-handle="P:2"]').getBoundingClientRect();
-      return Math.hypot(r.x + r.width / 2 - b[0], r.y + r.height / 2 - b[1]) > 5;
-    }, before, { timeout: 3000 }).catch(() => assert.fail("the point did not move when the view orbited"));
+    await waitForHandleMove(page, "P:2", before).catch(() => assert.fail("the point did not move when the view orbited"));
     assert.equal(await snapshot(page), readouts, "orbiting changes no readout");
     assert.doesNotMatch(page.url(), /yaw|pitch/);
 
@@ -268,7 +208,7 @@ describe("2.12 pca", () => {
   });
 
   test("the generator makes 3-D points with dim = 3; many are drawn as a stated sample", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?n=200&corr=0.9&noise=0");
     assert.equal((await readout(page, "d")).length, 2);
     const slider = page.locator('input[data-slider="dim"]');
@@ -299,7 +239,7 @@ describe("2.12 pca", () => {
   });
 
   test("points at 1e150 compute exactly, with a note instead of a figure (and no hang)", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?P=0,2e150;1e150,4e150;2e150,0");
     assert.deepEqual(await readout(page, "mean"), [1e150, 2e150]);
     // The variances (about 1e300) still fit; the ratios match the unscaled example (0,2), (1,4), (2,0).
@@ -312,19 +252,17 @@ describe("2.12 pca", () => {
   });
 
   test("invalid point sets alert and open the default", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     for (const bad of ["P=1,2", "P=1,2,3,4;5,6,7,8", "P=1;2;3", "d=0,0", "P=1,x;2,3"]) {
       const page = await chapter(`pca?${bad}`);
-      const alert = page.locator(".url-alert[role=alert]");
-      await alert.waitFor({ state: "visible" });
-      assert.match(await alert.textContent(), new RegExp(`Parameter ${bad.split("=")[0]}:`));
+      assert.match(await urlAlert(page), new RegExp(`Parameter ${bad.split("=")[0]}:`));
       assert.equal((await readout(page, "P")).length, 30, bad);
       await page.context().close();
     }
   });
 
   test("the centred view slides the mean to the origin; a dragged point lands under the pointer", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?P=0,2;1,4;2,0&view=centred", { reducedMotion: "reduce" });
     const h = page.locator('[data-handle="P:0"]');
     assert.deepEqual(await h.evaluate((e) => [Number(e.dataset.x), Number(e.dataset.y)]), [-1, 0]);
@@ -340,7 +278,7 @@ describe("2.12 pca", () => {
   });
 
   test("the correlation slider moves by keyboard: the points are regenerated and the link carries the recipe", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?n=200&corr=0&noise=0");
     const before = await readout(page, "explained_variance_ratio");
     // Uncorrelated unit signal: the two variances are about equal.
@@ -367,7 +305,7 @@ describe("2.12 pca", () => {
   });
 
   test("a hundred thousand points from a link: a real drag of d updates the readouts", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?n=100000&corr=0.8&noise=0.3");
     assert.equal(await readout(page, "P"), null);
     const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
@@ -389,7 +327,7 @@ describe("2.12 pca", () => {
   });
 
   test("pasted points: a bad row is named and the state kept; good ones load and agree with the formulas", async (t) => {
-    if (!built) return t.skip("pca is not registered");
+    if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca");
     const mean = await readout(page, "mean");
     const area = page.getByLabel("Paste points (CSV: x,y per line)");

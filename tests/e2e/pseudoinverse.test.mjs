@@ -1,21 +1,11 @@
 // End-to-end: chapter 2.9 (pseudoinverse) in headless Chromium: the seed's line fit, a real drag of
 // a data point refitting the line, the three-lines view, and a vertical cloud with no fit.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { close, dragBy, dragHandle, readout, readoutNote as noteOf, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
-const noteOf = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+const site = useSite({ readout: "pinv" });
+const chapter = site.openChapter;
 
 /** The least-squares line through rows (x, y), from the normal equations (independent of the page). */
 function leastSquares(P) {
@@ -24,12 +14,6 @@ function leastSquares(P) {
   const sxx = P.reduce((s, [x]) => s + x * x, 0), sxy = P.reduce((s, [x, y]) => s + x * y, 0);
   const slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
   return [slope, (sy - slope * sx) / n];
-}
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "pinv");
-  return page;
 }
 
 describe("2.9 pseudoinverse", () => {
@@ -60,10 +44,7 @@ describe("2.9 pseudoinverse", () => {
     assert.ok(close(slope, ws, 1e-9) && close(intercept, wi, 1e-9), `${slope}, ${intercept} vs ${ws}, ${wi}`);
     assert.equal(await page.locator("[data-handle]").count(), 7);
     // A drag of the empty plane pans and adds nothing.
-    await page.mouse.move(a.x + 5, a.y + 120);
-    await page.mouse.down();
-    for (let i = 1; i <= 5; i++) await page.mouse.move(a.x + 5 + 10 * i, a.y + 120);
-    await page.mouse.up();
+    await dragBy(page, [a.x + 5, a.y + 120], [10 * 5, 0], 5);
     await page.locator('[data-handle="P:0"]').focus();
     await page.keyboard.press("Delete");
     const left = await waitForReadout(page, "P", (P) => P.length === 6);
@@ -74,12 +55,7 @@ describe("2.9 pseudoinverse", () => {
 
   test("a real pointer drag of a point refits the line to the least-squares one", async () => {
     const page = await chapter("pseudoinverse");
-    const box = await page.locator('[data-handle="P:0"]').boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 15; i++) await page.mouse.move(x, y - 8 * i);
-    await page.mouse.up();
+    await dragHandle(page, "P:0", 0, -8 * 15, 15);
     const P = await waitForReadout(page, "P", (P) => P[0][1] !== 2);
     assert.ok(P[0][1] > 2 && P[0][0] === 0, JSON.stringify(P[0]));
     const want = leastSquares(P);
@@ -120,8 +96,7 @@ describe("2.9 pseudoinverse", () => {
     await page.context().close();
 
     page = await chapter("pseudoinverse?P=1,2,3;4,5,6");
-    await page.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
-    assert.match(await page.locator(".url-alert").textContent(), /Parameter P: points are rows/);
+    assert.match(await urlAlert(page), /Parameter P: points are rows/);
     await page.context().close();
   });
 });

@@ -1,16 +1,13 @@
 // Takes screenshots of the built site, every built chapter at phone and desktop sizes, light and dark:
 //   node tests/e2e/screenshots.mjs [OUTDIR] [SLUG…]   (default: tests/e2e/artifacts; needs a built dist/)
 import { mkdir } from "node:fs/promises";
-import { launch, openPage, serve } from "./harness.mjs";
+import { builtChapters, launch, openPage, serve } from "./harness.mjs";
 
 const out = process.argv[2] ?? new URL("./artifacts", import.meta.url).pathname;
 await mkdir(out, { recursive: true });
 const { base, close } = await serve();
 const browser = await launch();
-const landing = await openPage(browser, `${base}index.html`);
-await landing.waitForSelector(".syllabus");
-const built = await landing.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2)));
-await landing.context().close();
+const built = await builtChapters(browser, base);
 const wanted = process.argv.slice(3);
 const routes = [["landing", ""], ...built.filter((s) => !wanted.length || wanted.includes(s)).map((s) => [s, `#/${s}`])];
 for (const [name, hash] of routes) {

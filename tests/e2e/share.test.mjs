@@ -1,27 +1,11 @@
 // The share dialog, the theme picker and the theme/accent parameters on the site's own pages.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { launch, openPage, readout, serve } from "./harness.mjs";
+import { readout, useSite } from "./harness.mjs";
 
-let site, browser;
-before(async () => {
-  site = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
+const site = useSite({ readout: "Av" });
 const clipboard = { permissions: ["clipboard-read", "clipboard-write"] };
-
-/** Opens a chapter and waits for its first readout. */
-async function chapter(hash, name, options = {}) {
-  const page = await openPage(browser, `${site.base}index.html${hash}`, options);
-  await readout(page, name);
-  return page;
-}
 
 /** Opens the share dialog from the keyboard. */
 async function openDialog(page) {
@@ -37,7 +21,7 @@ function pngSize(bytes) {
 }
 
 test("the dialog opens from the keyboard, copies link, iframe and element code, and Escape returns focus", async () => {
-  const page = await chapter("#/multiplication?A=2,3;6,5&v=1,0", "Av", clipboard);
+  const page = await site.openChapter("multiplication?A=2,3;6,5&v=1,0", clipboard);
   await page.locator('[data-handle="v"]').focus();
   await page.keyboard.press("ArrowUp");
   await page.waitForFunction(() => location.hash.includes("v=1,1"));
@@ -71,11 +55,11 @@ test("the dialog opens from the keyboard, copies link, iframe and element code, 
 });
 
 test("a refused clipboard leaves the text selected in its field", async () => {
-  const page = await openPage(browser, "about:blank");
+  const page = await site.openPage("about:blank");
   await page.addInitScript(() => {
     Clipboard.prototype.writeText = () => Promise.reject(new DOMException("refused", "NotAllowedError"));
   });
-  await page.goto(`${site.base}index.html#/svd?A=3,7;5,2`);
+  await page.goto(site.url("svd?A=3,7;5,2"));
   await readout(page, "rank");
   await openDialog(page);
   await page.getByRole("button", { name: "Copy link" }).click();
@@ -89,7 +73,7 @@ test("a refused clipboard leaves the text selected in its field", async () => {
 });
 
 test("the PNG is the canvas at device resolution; the SVG parses and draws the arrows", async () => {
-  const page = await chapter("#/multiplication", "Av", { deviceScaleFactor: 2, acceptDownloads: true });
+  const page = await site.openChapter("multiplication", { deviceScaleFactor: 2, acceptDownloads: true });
   await openDialog(page);
   const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PNG" }).click()]);
   assert.equal(png.suggestedFilename(), "linalg-live-multiplication.png");
@@ -139,7 +123,7 @@ test("the PNG is the canvas at device resolution; the SVG parses and draws the a
 });
 
 test("a picture in the figure goes into the SVG as an embedded PNG that decodes", async () => {
-  const page = await chapter("#/svd?tab=image", "singular_values", { acceptDownloads: true });
+  const page = await site.openChapter("svd?tab=image", { readout: "singular_values", acceptDownloads: true });
   await openDialog(page);
   const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download SVG" }).click()]);
   const text = await readFile(await svg.path(), "utf8");
@@ -160,7 +144,7 @@ test("a picture in the figure goes into the SVG as an embedded PNG that decodes"
 });
 
 test("the theme picker switches the page and the figure, and is remembered; a link's theme wins", async () => {
-  const page = await chapter("#/multiplication", "Av", { colorScheme: "light", acceptDownloads: true });
+  const page = await site.openChapter("multiplication", { colorScheme: "light", acceptDownloads: true });
   const figureBg = () => page.evaluate(() => getComputedStyle(document.querySelector(".figure")).backgroundColor);
   assert.equal(await figureBg(), "rgb(255, 255, 255)");
   await page.getByLabel("Theme").selectOption("dark");
@@ -177,16 +161,16 @@ test("the theme picker switches the page and the figure, and is remembered; a li
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
   assert.equal(await page.getByLabel("Theme").inputValue(), "dark");
 
-  await page.goto(`${site.base}index.html#/multiplication?theme=light`);
+  await page.goto(site.url("multiplication?theme=light"));
   await readout(page, "Av");
   assert.equal(await figureBg(), "rgb(255, 255, 255)");
   // An embed matches its host page (the system's theme here), not the reader's choice on the site.
-  await page.goto(`${site.base}index.html#/multiplication?embed=1`);
+  await page.goto(site.url("multiplication?embed=1"));
   await page.reload();
   await readout(page, "Av");
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
   assert.equal(await figureBg(), "rgb(255, 255, 255)");
-  await page.goto(`${site.base}index.html#/`);
+  await page.goto(site.url(""));
   await page.locator(".syllabus").waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
   assert.deepEqual(page.errors, []);
@@ -194,7 +178,7 @@ test("the theme picker switches the page and the figure, and is remembered; a li
 });
 
 test("theme and accent parameters: applied, kept in the URL, and bad values named without losing the state", async () => {
-  const page = await chapter("#/multiplication?v=1,0&theme=dark&accent=0a7", "Av", { colorScheme: "light" });
+  const page = await site.openChapter("multiplication?v=1,0&theme=dark&accent=0a7", { colorScheme: "light" });
   assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".crumbs a")).color), "rgb(0, 170, 119)");
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(20, 20, 23)");
   assert.ok(await page.locator(".url-alert").isHidden());
@@ -204,7 +188,7 @@ test("theme and accent parameters: applied, kept in the URL, and bad values name
   assert.match(await page.evaluate(() => location.hash), /&theme=dark&accent=00aa77$/);
 
   // A new hash on the same page: the router mounts the chapter again from it.
-  await page.goto(`${site.base}index.html#/multiplication?v=3,1&theme=neon&accent=%3Cb%3E`);
+  await page.goto(site.url("multiplication?v=3,1&theme=neon&accent=%3Cb%3E"));
   assert.deepEqual(await readout(page, "v"), [3, 1]);
   const alert = page.locator('.url-alert[role="alert"]');
   await alert.waitFor();

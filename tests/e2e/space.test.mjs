@@ -1,54 +1,17 @@
 // End-to-end: the shared 3-D view (svd 3×2, eigendecomposition 3×3, span in space), in headless
 // Chromium against the built site: a figure is drawn, dragging the empty canvas orbits without
 // changing the state, a 3-D handle drag and the arrow keys change readouts, the orbit control turns.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { drag, dragEmpty, handleCentre as centre, inkedPixels, readout, snapshot, useSite, waitForHandleMove, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
+/** Opens a chapter, waits for the readout `first`, and lets the 3-D figure settle for 100 ms. */
 async function chapter(hash, first, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, first);
+  const page = await site.openChapter(hash, { readout: first, ...options });
   await page.waitForTimeout(100);
   return page;
-}
-
-const centre = async (page, name) => {
-  const box = await page.locator(`[data-handle="${name}"]`).boundingBox();
-  assert.ok(box, `a visible [data-handle="${name}"]`);
-  return [box.x + box.width / 2, box.y + box.height / 2];
-};
-
-/** How many canvas pixels differ from the top-left corner's colour (the figure's background). */
-function inkedPixels(canvas) {
-  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;
-  }
-  return n;
-}
-
-const snapshot = (page) => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
-
-/** Drags the empty canvas (far from every handle) by (dx, dy) with the mouse. */
-async function dragEmpty(page, dx, dy) {
-  const box = await page.locator(".figure canvas").boundingBox();
-  const [x, y] = [box.x + box.width - 30, box.y + 30];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 5 });
-  await page.mouse.move(x + dx, y + dy, { steps: 5 });
-  await page.mouse.up();
 }
 
 describe("the 3-D view", () => {
@@ -63,18 +26,12 @@ describe("the 3-D view", () => {
     const readouts = await snapshot(page);
     const before = await centre(page, "A:0");
     await dragEmpty(page, 80, 30);
-    await page.waitForFunction((b) => {
-      const r = document.querySelector('[data-handle="A:0"]').getBoundingClientRect();
-      return Math.hypot(r.x + r.width / 2 - b[0], r.y + r.height / 2 - b[1]) > 5;
-    }, before, { timeout: 3000 }).catch(() => assert.fail("the handle did not move when the view orbited"));
+    await waitForHandleMove(page, "A:0", before).catch(() => assert.fail("the handle did not move when the view orbited"));
     assert.equal(await snapshot(page), readouts, "orbiting changes no readout");
     assert.doesNotMatch(page.url(), /yaw|pitch/);
 
     const [x, y] = await centre(page, "A:0");
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 40, y - 60, { steps: 10 });
-    await page.mouse.up();
+    await drag(page, [x, y], [x + 40, y - 60], 10);
     const s1 = await waitForReadout(page, "singular_values", (s) => Math.abs(s[0] - s0[0]) > 1e-6);
     assert.notDeepEqual(s1, s0);
     const A = await readout(page, "A");
@@ -108,20 +65,14 @@ describe("the 3-D view", () => {
     await page.locator('[data-handle="orbit"]').focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
-    await page.waitForFunction((b) => {
-      const r = document.querySelector('[data-handle="v"]').getBoundingClientRect();
-      return Math.hypot(r.x + r.width / 2 - b[0], r.y + r.height / 2 - b[1]) > 5;
-    }, before, { timeout: 3000 }).catch(() => assert.fail("the orbit control did not turn the view"));
+    await waitForHandleMove(page, "v", before).catch(() => assert.fail("the orbit control did not turn the view"));
     assert.match(await page.locator('[data-handle="orbit"]').getAttribute("aria-label"), /Rotate the 3-D view/);
     assert.equal(await snapshot(page), readouts);
 
     // Dragging v changes Av.
     const av0 = await readout(page, "Av");
     const [x, y] = await centre(page, "v");
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 50, y + 40, { steps: 10 });
-    await page.mouse.up();
+    await drag(page, [x, y], [x + 50, y + 40], 10);
     await waitForReadout(page, "Av", (av) => JSON.stringify(av) !== JSON.stringify(av0));
     assert.deepEqual(page.errors, []);
     await page.context().close();

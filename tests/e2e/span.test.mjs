@@ -1,27 +1,11 @@
 // End-to-end: 2.4 Linear dependence and span, in headless Chromium against the built site.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { centre, close as near, drag, readout, readoutNote as note, snapshot, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "rank");
-  return page;
-}
-
-const note = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
-const centre = (box) => [box.x + box.width / 2, box.y + box.height / 2];
-const close = (a, b) => Math.abs(a - b) <= 1e-12 + 1e-12 * Math.abs(b);
+const site = useSite({ readout: "rank" });
+const chapter = site.openChapter;
+const close = (a, b) => near(a, b, 1e-12);
 
 describe("2.4 span", () => {
   test("opens on the seed's u = (1, 3), v = (2, 1) reaching b = 2u + v = (4, 7)", async () => {
@@ -44,10 +28,7 @@ describe("2.4 span", () => {
     const perX = vx - ux; // one world unit in x
     const perY = (vy - uy) / 2; // one world unit of y, in screen px downwards
     const [tx, ty] = [ux - 2 * perX, uy + 6 * perY];
-    await page.mouse.move(vx, vy);
-    await page.mouse.down();
-    await page.mouse.move(tx, ty, { steps: 20 });
-    await page.mouse.up();
+    await drag(page, [vx, vy], [tx, ty], 20);
     const A = await waitForReadout(page, "A", (A) => A[0][1] === -1 && A[1][1] === -3);
     assert.deepEqual(A, [[1, -1], [3, -3]]);
     assert.equal(await waitForReadout(page, "rank", (r) => r === 1), 1);
@@ -62,13 +43,13 @@ describe("2.4 span", () => {
 
   test("the ca, cb sliders walk the dashed path; the link carries them and no readout changes", async () => {
     const page = await chapter("span");
-    const before = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+    const before = await snapshot(page);
     const slider = page.locator('input[data-slider="ca"]');
     await slider.focus();
     for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
     await page.waitForFunction(() => location.hash.includes("ca=1.5") && location.hash.includes("cb=1"));
     assert.ok(await slider.evaluate((e) => e === document.activeElement), "the slider keeps the focus");
-    const after = await page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+    const after = await snapshot(page);
     assert.equal(after, before);
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -76,7 +57,7 @@ describe("2.4 span", () => {
 
   test("the Equations toggle adds 7x − y = 2 and takes it away again; the row picture draws it", async () => {
     const page = await chapter("span?A=0.5,-1;1,1&b=-1,4");
-    const readouts = () => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
+    const readouts = () => snapshot(page);
     const before = await readouts();
     assert.equal(await readout(page, "in_span"), true);
     // The real control: the radio button labelled with the seed's third equation.

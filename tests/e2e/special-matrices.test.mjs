@@ -1,25 +1,12 @@
 // End-to-end: 2.6 special matrices. The default rotation by 50° passes the orthogonality checks; a
 // real pointer drag of a column breaks them; typing an angle rebuilds A; the reflection toggle flips
 // det A; non-square matrices explain themselves.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "orthogonal");
-  return page;
-}
+const site = useSite({ readout: "orthogonal" });
+const chapter = site.openChapter;
 
 const close = (a, b) => Math.abs(a - b) <= 1e-12;
 
@@ -33,20 +20,14 @@ describe("2.6 special matrices", () => {
     assert.ok(close(await readout(page, "radians"), (50 * Math.PI) / 180));
     const A = await readout(page, "A");
     assert.ok(close(A[0][0], Math.cos((50 * Math.PI) / 180)) && close(A[1][0], Math.sin((50 * Math.PI) / 180)));
-    const row = page.locator("tr", { has: page.locator('[data-readout="orthogonal"]') });
-    assert.match(await row.textContent(), /tolerance 1e-9/);
+    assert.match(await readoutNote(page, "orthogonal"), /tolerance 1e-9/);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 
   test("a real pointer drag of the first column breaks orthogonality", async () => {
     const page = await chapter("special-matrices");
-    const box = await page.locator('[data-handle="A:0"]').boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 15; i++) await page.mouse.move(x + 8 * i, y);
-    await page.mouse.up();
+    await dragHandle(page, "A:0", 8 * 15, 0, 15);
     const A = await waitForReadout(page, "A", (A) => A[0][0] > 1);
     assert.equal(await waitForReadout(page, "orthogonal", (o) => o === false), false);
     const norms = await readout(page, "column_norms");
@@ -84,8 +65,7 @@ describe("2.6 special matrices", () => {
     const sym = await chapter("special-matrices?A=2,4,-1;4,-8,0;-1,0,3");
     assert.equal(await readout(sym, "symmetric"), true);
     const bad = await chapter("special-matrices?deg=1,2");
-    await bad.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
-    assert.match(await bad.locator(".url-alert").textContent(), /Parameter deg: a single number is expected, not a list/);
+    assert.match(await urlAlert(bad), /Parameter deg: a single number is expected, not a list/);
     for (const p of [page, sym, bad]) await p.context().close();
   });
 });

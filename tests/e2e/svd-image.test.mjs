@@ -1,28 +1,13 @@
 // End-to-end: the SVD page's image tab (#/svd?tab=image&k=…) in headless Chromium: the rank-k
 // readouts, the rank slider by keyboard and by a real mouse drag, the link keeping k, the singular
 // value chart drawn on its own canvas, and A's own readouts untouched.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { close, readout, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+const site = useSite({ readout: "singular_values" });
+const chapter = site.openChapter;
 const [M, N] = [120, 160];
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "singular_values");
-  return page;
-}
 
 /** How many pixels of a canvas differ from its top-left pixel (the background); runs in the page. */
 function inkedPixels(selector) {

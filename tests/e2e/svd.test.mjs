@@ -1,27 +1,12 @@
 // End-to-end: chapter 2.8 (svd) in headless Chromium: the seed's reflection, a real drag of a
 // column, the timeline, non-square shapes and a singular matrix.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { close, dragHandle, readout, readoutNote, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const close = (a, b, tol = 1e-9) => Math.abs(a - b) <= tol + tol * Math.abs(b);
+const site = useSite({ readout: "singular_values" });
+const chapter = site.openChapter;
 const rebuild = (U, s, V) => U.map((row) => V.map((vrow) => row.reduce((sum, u, k) => sum + u * s[k] * vrow[k], 0)));
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "singular_values");
-  return page;
-}
 
 describe("2.8 svd", () => {
   test("opens on the seed's example: U is a reflection, and U·diag(s)·Vᵀ = A", async () => {
@@ -42,12 +27,7 @@ describe("2.8 svd", () => {
 
   test("a real pointer drag of the first column moves A and the singular values", async () => {
     const page = await chapter("svd");
-    const box = await page.locator('[data-handle="A:0"]').boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 20; i++) await page.mouse.move(x - 6 * i, y);
-    await page.mouse.up();
+    await dragHandle(page, "A:0", -6 * 20, 0, 20);
     const A = await waitForReadout(page, "A", (A) => A[0][0] !== 3);
     assert.ok(A[0][0] < 3 && A[1][0] === 5, `moved left: ${JSON.stringify(A)}`);
     const s = await waitForReadout(page, "singular_values", (s) => !close(s[0] * s[1], 29, 1e-9));
@@ -83,7 +63,7 @@ describe("2.8 svd", () => {
     assert.ok(close(s[0], 10.2514, 1e-4) && close(s[1], 2.6284, 1e-4));
     assert.equal((await readout(page, "U")).length, 3);
     assert.equal(await readout(page, "det_U"), null);
-    assert.match(await page.locator("tr", { has: page.locator('[data-readout="det_U"]') }).textContent(), /not square/);
+    assert.match(await readoutNote(page, "det_U"), /not square/);
     // A 3×2 A is drawn in space (tests/e2e/space.test.mjs); 4 rows are numbers only.
     assert.ok(await page.locator(".figure-note").isHidden());
     await page.context().close();
@@ -95,7 +75,7 @@ describe("2.8 svd", () => {
     assert.deepEqual(await readout(page, "singular_values"), [0, 0]);
     assert.equal(await readout(page, "rank"), 0);
     assert.equal(await readout(page, "condition_number"), null);
-    assert.match(await page.locator("tr", { has: page.locator('[data-readout="condition_number"]') }).textContent(), /infinite/);
+    assert.match(await readoutNote(page, "condition_number"), /infinite/);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

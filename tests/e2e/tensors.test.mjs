@@ -1,27 +1,11 @@
 // End-to-end: chapter 2.1 (tensors) in headless Chromium with real pointer and keyboard input.
 // Run `trunk build` first (or point LINALG_DIST at a build).
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { centre, drag, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "broadcast_sum");
-  return page;
-}
-
-const center = (box) => [box.x + box.width / 2, box.y + box.height / 2];
-const rowNote = (page, name) => page.locator("tr", { has: page.locator(`[data-readout="${name}"]`) }).textContent();
+const site = useSite({ readout: "broadcast_sum" });
+const chapter = site.openChapter;
 
 describe("2.1 tensors", () => {
   test("opens on the seed's matrix with rows as draggable points", async () => {
@@ -41,12 +25,9 @@ describe("2.1 tensors", () => {
 
   test("a real pointer drag of row 1 onto b's tip rewrites that row and A + b", async () => {
     const page = await chapter("tensors");
-    const [x, y] = center(await page.locator('[data-handle="row:0"]').boundingBox());
-    const [tx, ty] = center(await page.locator('[data-handle="b"]').boundingBox());
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(tx, ty, { steps: 12 });
-    await page.mouse.up();
+    const [x, y] = centre(await page.locator('[data-handle="row:0"]').boundingBox());
+    const [tx, ty] = centre(await page.locator('[data-handle="b"]').boundingBox());
+    await drag(page, [x, y], [tx, ty], 12);
     const A = await waitForReadout(page, "A", (A) => A[0][0] !== 1 || A[0][1] !== 2);
     assert.deepEqual(A, [[3, -1], [3, 4], [5, 6]]);
     assert.deepEqual(await waitForReadout(page, "broadcast_sum", (S) => S[0][0] === 6), [[6, -2], [6, 3], [8, 5]]);
@@ -83,9 +64,7 @@ describe("2.1 tensors", () => {
 
   test("s must be a single number; a bad URL alerts and falls back to the default", async () => {
     const page = await chapter("tensors?s=1,2");
-    const alert = page.locator(".url-alert[role=alert]");
-    await alert.waitFor({ state: "visible" });
-    assert.match(await alert.textContent(), /Parameter s: a single number is expected/);
+    assert.match(await urlAlert(page), /Parameter s: a single number is expected/);
     assert.equal(await readout(page, "s"), 2);
     assert.deepEqual(await readout(page, "scaled"), [[2, 4], [6, 8], [10, 12]]);
     await page.context().close();
@@ -100,7 +79,7 @@ describe("2.1 tensors", () => {
     assert.equal(await page.locator("[data-handle]").count(), 0);
     await page.waitForFunction(() => location.hash.includes("view=columns"));
     await page.goto("about:blank");
-    await page.goto(`${server.base}index.html#/tensors?A=1,3,5;2,4,6&view=columns`);
+    await page.goto(site.url("tensors?A=1,3,5;2,4,6&view=columns"));
     await page.locator('[data-handle="A:2"]').waitFor();
     assert.deepEqual(await readout(page, "shape"), [2, 3]);
     assert.deepEqual(await readout(page, "transpose"), [[1, 2], [3, 4], [5, 6]]);
@@ -170,7 +149,6 @@ describe("2.1 tensors", () => {
       for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
       return hash;
     });
-  const readoutValues = (page) => page.evaluate(() => [...document.querySelectorAll("[data-readout]")].map((e) => `${e.dataset.readout}=${e.dataset.value}`).join("\n"));
   const summaryText = (page) => page.locator(".summary").textContent();
 
   test("the stack view draws T = np.stack([A, s·A, A + b]) in space; a typed entry of A changes every matrix", async () => {
@@ -212,15 +190,12 @@ describe("2.1 tensors", () => {
     const page = await chapter("tensors?view=stack");
     await page.locator('[data-handle="orbit"]').waitFor();
     await page.waitForTimeout(100);
-    const values = await readoutValues(page);
+    const values = await snapshot(page);
     const start = await picture(page);
     // Drag the empty canvas (its top-left corner is clear of the figure).
     const box = await page.locator(".figure canvas").boundingBox();
     const [x, y] = [box.x + 40, box.y + 40];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 60, y + 20, { steps: 8 });
-    await page.mouse.up();
+    await drag(page, [x, y], [x + 60, y + 20], 8);
     await page.waitForFunction((p0) => {
       const canvas = document.querySelector(".figure canvas");
       const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
@@ -238,7 +213,7 @@ describe("2.1 tensors", () => {
     await page.waitForFunction((l) => document.querySelector('[data-handle="orbit"]').getAttribute("aria-label") !== l, label);
     await page.waitForTimeout(150);
     assert.notEqual(await picture(page), dragged, "the orbit control turns the stack");
-    assert.equal(await readoutValues(page), values, "orbiting changes no readout");
+    assert.equal(await snapshot(page), values, "orbiting changes no readout");
     assert.doesNotMatch(page.url(), /yaw|pitch/);
     assert.deepEqual(page.errors, []);
     await page.context().close();

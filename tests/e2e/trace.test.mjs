@@ -1,24 +1,11 @@
 // End-to-end: 2.10 the trace. A real pointer drag of a diagonal handle changes that entry and the
 // trace; a non-square A is refused with a sentence; the cyclic view shows three equal traces.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openPage, readout, serve, waitForReadout } from "./harness.mjs";
+import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function chapter(hash, options) {
-  const page = await openPage(browser, `${server.base}index.html#/${hash}`, options);
-  await readout(page, "trace");
-  return page;
-}
+const site = useSite({ readout: "trace" });
+const chapter = site.openChapter;
 
 const diagSum = (A) => A.reduce((s, row, i) => s + row[i], 0);
 
@@ -39,13 +26,7 @@ describe("2.10 trace", () => {
 
   test("a real pointer drag of the second diagonal handle changes A₂₂ and the trace", async () => {
     const page = await chapter("trace");
-    const handle = page.locator('[data-handle="A:d1"]');
-    const box = await handle.boundingBox();
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++) await page.mouse.move(x + 8 * i, y + 2 * i);
-    await page.mouse.up();
+    await dragHandle(page, "A:d1", 8 * 12, 2 * 12, 12);
     const A = await waitForReadout(page, "A", (A) => A[1][1] !== 7);
     assert.ok(A[1][1] > 7, `A₂₂ grew: ${A[1][1]}`);
     // Only the diagonal entry moved; the rest of A is untouched.
@@ -73,9 +54,7 @@ describe("2.10 trace", () => {
 
   test("a non-square A is refused with a sentence and the default state", async () => {
     const page = await chapter("trace?A=1,2,3;4,5,6");
-    const alert = page.locator(".url-alert[role=alert]");
-    await alert.waitFor({ state: "visible" });
-    assert.match(await alert.textContent(), /Parameter A: the trace is defined for square matrices only, and this one is 2×3/);
+    assert.match(await urlAlert(page), /Parameter A: the trace is defined for square matrices only, and this one is 2×3/);
     assert.equal(await readout(page, "trace"), 14);
     await page.context().close();
   });
@@ -93,8 +72,7 @@ describe("2.10 trace", () => {
     await page.waitForFunction(() => location.hash.includes("order=yzx"));
     const bad = await chapter("trace?view=cyclic&Z=1,2,3");
     assert.equal(await readout(bad, "trace_XYZ"), null);
-    const row = bad.locator("tr", { has: bad.locator('[data-readout="XYZ"]') });
-    assert.match(await row.textContent(), /inner sizes/);
+    assert.match(await readoutNote(bad, "XYZ"), /inner sizes/);
     assert.ok(await bad.locator(".figure-note").isVisible());
     await bad.context().close();
     await page.context().close();
