@@ -6,7 +6,7 @@ use super::error::ChapterError;
 use super::figure::Figure;
 use super::handle::{dragged, Action, HandleId, Handles};
 use super::input::{InputKind, InputSpec, Limits, SliderRange};
-use super::{Chapter, Code};
+use super::{Chapter, Code, Describe, Draw, Readouts};
 use crate::readout::Readout;
 use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector};
 use crate::view::chart::Chart;
@@ -164,19 +164,19 @@ impl<C: Chapter> AnyChapter for C {
     }
 
     fn readouts(&self) -> Vec<Readout> {
-        Chapter::readouts(self)
+        Readouts::readouts(self)
     }
 
     fn figure(&self, timeline: &Timeline) -> Figure {
-        Chapter::figure(self, timeline)
+        Draw::figure(self, timeline)
     }
 
     fn code(&self) -> Code {
-        Chapter::code(self)
+        Describe::code(self)
     }
 
     fn summary(&self) -> String {
-        Chapter::summary(self)
+        Describe::summary(self)
     }
 
     fn stages(&self) -> Vec<&'static str> {
@@ -201,8 +201,9 @@ impl<C: Chapter> AnyChapter for C {
 }
 
 /// The default move: writes the point into the input the handle names (the whole vector, or column
-/// `index` of a matrix) through that input's checks. Other gestures change nothing.
-pub(super) fn move_input<C: Chapter>(state: &mut C, action: Action) -> bool {
+/// `index` of a matrix) through that input's checks; returns whether anything changed. Other
+/// gestures change nothing. A chapter's own `act` calls it for the handles it does not treat itself.
+pub fn move_input<C: Chapter>(state: &mut C, action: Action) -> bool {
     let (id, to) = match action {
         Action::Move(id, p) => (id, vec![p.x, p.y]),
         Action::MoveInSpace(id, p) => (id, vec![p.x, p.y, p.z]),

@@ -15,7 +15,7 @@ mod input;
 #[cfg(test)]
 pub mod testing;
 
-pub use any::{apply_params, from_params, initial, parse_input, to_params, AnyChapter, ChoiceView, InputView};
+pub use any::{apply_params, from_params, initial, move_input, parse_input, to_params, AnyChapter, ChoiceView, InputView};
 pub use choice::{pick, ChoiceSpec, Options, Picked};
 pub use code::{list_literal, matrix_literal, rust_name, Code};
 pub use error::ChapterError;
@@ -27,24 +27,36 @@ use crate::readout::Readout;
 use crate::view::chart::Chart;
 use crate::view::timeline::Timeline;
 
-/// One interactive chapter page: a state with declared inputs and choices, and pure functions of it.
-/// `Default` is a blank state to which the declared defaults are applied in order.
-pub trait Chapter: Default + Clone + 'static {
+/// What a chapter's readout table shows: implemented in the chapter's `readouts.rs`.
+pub trait Readouts {
+    /// Every result the page shows.
+    fn readouts(&self) -> Vec<Readout>;
+}
+
+/// What a chapter's figure draws: implemented in the chapter's `figure.rs`.
+pub trait Draw {
+    /// The figure at the timeline's position.
+    fn figure(&self, timeline: &Timeline) -> Figure;
+}
+
+/// What a chapter says in words: implemented in the chapter's `text.rs`.
+pub trait Describe {
+    /// Code that reproduces the state.
+    fn code(&self) -> Code;
+    /// One or two plain sentences describing the figure now (for the aria-live region).
+    fn summary(&self) -> String;
+}
+
+/// One interactive chapter page: a state with declared inputs and choices, and pure functions of it
+/// (its readouts, figure and words, each implemented in the file that owns them). `Default` is a
+/// blank state to which the declared defaults are applied in order.
+pub trait Chapter: Readouts + Draw + Describe + Default + Clone + 'static {
     /// The editable inputs, in display and URL order.
     const INPUTS: &'static [InputSpec<Self>];
     /// The figure's choices (view, order…), in display and URL order.
     const CHOICES: &'static [ChoiceSpec<Self>] = &[];
     /// The explanation: trusted, static HTML written by us, with MathML formulas.
     const PROSE: &'static str;
-
-    /// Every result the page shows.
-    fn readouts(&self) -> Vec<Readout>;
-    /// The figure at the timeline's position.
-    fn figure(&self, timeline: &Timeline) -> Figure;
-    /// Code that reproduces the state.
-    fn code(&self) -> Code;
-    /// One or two plain sentences describing the figure now (for the aria-live region).
-    fn summary(&self) -> String;
 
     /// Labels of the timeline's stages in the current view (empty: no timeline).
     fn stages(&self) -> Vec<&'static str> {
@@ -55,9 +67,9 @@ pub trait Chapter: Default + Clone + 'static {
         Handles::default()
     }
     /// Applies a gesture; returns whether anything changed. By default a move writes the point into
-    /// the input the handle names (a whole vector, or the column `index`) through the input's checks.
+    /// the input the handle names (see [`move_input`]).
     fn act(&mut self, action: Action) -> bool {
-        any::move_input(self, action)
+        move_input(self, action)
     }
     /// A chart shown under the figure (singular values, a scree plot) for the current state, if any.
     fn chart(&self) -> Option<Chart> {

@@ -1,6 +1,9 @@
 //! Helpers shared by the chapters' unit tests: open a chapter from URL parameters and read its
 //! readouts, and the property every page must keep (readouts finite or null with a reason).
 
+/// The facet traits, so a test can call `c.readouts()`, `c.figure(..)`, `c.code()`, `c.summary()`.
+pub use super::{Describe, Draw, Readouts};
+
 use super::any::{apply_params, initial, AnyChapter};
 use super::{Action, Chapter, Figure, Handle, HandleId, Handles};
 use crate::readout::{Readout, Value};

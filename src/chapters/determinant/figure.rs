@@ -5,6 +5,7 @@
 use super::Determinant;
 use crate::chapter::figure::{bounds, embed, lerp, plane};
 use crate::chapter::handle::column_role;
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::{display_number, display_shape};
 use crate::math::det::determinant;
@@ -48,16 +49,18 @@ fn subscript(k: usize) -> char {
     char::from_u32(0x2080 + k as u32).unwrap_or('?')
 }
 
-/// The figure for A's size: the plane for 2×2, space for 3×3, a sentence otherwise.
-pub(super) fn figure(c: &Determinant, timeline: &Timeline) -> Figure {
-    match (plane(&c.a), c.n()) {
-        (Some(a), _) => Figure::Plane { scene: plane_scene(c, &a, timeline), bounds: plane_bounds(&a) },
-        (None, 3) => embed(&c.a).map_or_else(|| Figure::Note(String::new()), |a| Figure::Space(space_figure(c, &a, timeline))),
-        _ => Figure::Note(format!(
-            "The figure draws 2×2 matrices on the plane and 3×3 in space; A is {}. det A is the signed {} of the box spanned by A's columns; the numbers below are exact.",
-            display_shape(&c.a),
-            c.measure()
-        )),
+impl Draw for Determinant {
+    /// The figure for A's size: the plane for 2×2, space for 3×3, a sentence otherwise.
+    fn figure(&self, timeline: &Timeline) -> Figure {
+        match (plane(&self.a), self.n()) {
+            (Some(a), _) => Figure::Plane { scene: plane_scene(self, &a, timeline), bounds: plane_bounds(&a) },
+            (None, 3) => embed(&self.a).map_or_else(|| Figure::Note(String::new()), |a| Figure::Space(space_figure(self, &a, timeline))),
+            _ => Figure::Note(format!(
+                "The figure draws 2×2 matrices on the plane and 3×3 in space; A is {}. det A is the signed {} of the box spanned by A's columns; the numbers below are exact.",
+                display_shape(&self.a),
+                self.measure()
+            )),
+        }
     }
 }
 

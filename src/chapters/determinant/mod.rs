@@ -8,11 +8,9 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, space_column_handles};
-use crate::chapter::{Chapter, ChapterError, Code, Figure, Handles, InputSpec};
+use crate::chapter::{Chapter, ChapterError, Handles, InputSpec};
 use crate::math::det::{determinant, Det};
 use crate::math::svd::svd;
-use crate::readout::Readout;
-use crate::view::timeline::Timeline;
 use nalgebra::DMatrix;
 
 /// The page state: one square matrix.
@@ -72,22 +70,6 @@ impl Chapter for Determinant {
     const INPUTS: &'static [InputSpec<Self>] =
         &[InputSpec::matrix("A", "2,0;0,2", |s| Some(&s.a), set_a).square("the determinant needs a square matrix")];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, timeline: &Timeline) -> Figure {
-        figure::figure(self, timeline)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn stages(&self) -> Vec<&'static str> {
         if matches!(self.n(), 2 | 3) {

@@ -3,6 +3,7 @@
 
 use super::Determinant;
 use crate::chapter::figure::plane;
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::det::Det;
 use crate::readout::{Readout, Value};
@@ -16,12 +17,14 @@ pub(super) fn magnitude(log10: f64) -> String {
     }
 }
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Determinant) -> Vec<Readout> {
-    let mut out = vec![det(c), area(c), flipped(c), singular(c)];
-    out.extend(ad_minus_bc(c));
-    out.push(Readout::new("A", "A", Value::matrix(&c.a), display_shape(&c.a)));
-    out
+impl Readouts for Determinant {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = vec![det(self), area(self), flipped(self), singular(self)];
+        out.extend(ad_minus_bc(self));
+        out.push(Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)));
+        out
+    }
 }
 
 fn det(c: &Determinant) -> Readout {

@@ -3,6 +3,7 @@ use crate::chapter::testing::*;
 use crate::readout::Value;
 use crate::view::scene::{Fill, Role, Shape};
 use crate::view::space::{Point3, Shape3, Space};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix3;
 use proptest::prelude::*;

@@ -4,6 +4,7 @@
 
 use super::{quadratic, space, sub, Eigendecomposition, View};
 use crate::chapter::figure::{bounds, lerp, plane, point, with_background};
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::{display_number, display_shape};
 use crate::math::eigen::{Eigen, NoVectors};
@@ -13,20 +14,22 @@ use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::{DMatrix, Matrix2};
 
-/// The figure of the current view at the timeline's position.
-pub(super) fn figure(c: &Eigendecomposition, timeline: &Timeline) -> Figure {
-    if let Some(note) = note(c) {
-        return Figure::Note(note);
-    }
-    if c.view == View::Quadratic {
-        return quadratic::figure(c);
-    }
-    // Without a note, the eigenvalues exist and A and v fit the plane or space.
-    let Ok(e) = c.decomposition() else { return Figure::Note(String::new()) };
-    match (c.space_map(), plane(&c.a), point(&c.v)) {
-        (Some(a), ..) => Figure::Space(space::figure(c, &a, &e, timeline)),
-        (None, Some(a), Some(v)) => Figure::Plane { scene: plane_scene(c, &a, v, &e, timeline), bounds: plane_bounds(&a, v) },
-        _ => Figure::Note(String::new()),
+impl Draw for Eigendecomposition {
+    /// The figure of the current view at the timeline's position.
+    fn figure(&self, timeline: &Timeline) -> Figure {
+        if let Some(note) = note(self) {
+            return Figure::Note(note);
+        }
+        if self.view == View::Quadratic {
+            return quadratic::figure(self);
+        }
+        // Without a note, the eigenvalues exist and A and v fit the plane or space.
+        let Ok(e) = self.decomposition() else { return Figure::Note(String::new()) };
+        match (self.space_map(), plane(&self.a), point(&self.v)) {
+            (Some(a), ..) => Figure::Space(space::figure(self, &a, &e, timeline)),
+            (None, Some(a), Some(v)) => Figure::Plane { scene: plane_scene(self, &a, v, &e, timeline), bounds: plane_bounds(&a, v) },
+            _ => Figure::Note(String::new()),
+        }
     }
 }
 

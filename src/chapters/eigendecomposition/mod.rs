@@ -13,12 +13,10 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, dragged, space_vector_handle, vector_handle};
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, HandleId, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec, Options};
 use crate::format::display_shape;
 use crate::math::eigen::{eigen, Eigen};
-use crate::readout::Readout;
 use crate::view::scene::Role;
-use crate::view::timeline::Timeline;
 use nalgebra::{DMatrix, Matrix3};
 
 crate::options! {
@@ -124,22 +122,6 @@ impl Chapter for Eigendecomposition {
     const CHOICES: &'static [ChoiceSpec<Self>] =
         &[ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, timeline: &Timeline) -> Figure {
-        figure::figure(self, timeline)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn stages(&self) -> Vec<&'static str> {
         match self.view {

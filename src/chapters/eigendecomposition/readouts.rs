@@ -4,6 +4,7 @@
 
 use super::quadratic::meaning;
 use super::{sub, Eigendecomposition};
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::det::determinant;
 use crate::math::eigen::{symmetric, NoVectors};
@@ -20,28 +21,30 @@ pub(super) fn complex_text(z: &Complex<f64>) -> String {
     }
 }
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Eigendecomposition) -> Vec<Readout> {
-    let mut out = spectrum(c);
-    out.extend(probe(c));
-    let s = c.symmetric_part();
-    out.push(matrix_readout("symmetric_part", "(A + Aᵀ)/2", &s, "xᵀAx only depends on this part"));
-    out.push(match symmetric(&s) {
-        Ok((values, _)) => {
-            let kind = definiteness(&values);
-            let (sentence, shape) = meaning(kind);
-            vector_readout(
-                "definiteness",
-                "definiteness",
-                &DMatrix::from_column_slice(values.len(), 1, &values),
-                format!("{}: {sentence} ({shape}); the values are the symmetric part's eigenvalues", kind.name()),
-            )
-        }
-        Err(e) => Readout::missing("definiteness", "definiteness", e.to_string()),
-    });
-    out.push(Readout::new("A", "A", Value::matrix(&c.a), display_shape(&c.a)));
-    out.push(Readout::new("v", "v", Value::vector(&c.v), format!("{} entries", c.v.len())));
-    out
+impl Readouts for Eigendecomposition {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = spectrum(self);
+        out.extend(probe(self));
+        let s = self.symmetric_part();
+        out.push(matrix_readout("symmetric_part", "(A + Aᵀ)/2", &s, "xᵀAx only depends on this part"));
+        out.push(match symmetric(&s) {
+            Ok((values, _)) => {
+                let kind = definiteness(&values);
+                let (sentence, shape) = meaning(kind);
+                vector_readout(
+                    "definiteness",
+                    "definiteness",
+                    &DMatrix::from_column_slice(values.len(), 1, &values),
+                    format!("{}: {sentence} ({shape}); the values are the symmetric part's eigenvalues", kind.name()),
+                )
+            }
+            Err(e) => Readout::missing("definiteness", "definiteness", e.to_string()),
+        });
+        out.push(Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)));
+        out.push(Readout::new("v", "v", Value::vector(&self.v), format!("{} entries", self.v.len())));
+        out
+    }
 }
 
 /// det A without intermediate overflow (`inf` when it truly overflows, shown as null).

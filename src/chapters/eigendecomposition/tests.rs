@@ -1,9 +1,11 @@
 use super::*;
 use crate::chapter::testing::*;
+use crate::chapter::Figure;
 use crate::math::eigen::NoVectors;
 use crate::readout::Value;
 use crate::view::scene::{Scene, Shape};
 use crate::view::space::{Point3, Shape3, Space};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use proptest::prelude::*;
 

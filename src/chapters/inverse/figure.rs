@@ -4,6 +4,7 @@
 
 use super::{Inverse, View};
 use crate::chapter::figure::{bounds, lerp, plane, point, transformed_plane};
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::{display_number, display_shape, equation};
 use crate::view::scene::{Role, Scene, Shape, Stroke};
@@ -11,23 +12,25 @@ use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 
-/// The plane figure of a 2×2 A and a 2-entry b in the chosen view, or a sentence for other shapes.
-pub(super) fn figure(c: &Inverse, timeline: &Timeline) -> Figure {
-    let (Some(a), Some(b)) = (plane(&c.a), point(&c.b)) else {
-        return Figure::Note(format!(
-            "The plane draws a 2×2 A and a b with 2 entries; now A is {} and b has {} entries. The numbers below are still exact.",
-            display_shape(&c.a),
-            c.b.len()
-        ));
-    };
-    let mut scene = Scene::default();
-    scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Ghost, 0.75) });
-    match c.view {
-        View::Rows => rows(c, &mut scene, &a, b),
-        View::Columns => columns(c, &mut scene, &a, b),
-        View::Undo => undo(c, &mut scene, &a, timeline),
+impl Draw for Inverse {
+    /// The plane figure of a 2×2 A and a 2-entry b in the chosen view, or a sentence for other shapes.
+    fn figure(&self, timeline: &Timeline) -> Figure {
+        let (Some(a), Some(b)) = (plane(&self.a), point(&self.b)) else {
+            return Figure::Note(format!(
+                "The plane draws a 2×2 A and a b with 2 entries; now A is {} and b has {} entries. The numbers below are still exact.",
+                display_shape(&self.a),
+                self.b.len()
+            ));
+        };
+        let mut scene = Scene::default();
+        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Ghost, 0.75) });
+        match self.view {
+            View::Rows => rows(self, &mut scene, &a, b),
+            View::Columns => columns(self, &mut scene, &a, b),
+            View::Undo => undo(self, &mut scene, &a, timeline),
+        }
+        Figure::Plane { scene, bounds: content_bounds(self) }
     }
-    Figure::Plane { scene, bounds: content_bounds(c) }
 }
 
 /// The map drawn in the "A then A⁻¹" view at the timeline's position.

@@ -11,14 +11,12 @@ mod text;
 
 use crate::chapter::figure::{plane, point};
 use crate::chapter::handle::{column_handles, vector_handle};
-use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::format::display_shape;
 use crate::math::solve::{inverse, ranks, solve, InverseError};
 use crate::math::svd::{svd, Svd};
 use crate::math::NumericError;
-use crate::readout::Readout;
 use crate::view::scene::Role;
-use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
 
@@ -132,22 +130,6 @@ impl Chapter for Inverse {
     const CHOICES: &'static [ChoiceSpec<Self>] =
         &[ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, timeline: &Timeline) -> Figure {
-        figure::figure(self, timeline)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn stages(&self) -> Vec<&'static str> {
         if self.view == View::Undo && self.drawn() {

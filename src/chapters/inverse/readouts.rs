@@ -2,6 +2,7 @@
 //! exactly one), the condition number with the digits it costs, det A and rank A.
 
 use super::{why, Inverse};
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::det::{determinant, Det};
 use crate::math::NumericError;
@@ -11,28 +12,30 @@ use nalgebra::DMatrix;
 /// Condition numbers above this get a "nearly singular" warning.
 const ILL_CONDITIONED: f64 = 1e8;
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Inverse) -> Vec<Readout> {
-    let [inverse, check] = inverse_and_check(c);
-    let rank = match c.decomposition() {
-        Ok(s) => Readout::new(
-            "rank",
-            "rank A",
-            Value::Number(s.rank() as f64),
-            format!("singular values above σ_max·n·ε count; full rank is {}", c.n()),
-        ),
-        Err(e) => Readout::missing("rank", "rank A", e.to_string()),
-    };
-    vec![
-        inverse,
-        solution(c),
-        check,
-        condition(c),
-        det(c),
-        rank,
-        Readout::new("A", "A", Value::matrix(&c.a), display_shape(&c.a)),
-        Readout::new("b", "b", Value::vector(&c.b), format!("{} entries", c.b.len())),
-    ]
+impl Readouts for Inverse {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let [inverse, check] = inverse_and_check(self);
+        let rank = match self.decomposition() {
+            Ok(s) => Readout::new(
+                "rank",
+                "rank A",
+                Value::Number(s.rank() as f64),
+                format!("singular values above σ_max·n·ε count; full rank is {}", self.n()),
+            ),
+            Err(e) => Readout::missing("rank", "rank A", e.to_string()),
+        };
+        vec![
+            inverse,
+            solution(self),
+            check,
+            condition(self),
+            det(self),
+            rank,
+            Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)),
+            Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())),
+        ]
+    }
 }
 
 /// A⁻¹ and A·A⁻¹ (both missing, with the reason, when A has no inverse).

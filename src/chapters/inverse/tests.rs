@@ -6,6 +6,7 @@ use super::*;
 use crate::chapter::testing::*;
 use crate::readout::Value;
 use crate::view::scene::Shape;
+use crate::view::timeline::Timeline;
 use nalgebra::Matrix2;
 use proptest::prelude::*;
 

@@ -4,6 +4,7 @@
 
 use super::{Multiplication, View};
 use crate::chapter::figure::{bounds, lerp, plane, point, transformed_plane, with_background};
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::display_shape;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
@@ -11,21 +12,23 @@ use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 
-/// The figure in the current view, or a sentence when the plane cannot draw the shapes.
-pub(super) fn figure(c: &Multiplication, t: &Timeline) -> Figure {
-    if let Some(note) = note(c) {
-        return Figure::Note(note);
-    }
-    let mut scene = Scene::default();
-    let drawn = match c.view {
-        View::Av => av(c, t, &mut scene),
-        View::Ab => ab(c, t, &mut scene),
-        View::Dot => dot(c, &mut scene),
-    };
-    match drawn {
-        Some(()) => Figure::Plane { scene: with_background(scene), bounds: content_bounds(c) },
-        // Not reached: the note above covers every shape the views cannot draw.
-        None => Figure::Note(String::new()),
+impl Draw for Multiplication {
+    /// The figure in the current view, or a sentence when the plane cannot draw the shapes.
+    fn figure(&self, t: &Timeline) -> Figure {
+        if let Some(note) = note(self) {
+            return Figure::Note(note);
+        }
+        let mut scene = Scene::default();
+        let drawn = match self.view {
+            View::Av => av(self, t, &mut scene),
+            View::Ab => ab(self, t, &mut scene),
+            View::Dot => dot(self, &mut scene),
+        };
+        match drawn {
+            Some(()) => Figure::Plane { scene: with_background(scene), bounds: content_bounds(self) },
+            // Not reached: the note above covers every shape the views cannot draw.
+            None => Figure::Note(String::new()),
+        }
     }
 }
 

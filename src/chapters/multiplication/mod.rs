@@ -9,10 +9,8 @@ mod text;
 
 use crate::chapter::figure::plane;
 use crate::chapter::handle::{column_handles, vector_handle};
-use crate::chapter::{Chapter, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
-use crate::readout::Readout;
+use crate::chapter::{Chapter, ChoiceSpec, Handles, InputSpec, Options};
 use crate::view::scene::Role;
-use crate::view::timeline::Timeline;
 use nalgebra::{DMatrix, Matrix2};
 
 crate::options! {
@@ -88,22 +86,6 @@ impl Chapter for Multiplication {
         },
     ];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, timeline: &Timeline) -> Figure {
-        figure::figure(self, timeline)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn stages(&self) -> Vec<&'static str> {
         match (self.view, self.order) {

@@ -2,27 +2,33 @@
 //! whether they commute, v·w, and the inputs themselves.
 
 use super::Multiplication;
+use crate::chapter::Readouts;
 use crate::chapter::{Chapter, InputKind};
 use crate::format::{display_number, display_shape};
 use crate::math::tensor::{dot, product};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Multiplication) -> Vec<Readout> {
-    let mut out =
-        vec![av(c), product_readout("AB", "A·B", (&c.a, "A"), (&c.b, "B")), product_readout("BA", "B·A", (&c.b, "B"), (&c.a, "A"))];
-    out.push(commute(c));
-    out.push(match dot(&c.v, &c.w) {
-        Some(d) => number_readout("dot", "v·w", d, "the sum of the entrywise products; the same as w·v"),
-        None => Readout::missing("dot", "v·w", format!("not defined: v has {} entries and w has {}", c.v.len(), c.w.len())),
-    });
-    for spec in Multiplication::INPUTS {
-        let Some(m) = spec.value(c) else { continue };
-        let value = if spec.kind() == InputKind::Vector { Value::vector(&m) } else { Value::matrix(&m) };
-        out.push(Readout::new(spec.name, spec.name, value, display_shape(&m)));
+impl Readouts for Multiplication {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = vec![
+            av(self),
+            product_readout("AB", "A·B", (&self.a, "A"), (&self.b, "B")),
+            product_readout("BA", "B·A", (&self.b, "B"), (&self.a, "A")),
+        ];
+        out.push(commute(self));
+        out.push(match dot(&self.v, &self.w) {
+            Some(d) => number_readout("dot", "v·w", d, "the sum of the entrywise products; the same as w·v"),
+            None => Readout::missing("dot", "v·w", format!("not defined: v has {} entries and w has {}", self.v.len(), self.w.len())),
+        });
+        for spec in Multiplication::INPUTS {
+            let Some(m) = spec.value(self) else { continue };
+            let value = if spec.kind() == InputKind::Vector { Value::vector(&m) } else { Value::matrix(&m) };
+            out.push(Readout::new(spec.name, spec.name, value, display_shape(&m)));
+        }
+        out
     }
-    out
 }
 
 fn av(c: &Multiplication) -> Readout {

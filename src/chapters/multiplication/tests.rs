@@ -2,6 +2,7 @@ use super::*;
 use crate::chapter::testing::*;
 use crate::readout::Value;
 use crate::view::scene::Shape;
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use proptest::prelude::*;
 

@@ -3,10 +3,12 @@
 
 use super::{Norms, View};
 use crate::chapter::figure::{bounds, point, with_background};
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::display_number;
 use crate::math::norms::{l1, l2, linf, lp};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 
@@ -46,7 +48,7 @@ fn sub_p(p: f64) -> String {
 
 /// The plane figure of the current view; `None` when v (or, in the triangle view, w) does not have
 /// two entries.
-pub(super) fn plane(c: &Norms) -> Option<Figure> {
+fn plane(c: &Norms) -> Option<Figure> {
     let v = point(&c.v)?;
     let mut scene = Scene::default();
     let mut points = vec![World::new(-1.0, -1.0), World::new(1.0, 1.0), v];
@@ -107,4 +109,10 @@ fn triangle(scene: &mut Scene, v: World, w: World) {
     scene.arrow(w, Stroke::solid(Role::Second, 3.0), format!("w: {}", display_number(w.norm())));
     scene.arrow(v + w, Stroke::solid(Role::Image, 3.5), format!("v + w: {}", display_number((v + w).norm())));
     scene.arrow(v, Stroke::solid(Role::Input, 3.5), format!("v: {}", display_number(v.norm())));
+}
+
+impl Draw for Norms {
+    fn figure(&self, _timeline: &Timeline) -> Figure {
+        plane(self).unwrap_or_else(|| Figure::Note(self.figure_note().unwrap_or_default()))
+    }
 }

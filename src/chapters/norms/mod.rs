@@ -10,10 +10,8 @@ mod text;
 
 use crate::chapter::figure::point;
 use crate::chapter::handle::{dragged, vector_handle};
-use crate::chapter::{Action, Chapter, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
-use crate::readout::Readout;
+use crate::chapter::{Action, Chapter, ChoiceSpec, Handles, InputSpec, Options};
 use crate::view::scene::Role;
-use crate::view::timeline::Timeline;
 use nalgebra::DMatrix;
 
 crate::options! {
@@ -92,22 +90,6 @@ impl Chapter for Norms {
         },
     }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, _timeline: &Timeline) -> Figure {
-        figure::plane(self).unwrap_or_else(|| Figure::Note(self.figure_note().unwrap_or_default()))
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn handles(&self) -> Handles {
         if self.figure_note().is_some() {

@@ -2,31 +2,34 @@
 //! the angle between them, and the inputs themselves.
 
 use super::Norms;
+use crate::chapter::Readouts;
 use crate::chapter::{Chapter, InputKind};
 use crate::format::{display_number, display_shape};
 use crate::math::norms::{frobenius, l0, l1, l2, linf, lp};
 use crate::readout::{number_readout, Readout, Value};
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Norms) -> Vec<Readout> {
-    let mut out = vector_norms(c);
-    out.push(number_readout(
-        "frobenius",
-        "‖A‖_F",
-        frobenius(&c.a),
-        format!("√(Σ Aᵢⱼ²) over all {} entries of the {} matrix", c.a.len(), display_shape(&c.a)),
-    ));
-    out.extend(triangle(c));
-    for spec in Norms::INPUTS {
-        let Some(value) = spec.value(c) else { continue };
-        let (shown, note) = match spec.kind() {
-            InputKind::Vector => (Value::vector(&value), display_shape(&value)),
-            InputKind::Scalar => (Value::matrix(&value), "the exponent of ‖v‖ₚ".to_string()),
-            InputKind::Matrix => (Value::matrix(&value), display_shape(&value)),
-        };
-        out.push(Readout::new(spec.name, spec.name, shown, note));
+impl Readouts for Norms {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = vector_norms(self);
+        out.push(number_readout(
+            "frobenius",
+            "‖A‖_F",
+            frobenius(&self.a),
+            format!("√(Σ Aᵢⱼ²) over all {} entries of the {} matrix", self.a.len(), display_shape(&self.a)),
+        ));
+        out.extend(triangle(self));
+        for spec in Norms::INPUTS {
+            let Some(value) = spec.value(self) else { continue };
+            let (shown, note) = match spec.kind() {
+                InputKind::Vector => (Value::vector(&value), display_shape(&value)),
+                InputKind::Scalar => (Value::matrix(&value), "the exponent of ‖v‖ₚ".to_string()),
+                InputKind::Matrix => (Value::matrix(&value), display_shape(&value)),
+            };
+            out.push(Readout::new(spec.name, spec.name, shown, note));
+        }
+        out
     }
-    out
 }
 
 /// The note of ‖v‖ₚ: the formula, or why p < 1 gives no norm.

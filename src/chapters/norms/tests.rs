@@ -2,9 +2,11 @@
 
 use super::*;
 use crate::chapter::testing::*;
+use crate::chapter::Figure;
 use crate::math::norms::lp;
 use crate::readout::Value;
 use crate::view::scene::Shape;
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use proptest::prelude::*;
 

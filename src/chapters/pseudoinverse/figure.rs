@@ -4,26 +4,30 @@
 
 use super::{Pseudoinverse, View};
 use crate::chapter::figure::bounds;
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::{display_number, display_shape};
 use crate::math::svd::svd;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 
-/// The figure of the current view.
-pub(super) fn figure(c: &Pseudoinverse) -> Figure {
-    if let Some(note) = note(c) {
-        return Figure::Note(note);
+impl Draw for Pseudoinverse {
+    /// The figure of the current view.
+    fn figure(&self, _timeline: &Timeline) -> Figure {
+        if let Some(note) = note(self) {
+            return Figure::Note(note);
+        }
+        let mut scene = Scene::default();
+        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+        match self.view {
+            View::Fit => fit_scene(self, &mut scene),
+            View::Lines => lines_scene(self, &mut scene),
+        }
+        scene.shapes.insert(1, Shape::Axes);
+        Figure::Plane { scene, bounds: content_bounds(self) }
     }
-    let mut scene = Scene::default();
-    scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-    match c.view {
-        View::Fit => fit_scene(c, &mut scene),
-        View::Lines => lines_scene(c, &mut scene),
-    }
-    scene.shapes.insert(1, Shape::Axes);
-    Figure::Plane { scene, bounds: content_bounds(c) }
 }
 
 /// Why the view draws nothing, if so: the lines view needs a two-column A and a b that fits it.

@@ -9,11 +9,9 @@ mod readouts;
 mod tests;
 mod text;
 
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::format::display_number;
 use crate::math::svd::{fit_line, pinv};
-use crate::readout::Readout;
-use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
 
@@ -126,22 +124,6 @@ impl Chapter for Pseudoinverse {
     const CHOICES: &'static [ChoiceSpec<Self>] =
         &[ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, _timeline: &Timeline) -> Figure {
-        figure::figure(self)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn handles(&self) -> Handles {
         Handles::Plane(points::handles(self))

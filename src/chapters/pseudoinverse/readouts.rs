@@ -2,20 +2,23 @@
 //! least-squares solution A⁺b (plain and with unit rows), and the line fitted through P.
 
 use super::Pseudoinverse;
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::svd::{pinv, svd};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Pseudoinverse) -> Vec<Readout> {
-    let mut out = pseudoinverse(c);
-    out.extend(solution(c));
-    out.extend(fit(c));
-    out.push(Readout::new("A", "A", Value::matrix(&c.a), display_shape(&c.a)));
-    out.push(Readout::new("b", "b", Value::vector(&c.b), format!("{} entries", c.b.len())));
-    out.push(Readout::new("P", "P", Value::matrix(&c.p), format!("{} points", c.p.nrows())));
-    out
+impl Readouts for Pseudoinverse {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = pseudoinverse(self);
+        out.extend(solution(self));
+        out.extend(fit(self));
+        out.push(Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)));
+        out.push(Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())));
+        out.push(Readout::new("P", "P", Value::matrix(&self.p), format!("{} points", self.p.nrows())));
+        out
+    }
 }
 
 /// A⁺, A⁺A, AA⁺, AA⁺A, σ and the rank.

@@ -3,6 +3,7 @@ use crate::chapter::testing::*;
 use crate::readout::Value;
 use crate::state::matrix::MAX_ROWS;
 use crate::view::scene::{Role, Shape};
+use crate::view::timeline::Timeline;
 use proptest::prelude::*;
 
 fn page(params: &[(&str, &str)]) -> Pseudoinverse {

@@ -5,23 +5,27 @@
 use super::{rows, space, Span};
 use crate::chapter::figure::{bounds, plane, point, with_background};
 use crate::chapter::handle::{column_handles, vector_handle};
+use crate::chapter::Draw;
 use crate::chapter::{Figure, Handles};
 use crate::format::{display_number, display_shape};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 
-/// The figure for the current state.
-pub(super) fn figure(c: &Span) -> Figure {
-    if let Some(note) = note(c) {
-        return Figure::Note(note);
+impl Draw for Span {
+    /// The figure for the current state.
+    fn figure(&self, _timeline: &Timeline) -> Figure {
+        if let Some(note) = note(self) {
+            return Figure::Note(note);
+        }
+        if self.rows_picture() {
+            return Figure::Plane { scene: rows::scene(self), bounds: content_bounds(self) };
+        }
+        if let Some(space) = space::figure(self) {
+            return Figure::Space(space);
+        }
+        Figure::Plane { scene: columns(self), bounds: content_bounds(self) }
     }
-    if c.rows_picture() {
-        return Figure::Plane { scene: rows::scene(c), bounds: content_bounds(c) };
-    }
-    if let Some(space) = space::figure(c) {
-        return Figure::Space(space);
-    }
-    Figure::Plane { scene: columns(c), bounds: content_bounds(c) }
 }
 
 /// The draggable points: x in the row picture, else the columns of A and b (in space when the

@@ -16,13 +16,11 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::dragged;
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, HandleId, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec, Options};
 use crate::format::display_number;
 use crate::math::solve::{least_squares, ranks, Ranks};
 use crate::math::svd::svd;
 use crate::math::NumericError;
-use crate::readout::Readout;
-use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
 
@@ -281,22 +279,6 @@ impl Chapter for Span {
         ChoiceSpec { name: "equations", label: "Equations", get: |s| s.equations().map(Equations::picked), set: set_equations },
     ];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, _timeline: &Timeline) -> Figure {
-        figure::figure(self)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn handles(&self) -> Handles {
         figure::handles(self)

@@ -2,21 +2,29 @@
 //! coefficients, det A for a square A, and the inputs.
 
 use super::{Reach, Span};
+use crate::chapter::Readouts;
 use crate::format::{display_shape, display_tuple};
 use crate::math::det::{determinant, Det};
 use crate::math::NumericError;
 use crate::readout::{vector_readout, Readout, Value};
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Span) -> Vec<Readout> {
-    let mut out = rank(c).to_vec();
-    out.extend(reach(c));
-    if c.a.is_square() {
-        out.push(det(c));
+impl Readouts for Span {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = rank(self).to_vec();
+        out.extend(reach(self));
+        if self.a.is_square() {
+            out.push(det(self));
+        }
+        out.push(Readout::new(
+            "A",
+            "A",
+            Value::matrix(&self.a),
+            format!("{}: {} vectors with {} entries", display_shape(&self.a), self.n(), self.m()),
+        ));
+        out.push(Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())));
+        out
     }
-    out.push(Readout::new("A", "A", Value::matrix(&c.a), format!("{}: {} vectors with {} entries", display_shape(&c.a), c.n(), c.m())));
-    out.push(Readout::new("b", "b", Value::vector(&c.b), format!("{} entries", c.b.len())));
-    out
 }
 
 /// `n` in superscript digits: ℝ³ for 3.

@@ -3,19 +3,26 @@
 
 use super::SpecialMatrices;
 use crate::chapter::figure::{bounds, plane, transformed_plane, with_background};
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::display_shape;
 use crate::math::norms::l2;
 use crate::math::structure::{is_orthogonal, TOL};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 
-/// The plane figure for a 2×2 A, a sentence otherwise.
-pub(super) fn figure(c: &SpecialMatrices) -> Figure {
-    match plane(&c.a) {
-        Some(m) => Figure::Plane { scene: scene(c, &m), bounds: plane_bounds(&m) },
-        None => Figure::Note(format!("The plane draws 2×2 matrices; now A is {}. The checks below are still exact.", display_shape(&c.a))),
+impl Draw for SpecialMatrices {
+    /// The plane figure for a 2×2 A, a sentence otherwise.
+    fn figure(&self, _timeline: &Timeline) -> Figure {
+        match plane(&self.a) {
+            Some(m) => Figure::Plane { scene: scene(self, &m), bounds: plane_bounds(&m) },
+            None => Figure::Note(format!(
+                "The plane draws 2×2 matrices; now A is {}. The checks below are still exact.",
+                display_shape(&self.a)
+            )),
+        }
     }
 }
 

@@ -10,13 +10,11 @@ mod text;
 
 use crate::chapter::figure::plane;
 use crate::chapter::handle::column_handles;
-use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::format::display_shape;
 use crate::math::det::determinant;
 use crate::math::structure::rotation_or_reflection;
 use crate::math::svd::svd;
-use crate::readout::Readout;
-use crate::view::timeline::Timeline;
 use nalgebra::DMatrix;
 
 crate::options! {
@@ -143,22 +141,6 @@ impl Chapter for SpecialMatrices {
         },
     }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, _timeline: &Timeline) -> Figure {
-        figure::figure(self)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn handles(&self) -> Handles {
         Handles::Plane(column_handles(&self.a, "A"))

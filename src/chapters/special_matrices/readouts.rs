@@ -2,6 +2,7 @@
 //! their margins, the column lengths and dot product, AᵀA, Aᵀ against A⁻¹, det A and the angle.
 
 use super::SpecialMatrices;
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::det::determinant;
 use crate::math::norms::column_norms;
@@ -9,41 +10,47 @@ use crate::math::structure::{asymmetry, gram, is_diagonal, is_orthogonal, is_sym
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
-/// Every readout, in page order.
-pub(super) fn all(c: &SpecialMatrices) -> Vec<Readout> {
-    let a = &c.a;
-    let mut out = checks(c);
-    out.push(match orthogonality_error(a) {
-        Some(e) if e.is_finite() => number_readout("orthogonality_error", "max |AᵀA − I|", e, "0 up to rounding for an orthogonal matrix"),
-        Some(_) => Readout::missing("orthogonality_error", "max |AᵀA − I|", "not computed: entries larger than 2 rule orthogonality out"),
-        None => Readout::missing("orthogonality_error", "max |AᵀA − I|", c.square_note()),
-    });
-    let norms = column_norms(a);
-    out.push(vector_readout(
-        "column_norms",
-        "‖a₁‖, ‖a₂‖, …",
-        &DMatrix::from_column_slice(norms.len(), 1, &norms),
-        "all 1 for an orthogonal matrix",
-    ));
-    out.push(if a.ncols() >= 2 {
-        let d = a.column(0).dot(&a.column(1));
-        number_readout(
-            "column_dot",
-            "a₁·a₂",
-            d,
-            if d == 0.0 { "perpendicular columns" } else { "0 when the first two columns are perpendicular" },
-        )
-    } else {
-        Readout::missing("column_dot", "a₁·a₂", "A has one column")
-    });
-    out.push(matrix_readout("gram", "AᵀA", &gram(a), "the dot products of every pair of columns"));
-    out.push(matrix_readout("transpose", "Aᵀ", &a.transpose(), display_shape(&a.transpose())));
-    out.extend(inverse(c));
-    out.push(det(c));
-    out.push(number_readout("radians", "angle in radians", c.deg.to_radians(), format!("{}° · π / 180", display_number(c.deg))));
-    out.push(Readout::new("deg", "angle in degrees", Value::Vector(vec![c.deg]), "the angle of the first column"));
-    out.push(Readout::new("A", "A", Value::matrix(a), display_shape(a)));
-    out
+impl Readouts for SpecialMatrices {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let a = &self.a;
+        let mut out = checks(self);
+        out.push(match orthogonality_error(a) {
+            Some(e) if e.is_finite() => {
+                number_readout("orthogonality_error", "max |AᵀA − I|", e, "0 up to rounding for an orthogonal matrix")
+            }
+            Some(_) => {
+                Readout::missing("orthogonality_error", "max |AᵀA − I|", "not computed: entries larger than 2 rule orthogonality out")
+            }
+            None => Readout::missing("orthogonality_error", "max |AᵀA − I|", self.square_note()),
+        });
+        let norms = column_norms(a);
+        out.push(vector_readout(
+            "column_norms",
+            "‖a₁‖, ‖a₂‖, …",
+            &DMatrix::from_column_slice(norms.len(), 1, &norms),
+            "all 1 for an orthogonal matrix",
+        ));
+        out.push(if a.ncols() >= 2 {
+            let d = a.column(0).dot(&a.column(1));
+            number_readout(
+                "column_dot",
+                "a₁·a₂",
+                d,
+                if d == 0.0 { "perpendicular columns" } else { "0 when the first two columns are perpendicular" },
+            )
+        } else {
+            Readout::missing("column_dot", "a₁·a₂", "A has one column")
+        });
+        out.push(matrix_readout("gram", "AᵀA", &gram(a), "the dot products of every pair of columns"));
+        out.push(matrix_readout("transpose", "Aᵀ", &a.transpose(), display_shape(&a.transpose())));
+        out.extend(inverse(self));
+        out.push(det(self));
+        out.push(number_readout("radians", "angle in radians", self.deg.to_radians(), format!("{}° · π / 180", display_number(self.deg))));
+        out.push(Readout::new("deg", "angle in degrees", Value::Vector(vec![self.deg]), "the angle of the first column"));
+        out.push(Readout::new("A", "A", Value::matrix(a), display_shape(a)));
+        out
+    }
 }
 
 /// Symmetric, diagonal and orthogonal, each with the margin it was decided by.

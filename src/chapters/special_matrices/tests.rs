@@ -5,6 +5,7 @@ use crate::chapter::testing::*;
 use crate::chapter::{apply_params, initial, to_params};
 use crate::readout::Value;
 use crate::view::scene::Shape;
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use proptest::prelude::*;
 

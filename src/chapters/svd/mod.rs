@@ -6,6 +6,7 @@
 //! The factors come from `math::svd::svd_rotating_v`: for a square A the signs make V a rotation, so
 //! any reflection is in U and the figure's first stage is always a pure rotation.
 
+mod figure;
 mod image;
 mod plane;
 mod readouts;
@@ -15,13 +16,10 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, dragged, space_column_handles};
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
-use crate::format::display_shape;
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::math::svd::{svd_rotating_v, Svd};
 use crate::math::NumericError;
-use crate::readout::Readout;
 use crate::view::chart::Chart;
-use crate::view::timeline::Timeline;
 use image::ImageTab;
 use nalgebra::DMatrix;
 
@@ -80,17 +78,6 @@ impl SvdPage {
     fn factors(&self) -> Result<Svd, NumericError> {
         svd_rotating_v(&self.a)
     }
-
-    /// Why the map tab cannot draw A (too large, or no SVD), if so.
-    fn figure_note(&self) -> Option<String> {
-        if self.a.shape() != (2, 2) && !in_space(&self.a) {
-            return Some(format!(
-                "The figure draws matrices of up to 3 rows and columns (2×2 on the plane, 3×2, 2×3 and 3×3 in space); now A is {}. The numbers below are still exact.",
-                display_shape(&self.a)
-            ));
-        }
-        self.factors().err().map(|e| format!("No figure: {e}."))
-    }
 }
 
 impl Chapter for SvdPage {
@@ -99,44 +86,6 @@ impl Chapter for SvdPage {
     const CHOICES: &'static [ChoiceSpec<Self>] =
         &[ChoiceSpec { name: "tab", label: "Figure", get: |s| Some(tab(s).picked()), set: set_tab }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        let mut out = readouts::all(self);
-        out.extend(self.image.iter().flat_map(ImageTab::readouts));
-        out
-    }
-
-    fn figure(&self, timeline: &Timeline) -> Figure {
-        if let Some(image) = &self.image {
-            return Figure::Plane { scene: image.scene(), bounds: image.content_bounds() };
-        }
-        if let Some(note) = self.figure_note() {
-            return Figure::Note(note);
-        }
-        if in_space(&self.a) {
-            return space::figure(self, timeline)
-                .map_or_else(|| Figure::Note("No figure: the SVD has no 3-D picture.".into()), Figure::Space);
-        }
-        match plane::PlaneSvd::of(self) {
-            Some(p) => Figure::Plane { scene: plane::scene(self, &p, timeline), bounds: plane::bounds(self, &p) },
-            None => Figure::Note("No figure: the SVD has no plane picture.".into()),
-        }
-    }
-
-    fn code(&self) -> Code {
-        match &self.image {
-            Some(image) => image.code(),
-            None => text::code(self),
-        }
-    }
-
-    fn summary(&self) -> String {
-        match &self.image {
-            Some(image) => image.summary(),
-            None => text::summary(self),
-        }
-    }
-
     fn stages(&self) -> Vec<&'static str> {
         if self.image.is_none() && matches!(self.a.shape(), (2, 2) | (3, 3)) {
             STAGES.to_vec()

@@ -1,7 +1,9 @@
 //! The SVD page's readouts about A: σ, U, V, the book's D, rank and condition number, whether U and
 //! V are rotations or reflections, and how well the factors rebuild A.
 
+use super::image::ImageTab;
 use super::{subscript, SvdPage};
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::det::determinant;
 use crate::math::svd::{reconstruction_error, Svd};
@@ -23,7 +25,7 @@ const NAMES: [(&str, &str); 10] = [
 ];
 
 /// A's readouts in page order, then A itself (the picture tab adds its own after these).
-pub(super) fn all(c: &SvdPage) -> Vec<Readout> {
+fn map_tab(c: &SvdPage) -> Vec<Readout> {
     let mut out = match c.factors() {
         Ok(s) => of_factors(c, &s),
         Err(e) => NAMES.iter().map(|&(name, label)| Readout::missing(name, label, e.to_string())).collect(),
@@ -125,4 +127,12 @@ fn orientation(c: &SvdPage, s: &Svd) -> [Readout; 3] {
             },
         ),
     ]
+}
+
+impl Readouts for SvdPage {
+    fn readouts(&self) -> Vec<Readout> {
+        let mut out = map_tab(self);
+        out.extend(self.image.iter().flat_map(ImageTab::readouts));
+        out
+    }
 }

@@ -11,6 +11,7 @@ use crate::chapter::to_params;
 use crate::math::svd::svd_rotating_v;
 use crate::readout::Value;
 use crate::view::scene::{Role, Shape};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 use proptest::prelude::*;

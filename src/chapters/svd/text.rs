@@ -2,12 +2,12 @@
 
 use super::plane::PlaneSvd;
 use super::SvdPage;
-use crate::chapter::{Chapter, Code};
+use crate::chapter::{Chapter, Code, Describe};
 use crate::format::{display_number, display_shape};
 
 /// numpy / PyTorch / nalgebra for the thin SVD, the check that it rebuilds A, rank and condition
 /// number, and for a square A the determinants of U and V.
-pub(super) fn code(c: &SvdPage) -> Code {
+fn map_code(c: &SvdPage) -> Code {
     let mut code = Code::declare(SvdPage::INPUTS, c);
     code.line(
         "U, s, Vt = np.linalg.svd(A, full_matrices=False)  # s descending; numpy returns Vᵀ\nV = Vt.T",
@@ -35,7 +35,7 @@ pub(super) fn code(c: &SvdPage) -> Code {
 }
 
 /// σ and what A does to the unit circle (2×2), or σ and the rank (other shapes).
-pub(super) fn summary(c: &SvdPage) -> String {
+fn map_summary(c: &SvdPage) -> String {
     let Ok(s) = c.factors() else { return "The SVD of this matrix could not be computed.".into() };
     let sigma: Vec<String> = s.singular_values.iter().map(|x| display_number(*x)).collect();
     let Some(p) = PlaneSvd::new(&s) else {
@@ -44,4 +44,20 @@ pub(super) fn summary(c: &SvdPage) -> String {
     let shape = if p.sigma.1 == 0.0 || s.rank() < 2 { "a line segment" } else { "an ellipse" };
     let flip = if p.reflection { "det A < 0, so U is a reflection (det U = −1), not a rotation." } else { "U and V are both rotations." };
     format!("σ₁ = {}, σ₂ = {}: A turns the unit circle into {shape} with semi-axes σ₁u₁ and σ₂u₂. {flip}", sigma[0], sigma[1])
+}
+
+impl Describe for SvdPage {
+    fn code(&self) -> Code {
+        match &self.image {
+            Some(image) => image.code(),
+            None => map_code(self),
+        }
+    }
+
+    fn summary(&self) -> String {
+        match &self.image {
+            Some(image) => image.summary(),
+            None => map_summary(self),
+        }
+    }
 }

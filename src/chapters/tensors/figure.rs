@@ -5,6 +5,7 @@
 use super::{stack, transpose, Tensors, View};
 use crate::chapter::figure::{bounds, with_background};
 use crate::chapter::handle;
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::state::matrix::format_matrix;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
@@ -12,24 +13,26 @@ use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
 
-/// The figure in the current view, or why it cannot be drawn.
-pub(super) fn figure(c: &Tensors, t: &Timeline) -> Figure {
-    if let Some(note) = note(c) {
-        return Figure::Note(note);
-    }
-    match c.view {
-        View::Stack => Figure::Space(stack::space(c)),
-        // Cells on a plain background: the plane's grid and axes would read as more entries.
-        View::Transpose => Figure::Plane { scene: transpose::scene(c, t), bounds: transpose::bounds(c) },
-        View::Rows | View::Columns => {
-            let mut scene = Scene::default();
-            scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-            if c.view == View::Columns {
-                columns(c, &mut scene);
-            } else {
-                rows(c, t, &mut scene);
+impl Draw for Tensors {
+    /// The figure in the current view, or why it cannot be drawn.
+    fn figure(&self, t: &Timeline) -> Figure {
+        if let Some(note) = note(self) {
+            return Figure::Note(note);
+        }
+        match self.view {
+            View::Stack => Figure::Space(stack::space(self)),
+            // Cells on a plain background: the plane's grid and axes would read as more entries.
+            View::Transpose => Figure::Plane { scene: transpose::scene(self, t), bounds: transpose::bounds(self) },
+            View::Rows | View::Columns => {
+                let mut scene = Scene::default();
+                scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+                if self.view == View::Columns {
+                    columns(self, &mut scene);
+                } else {
+                    rows(self, t, &mut scene);
+                }
+                Figure::Plane { scene: with_background(scene), bounds: plane_bounds(self) }
             }
-            Figure::Plane { scene: with_background(scene), bounds: plane_bounds(c) }
         }
     }
 }

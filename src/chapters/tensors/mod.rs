@@ -12,12 +12,10 @@ mod transpose;
 
 use crate::chapter::figure::point;
 use crate::chapter::handle::{dragged, vector_handle};
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, Handle, HandleId, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handle, HandleId, Handles, InputSpec, Options};
 use crate::format::display_tuple;
 use crate::math::tensor::{add_to_columns, add_to_rows, Broadcast};
-use crate::readout::Readout;
 use crate::view::scene::Role;
-use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
 
@@ -178,22 +176,6 @@ impl Chapter for Tensors {
         },
     }];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, timeline: &Timeline) -> Figure {
-        figure::figure(self, timeline)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn stages(&self) -> Vec<&'static str> {
         let drawn = figure::note(self).is_none();

@@ -2,40 +2,48 @@
 //! and `A + b[:, None]` (or numpy's refusal), the stacked tensor T and its shape, and the inputs.
 
 use super::{numpy_shape, plural, stack, Tensors};
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape, display_tuple, vector_entries};
 use crate::math::tensor::Broadcast;
 use crate::readout::{matrix_readout, Readout, Value};
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Tensors) -> Vec<Readout> {
-    let (m, n) = c.a.shape();
-    let t = c.a.transpose();
-    let mut out = vec![
-        Readout::new(
-            "shape",
-            "A.shape",
-            Value::Vector(vec![m as f64, n as f64]),
-            format!("{m} row{}, {n} column{}: A is {m}×{n}", plural(m), plural(n)),
-        ),
-        matrix_readout("transpose", "Aᵀ", &t, format!("{n}×{m}: entry (i, j) of Aᵀ is entry (j, i) of A, a mirror across the diagonal")),
-        matrix_readout("scaled", "s·A", &(&c.a * c.s), format!("every entry times s = {}", display_number(c.s))),
-        broadcast_sum(c),
-        Readout::new("transpose_shape", "Aᵀ.shape", Value::Vector(vec![n as f64, m as f64]), "rows and columns swap"),
-        matrix_readout(
-            "plus_s",
-            "A + s",
-            &c.a.add_scalar(c.s),
-            format!("adding a scalar adds {} to every entry (s is broadcast to {m}×{n})", display_number(c.s)),
-        ),
-        column_broadcast(c),
-    ];
-    out.extend(stacked(c));
-    out.extend([
-        Readout::new("A", "A", Value::matrix(&c.a), display_shape(&c.a)),
-        Readout::new("b", "b", Value::vector(&c.b), format!("{} entr{}", c.b.len(), if c.b.len() == 1 { "y" } else { "ies" })),
-        Readout::new("s", "s", Value::number(c.s), "a scalar"),
-    ]);
-    out
+impl Readouts for Tensors {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let (m, n) = self.a.shape();
+        let t = self.a.transpose();
+        let mut out = vec![
+            Readout::new(
+                "shape",
+                "A.shape",
+                Value::Vector(vec![m as f64, n as f64]),
+                format!("{m} row{}, {n} column{}: A is {m}×{n}", plural(m), plural(n)),
+            ),
+            matrix_readout(
+                "transpose",
+                "Aᵀ",
+                &t,
+                format!("{n}×{m}: entry (i, j) of Aᵀ is entry (j, i) of A, a mirror across the diagonal"),
+            ),
+            matrix_readout("scaled", "s·A", &(&self.a * self.s), format!("every entry times s = {}", display_number(self.s))),
+            broadcast_sum(self),
+            Readout::new("transpose_shape", "Aᵀ.shape", Value::Vector(vec![n as f64, m as f64]), "rows and columns swap"),
+            matrix_readout(
+                "plus_s",
+                "A + s",
+                &self.a.add_scalar(self.s),
+                format!("adding a scalar adds {} to every entry (s is broadcast to {m}×{n})", display_number(self.s)),
+            ),
+            column_broadcast(self),
+        ];
+        out.extend(stacked(self));
+        out.extend([
+            Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)),
+            Readout::new("b", "b", Value::vector(&self.b), format!("{} entr{}", self.b.len(), if self.b.len() == 1 { "y" } else { "ies" })),
+            Readout::new("s", "s", Value::number(self.s), "a scalar"),
+        ]);
+        out
+    }
 }
 
 /// numpy's message when `A + b` raises, with the column form when that would work.

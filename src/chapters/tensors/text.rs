@@ -2,59 +2,72 @@
 //! spoken summary of each view.
 
 use super::{numpy_shape, plural, stack, subscript, Tensors, View};
+use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
 use crate::format::{display_number, display_tuple};
 use crate::math::tensor::Broadcast;
 use crate::state::number::format_number;
 
-/// numpy / PyTorch / nalgebra for the shape, the transpose, the scalings and the broadcasts (a
-/// broadcast numpy refuses is written as a comment saying that it raises), and the stack.
-pub(super) fn code(c: &Tensors) -> Code {
-    let mut code = Code::imports();
-    for spec in &Tensors::INPUTS[..2] {
-        code.declare_one(spec, c);
-    }
-    // s as the reader wrote it (`s = 2`, not `s = 2.0`).
-    let s = format_number(c.s);
-    code.numpy.push_str(&format!("s = {s}\n\n"));
-    code.torch.push_str(&format!("s = {s}\n\n"));
-    code.nalgebra.push_str(&format!("let s = {:?}_f64;\n\n", c.s));
-    let (m, n) = c.a.shape();
-    code.line(
-        &format!("A.shape  # ({m}, {n})"),
-        &format!("A.shape  # torch.Size([{m}, {n}])"),
-        &format!("let shape = a.shape(); // ({m}, {n})"),
-    );
-    code.line("A.T", "A.T", "let t = a.transpose();");
-    code.line("s * A", "s * A", "let scaled = &a * s;");
-    code.line("A + s", "A + s", "let plus_s = a.add_scalar(s);");
-    match c.broadcast() {
-        Broadcast::Rows => code.line(
-            "A + b  # b is added to every row",
-            "A + b  # b is added to every row",
-            "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);",
-        ),
-        Broadcast::Scalar => code.line("A + b  # b has one entry: like a scalar", "A + b", "let sum = a.add_scalar(b[0]);"),
-        Broadcast::Incompatible => {
-            let why = format!("shapes {} and ({},) do not broadcast", numpy_shape(&c.a), c.b.len());
+impl Describe for Tensors {
+    /// numpy / PyTorch / nalgebra for the shape, the transpose, the scalings and the broadcasts (a
+    /// broadcast numpy refuses is written as a comment saying that it raises), and the stack.
+    fn code(&self) -> Code {
+        let mut code = Code::imports();
+        for spec in &Tensors::INPUTS[..2] {
+            code.declare_one(spec, self);
+        }
+        // s as the reader wrote it (`s = 2`, not `s = 2.0`).
+        let s = format_number(self.s);
+        code.numpy.push_str(&format!("s = {s}\n\n"));
+        code.torch.push_str(&format!("s = {s}\n\n"));
+        code.nalgebra.push_str(&format!("let s = {:?}_f64;\n\n", self.s));
+        let (m, n) = self.a.shape();
+        code.line(
+            &format!("A.shape  # ({m}, {n})"),
+            &format!("A.shape  # torch.Size([{m}, {n}])"),
+            &format!("let shape = a.shape(); // ({m}, {n})"),
+        );
+        code.line("A.T", "A.T", "let t = a.transpose();");
+        code.line("s * A", "s * A", "let scaled = &a * s;");
+        code.line("A + s", "A + s", "let plus_s = a.add_scalar(s);");
+        match self.broadcast() {
+            Broadcast::Rows => code.line(
+                "A + b  # b is added to every row",
+                "A + b  # b is added to every row",
+                "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);",
+            ),
+            Broadcast::Scalar => code.line("A + b  # b has one entry: like a scalar", "A + b", "let sum = a.add_scalar(b[0]);"),
+            Broadcast::Incompatible => {
+                let why = format!("shapes {} and ({},) do not broadcast", numpy_shape(&self.a), self.b.len());
+                code.line(
+                    &format!("# {why}, this raises ValueError: A + b"),
+                    &format!("# {why}, this raises RuntimeError: A + b"),
+                    &format!("// {why}: b needs one entry per column of A ({n})"),
+                );
+            }
+        }
+        if self.column_broadcast().is_some() {
             code.line(
-                &format!("# {why}, this raises ValueError: A + b"),
-                &format!("# {why}, this raises RuntimeError: A + b"),
-                &format!("// {why}: b needs one entry per column of A ({n})"),
+                "A + b[:, None]  # b as a column, copied across",
+                "A + b[:, None]  # the same as A + b.unsqueeze(1)",
+                "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);",
             );
         }
+        if self.view == View::Stack {
+            stack_code(self, &mut code);
+        }
+        code
     }
-    if c.column_broadcast().is_some() {
-        code.line(
-            "A + b[:, None]  # b as a column, copied across",
-            "A + b[:, None]  # the same as A + b.unsqueeze(1)",
-            "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);",
-        );
+
+    /// What the current view shows, in a sentence or two.
+    fn summary(&self) -> String {
+        match self.view {
+            View::Stack => stack_summary(self),
+            View::Transpose => transpose_summary(self),
+            View::Columns => columns_summary(self),
+            View::Rows => rows_summary(self),
+        }
     }
-    if c.view == View::Stack {
-        stack_code(c, &mut code);
-    }
-    code
 }
 
 /// The code panel's lines for the stack: build it, its shape, one matrix, one entry of every matrix.
@@ -102,16 +115,6 @@ fn stack_code(c: &Tensors, code: &mut Code) {
         &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
         &format!("let firsts: Vec<f64> = stack.iter().map(|m| m[(0, 0)]).collect(); // [{firsts}]"),
     );
-}
-
-/// What the current view shows, in a sentence or two.
-pub(super) fn summary(c: &Tensors) -> String {
-    match c.view {
-        View::Stack => stack_summary(c),
-        View::Transpose => transpose_summary(c),
-        View::Columns => columns_summary(c),
-        View::Rows => rows_summary(c),
-    }
 }
 
 fn stack_summary(c: &Tensors) -> String {

@@ -4,30 +4,34 @@
 
 use super::{cyclic, diagonal, Trace, View};
 use crate::chapter::figure::bounds;
+use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::view::scene::{Role, Scene, Shape};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 
-/// The figure of the current view; a sentence when the cyclic products cannot all be drawn.
-pub(super) fn figure(c: &Trace) -> Figure {
-    let mut scene = Scene::default();
-    // Room for the labels at the arrows' tips (mostly to the right, where the sums end).
-    let (points, (left, right)) = match c.view {
-        View::Diagonal => (diagonal::draw(c, &mut scene), (0.1, 0.45)),
-        View::Cyclic if !c.cyclic_traces_exist() => {
-            return Figure::Note(format!(
-                "The cyclic products need shapes that chain back to the start (X m×n, Y n×p, Z p×m); now {}. The numbers below say which product is missing.",
-                c.shapes_note()
-            ))
-        }
-        View::Cyclic => (cyclic::draw(c, &mut scene), (0.0, 0.05)),
-    };
-    // A number-line figure: the axes, but no grid (the vertical direction only separates rows).
-    let first_arrow = scene.shapes.iter().position(|s| matches!(s, Shape::Arrow { .. })).unwrap_or(scene.shapes.len());
-    scene.shapes.insert(first_arrow, Shape::Axes);
-    let (lo, hi) = bounds(&points);
-    let width = (hi.x - lo.x).max(1.0);
-    Figure::Plane { scene, bounds: (World::new(lo.x - left * width, lo.y), World::new(hi.x + right * width, hi.y)) }
+impl Draw for Trace {
+    /// The figure of the current view; a sentence when the cyclic products cannot all be drawn.
+    fn figure(&self, _timeline: &Timeline) -> Figure {
+        let mut scene = Scene::default();
+        // Room for the labels at the arrows' tips (mostly to the right, where the sums end).
+        let (points, (left, right)) = match self.view {
+            View::Diagonal => (diagonal::draw(self, &mut scene), (0.1, 0.45)),
+            View::Cyclic if !self.cyclic_traces_exist() => {
+                return Figure::Note(format!(
+                    "The cyclic products need shapes that chain back to the start (X m×n, Y n×p, Z p×m); now {}. The numbers below say which product is missing.",
+                    self.shapes_note()
+                ))
+            }
+            View::Cyclic => (cyclic::draw(self, &mut scene), (0.0, 0.05)),
+        };
+        // A number-line figure: the axes, but no grid (the vertical direction only separates rows).
+        let first_arrow = scene.shapes.iter().position(|s| matches!(s, Shape::Arrow { .. })).unwrap_or(scene.shapes.len());
+        scene.shapes.insert(first_arrow, Shape::Axes);
+        let (lo, hi) = bounds(&points);
+        let width = (hi.x - lo.x).max(1.0);
+        Figure::Plane { scene, bounds: (World::new(lo.x - left * width, lo.y), World::new(hi.x + right * width, hi.y)) }
+    }
 }
 
 /// `₁₂` for 12: subscript digits for labels.

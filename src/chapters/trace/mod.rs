@@ -10,13 +10,11 @@ mod readouts;
 mod tests;
 mod text;
 
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Code, Figure, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::format::display_shape;
 use crate::math::eigen::eigenvalues;
 use crate::math::NumericError;
-use crate::readout::Readout;
 use crate::state::matrix::MAX_DIM;
-use crate::view::timeline::Timeline;
 use nalgebra::{Complex, DMatrix};
 
 crate::options! {
@@ -190,22 +188,6 @@ impl Chapter for Trace {
         },
     ];
     const PROSE: &'static str = include_str!("prose.html");
-
-    fn readouts(&self) -> Vec<Readout> {
-        readouts::all(self)
-    }
-
-    fn figure(&self, _timeline: &Timeline) -> Figure {
-        figure::figure(self)
-    }
-
-    fn code(&self) -> Code {
-        text::code(self)
-    }
-
-    fn summary(&self) -> String {
-        text::summary(self)
-    }
 
     fn handles(&self) -> Handles {
         match self.view {

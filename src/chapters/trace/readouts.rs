@@ -5,33 +5,36 @@
 use super::text::written_sum;
 use super::{diagonal_of, trace_of, Trace};
 use crate::chapter::Chapter;
+use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
 use crate::math::det::determinant;
 use crate::math::norms::frobenius;
 use crate::readout::{matrix_readout, number_readout, Readout, Value};
 
-/// Every readout, in page order.
-pub(super) fn all(c: &Trace) -> Vec<Readout> {
-    let diag = diagonal_of(&c.a);
-    let tr = trace_of(&c.a);
-    let terms = written_sum(&diag);
-    let mut out = vec![
-        number_readout("trace", "tr A", tr, format!("the diagonal summed: {} = {}", terms, display_number(tr))),
-        Readout::new("diag", "diagonal of A", Value::Vector(diag), "A₁₁, A₂₂, …: only these entries count"),
-        number_readout("trace_transpose", "tr Aᵀ", trace_of(&c.a.transpose()), "transposing keeps the diagonal in place"),
-    ];
-    out.extend(squares(c));
-    out.extend(eigen(c));
-    // An overflowing determinant becomes ∞, which the readout reports as overflow.
-    let det = determinant(&c.a).finite().unwrap_or(f64::INFINITY);
-    out.push(number_readout("det", "det A", det, "the product of the eigenvalues"));
-    out.extend(cyclic(c));
-    for spec in Trace::INPUTS {
-        if let Some(m) = spec.value(c) {
-            out.push(Readout::new(spec.name, spec.name, Value::matrix(&m), display_shape(&m)));
+impl Readouts for Trace {
+    /// Every readout, in page order.
+    fn readouts(&self) -> Vec<Readout> {
+        let diag = diagonal_of(&self.a);
+        let tr = trace_of(&self.a);
+        let terms = written_sum(&diag);
+        let mut out = vec![
+            number_readout("trace", "tr A", tr, format!("the diagonal summed: {} = {}", terms, display_number(tr))),
+            Readout::new("diag", "diagonal of A", Value::Vector(diag), "A₁₁, A₂₂, …: only these entries count"),
+            number_readout("trace_transpose", "tr Aᵀ", trace_of(&self.a.transpose()), "transposing keeps the diagonal in place"),
+        ];
+        out.extend(squares(self));
+        out.extend(eigen(self));
+        // An overflowing determinant becomes ∞, which the readout reports as overflow.
+        let det = determinant(&self.a).finite().unwrap_or(f64::INFINITY);
+        out.push(number_readout("det", "det A", det, "the product of the eigenvalues"));
+        out.extend(cyclic(self));
+        for spec in Trace::INPUTS {
+            if let Some(m) = spec.value(self) {
+                out.push(Readout::new(spec.name, spec.name, Value::matrix(&m), display_shape(&m)));
+            }
         }
+        out
     }
-    out
 }
 
 /// tr(AAᵀ) summed as written (it can over- or underflow, and says so), and ‖A‖_F scaled (it cannot).

@@ -4,9 +4,11 @@ use super::figure::row_height;
 use super::text::written_sum;
 use super::*;
 use crate::chapter::testing::*;
+use crate::chapter::Figure;
 use crate::chapter::{apply_params, initial, to_params, ChapterError, HandleId};
 use crate::readout::Value;
 use crate::view::scene::{Role, Shape};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use proptest::prelude::*;
 

@@ -12,6 +12,7 @@ use crate::format::display_tuple;
 use crate::readout::Value;
 use crate::view::scene::{Role, Scene, Shape};
 use crate::view::space::{Point3, Shape3, Space};
+use crate::view::timeline::Timeline;
 use proptest::prelude::*;
 
 fn page(params: &[(&str, &str)]) -> Span {

@@ -2,7 +2,9 @@
 //! least-squares point, the handle x, and the third equation toggled on and off.
 
 use super::*;
+use crate::chapter::Figure;
 use crate::chapter::{from_params, to_params};
+use crate::view::timeline::Timeline;
 
 fn choice(c: &Span, name: &str) -> Option<&'static str> {
     crate::chapter::AnyChapter::choices(c).into_iter().find(|x| x.name == name).map(|x| x.current)

@@ -6,10 +6,12 @@ mod transpose_view;
 
 use super::*;
 use crate::chapter::testing::*;
+use crate::chapter::Figure;
 use crate::chapter::{from_params, initial, to_params};
 use crate::readout::Value;
 use crate::view::scene::{Role, Shape};
 use crate::view::space::{Camera, Space};
+use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use proptest::prelude::*;
 

@@ -1,7 +1,9 @@
 //! The stack view: the rank-3 tensor, its readouts and code, and its figure in space.
 
 use super::*;
+use crate::chapter::Figure;
 use crate::view::space::{Point3, Shape3};
+use crate::view::timeline::Timeline;
 
 /// The filled cells of a space figure: (corners, role).
 fn stack_cells(space: &Space) -> Vec<(Vec<Point3>, Role)> {

@@ -1,6 +1,8 @@
 //! The transpose view: cells that cross the diagonal.
 
 use super::*;
+use crate::chapter::Figure;
+use crate::view::timeline::Timeline;
 
 /// The transpose view's cells at a timeline position: (label, centre, role), in drawing order.
 fn cells_at(c: &Tensors, position: f64) -> Vec<(String, World, Role)> {
