@@ -66,6 +66,24 @@ macro_rules! options {
     };
 }
 
+/// A [`ChoiceSpec`] for a field of the state that holds an [`Options`] enum:
+/// `choice!("view", "Figure", view: View)`; a choice that exists only in some states adds a
+/// condition on the state: `choice!("order", "Order", order: Order, if s => s.view == View::Ab)`.
+#[macro_export]
+macro_rules! choice {
+    ($name:literal, $label:literal, $field:ident : $ty:ty) => {
+        $crate::choice!($name, $label, $field: $ty, if _s => true)
+    };
+    ($name:literal, $label:literal, $field:ident : $ty:ty, if $s:ident => $exists:expr) => {
+        $crate::chapter::ChoiceSpec {
+            name: $name,
+            label: $label,
+            get: |$s| ($exists).then(|| $crate::chapter::Options::picked($s.$field)),
+            set: |s, text| <$ty as $crate::chapter::Options>::parse(text).map(|pick| s.$field = pick),
+        }
+    };
+}
+
 /// The options a choice offers now and the one picked.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Picked {

@@ -90,6 +90,18 @@ pub enum Limits {
     },
 }
 
+/// A setter that stores the value in a field of the state as it is (the shared checks have run):
+/// `InputSpec::matrix("A", "2,0;0,2", |s| Some(&s.a), store!(a))`.
+#[macro_export]
+macro_rules! store {
+    ($field:ident) => {
+        |s, value| {
+            s.$field = value;
+            Ok(())
+        }
+    };
+}
+
 /// One editable input of a chapter whose state is `S`.
 pub struct InputSpec<S> {
     /// The URL parameter and readout name, e.g. `A`.

@@ -8,7 +8,7 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, space_column_handles};
-use crate::chapter::{Chapter, ChapterError, Handles, InputSpec};
+use crate::chapter::{Chapter, Handles, InputSpec};
 use crate::math::det::{determinant, Det};
 use crate::math::svd::svd;
 use nalgebra::DMatrix;
@@ -17,11 +17,6 @@ use nalgebra::DMatrix;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Determinant {
     a: DMatrix<f64>,
-}
-
-fn set_a(s: &mut Determinant, a: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.a = a;
-    Ok(())
 }
 
 impl Determinant {
@@ -68,7 +63,7 @@ impl Determinant {
 impl Chapter for Determinant {
     // The notebooks' first example: A = diag(2, 2), which doubles every length and multiplies area by 4.
     const INPUTS: &'static [InputSpec<Self>] =
-        &[InputSpec::matrix("A", "2,0;0,2", |s| Some(&s.a), set_a).square("the determinant needs a square matrix")];
+        &[InputSpec::<Self>::matrix("A", "2,0;0,2", |s| Some(&s.a), crate::store!(a)).square("the determinant needs a square matrix")];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn stages(&self) -> Vec<&'static str> {

@@ -13,7 +13,7 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, dragged, space_vector_handle, vector_handle};
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec};
 use crate::format::display_shape;
 use crate::math::eigen::{eigen, Eigen};
 use crate::view::scene::Role;
@@ -52,16 +52,6 @@ fn set_a(s: &mut Eigendecomposition, a: DMatrix<f64>) -> Result<(), ChapterError
         s.v = s.v.clone().resize(a.ncols(), 1, 0.0);
     }
     s.a = a;
-    Ok(())
-}
-
-fn set_v(s: &mut Eigendecomposition, v: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.v = v;
-    Ok(())
-}
-
-fn set_view(s: &mut Eigendecomposition, text: &str) -> Result<(), ChapterError> {
-    s.view = View::parse(text)?;
     Ok(())
 }
 
@@ -117,10 +107,9 @@ impl Chapter for Eigendecomposition {
     // The seed's example A = [[5, 1], [3, 3]] (λ = 6, 2) with the probe v = (1, 1), an eigenvector.
     const INPUTS: &'static [InputSpec<Self>] = &[
         InputSpec::matrix("A", "5,1;3,3", |s| Some(&s.a), set_a).square("eigenvalues need a square matrix"),
-        InputSpec::vector("v", "1,1", |s| Some(&s.v), set_v),
+        InputSpec::vector("v", "1,1", |s| Some(&s.v), crate::store!(v)),
     ];
-    const CHOICES: &'static [ChoiceSpec<Self>] =
-        &[ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view }];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[crate::choice!("view", "Figure", view: View)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn stages(&self) -> Vec<&'static str> {

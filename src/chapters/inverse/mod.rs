@@ -11,7 +11,7 @@ mod text;
 
 use crate::chapter::figure::{plane, point};
 use crate::chapter::handle::{column_handles, vector_handle};
-use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
+use crate::chapter::{Chapter, ChoiceSpec, Handles, InputSpec};
 use crate::format::display_shape;
 use crate::math::solve::{inverse, ranks, solve, InverseError};
 use crate::math::svd::{svd, Svd};
@@ -38,21 +38,6 @@ pub struct Inverse {
     a: DMatrix<f64>,
     b: DMatrix<f64>,
     view: View,
-}
-
-fn set_a(s: &mut Inverse, a: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.a = a;
-    Ok(())
-}
-
-fn set_b(s: &mut Inverse, b: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.b = b;
-    Ok(())
-}
-
-fn set_view(s: &mut Inverse, text: &str) -> Result<(), ChapterError> {
-    s.view = View::parse(text)?;
-    Ok(())
 }
 
 /// Why A has no inverse, in the page's words.
@@ -124,11 +109,10 @@ impl Inverse {
 impl Chapter for Inverse {
     // The seed's system {y = 2x, y = −x + 3}, written as 2x − y = 0 and x + y = 3: the lines cross at (1, 2).
     const INPUTS: &'static [InputSpec<Self>] = &[
-        InputSpec::matrix("A", "2,-1;1,1", |s| Some(&s.a), set_a).square("only a square matrix can have an inverse"),
-        InputSpec::vector("b", "0,3", |s| Some(&s.b), set_b),
+        InputSpec::<Self>::matrix("A", "2,-1;1,1", |s| Some(&s.a), crate::store!(a)).square("only a square matrix can have an inverse"),
+        InputSpec::vector("b", "0,3", |s| Some(&s.b), crate::store!(b)),
     ];
-    const CHOICES: &'static [ChoiceSpec<Self>] =
-        &[ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view }];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[crate::choice!("view", "Figure", view: View)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn stages(&self) -> Vec<&'static str> {

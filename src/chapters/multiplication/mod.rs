@@ -9,7 +9,7 @@ mod text;
 
 use crate::chapter::figure::plane;
 use crate::chapter::handle::{column_handles, vector_handle};
-use crate::chapter::{Chapter, ChoiceSpec, Handles, InputSpec, Options};
+use crate::chapter::{Chapter, ChoiceSpec, Handles, InputSpec};
 use crate::view::scene::Role;
 use nalgebra::{DMatrix, Matrix2};
 
@@ -35,16 +35,6 @@ pub struct Multiplication {
     order: Order,
 }
 
-/// The setter of an input kept as it is given: the shared checks are all it needs.
-macro_rules! keep {
-    ($field:ident) => {
-        |c, value| {
-            c.$field = value;
-            Ok(())
-        }
-    };
-}
-
 impl Multiplication {
     /// AB and BA in the order the reader chose: (first applied, then applied, their names).
     fn composition(&self) -> Option<(Matrix2<f64>, Matrix2<f64>, &'static str, &'static str)> {
@@ -60,31 +50,13 @@ impl Chapter for Multiplication {
     // The notebooks' examples: A and B from the "not commutative" example, v and w from the dot
     // product (v = (5, 2) and w = (2, 6), so that v does not sit on A's first column, which is (2, 6)).
     const INPUTS: &'static [InputSpec<Self>] = &[
-        InputSpec::matrix("A", "2,3;6,5", |c| Some(&c.a), keep!(a)),
-        InputSpec::matrix("B", "5,3;2,2", |c| Some(&c.b), keep!(b)),
-        InputSpec::vector("v", "5,2", |c| Some(&c.v), keep!(v)),
-        InputSpec::vector("w", "2,6", |c| Some(&c.w), keep!(w)),
+        InputSpec::matrix("A", "2,3;6,5", |c| Some(&c.a), crate::store!(a)),
+        InputSpec::matrix("B", "5,3;2,2", |c| Some(&c.b), crate::store!(b)),
+        InputSpec::vector("v", "5,2", |c| Some(&c.v), crate::store!(v)),
+        InputSpec::vector("w", "2,6", |c| Some(&c.w), crate::store!(w)),
     ];
-    const CHOICES: &'static [ChoiceSpec<Self>] = &[
-        ChoiceSpec {
-            name: "view",
-            label: "Figure",
-            get: |s| Some(s.view.picked()),
-            set: |s, value| {
-                s.view = View::parse(value)?;
-                Ok(())
-            },
-        },
-        ChoiceSpec {
-            name: "order",
-            label: "Order",
-            get: |s| (s.view == View::Ab).then(|| s.order.picked()),
-            set: |s, value| {
-                s.order = Order::parse(value)?;
-                Ok(())
-            },
-        },
-    ];
+    const CHOICES: &'static [ChoiceSpec<Self>] =
+        &[crate::choice!("view", "Figure", view: View), crate::choice!("order", "Order", order: Order, if s => s.view == View::Ab)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn stages(&self) -> Vec<&'static str> {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::chapter::testing::*;
+use crate::chapter::Options;
 use crate::readout::Value;
 use crate::view::scene::Shape;
 use crate::view::timeline::Timeline;

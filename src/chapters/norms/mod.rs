@@ -10,7 +10,7 @@ mod text;
 
 use crate::chapter::figure::point;
 use crate::chapter::handle::{dragged, vector_handle};
-use crate::chapter::{Action, Chapter, ChoiceSpec, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChoiceSpec, Handles, InputSpec};
 use crate::view::scene::Role;
 use nalgebra::DMatrix;
 
@@ -58,37 +58,19 @@ impl Norms {
     }
 }
 
-/// A setter that only stores the value in the state's `field` (the declared limits were checked).
-macro_rules! store {
-    ($field:ident) => {
-        |s, value| {
-            s.$field = value;
-            Ok(())
-        }
-    };
-}
-
 impl Chapter for Norms {
     // The seed's examples: v = (3, 4) (‖v‖₂ = 5), A = [[1, 2], [6, 4], [3, 2]] (‖A‖_F = √70), and
     // w = (1, 6), the seed's first vector of the triangle inequality; p = 3 sits between L² and L^∞.
     const INPUTS: &'static [InputSpec<Self>] = &[
-        InputSpec::vector("v", "3,4", |s| Some(&s.v), store!(v)),
+        InputSpec::vector("v", "3,4", |s| Some(&s.v), crate::store!(v)),
         // Below 1 the ball is not convex (not a norm); the field takes larger p, up to ∞ in effect.
-        InputSpec::scalar("p", "3", |s: &Norms| Some(s.p), store!(p))
+        InputSpec::scalar("p", "3", |s: &Norms| Some(s.p), crate::store!(p))
             .range(f64::from_bits(1), f64::MAX, "p is one number greater than 0 (p ≥ 1 for a true norm)")
             .slider(0.25, 10.0, 0.05),
-        InputSpec::matrix("A", "1,2;6,4;3,2", |s| Some(&s.a), store!(a)),
-        InputSpec::vector("w", "1,6", |s| Some(&s.w), store!(w)),
+        InputSpec::matrix("A", "1,2;6,4;3,2", |s| Some(&s.a), crate::store!(a)),
+        InputSpec::vector("w", "1,6", |s| Some(&s.w), crate::store!(w)),
     ];
-    const CHOICES: &'static [ChoiceSpec<Self>] = &[ChoiceSpec {
-        name: "view",
-        label: "Figure",
-        get: |s| Some(s.view.picked()),
-        set: |s, text| {
-            s.view = View::parse(text)?;
-            Ok(())
-        },
-    }];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[crate::choice!("view", "Figure", view: View)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn handles(&self) -> Handles {

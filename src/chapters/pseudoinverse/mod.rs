@@ -9,7 +9,7 @@ mod readouts;
 mod tests;
 mod text;
 
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec};
 use crate::format::display_number;
 use crate::math::svd::{fit_line, pinv};
 use crate::view::viewport::World;
@@ -34,26 +34,11 @@ pub struct Pseudoinverse {
     view: View,
 }
 
-fn set_a(s: &mut Pseudoinverse, a: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.a = a;
-    Ok(())
-}
-
-fn set_b(s: &mut Pseudoinverse, b: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.b = b;
-    Ok(())
-}
-
 fn set_p(s: &mut Pseudoinverse, p: DMatrix<f64>) -> Result<(), ChapterError> {
     if p.ncols() != 2 {
         return Err(format!("points are rows (x, y) with 2 coordinates, but these have {}", p.ncols()).into());
     }
     s.p = p;
-    Ok(())
-}
-
-fn set_view(s: &mut Pseudoinverse, text: &str) -> Result<(), ChapterError> {
-    s.view = View::parse(text)?;
     Ok(())
 }
 
@@ -117,12 +102,11 @@ impl Chapter for Pseudoinverse {
     // The seed's examples: the three lines x₂ = −2x₁ + 2, x₂ = 4x₁ + 8, x₂ = −x₁ + 2 as A·x = b, and
     // its six data points x = 0, 1, 2, 3, 3, 4, y = 2, 4, 0, 2, 5, 3 (slope 14/65, intercept 11/5).
     const INPUTS: &'static [InputSpec<Self>] = &[
-        InputSpec::matrix("A", "-2,-1;4,-1;-1,-1", |s| Some(&s.a), set_a),
-        InputSpec::vector("b", "-2,-8,-2", |s| Some(&s.b), set_b),
+        InputSpec::matrix("A", "-2,-1;4,-1;-1,-1", |s| Some(&s.a), crate::store!(a)),
+        InputSpec::vector("b", "-2,-8,-2", |s| Some(&s.b), crate::store!(b)),
         InputSpec::matrix("P", "0,2;1,4;2,0;3,2;3,5;4,3", |s| Some(&s.p), set_p),
     ];
-    const CHOICES: &'static [ChoiceSpec<Self>] =
-        &[ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view }];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[crate::choice!("view", "Figure", view: View)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn handles(&self) -> Handles {

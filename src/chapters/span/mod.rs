@@ -82,26 +82,6 @@ fn set_a(s: &mut Span, a: DMatrix<f64>) -> Result<(), ChapterError> {
     Ok(())
 }
 
-fn set_b(s: &mut Span, b: DMatrix<f64>) -> Result<(), ChapterError> {
-    s.b = b;
-    Ok(())
-}
-
-fn set_ca(s: &mut Span, x: f64) -> Result<(), ChapterError> {
-    s.ca = x;
-    Ok(())
-}
-
-fn set_cb(s: &mut Span, x: f64) -> Result<(), ChapterError> {
-    s.cb = x;
-    Ok(())
-}
-
-fn set_picture(s: &mut Span, text: &str) -> Result<(), ChapterError> {
-    s.picture = Picture::parse(text)?;
-    Ok(())
-}
-
 fn set_equations(s: &mut Span, text: &str) -> Result<(), ChapterError> {
     match Equations::parse(text)? {
         Equations::Three => s.add_third_equation(),
@@ -265,17 +245,17 @@ impl Chapter for Span {
     // with the path's sliders on those amounts. The amounts exist while there are two vectors u and v.
     const INPUTS: &'static [InputSpec<Self>] = &[
         InputSpec::matrix("A", "1,2;3,1", |s| Some(&s.a), set_a),
-        InputSpec::vector("b", "4,7", |s| Some(&s.b), set_b),
-        InputSpec::scalar("ca", "2", |s: &Span| (s.n() == 2).then_some(s.ca), set_ca)
+        InputSpec::vector("b", "4,7", |s| Some(&s.b), crate::store!(b)),
+        InputSpec::scalar("ca", "2", |s: &Span| (s.n() == 2).then_some(s.ca), crate::store!(ca))
             .range(-MAX_COEFFICIENT, MAX_COEFFICIENT, "ca is one number between −1e6 and 1e6")
             .slider(-5.0, 5.0, 0.1),
-        InputSpec::scalar("cb", "1", |s: &Span| (s.n() == 2).then_some(s.cb), set_cb)
+        InputSpec::scalar("cb", "1", |s: &Span| (s.n() == 2).then_some(s.cb), crate::store!(cb))
             .range(-MAX_COEFFICIENT, MAX_COEFFICIENT, "cb is one number between −1e6 and 1e6")
             .slider(-5.0, 5.0, 0.1),
     ];
     // Both exist while there are two unknowns; `equations` while there are two or three equations.
     const CHOICES: &'static [ChoiceSpec<Self>] = &[
-        ChoiceSpec { name: "picture", label: "Figure", get: |s| (s.n() == 2).then(|| s.picture.picked()), set: set_picture },
+        crate::choice!("picture", "Figure", picture: Picture, if s => s.n() == 2),
         ChoiceSpec { name: "equations", label: "Equations", get: |s| s.equations().map(Equations::picked), set: set_equations },
     ];
     const PROSE: &'static str = include_str!("prose.html");

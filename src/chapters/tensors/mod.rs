@@ -12,7 +12,7 @@ mod transpose;
 
 use crate::chapter::figure::point;
 use crate::chapter::handle::{dragged, vector_handle};
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handle, HandleId, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handle, HandleId, Handles, InputSpec};
 use crate::format::display_tuple;
 use crate::math::tensor::{add_to_columns, add_to_rows, Broadcast};
 use crate::view::scene::Role;
@@ -166,15 +166,7 @@ impl Chapter for Tensors {
         InputSpec::vector("b", "3,-1", |c| Some(&c.b), set_b),
         InputSpec::scalar("s", "2", |c| Some(c.s), set_s),
     ];
-    const CHOICES: &'static [ChoiceSpec<Self>] = &[ChoiceSpec {
-        name: "view",
-        label: "Figure",
-        get: |c| Some(c.view.picked()),
-        set: |c, value| {
-            c.view = View::parse(value)?;
-            Ok(())
-        },
-    }];
+    const CHOICES: &'static [ChoiceSpec<Self>] = &[crate::choice!("view", "Figure", view: View)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn stages(&self) -> Vec<&'static str> {

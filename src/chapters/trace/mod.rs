@@ -10,7 +10,7 @@ mod readouts;
 mod tests;
 mod text;
 
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec};
 use crate::format::display_shape;
 use crate::math::eigen::eigenvalues;
 use crate::math::NumericError;
@@ -167,26 +167,8 @@ impl Chapter for Trace {
         InputSpec::matrix("Z", "6,6;2,5", |s| Some(&s.factors[2]), set_factor::<2>),
     ];
     // Both choices always exist: a link's `order` is kept whatever its `view`.
-    const CHOICES: &'static [ChoiceSpec<Self>] = &[
-        ChoiceSpec {
-            name: "view",
-            label: "Figure",
-            get: |s| Some(s.view.picked()),
-            set: |s, text| {
-                s.view = View::parse(text)?;
-                Ok(())
-            },
-        },
-        ChoiceSpec {
-            name: "order",
-            label: "Cyclic view: compare XYZ with",
-            get: |s| Some(s.order.picked()),
-            set: |s, text| {
-                s.order = Order::parse(text)?;
-                Ok(())
-            },
-        },
-    ];
+    const CHOICES: &'static [ChoiceSpec<Self>] =
+        &[crate::choice!("view", "Figure", view: View), crate::choice!("order", "Cyclic view: compare XYZ with", order: Order)];
     const PROSE: &'static str = include_str!("prose.html");
 
     fn handles(&self) -> Handles {

@@ -7,6 +7,7 @@ mod transpose_view;
 use super::*;
 use crate::chapter::testing::*;
 use crate::chapter::Figure;
+use crate::chapter::Options;
 use crate::chapter::{from_params, initial, to_params};
 use crate::readout::Value;
 use crate::view::scene::{Role, Shape};
