@@ -89,9 +89,20 @@ pub fn equation(a: [f64; 2], b: f64) -> String {
     format!("{left} = {}", display_number(b))
 }
 
+/// `n` in subscript digits, for labels like a₁, λ₁₂, σₖ: `subscript(12)` is "₁₂".
+pub fn subscript(n: usize) -> String {
+    n.to_string().chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d)).unwrap_or(c)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subscripts_are_digits() {
+        assert_eq!(subscript(1), "₁");
+        assert_eq!(subscript(120), "₁₂₀");
+    }
 
     #[test]
     fn rounds_for_people() {

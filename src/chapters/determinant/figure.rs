@@ -7,7 +7,7 @@ use crate::chapter::figure::{bounds, embed, lerp, plane};
 use crate::chapter::handle::column_role;
 use crate::chapter::Draw;
 use crate::chapter::Figure;
-use crate::format::{display_number, display_shape};
+use crate::format::{display_number, display_shape, subscript};
 use crate::math::det::determinant;
 use crate::math::svd::svd;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
@@ -42,11 +42,6 @@ fn glyph3() -> Vec<Vec<Point3>> {
 /// The F glyph's strokes mapped by `m`.
 pub fn glyph(m: &Matrix2<f64>) -> Vec<Vec<World>> {
     GLYPH.iter().map(|stroke| stroke.iter().map(|&(x, y)| m * World::new(x, y)).collect()).collect()
-}
-
-/// `k` (1 to 3) as a subscript digit.
-fn subscript(k: usize) -> char {
-    char::from_u32(0x2080 + k as u32).unwrap_or('?')
 }
 
 impl Draw for Determinant {

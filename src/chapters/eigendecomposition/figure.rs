@@ -2,11 +2,11 @@
 //! circle carried onto an ellipse by (1 − t)I + tA, the real eigen-directions as dashed lines with
 //! their λ, and the probe v with Av, glowing when Av ∥ v).
 
-use super::{quadratic, space, sub, Eigendecomposition, View};
+use super::{quadratic, space, Eigendecomposition, View};
 use crate::chapter::figure::{bounds, lerp, plane, point, with_background};
 use crate::chapter::Draw;
 use crate::chapter::Figure;
-use crate::format::{display_number, display_shape};
+use crate::format::{display_number, display_shape, subscript};
 use crate::math::eigen::{Eigen, NoVectors};
 use crate::math::svd::svd;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
@@ -93,7 +93,7 @@ fn plane_scene(c: &Eigendecomposition, a: &Matrix2<f64>, v: World, e: &Eigen, ti
         } else if directions.len() == 1 {
             format!("λ = {} (the only direction)", display_number(*lambda))
         } else {
-            format!("λ{} = {}", sub(i), display_number(*lambda))
+            format!("λ{} = {}", subscript(i + 1), display_number(*lambda))
         };
         scene.push(Shape::Line { through: World::zeros(), direction: *d, stroke: Stroke::dashed(Role::Eigen, 2.0), label: Some(label) });
         scene.push(Shape::Dot { at: m * d, role: Role::Eigen, radius: 4.0 });

@@ -40,11 +40,6 @@ pub struct Eigendecomposition {
 /// The probe, the only handle in space.
 const PROBE: HandleId = HandleId::whole("v");
 
-/// The subscript for labels λ₁, λ₂… (`i` from 0).
-fn sub(i: usize) -> char {
-    char::from_u32(0x2081 + i as u32).unwrap_or('?')
-}
-
 fn set_a(s: &mut Eigendecomposition, a: DMatrix<f64>) -> Result<(), ChapterError> {
     // A probe that fitted the old A follows its size (new entries 0), so growing A to 3×3 in the
     // editor, or linking only A, keeps v usable and the figure drawn.

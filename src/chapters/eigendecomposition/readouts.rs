@@ -3,9 +3,9 @@
 //! and the symmetric part with the definiteness of xᵀAx.
 
 use super::quadratic::meaning;
-use super::{sub, Eigendecomposition};
+use super::Eigendecomposition;
 use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape};
+use crate::format::{display_number, display_shape, subscript};
 use crate::math::det::determinant;
 use crate::math::eigen::{symmetric, NoVectors};
 use crate::math::quadratic::definiteness;
@@ -102,8 +102,8 @@ fn spectrum(c: &Eigendecomposition) -> Vec<Readout> {
     ));
     let sum: Complex<f64> = e.values.iter().sum();
     let product: Complex<f64> = e.values.iter().product();
-    out.push(number_readout("trace", "tr A", c.a.trace(), format!("= λ₁ + … + λ{} = {}", sub(n - 1), complex_text(&sum))));
-    out.push(number_readout("det", "det A", det(c), format!("= λ₁ ⋯ λ{} = {}", sub(n - 1), complex_text(&product))));
+    out.push(number_readout("trace", "tr A", c.a.trace(), format!("= λ₁ + … + λ{} = {}", subscript(n), complex_text(&sum))));
+    out.push(number_readout("det", "det A", det(c), format!("= λ₁ ⋯ λ{} = {}", subscript(n), complex_text(&product))));
     out
 }
 

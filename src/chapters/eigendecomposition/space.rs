@@ -1,9 +1,9 @@
 //! The 3×3 case drawn in space: the unit sphere and its image under (1 − t)I + tA, the real
 //! eigen-directions as dashed lines labelled with λ, and the probe v with Av.
 
-use super::{sub, Eigendecomposition};
+use super::Eigendecomposition;
 use crate::chapter::figure::{point3, reach};
-use crate::format::display_number;
+use crate::format::{display_number, subscript};
 use crate::math::eigen::Eigen;
 use crate::math::svd::svd;
 use crate::view::scene::{Role, Stroke};
@@ -51,7 +51,7 @@ pub(super) fn figure(c: &Eigendecomposition, a: &Matrix3<f64>, e: &Eigen, timeli
         } else if directions.len() < 3 {
             format!("λ = {}", display_number(*lambda))
         } else {
-            format!("λ{} = {}", sub(i), display_number(*lambda))
+            format!("λ{} = {}", subscript(i + 1), display_number(*lambda))
         };
         space.push(Shape3::Line { direction: *d, reach: extent, stroke: Stroke::dashed(Role::Eigen, 2.0), label: Some(label) });
         space.push(Shape3::Dot { at: m * d, role: Role::Eigen, radius: 4.0 });

@@ -17,7 +17,7 @@ mod text;
 
 use crate::chapter::handle::dragged;
 use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec, Options};
-use crate::format::display_number;
+use crate::format::{display_number, subscript};
 use crate::math::solve::{least_squares, ranks, Ranks};
 use crate::math::svd::svd;
 use crate::math::NumericError;
@@ -233,11 +233,6 @@ impl Span {
         let Some(moved) = spec.value(self).and_then(|m| dragged(&m, id.index, to)) else { return false };
         spec.set(self, moved).is_ok()
     }
-}
-
-/// `n` in subscript digits: a₁₂ for 12.
-fn subscript(n: usize) -> String {
-    n.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
 }
 
 impl Chapter for Span {

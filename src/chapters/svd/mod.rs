@@ -68,11 +68,6 @@ fn in_space(a: &DMatrix<f64>) -> bool {
     matches!(a.shape(), (3, 2) | (2, 3) | (3, 3))
 }
 
-/// `n` in subscript digits: 12 → ₁₂.
-fn subscript(n: usize) -> String {
-    n.to_string().chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d)).unwrap_or(c)).collect()
-}
-
 impl SvdPage {
     /// A's factors as this page shows them (V a rotation for a square A).
     fn factors(&self) -> Result<Svd, NumericError> {

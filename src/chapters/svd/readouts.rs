@@ -2,9 +2,9 @@
 //! V are rotations or reflections, and how well the factors rebuild A.
 
 use super::image::ImageTab;
-use super::{subscript, SvdPage};
+use super::SvdPage;
 use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape};
+use crate::format::{display_number, display_shape, subscript};
 use crate::math::det::determinant;
 use crate::math::svd::{reconstruction_error, Svd};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};

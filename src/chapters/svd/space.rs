@@ -2,9 +2,10 @@
 //! 3×2 A carries the plane's unit circle onto an ellipse in its column plane, and a 2×3 A flattens
 //! the sphere onto the plane z = 0, sending v₃ to 0.
 
-use super::{in_space, subscript, SvdPage};
+use super::{in_space, SvdPage};
 use crate::chapter::figure::{column3, embed, reach};
 use crate::chapter::handle::column_role;
+use crate::format::subscript;
 use crate::math::det::determinant;
 use crate::math::svd::Svd;
 use crate::view::scene::{Fill, Role, Stroke, CIRCLE_SAMPLES};

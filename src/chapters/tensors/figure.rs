@@ -7,6 +7,7 @@ use crate::chapter::figure::{bounds, with_background};
 use crate::chapter::handle;
 use crate::chapter::Draw;
 use crate::chapter::Figure;
+use crate::format::subscript;
 use crate::state::matrix::format_matrix;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
@@ -95,7 +96,7 @@ fn rows(c: &Tensors, t: &Timeline, scene: &mut Scene) {
 /// The columns of A as arrows `a₁`, `a₂`…
 fn columns(c: &Tensors, scene: &mut Scene) {
     for (j, col) in c.columns().iter().enumerate() {
-        scene.arrow(*col, Stroke::solid(column_role(j), 3.0), format!("a{}", super::subscript(j + 1)));
+        scene.arrow(*col, Stroke::solid(column_role(j), 3.0), format!("a{}", subscript(j + 1)));
     }
 }
 

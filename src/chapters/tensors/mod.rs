@@ -63,11 +63,6 @@ fn numpy_shape(m: &DMatrix<f64>) -> String {
     format!("({},{})", m.nrows(), m.ncols())
 }
 
-/// Subscript digits for labels: 12 → "₁₂".
-fn subscript(i: usize) -> String {
-    i.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
-}
-
 /// "s" after a count other than one.
 fn plural(k: usize) -> &'static str {
     if k == 1 {

@@ -1,10 +1,10 @@
 //! The tensors page's words: the code that reproduces it (with the stack in the stack view) and the
 //! spoken summary of each view.
 
-use super::{numpy_shape, plural, stack, subscript, Tensors, View};
+use super::{numpy_shape, plural, stack, Tensors, View};
 use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
-use crate::format::{display_number, display_tuple};
+use crate::format::{display_number, display_tuple, subscript};
 use crate::math::tensor::Broadcast;
 use crate::state::number::format_number;
 

@@ -2,10 +2,10 @@
 //! the axis; below it, the eigenvalues' real parts stepped off upwards, ending at the same point.
 //! The tip of each diagonal step is a handle that moves that entry.
 
-use super::figure::{row_height, spread, step_role, subscript};
+use super::figure::{row_height, spread, step_role};
 use super::{diagonal_of, partial_sums, trace_of, Trace, DIAGONAL};
 use crate::chapter::{Handle, HandleId};
-use crate::format::display_number;
+use crate::format::{display_number, subscript};
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::viewport::World;
 use nalgebra::Complex;

@@ -34,11 +34,6 @@ impl Draw for Trace {
     }
 }
 
-/// `₁₂` for 12: subscript digits for labels.
-pub(super) fn subscript(n: usize) -> String {
-    n.to_string().chars().map(|c| char::from_u32(0x2080 + c.to_digit(10).unwrap_or(0)).unwrap_or(c)).collect()
-}
-
 /// The role of the i-th diagonal step: A₁₁ orange, A₂₂ blue, A₃₃ purple, the rest in ink.
 pub(super) fn step_role(i: usize) -> Role {
     [Role::Basis1, Role::Basis2, Role::Second].get(i).copied().unwrap_or(Role::Input)

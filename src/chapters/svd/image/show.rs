@@ -3,8 +3,8 @@
 
 use super::{picture, ImageTab, COLS, ROWS};
 use crate::chapter::Code;
-use crate::chapters::svd::subscript;
-use crate::format::display_number;
+
+use crate::format::{display_number, subscript};
 use crate::math::truncated::{dropped_share, kept_energy};
 use crate::readout::{number_readout, Readout, Value};
 use crate::view::chart::{Chart, Marker, Series, SeriesKind, YScale};

@@ -6,7 +6,8 @@ use crate::chapter::figure::embed;
 use crate::chapter::testing::*;
 use crate::chapter::Chapter;
 use crate::chapters::svd::space::SpaceSvd;
-use crate::chapters::svd::subscript;
+
+use crate::format::subscript;
 use crate::math::svd::svd_rotating_v;
 use crate::view::scene::Role;
 use crate::view::space::{Point3, Shape3, Space};
