@@ -13,8 +13,9 @@ use crate::chapter::handle::column_handles;
 use crate::chapter::{Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::format::display_shape;
 use crate::math::det::determinant;
+use crate::math::solve::{inverse, InverseError};
 use crate::math::structure::rotation_or_reflection;
-use crate::math::svd::svd;
+use crate::math::NumericError;
 use nalgebra::DMatrix;
 
 crate::options! {
@@ -91,17 +92,18 @@ impl SpecialMatrices {
         }
     }
 
-    /// A⁻¹ when A is square and of full rank by the SVD (numpy's tolerance), or why not. With every
-    /// singular value kept, the SVD's pseudoinverse V·Σ⁻¹·Uᵀ is the inverse.
+    /// A⁻¹ when A is square and of full rank by the SVD (numpy's tolerance), or why not
+    /// (`math::solve::inverse`: LU on a scaled copy, checked).
     fn inverse(&self) -> Result<DMatrix<f64>, String> {
         if !self.a.is_square() {
             return Err(format!("A is {}: only a square matrix can have an inverse", display_shape(&self.a)));
         }
-        let s = svd(&self.a).map_err(|e| e.to_string())?;
-        if s.rank() < self.a.nrows() {
-            return Err("A is singular (its columns are dependent): no inverse".into());
-        }
-        s.pseudo_inverse(0.0).map_err(|_| "the inverse is too large for a 64-bit float (overflow)".to_string())
+        inverse(&self.a).map_err(|e| match e {
+            InverseError::Singular { .. } => "A is singular (its columns are dependent): no inverse".to_string(),
+            InverseError::Numeric(NumericError::Overflow) => "the inverse is too large for a 64-bit float (overflow)".to_string(),
+            InverseError::Numeric(e) => e.to_string(),
+            InverseError::Inaccurate => "A is too close to singular for an accurate inverse".to_string(),
+        })
     }
 
     /// "false: A is 4×3, …": why a non-square A fails a check for square matrices.
