@@ -52,13 +52,53 @@ impl Det {
     }
 }
 
-/// The determinant of a square matrix with finite entries, by LU with partial pivoting on a copy whose
-/// rows are scaled by powers of two (exact: each row's largest entry lands in [0.5, 1)). The scale
-/// factors are kept as an exponent, so the result only over- or underflows when the true value does.
+/// ad − bc with one rounding error at most a few ulps (Kahan's fused multiply-add trick: the rounding
+/// error of b·c is recovered exactly and added back), so integer matrices give exact integers.
+fn ad_minus_bc(a: f64, b: f64, c: f64, d: f64) -> f64 {
+    let bc = b * c;
+    let error = (-b).mul_add(c, bc);
+    a.mul_add(d, -bc) + error
+}
+
+/// Entries whose products of three neither overflow nor underflow: closed forms are safe.
+fn moderate(a: &DMatrix<f64>) -> bool {
+    a.iter().all(|x| *x == 0.0 || (1e-90..=1e90).contains(&x.abs()))
+}
+
+/// The determinant of a 2×2 or 3×3 matrix of moderate entries in closed form (accurate 2×2 minors,
+/// cofactor expansion), or `None` for other sizes or extreme entries.
+fn small(a: &DMatrix<f64>) -> Option<f64> {
+    if !moderate(a) {
+        return None;
+    }
+    let m = |r: usize, c: usize| a[(r, c)];
+    match a.nrows() {
+        1 => Some(m(0, 0)),
+        2 => Some(ad_minus_bc(m(0, 0), m(0, 1), m(1, 0), m(1, 1))),
+        3 => {
+            let minors = [
+                ad_minus_bc(m(1, 1), m(1, 2), m(2, 1), m(2, 2)),
+                ad_minus_bc(m(1, 0), m(1, 2), m(2, 0), m(2, 2)),
+                ad_minus_bc(m(1, 0), m(1, 1), m(2, 0), m(2, 1)),
+            ];
+            Some(m(0, 0).mul_add(minors[0], m(0, 2).mul_add(minors[2], -m(0, 1) * minors[1])))
+        }
+        _ => None,
+    }
+}
+
+/// The determinant of a square matrix with finite entries. Up to 3×3 with moderate entries, in closed
+/// form (exact for small integers, no rounding noise for people to read); otherwise by LU with
+/// partial pivoting on a copy whose rows are scaled by powers of two (exact: each row's largest entry
+/// lands in [0.5, 1)). The scale factors are kept as an exponent, so the result only over- or
+/// underflows when the true value does.
 pub fn determinant(a: &DMatrix<f64>) -> Det {
     debug_assert!(a.is_square());
     if a.is_empty() {
         return Det::Value(1.0);
+    }
+    if let Some(d) = small(a) {
+        return Det::Value(d);
     }
     let mut scaled = a.clone();
     let mut exponent: i64 = 0;
@@ -119,7 +159,31 @@ mod tests {
         assert_eq!(determinant(&DMatrix::zeros(0, 0)), Det::Value(1.0));
     }
 
+    #[test]
+    fn small_integer_matrices_have_exact_determinants() {
+        let cases: [(&[f64], f64); 4] = [
+            (&[-3.0, -2.0, -2.0, -1.0], -1.0),
+            (&[3.0, 7.0, 5.0, 2.0], -29.0),
+            (&[3.0, 3.0, 3.0, 5.0, 5.0, 3.0, 3.0, -5.0, 5.0], -48.0),
+            (&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0], 0.0),
+        ];
+        for (entries, want) in cases {
+            let n = if entries.len() == 4 { 2 } else { 3 };
+            assert_eq!(determinant(&DMatrix::from_row_slice(n, n, entries)), Det::Value(want), "{entries:?}");
+        }
+        // A product difference that is exactly zero stays exactly zero.
+        assert_eq!(ad_minus_bc(0.5, 0.25, 2.0, 1.0), 0.0);
+    }
+
     proptest! {
+        #[test]
+        fn the_closed_form_agrees_with_scaled_lu(n in 2usize..=3, entries in proptest::collection::vec(-4.0f64..4.0, 9)) {
+            let a = DMatrix::from_fn(n, n, |r, c| entries[r * 3 + c]);
+            let lu = a.clone().lu().determinant();
+            let closed = small(&a).unwrap();
+            prop_assert!((closed - lu).abs() <= 1e-13 * (1.0 + lu.abs()), "{closed} vs {lu}");
+        }
+
         #[test]
         fn det_is_multiplicative_and_matches_lu(n in 1usize..=5, entries in proptest::collection::vec(-4.0f64..4.0, 50)) {
             let a = DMatrix::from_fn(n, n, |r, c| entries[r * 5 + c]);
