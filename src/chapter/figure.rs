@@ -61,6 +61,16 @@ pub fn bounds(points: &[World]) -> (World, World) {
     (lo, hi)
 }
 
+/// The box holding `points` and their mirror images through the origin (room to drag a column across
+/// to the other side), widened on every side by `base + share · (its largest coordinate)` so a
+/// handle near the edge can still be dragged or nudged outwards.
+pub fn mirrored_bounds(points: &[World], base: f64, share: f64) -> (World, World) {
+    let both: Vec<World> = points.iter().flat_map(|p| [*p, -p]).collect();
+    let (lo, hi) = bounds(&both);
+    let pad = base + share * hi.amax();
+    (lo - World::new(pad, pad), hi + World::new(pad, pad))
+}
+
 /// `v` as a point in space when it has three entries.
 pub fn point3(v: &DMatrix<f64>) -> Option<Point3> {
     (v.len() == 3).then(|| Point3::new(v[0], v[1], v[2]))

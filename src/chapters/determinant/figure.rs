@@ -3,7 +3,7 @@
 //! of the determinant's sign, with what a singular A collapses them onto.
 
 use super::Determinant;
-use crate::chapter::figure::{bounds, embed, lerp, plane};
+use crate::chapter::figure::{embed, lerp, mirrored_bounds, plane};
 use crate::chapter::handle::column_role;
 use crate::chapter::Draw;
 use crate::chapter::Figure;
@@ -102,16 +102,11 @@ fn plane_scene(c: &Determinant, a: &Matrix2<f64>, timeline: &Timeline) -> Scene 
     scene
 }
 
-/// The unit square and its image, mirrored through the origin (room to drag a column across to the
-/// mirror side), with a margin so a column tip near the edge can still be dragged outwards.
+/// The unit square and its image, mirrored through the origin, with a margin.
 fn plane_bounds(a: &Matrix2<f64>) -> (World, World) {
     let mut points = vec![World::zeros(), World::new(1.0, 1.0)];
     points.extend([World::new(1.0, 0.0), World::new(0.0, 1.0), World::new(1.0, 1.0)].iter().map(|p| a * p));
-    let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
-    points.extend(mirrored);
-    let (lo, hi) = bounds(&points);
-    let pad = 1.0 + 0.25 * hi.amax();
-    (lo - World::new(pad, pad), hi + World::new(pad, pad))
+    mirrored_bounds(&points, 1.0, 0.25)
 }
 
 /// The 3-D figure at the timeline's position (identity → A): the unit cube as a ghost, its image

@@ -3,7 +3,7 @@
 //! and back), with the box the content occupies.
 
 use super::{Inverse, View};
-use crate::chapter::figure::{bounds, lerp, plane, point, transformed_plane};
+use crate::chapter::figure::{lerp, mirrored_bounds, plane, point, transformed_plane};
 use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::{display_number, display_shape, equation};
@@ -114,10 +114,5 @@ fn content_bounds(c: &Inverse) -> (World, World) {
             points.push(a.column(0) * x.x);
         }
     }
-    let mirrored: Vec<World> = points.iter().map(|p| -p).collect();
-    points.extend(mirrored);
-    // A margin, so a handle near the edge can still be dragged (or nudged) outwards.
-    let (lo, hi) = bounds(&points);
-    let pad = 0.5 + 0.15 * hi.amax();
-    (lo - World::new(pad, pad), hi + World::new(pad, pad))
+    mirrored_bounds(&points, 0.5, 0.15)
 }
