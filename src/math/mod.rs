@@ -5,6 +5,7 @@
 pub mod det;
 pub mod eigen;
 pub mod pca;
+pub mod random;
 pub mod scale;
 pub mod small;
 pub mod svd;
