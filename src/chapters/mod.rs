@@ -2,6 +2,7 @@
 //! another chapter; what chapters share lives in `crate::chapter` (the vocabulary) and `crate::math`.
 
 mod determinant;
+mod pca;
 
 pub use crate::chapter::ChapterInfo;
 
@@ -33,7 +34,7 @@ pub const CHAPTERS: [ChapterInfo; 12] = [
         "The Determinant",
         "How much a matrix scales area, and whether it flips it.",
     ),
-    pending("2.12", "pca", "Example: Principal Components Analysis", "The directions in which data varies most."),
+    ChapterInfo::of::<pca::Pca>("2.12", "pca", "Example: Principal Components Analysis", "The directions in which data varies most."),
 ];
 
 /// The chapter with this slug, if the slug exists.

@@ -255,11 +255,17 @@ fn complement(d: &DVector<f64>) -> Vec<DVector<f64>> {
     }
 }
 
-/// Degrees between the lines along unit vectors `a` and `b` (0 to 90), accurate near 0.
+/// Degrees between the lines along (unit) vectors `a` and `b` (0 to 90), accurate near 0: from a's
+/// parts along and across b, with a's coefficient along b divided by b·b, so that a = ±b is exactly 0
+/// even when b's length is 1 only to rounding. A zero `b` has no line: 90.
 pub fn line_angle(a: &DVector<f64>, b: &DVector<f64>) -> f64 {
-    let along = a.dot(b).abs();
-    let across = (a - b * a.dot(b)).norm();
-    across.atan2(along).to_degrees()
+    let bb = b.dot(b);
+    if bb == 0.0 {
+        return 90.0;
+    }
+    let t = a.dot(b) / bb;
+    let across = (a - b * t).norm();
+    across.atan2(t.abs() * bb.sqrt()).to_degrees()
 }
 
 #[cfg(test)]
@@ -348,7 +354,8 @@ mod tests {
             let c = p.components.as_ref().unwrap();
             let (projected, _) = p.along(&c.direction(0));
             assert!((projected - c.variances[0]).abs() <= 1e-13 * c.variances[0]);
-            assert!(line_angle(&c.direction(0), &-c.direction(0)) < 1e-12);
+            assert_eq!(line_angle(&c.direction(0), &-c.direction(0)), 0.0);
+            assert_eq!(line_angle(&c.direction(1), &c.direction(1)), 0.0);
             assert!((line_angle(&c.direction(0), &c.direction(1)) - 90.0).abs() < 1e-12);
         }
     }
