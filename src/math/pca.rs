@@ -67,66 +67,154 @@ pub fn principal_components(points: &DMatrix<f64>) -> Result<Principal, NumericE
     let columns: Vec<&[f64]> = points.as_slice().chunks_exact(n).collect();
     let mut largest = 0.0_f64;
     for column in &columns {
-        for x in *column {
-            if !x.is_finite() {
-                return Err(NumericError::NotFinite);
-            }
-            largest = largest.max(x.abs());
+        let (finite, big) = column.iter().fold((true, 0.0_f64), |(ok, m), x| (ok & x.is_finite(), m.max(x.abs())));
+        if !finite {
+            return Err(NumericError::NotFinite);
         }
+        largest = largest.max(big);
     }
     let e_in = exponent(largest);
-    let down = by_power_of_two(-e_in);
+    let down = PowerOfTwo::new(-e_in);
     let scaled_mean: Vec<f64> = columns
         .iter()
         .map(|column| {
             let first = column[0];
             // A constant column has that constant as its exact mean: no rounding, no false variance.
             if column.iter().all(|&v| v == first) {
-                down(first)
+                down.times(first)
             } else {
-                column.iter().map(|&v| down(v)).sum::<f64>() / n as f64
+                column.iter().map(|&v| down.times(v)).sum::<f64>() / n as f64
             }
         })
         .collect();
     let mut spread = 0.0_f64;
     for (column, m) in columns.iter().zip(&scaled_mean) {
-        for &v in *column {
-            spread = spread.max((down(v) - m).abs());
-        }
+        spread = column.iter().fold(spread, |s, &v| s.max((down.times(v) - m).abs()));
     }
     let e_c = exponent(spread);
-    let to_unit = by_power_of_two(-e_c);
-    let deviation = |j: usize, r: usize| to_unit(down(columns[j][r]) - scaled_mean[j]);
-    // Sums of products of the scaled deviations, one pass over the rows.
-    let mut sums = vec![0.0; d * d];
-    let mut row = vec![0.0; d];
-    for r in 0..n {
-        for (j, x) in row.iter_mut().enumerate() {
-            *x = deviation(j, r);
-        }
-        for i in 0..d {
-            for j in i..d {
-                sums[i * d + j] += row[i] * row[j];
-            }
-        }
-    }
-    let scaled_covariance = DMatrix::from_fn(d, d, |i, j| sums[i.min(j) * d + i.max(j)] / (n as f64 - 1.0));
+    let scaled = Scaled { columns, mean: scaled_mean, down, to_unit: PowerOfTwo::new(-e_c) };
+    let scaled_covariance = scaled.covariance();
     let components = symmetric(&scaled_covariance).map(|(values, mut directions)| {
         for c in 0..d {
             canonical(&mut directions, c);
         }
-        let reconstruction = reconstruction_errors(n, &directions, deviation);
+        let reconstruction = scaled.reconstruction_errors(&directions);
         Components { variances: values.iter().map(|x| x.max(0.0)).collect(), directions, reconstruction }
     });
-    let mean = DVector::from_iterator(d, scaled_mean.iter().map(|&m| ldexp(m, e_in)));
+    let mean = DVector::from_iterator(d, scaled.mean.iter().map(|&m| ldexp(m, e_in)));
     Ok(Principal { n, mean, exp: e_in + e_c, scaled_covariance, components, largest })
 }
 
-/// Multiplication by 2^e, exactly as [`ldexp`] does it, with the power computed once when one factor
-/// is enough (|e| ≤ 1000, where `ldexp` multiplies once by the same power).
-fn by_power_of_two(e: i32) -> impl Fn(f64) -> f64 {
-    let factor = ldexp(1.0, e);
-    move |x| if e.abs() <= 1000 { x * factor } else { ldexp(x, e) }
+/// Multiplication by 2^e for e in −2000..=2000, exactly as [`ldexp`] does it (one power of two up
+/// to ±1000, then the rest), without a branch: by two powers, the second 1 when one is enough.
+#[derive(Debug, Clone, Copy)]
+struct PowerOfTwo {
+    first: f64,
+    rest: f64,
+}
+
+impl PowerOfTwo {
+    fn new(e: i32) -> PowerOfTwo {
+        let first = e.clamp(-1000, 1000);
+        PowerOfTwo { first: ldexp(1.0, first), rest: ldexp(1.0, e - first) }
+    }
+
+    fn times(self, x: f64) -> f64 {
+        x * self.first * self.rest
+    }
+}
+
+/// The passes over the rows read them in blocks of this many, coordinate by coordinate: the work on
+/// the rows of a block is independent, so the processor overlaps it, and the sums still add the rows
+/// one at a time, in order.
+const BLOCK: usize = 4;
+
+/// The points seen as scaled deviations from their mean, read straight from their columns: coordinate
+/// j of point r is ((p_rj / 2^e₁) − m_j) / 2^e₂, with m the mean divided by 2^e₁.
+struct Scaled<'a> {
+    columns: Vec<&'a [f64]>,
+    mean: Vec<f64>,
+    down: PowerOfTwo,
+    to_unit: PowerOfTwo,
+}
+
+impl Scaled<'_> {
+    /// How many points.
+    fn n(&self) -> usize {
+        self.columns[0].len()
+    }
+
+    /// The blocks of rows: (first row, how many rows).
+    fn blocks(&self) -> impl Iterator<Item = (usize, usize)> {
+        let n = self.n();
+        (0..n).step_by(BLOCK).map(move |start| (start, BLOCK.min(n - start)))
+    }
+
+    /// Writes the scaled points `start..start + len` into `block` (one entry per coordinate, one lane
+    /// per row; lanes past `len` keep what they held).
+    fn read(&self, block: &mut [[f64; BLOCK]], start: usize, len: usize) {
+        for ((lanes, column), m) in block.iter_mut().zip(&self.columns).zip(&self.mean) {
+            for (x, &v) in lanes.iter_mut().zip(&column[start..start + len]) {
+                *x = self.to_unit.times(self.down.times(v) - m);
+            }
+        }
+    }
+
+    /// The covariance of the scaled points: sums of products over the rows in order (upper triangle),
+    /// divided by n − 1.
+    fn covariance(&self) -> DMatrix<f64> {
+        let d = self.columns.len();
+        let mut sums = vec![0.0; d * d];
+        let mut block = vec![[0.0; BLOCK]; d];
+        for (start, len) in self.blocks() {
+            self.read(&mut block, start, len);
+            for i in 0..d {
+                for j in i..d {
+                    let sum = &mut sums[i * d + j];
+                    for (x, y) in block[i][..len].iter().zip(&block[j][..len]) {
+                        *sum += x * y;
+                    }
+                }
+            }
+        }
+        DMatrix::from_fn(d, d, |i, j| sums[i.min(j) * d + i.max(j)] / (self.n() as f64 - 1.0))
+    }
+
+    /// Σᵢ‖xᵢ − DDᵀxᵢ‖² over the scaled points x for D = the first k columns of `directions`, for every
+    /// k: each point's components are subtracted one at a time (in the order of operations of
+    /// nalgebra's `dot`, `axpy` and `norm_squared` on the point).
+    fn reconstruction_errors(&self, directions: &DMatrix<f64>) -> Vec<f64> {
+        let d = self.columns.len();
+        let vectors: Vec<Vec<f64>> = (0..directions.ncols()).map(|c| directions.column(c).iter().copied().collect()).collect();
+        let mut sums = vec![0.0; vectors.len()];
+        let mut block = vec![[0.0; BLOCK]; d];
+        for (start, len) in self.blocks() {
+            self.read(&mut block, start, len);
+            for (sum, v) in sums.iter_mut().zip(&vectors) {
+                let mut along = [0.0; BLOCK];
+                for (lanes, vj) in block.iter().zip(v) {
+                    for (c, x) in along.iter_mut().zip(lanes) {
+                        *c += x * vj;
+                    }
+                }
+                for (lanes, vj) in block.iter_mut().zip(v) {
+                    for (x, c) in lanes.iter_mut().zip(&along) {
+                        *x += -c * vj;
+                    }
+                }
+                let mut left = [0.0; BLOCK];
+                for lanes in &block {
+                    for (e, x) in left.iter_mut().zip(lanes) {
+                        *e += x * x;
+                    }
+                }
+                for e in &left[..len] {
+                    *sum += e;
+                }
+            }
+        }
+        sums
+    }
 }
 
 /// Flips column `c` so that its largest-magnitude entry is positive (the first of near-equal ones).
@@ -137,26 +225,6 @@ fn canonical(vectors: &mut DMatrix<f64>, c: usize) {
             vectors.column_mut(c).neg_mut();
         }
     }
-}
-
-/// Σᵢ‖xᵢ − DDᵀxᵢ‖² for D = the first k of `directions`' columns, for every k, where `deviation(j, i)`
-/// is coordinate j of the scaled point xᵢ: each point's components are subtracted one at a time.
-fn reconstruction_errors(n: usize, directions: &DMatrix<f64>, deviation: impl Fn(usize, usize) -> f64) -> Vec<f64> {
-    let d = directions.ncols();
-    let vectors: Vec<DVector<f64>> = (0..d).map(|c| directions.column(c).into_owned()).collect();
-    let mut sums = vec![0.0; d];
-    let mut residual = DVector::zeros(d);
-    for r in 0..n {
-        for (j, x) in residual.iter_mut().enumerate() {
-            *x = deviation(j, r);
-        }
-        for (k, v) in vectors.iter().enumerate() {
-            let c = residual.dot(v);
-            residual.axpy(-c, v, 1.0);
-            sums[k] += residual.norm_squared();
-        }
-    }
-    sums
 }
 
 impl Principal {
