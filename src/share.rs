@@ -132,7 +132,7 @@ mod tests {
 
     fn multiplication() -> Snippets {
         let info = find("multiplication").unwrap();
-        let chapter = (info.build.unwrap())();
+        let chapter = (info.build)();
         Snippets::new(HREF, info.number, info.title, info.slug, &to_params(chapter.as_ref()), &Look::default())
     }
 

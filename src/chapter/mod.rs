@@ -87,13 +87,13 @@ pub struct ChapterInfo {
     pub title: &'static str,
     /// One sentence for the syllabus.
     pub blurb: &'static str,
-    /// Builds the page in its default state (the notebooks' example); `None` while not yet available.
-    pub build: Option<fn() -> Box<dyn AnyChapter>>,
+    /// Builds the page in its default state (the notebooks' example).
+    pub build: fn() -> Box<dyn AnyChapter>,
 }
 
 impl ChapterInfo {
     /// The entry of chapter `C`.
     pub const fn of<C: Chapter>(number: &'static str, slug: &'static str, title: &'static str, blurb: &'static str) -> ChapterInfo {
-        ChapterInfo { number, slug, title, blurb, build: Some(any::build::<C>) }
+        ChapterInfo { number, slug, title, blurb, build: any::build::<C> }
     }
 }

@@ -7,6 +7,7 @@ pub mod eigen;
 pub mod norms;
 pub mod pca;
 pub mod quadratic;
+pub mod random;
 pub mod scale;
 pub mod small;
 pub mod solve;

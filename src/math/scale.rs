@@ -26,6 +26,17 @@ pub fn ldexp(mut m: f64, mut e: i32) -> f64 {
     m * 2f64.powi(e)
 }
 
+/// The exponent of the largest power of two not above a positive `x` (0 for zero, negative or
+/// non-finite `x`), kept in −1022..=1023 so that 2^exponent is a normal float: dividing by it is exact
+/// and brings `x` into [1, 2) (as far as that range allows).
+pub fn exponent(x: f64) -> i32 {
+    if x > 0.0 && x.is_finite() {
+        (frexp(x).1 - 1).clamp(-1022, 1023)
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +51,22 @@ mod tests {
         assert_eq!(frexp(0.0), (0.0, 0));
         assert_eq!(ldexp(1.0, 2000), f64::INFINITY);
         assert_eq!(ldexp(2f64.powi(1000), -2000), 2f64.powi(-1000));
+    }
+
+    #[test]
+    fn exponent_brings_a_number_into_one_to_two_and_ldexp_is_exact_at_the_extremes() {
+        assert_eq!(ldexp(1.0, 0), 1.0);
+        assert_eq!(ldexp(1.0, -1022), f64::MIN_POSITIVE);
+        assert_eq!(ldexp(1.5, 2000), f64::INFINITY);
+        assert_eq!(ldexp(3.0, -1080), 3.0 * 2f64.powi(-1080));
+        assert_eq!(ldexp(f64::MAX, -1023) * 2f64.powi(1023), f64::MAX);
+        assert_eq!(exponent(f64::MAX), 1023);
+        assert_eq!(exponent(5e-324), -1022);
+        assert_eq!(exponent(0.0), 0);
+        assert_eq!(exponent(3.0), 1);
+        for x in [1.0, 1.999, 2.0, 1e-300, 1e300, 0.75, 2f64.powi(100) * (1.0 - f64::EPSILON)] {
+            let scaled = ldexp(x, -exponent(x));
+            assert!((1.0..2.0).contains(&scaled), "{x}: {scaled}");
+        }
     }
 }

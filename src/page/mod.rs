@@ -196,9 +196,9 @@ pub struct Page {
 }
 
 impl Page {
-    /// Opens a chapter from a link; `None` if the chapter is not built.
-    pub fn open(info: &'static ChapterInfo, link: &ChapterLink) -> Option<Page> {
-        let (chapter, problems) = crate::chapter::from_params(info.build?, &link.params);
+    /// Opens a chapter from a link.
+    pub fn open(info: &'static ChapterInfo, link: &ChapterLink) -> Page {
+        let (chapter, problems) = crate::chapter::from_params(info.build, &link.params);
         let mut url_problems = link.problems.clone();
         url_problems.extend(problems);
         let timeline = Timeline::new(chapter.stages().len());
@@ -220,7 +220,7 @@ impl Page {
             orbit_from: None,
         };
         page.fit();
-        Some(page)
+        page
     }
 
     /// The syllabus entry.

@@ -27,7 +27,7 @@ pub fn mount_figure(
     accent: Option<String>,
     site_dir: &str,
 ) -> Result<Figure, JsValue> {
-    let page = find(chapter).and_then(|info| {
+    let page = find(chapter).map(|info| {
         // The state goes through the same router as a link, so it is decoded and bounded the same way.
         let link = match parse_hash(&format!("#/{}?{state}", info.slug)) {
             Route::Chapter(link) => link,

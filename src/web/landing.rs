@@ -21,15 +21,10 @@ pub fn build(root: &Element) -> Res<()> {
     )?;
     let list = add(&wrap, "ol", &[("class", "syllabus")], None)?;
     for c in CHAPTERS.iter() {
-        let item = add(&list, "li", &[("class", if c.build.is_some() { "available" } else { "pending" })], None)?;
+        let item = add(&list, "li", &[], None)?;
         add(&item, "span", &[("class", "number")], Some(c.number))?;
         let body = add(&item, "div", &[], None)?;
-        if c.build.is_some() {
-            add(&body, "a", &[("href", &format!("#/{}", c.slug))], Some(c.title))?;
-        } else {
-            add(&body, "span", &[("class", "title")], Some(c.title))?;
-            add(&body, "span", &[("class", "badge")], Some("not yet available"))?;
-        }
+        add(&body, "a", &[("href", &format!("#/{}", c.slug))], Some(c.title))?;
         add(&body, "p", &[], Some(c.blurb))?;
     }
     let share = add(&wrap, "section", &[("class", "share-note"), ("aria-label", "Sharing and embedding")], None)?;

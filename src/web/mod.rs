@@ -124,7 +124,7 @@ pub fn mount(root: &Element, hash: &str) -> Res<Mounted> {
             Ok(Mounted::Landing)
         }
         Route::Chapter(link) => {
-            let page = find(&link.slug).and_then(|info| Page::open(info, &link));
+            let page = find(&link.slug).map(|info| Page::open(info, &link));
             match page {
                 Some(page) => {
                     doc.set_title(&format!("{} {} · linalg-live", page.info().number, page.info().title));

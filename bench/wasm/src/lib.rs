@@ -95,13 +95,16 @@ pub fn pinv_repeat(rows: usize, cols: usize, data: &[f64], iterations: u32) -> R
 #[wasm_bindgen]
 pub fn pca_once(n: usize, d: usize, data: &[f64]) -> Result<Vec<f64>, JsError> {
     let p = principal_components(&matrix(n, d, data)?).map_err(failed)?;
-    Ok(p.variances.iter().chain(p.mean.iter()).chain(p.directions.transpose().iter()).copied().collect())
+    let variances = p.variances().map_err(failed)?;
+    let directions = &p.components.as_ref().map_err(|e| failed(e.clone()))?.directions;
+    Ok(variances.iter().chain(p.mean.iter()).chain(directions.transpose().iter()).copied().collect())
 }
 
-/// PCA (mean, covariance, eigen-pairs) `iterations` times; returns the sum of the largest variance.
+/// PCA as the page runs it (mean, covariance, eigen-pairs, reconstruction errors) `iterations` times;
+/// returns the sum of the largest variance.
 #[wasm_bindgen]
 pub fn pca_repeat(n: usize, d: usize, data: &[f64], iterations: u32) -> Result<f64, JsError> {
-    repeat(&matrix(n, d, data)?, iterations, |p| principal_components(p).map(|p| p.variances[0]))
+    repeat(&matrix(n, d, data)?, iterations, |p| principal_components(p).and_then(|p| p.variances()).map(|v| v[0]))
 }
 
 /// The k largest singular values of an m×n matrix by the randomised top-k routine, then its relative

@@ -21,7 +21,7 @@ impl Describe for Pseudoinverse {
         code.line(
             "X = np.column_stack([P[:, 0], np.ones(len(P))])  # [x | 1]\nslope, intercept = np.linalg.pinv(X) @ P[:, 1]  # np.polyfit(P[:, 0], P[:, 1], 1) agrees",
             "X = torch.column_stack([P[:, 0], torch.ones(len(P), dtype=torch.float64)])\nslope, intercept = torch.linalg.pinv(X) @ P[:, 1]",
-            "let x = DMatrix::from_fn(p.nrows(), 2, |r, self| if self == 0 { p[(r, 0)] } else { 1.0 });\nlet svd_x = x.try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet cutoff_x = 1e-15 * svd_x.singular_values.max();\nlet coef = svd_x.pseudo_inverse(cutoff_x).unwrap() * p.column(1); // [slope, intercept]",
+            "let x = DMatrix::from_fn(p.nrows(), 2, |r, c| if c == 0 { p[(r, 0)] } else { 1.0 });\nlet svd_x = x.try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet cutoff_x = 1e-15 * svd_x.singular_values.max();\nlet coef = svd_x.pseudo_inverse(cutoff_x).unwrap() * p.column(1); // [slope, intercept]",
         );
         code
     }

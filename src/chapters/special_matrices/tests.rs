@@ -182,7 +182,7 @@ fn the_inverse_comes_from_the_svd_and_a_tiny_reflection_is_still_one() {
 fn column_drags_are_not_rounded_to_the_lattice() {
     use crate::page::{Msg, Page};
     let link = crate::state::route::ChapterLink::new("special-matrices", Vec::new());
-    let mut page = Page::open(crate::chapters::find("special-matrices").unwrap(), &link).unwrap();
+    let mut page = Page::open(crate::chapters::find("special-matrices").unwrap(), &link);
     page.update(Msg::DragStart(id("A:0")));
     let at = page.viewport().to_screen(World::new(0.6, 0.8));
     page.update(Msg::DragTo(at));

@@ -34,7 +34,7 @@ impl Describe for SpecialMatrices {
         code.line(
             "np.linalg.norm(A, axis=0)  # column lengths",
             "torch.linalg.norm(A, dim=0)  # column lengths",
-            "let norms: Vec<f64> = a.column_iter().map(|self| self.norm()).collect();",
+            "let norms: Vec<f64> = a.column_iter().map(|c| c.norm()).collect();",
         );
         if self.a.ncols() >= 2 {
             code.line(

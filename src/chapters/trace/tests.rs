@@ -101,7 +101,7 @@ fn dragging_a_diagonal_handle_changes_that_entry_and_the_trace() {
 fn arrow_keys_on_the_page_step_a_diagonal_entry() {
     use crate::page::{Msg, Page};
     let link = crate::state::route::ChapterLink::new("trace", vec![("A".into(), "1,2;3,4".into())]);
-    let mut page = Page::open(crate::chapters::find("trace").unwrap(), &link).unwrap();
+    let mut page = Page::open(crate::chapters::find("trace").unwrap(), &link);
     let first = page.handles()[0].id;
     assert_eq!(first.to_string(), "A:d0");
     page.update(Msg::Nudge { handle: first, dx: 1.0, dy: 0.0, fine: false });

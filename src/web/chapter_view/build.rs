@@ -198,11 +198,7 @@ fn add_prose_and_neighbours(wrap: &Element, grid: &Element, page: &Page) -> Res<
         let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
         let label =
             format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
-        if other.build.is_some() {
-            add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
-        } else {
-            add(&slot, "span", &[("class", "unavailable")], Some(&format!("{label} (not yet available)")))?;
-        }
+        add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
     }
     Ok(())
 }

@@ -32,7 +32,7 @@ fn curves(scene: &Scene, role: Role) -> Vec<&Vec<World>> {
 
 #[test]
 fn the_form_panel_is_a_validated_choice_in_the_url() {
-    let build_page = crate::chapters::find("eigendecomposition").and_then(|info| info.build).unwrap();
+    let build_page = crate::chapters::find("eigendecomposition").unwrap().build;
     let c = quadratic("2,1;1,2");
     let params = to_params(&c);
     assert!(params.contains(&("view".to_string(), "quadratic".to_string())), "{params:?}");

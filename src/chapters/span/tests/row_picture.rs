@@ -57,7 +57,7 @@ fn the_third_equation_toggles_the_overdetermined_case_and_back() {
     assert!(space_at(&c, &Timeline::new(0)).is_some());
     let params = to_params(&c);
     assert!(params.contains(&("equations".into(), "3".into())), "{params:?}");
-    let (again, refused) = from_params(crate::chapters::find("span").and_then(|info| info.build).unwrap(), &params);
+    let (again, refused) = from_params(crate::chapters::find("span").unwrap().build, &params);
     assert!(refused.is_empty());
     assert_eq!(crate::chapter::AnyChapter::readouts(again.as_ref()), c.readouts());
     // Toggled off: the reader's two equations and every readout come back.
