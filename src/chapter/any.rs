@@ -33,6 +33,8 @@ pub struct InputView<'a> {
     pub linked: bool,
     /// A sentence shown instead of its cells, if any.
     pub note: Option<String>,
+    /// Whether its editor is shown now.
+    pub shown: bool,
 }
 
 impl InputView<'_> {
@@ -129,6 +131,7 @@ impl<C: Chapter> AnyChapter for C {
                     paste: spec.paste,
                     linked: (spec.linked)(self),
                     note: (spec.note)(self),
+                    shown: (spec.shown)(self),
                 })
             })
             .collect()

@@ -126,6 +126,9 @@ pub struct InputSpec<S> {
     /// A sentence shown instead of its cells when they cannot be edited one by one (generated or very
     /// many points); `None`: the editor shows its cells.
     pub note: fn(&S) -> Option<String>,
+    /// Whether its editor is shown now (an input the current view does not use is kept, linked and
+    /// read out, but not offered for editing).
+    pub shown: fn(&S) -> bool,
 }
 
 fn always<S>(_: &S) -> bool {
@@ -148,6 +151,7 @@ impl<S> InputSpec<S> {
             paste: false,
             linked: always::<S>,
             note: no_note::<S>,
+            shown: always::<S>,
         }
     }
 
@@ -232,6 +236,12 @@ impl<S> InputSpec<S> {
     /// Shows `note`'s sentence instead of the cells while it returns one.
     pub const fn note(mut self, note: fn(&S) -> Option<String>) -> InputSpec<S> {
         self.note = note;
+        self
+    }
+
+    /// Shows its editor only while `shown` says so.
+    pub const fn shown_when(mut self, shown: fn(&S) -> bool) -> InputSpec<S> {
+        self.shown = shown;
         self
     }
 

@@ -302,6 +302,18 @@ pub fn fit_line(xs: &[f64], ys: &[f64]) -> Result<Option<(f64, f64)>, NumericErr
     }
 }
 
+/// An orthonormal basis of A's null space {x : Ax = 0}, as the n − rank columns of a matrix (rank with
+/// numpy's tolerance): the right singular vectors of the zero singular values, as
+/// `scipy.linalg.null_space(A)` takes them. A wide A is padded with zero rows so its SVD has all n
+/// right singular vectors (the padding changes neither the vectors nor the singular values). n×0 when
+/// only 0 maps to 0.
+pub fn null_space(a: &DMatrix<f64>) -> Result<DMatrix<f64>, NumericError> {
+    let (m, n) = a.shape();
+    let rank = svd(a)?.rank();
+    let full = if m >= n { svd(a)? } else { svd(&a.clone().resize(n, n, 0.0))? };
+    Ok(full.v.columns(rank, n - rank).into_owned())
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -444,6 +456,16 @@ pub(crate) mod tests {
 
     proptest! {
         #[test]
+        fn null_space_bases_are_orthonormal_and_complete(m in 1usize..=4, n in 1usize..=4, r in 0usize..=4, seed in proptest::collection::vec(-1.0f64..1.0, 32)) {
+            let r = r.min(m).min(n);
+            let a = DMatrix::from_fn(m, r, |i, j| seed[i * 4 + j]) * DMatrix::from_fn(r, n, |i, j| seed[16 + i * 4 + j]);
+            let basis = null_space(&a).unwrap();
+            prop_assert_eq!(basis.ncols(), n - svd(&a).unwrap().rank());
+            prop_assert!((basis.transpose() * &basis - DMatrix::identity(basis.ncols(), basis.ncols())).amax() < 1e-12);
+            prop_assert!((&a * &basis).amax() <= 1e-12 * a.amax().max(1.0));
+        }
+
+        #[test]
         fn fast_paths_agree_with_the_general_path(n in 2usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9), kind in 0usize..4,
                                                   exp in -150i32..=150) {
             let a = kind_of_matrix(n, kind, &entries) * 10f64.powi(exp);
@@ -511,6 +533,19 @@ pub(crate) mod tests {
             let right = DMatrix::from_fn(r, 5, |i, j| seed[18 + i * 6 + j]);
             prop_assert!(svd(&(left * right)).unwrap().rank() <= r);
         }
+    }
+
+    #[test]
+    fn the_null_space_is_what_a_maps_to_zero() {
+        let line = null_space(&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0])).unwrap();
+        assert_eq!(line.shape(), (2, 1));
+        assert!((line.column(0).into_owned() - nalgebra::DVector::from_vec(vec![2.0, -1.0]) / 5f64.sqrt()).amax() < 1e-15, "{line}");
+        assert_eq!(null_space(&DMatrix::identity(3, 3)).unwrap().shape(), (3, 0));
+        assert_eq!(null_space(&DMatrix::zeros(2, 3)).unwrap().shape(), (3, 3));
+        let wide = DMatrix::from_row_slice(2, 3, &[1.0, 0.0, 1.0, 0.0, 1.0, 1.0]);
+        let n = null_space(&wide).unwrap();
+        assert_eq!(n.shape(), (3, 1));
+        assert!((&wide * &n).amax() < 1e-15);
     }
 
     #[test]

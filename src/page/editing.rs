@@ -24,12 +24,12 @@ impl CellError {
     }
 }
 
-/// How the editors look: per input, its shape, or the note shown instead of its cells.
+/// How the editors look: per shown input, its shape, or the note shown instead of its cells.
 pub(super) type EditorLayout = Vec<(&'static str, Result<(usize, usize), String>)>;
 
 /// The editors' layout for the chapter's current state.
 pub(super) fn editor_layout(chapter: &dyn AnyChapter) -> EditorLayout {
-    chapter.inputs().into_iter().map(|i| (i.name, i.note.map_or(Ok(i.value.shape()), Err))).collect()
+    chapter.inputs().into_iter().filter(|i| i.shown).map(|i| (i.name, i.note.map_or(Ok(i.value.shape()), Err))).collect()
 }
 
 impl Page {

@@ -188,7 +188,7 @@ bench({ id: "symmetric_eigen_3x3", label: "symmetric eigen 3×3", ours: ["symmet
 bench({ id: "eigen_2x2", label: "eigen 2×2 (general, real vectors)", ours: ["eigen", 2, g2], ml: () => new EVD(G2).realEigenvalues[0] });
 bench({ id: "eigen_3x3", label: "eigen 3×3 (general, real vectors)", ours: ["eigen", 3, g3], ml: () => new EVD(G3).realEigenvalues[0] });
 bench({ id: "pinv_3x2", label: "pseudoinverse 3×2", ours: ["pinv", 3, 2, p32], ml: () => pseudoInverse(P32).get(0, 0) });
-bench({ id: `pca_${PCA_N}`, label: `PCA ${PCA_N}×3 (mean, cov, eigen)`, ours: ["pca", PCA_N, 3, points], perCall: true, ml: () => mlPca(PTS).variances[0] });
+bench({ id: `pca_${PCA_N}`, label: `PCA ${PCA_N}×3 (the page's routine: mean, cov, eigen, reconstruction errors)`, ours: ["pca", PCA_N, 3, points], perCall: true, ml: () => mlPca(PTS).variances[0] });
 bench({ id: `image_svd_${IMAGE_N}`, label: `image ${IMAGE_N}² full SVD (U, σ, V)`, ours: ["svd", IMAGE_N, IMAGE_N, picture], perCall: false, ml: () => new SVD(IMG, { autoTranspose: true }).diagonal[0] });
 bench({ id: `image_top${K}_${IMAGE_N}`, label: `image ${IMAGE_N}² top-${K} SVD`, ours: ["top_k", IMAGE_N, IMAGE_N, picture, K], perCall: false, ml: () => mlSigma(IMG)[0] });
 const main = rows.slice();

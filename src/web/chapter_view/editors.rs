@@ -21,7 +21,7 @@ pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shar
     // Rebuilding replaces the editors: the control being typed in or slid keeps the focus.
     let refocus = focused_control(parent);
     parent.set_text_content(None);
-    for input in chapter.inputs() {
+    for input in chapter.inputs().into_iter().filter(|i| i.shown) {
         build_editor(parent, &input, link, listeners)?;
     }
     if let Some(selector) = refocus {
