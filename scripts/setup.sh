@@ -3,7 +3,7 @@
 # Idempotent: each step checks first, so a second run takes seconds.
 #
 #   scripts/setup.sh            the build tools (wasm32 target, trunk, wasm-bindgen-cli, node tools)
-#   scripts/setup.sh --tests    also Debian's Chromium + ChromeDriver for the browser tests
+#   scripts/setup.sh --tests    also Debian's Chromium + ChromeDriver for the browser tests, and numpy
 #
 # Source it (`. scripts/setup.sh`) or run it; scripts/serve.sh and scripts/test.sh call it.
 set -euo pipefail
@@ -50,6 +50,13 @@ if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
   say "installing the pinned node tools (binaryen, playwright-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-lock.json
+fi
+
+# numpy for the tests that run the code panel's snippets (tests/code_runs.rs), pinned, from PyPI.
+NUMPY_VERSION=2.4.6
+if (( with_tests )) && ! python3 -c "import numpy, sys; sys.exit(numpy.__version__ != '${NUMPY_VERSION}')" 2>/dev/null; then
+  say "installing numpy ${NUMPY_VERSION} for the code-panel tests"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "numpy==${NUMPY_VERSION}"
 fi
 
 # Fetch crates once so that trunk and cargo can work offline afterwards.

@@ -24,6 +24,17 @@ pub fn display_number(x: f64) -> String {
     }
 }
 
+/// Like [`display_number`], for a value computed from data whose magnitude is about `scale` (the
+/// largest entry, say): a value within rounding of 0 at that scale (|x| ≤ 64 ε · scale) shows as 0,
+/// so a sentence never says "b = 6.661e-16·u + 3·v". The exact value still goes to `data-value`.
+pub fn display_at_scale(x: f64, scale: f64) -> String {
+    if x.abs() <= 64.0 * f64::EPSILON * scale.abs() {
+        "0".to_string()
+    } else {
+        display_number(x)
+    }
+}
+
 fn trim_zeros(s: &str) -> String {
     if s.contains('.') {
         s.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -97,6 +108,14 @@ pub fn subscript(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_within_rounding_of_zero_show_as_zero() {
+        assert_eq!(display_at_scale(6.661e-16, 6.0), "0");
+        assert_eq!(display_at_scale(-1e-12, 6.0), "−1e-12");
+        assert_eq!(display_at_scale(3.0, 6.0), "3");
+        assert_eq!(display_at_scale(0.0, 0.0), "0");
+    }
 
     #[test]
     fn subscripts_are_digits() {

@@ -1,0 +1,123 @@
+//! The code panel's numpy snippet is a script that prints what the page shows: for every numpy oracle
+//! case, the snippet of that state runs with the system Python and numpy (scripts/setup.sh installs
+//! numpy when it is missing), and every number of the readouts the case checks appears in what it
+//! prints, with the page's signs (so the lines that normalise signs of U, V and eigenvectors are there).
+//! The PyTorch snippet is compiled by Python (torch itself is not installed for the tests).
+
+use linalg_live::chapter::from_params;
+use linalg_live::chapters::find;
+use linalg_live::readout::Value;
+use serde_json::Value as Json;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+/// Runs `python3 -` with `script` on stdin; stdout, or the failure with stderr.
+fn python(script: &str) -> Result<String, String> {
+    let mut child = Command::new("python3")
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start python3: {e}"))?;
+    child.stdin.take().expect("stdin").write_all(script.as_bytes()).map_err(|e| e.to_string())?;
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// Every number in a text: `[[ 2. -3.5e-01]`, `(1+2j)`, `True` (no number).
+fn numbers(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit() || (matches!(bytes[i], b'-' | b'+') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let inside_word = i > 0 && (bytes[i - 1].is_ascii_alphabetic() || bytes[i - 1] == b'_');
+        if !starts || inside_word {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.') {
+            j += 1;
+        }
+        if j < bytes.len() && matches!(bytes[j], b'e' | b'E') {
+            let mut k = j + 1;
+            if k < bytes.len() && matches!(bytes[k], b'-' | b'+') {
+                k += 1;
+            }
+            if k < bytes.len() && bytes[k].is_ascii_digit() {
+                j = k;
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
+            }
+        }
+        if let Ok(x) = text[i..j].trim_end_matches('.').parse::<f64>() {
+            out.push(x);
+        }
+        i = j;
+    }
+    out
+}
+
+/// The numbers of a readout value, flattened (booleans and null have none).
+fn flatten(value: &Value, out: &mut Vec<f64>) {
+    match value {
+        Value::Number(x) => out.push(*x),
+        Value::Vector(xs) => out.extend(xs),
+        Value::Matrix(rows) => rows.iter().for_each(|r| out.extend(r)),
+        Value::List(items) => items.iter().for_each(|v| flatten(v, out)),
+        Value::Complex { re, im } => out.extend([*re, *im]),
+        Value::Null | Value::Bool(_) => {}
+    }
+}
+
+#[test]
+fn the_numpy_snippets_print_the_pages_numbers_with_its_signs() {
+    if let Err(why) = python("import numpy") {
+        panic!("numpy is needed to run the code panel's snippets (scripts/setup.sh installs it): {why}");
+    }
+    let fixture: Json = serde_json::from_str(include_str!("fixtures/numpy-oracle.json")).unwrap();
+    let mut failures = Vec::new();
+    for case in fixture["cases"].as_array().unwrap() {
+        let slug = case["page"].as_str().unwrap();
+        let params: Vec<(String, String)> =
+            case["state"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
+        let (chapter, _) = from_params(find(slug).unwrap().build, &params);
+        let code = chapter.code();
+        if let Err(why) = python(&format!("compile({:?}, 'torch snippet', 'exec')", code.torch)) {
+            failures.push(format!("{slug} {params:?}: the PyTorch snippet does not compile: {why}"));
+        }
+        let printed = match python(&code.numpy) {
+            Ok(out) => numbers(&out),
+            Err(why) => {
+                failures.push(format!("{slug} {params:?}: the numpy snippet fails:\n{why}"));
+                continue;
+            }
+        };
+        let readouts = chapter.readouts();
+        for name in case["expect"].as_object().unwrap().keys() {
+            let Some(readout) = readouts.iter().find(|r| r.name == name) else { continue };
+            let mut want = Vec::new();
+            flatten(&readout.value, &mut want);
+            let scale = want.iter().fold(1.0_f64, |m, x| m.max(x.abs()));
+            for x in want {
+                if !printed.iter().any(|p| (p - x).abs() <= 1e-6 * x.abs() + 1e-9 * scale) {
+                    failures.push(format!("{slug} {params:?}: {name} has {x}, which the numpy snippet does not print"));
+                    break;
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn numbers_are_read_as_numpy_prints_them() {
+    assert_eq!(numbers("[[ 2.  -3.5e-01]\n [ 1e+02 0. ]] (1+2j) True x2"), vec![2.0, -0.35, 100.0, 0.0, 1.0, 2.0]);
+}
