@@ -8,6 +8,7 @@ pub mod chapter;
 pub mod chapters;
 pub mod format;
 pub mod math;
+pub mod notebook;
 pub mod page;
 pub mod readout;
 pub mod share;
