@@ -136,13 +136,14 @@ fn lines(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
 }
 
-/// Text shown literally in Markdown: the characters Markdown (and Jupyter's `$…$` maths) would read
-/// are backslash-escaped, line breaks become spaces.
+/// Text shown literally in Markdown, on one line: the characters Markdown (and Jupyter's `$…$`
+/// maths) would read anywhere are backslash-escaped, and so is a first character that would start a
+/// heading, a list or a rule; line breaks become spaces.
 fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '!' | '|' | '$' | '~' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -150,6 +151,18 @@ fn markdown_text(text: &str) -> String {
             c if c.is_control() => {}
             c => out.push(c),
         }
+    }
+    // `# `, `+ `, `- `, `= ` and `1. ` or `1) ` mean something at the start of a line.
+    let digits = out.bytes().take_while(u8::is_ascii_digit).count();
+    let at = if matches!(out.as_bytes().first(), Some(b'#' | b'+' | b'-' | b'=')) {
+        Some(0)
+    } else if digits > 0 && matches!(out.as_bytes().get(digits), Some(b'.' | b')')) {
+        Some(digits)
+    } else {
+        None
+    };
+    if let Some(at) = at {
+        out.insert(at, '\\');
     }
     out
 }
@@ -220,7 +233,11 @@ mod tests {
 
     #[test]
     fn markdown_and_links_are_escaped() {
-        assert_eq!(markdown_text("A·v = (1, −2) *x* $5 [a]\nb"), "A·v = \\(1, −2\\) \\*x\\* \\$5 \\[a\\] b");
+        assert_eq!(markdown_text("A·v = (1, −2) *x* $5 [a]\nb & c"), "A·v = (1, −2) \\*x\\* \\$5 \\[a\\] b \\& c");
+        assert_eq!(markdown_text("# no heading"), "\\# no heading");
+        assert_eq!(markdown_text("-1 is not a list"), "\\-1 is not a list");
+        assert_eq!(markdown_text("12. not a list, 3.5 fine"), "12\\. not a list, 3.5 fine");
+        assert_eq!(markdown_text("2 × 2"), "2 × 2");
         assert_eq!(link_target("https://h/p?q#/svd?A=3,7;5,2 (x)é"), "https://h/p?q#/svd?A=3,7;5,2%20%28x%29%C3%A9");
     }
 
