@@ -13,6 +13,7 @@ use super::render::Painter;
 use super::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use super::svg::SvgTheme;
 use super::viewport::Screen;
+use crate::format::base64;
 use std::fmt::Write;
 
 /// Each role and the Python constant that holds its colour.
@@ -105,19 +106,6 @@ pub fn py_str(text: &str) -> String {
         }
     }
     out.push('"');
-    out
-}
-
-/// Standard base64 with padding.
-fn base64(data: &[u8]) -> String {
-    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..4 {
-            out.push(if i <= chunk.len() { char::from(DIGITS[((n >> (18 - 6 * i)) & 63) as usize]) } else { '=' });
-        }
-    }
     out
 }
 
