@@ -635,7 +635,11 @@ pub(crate) mod tests {
         assert!((&line - DMatrix::from_column_slice(2, 1, &[1.0, -3.0]) / 10f64.sqrt()).amax() < 1e-15, "{line}");
         // All ones: the plane x + y + z = 0 as (2, −1, −1)/√6 and (0, 1, −1)/√2, by hand.
         let plane = null_space_in_order(&DMatrix::from_element(3, 3, 1.0)).unwrap();
-        let want = DMatrix::from_column_slice(3, 2, &[2.0 / 6f64.sqrt(), -1.0 / 6f64.sqrt(), -1.0 / 6f64.sqrt(), 0.0, 0.5f64.sqrt(), -(0.5f64.sqrt())]);
+        let want = DMatrix::from_column_slice(
+            3,
+            2,
+            &[2.0 / 6f64.sqrt(), -1.0 / 6f64.sqrt(), -1.0 / 6f64.sqrt(), 0.0, 0.5f64.sqrt(), -(0.5f64.sqrt())],
+        );
         assert!((&plane - &want).amax() < 1e-15, "{plane}");
         // diag(1, 0, 0): e₁ projects to nothing and is skipped; e₂ and e₃ are kept as they are.
         let axes = null_space_in_order(&DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 0.0, 0.0]))).unwrap();

@@ -136,7 +136,10 @@ pub(super) fn readouts(c: &Norms) -> Vec<Readout> {
         ("l2_radius", "its ‖w‖₂"),
     ];
     let Some(t) = Touch::of(c) else {
-        return labels.iter().map(|(name, label)| Readout::missing(name, label, "x is too large or too small for its length to be a 64-bit float")).collect();
+        return labels
+            .iter()
+            .map(|(name, label)| Readout::missing(name, label, "x is too large or too small for its length to be a 64-bit float"))
+            .collect();
     };
     let line = t.equation();
     let l1 = match t.l1 {
@@ -225,10 +228,19 @@ pub(super) fn draw(c: &Norms, scene: &mut Scene) -> Vec<World> {
             fill: Some(Fill { role: Role::Basis1, alpha: 0.12 }),
             stroke: Some(Stroke::dotted(Role::Basis1, 2.0)),
         });
-        scene.unit_circle(&(Matrix2::identity() * t.l2_radius), Stroke::dashed(Role::Basis2, 2.0), Some(Fill { role: Role::Basis2, alpha: 0.1 }));
+        scene.unit_circle(
+            &(Matrix2::identity() * t.l2_radius),
+            Stroke::dashed(Role::Basis2, 2.0),
+            Some(Fill { role: Role::Basis2, alpha: 0.1 }),
+        );
         scene.push(Shape::Polyline { points: vec![World::zeros(), t.l2], stroke: Stroke::dotted(Role::Ghost, 1.5) });
     }
-    scene.push(Shape::Line { through: t.l2, direction: World::new(-t.x.y, t.x.x), stroke: Stroke::solid(Role::Input, 2.5), label: Some(t.equation()) });
+    scene.push(Shape::Line {
+        through: t.l2,
+        direction: World::new(-t.x.y, t.x.x),
+        stroke: Stroke::solid(Role::Input, 2.5),
+        label: Some(t.equation()),
+    });
     if t.y == 0.0 {
         scene.push(Shape::Dot { at: World::zeros(), role: Role::Basis1, radius: 6.0 });
         scene.push(Shape::Label { at: World::new(0.1, -0.15), text: "L¹ and L²: (0, 0)".into(), role: Role::Basis1 });

@@ -272,10 +272,14 @@ fn the_sparse_figure_draws_both_balls_the_line_and_the_touching_points() {
     assert_eq!(through, World::new(1.0, 2.0));
     assert_eq!(direction.dot(&World::new(1.0, 2.0)), 0.0);
     assert_eq!(label.as_deref(), Some("w₁ + 2w₂ = 5"));
-    let arrows: Vec<String> = scene.shapes.iter().filter_map(|s| match s {
-        Shape::Arrow { label, .. } => label.clone(),
-        _ => None,
-    }).collect();
+    let arrows: Vec<String> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Arrow { label, .. } => label.clone(),
+            _ => None,
+        })
+        .collect();
     assert_eq!(arrows, ["L¹: (0, 2.5)", "L²: (1, 2)"]);
     let Figure::Plane { bounds: (lo, hi), .. } = final_figure(&c) else { panic!("a plane figure") };
     assert!(lo.x <= -2.5 && hi.y >= 2.5);

@@ -12,11 +12,23 @@ impl Describe for Norms {
     /// v + w exists, and the smallest L² and L¹ points of the line x·w = y.
     fn code(&self) -> Code {
         let mut code = Code::declare(Norms::INPUTS, self);
-        code.line("print(np.count_nonzero(v))  # L0", "print(torch.count_nonzero(v))  # L0", "let l0 = v.iter().filter(|x| **x != 0.0).count();");
+        code.line(
+            "print(np.count_nonzero(v))  # L0",
+            "print(torch.count_nonzero(v))  # L0",
+            "let l0 = v.iter().filter(|x| **x != 0.0).count();",
+        );
         code.line("print(np.linalg.norm(v, 1))  # L1", "print(torch.linalg.vector_norm(v, 1))  # L1", "let l1 = v.lp_norm(1);");
-        code.line("print(np.linalg.norm(v))  # L2, the default", "print(torch.linalg.vector_norm(v))  # L2, the default", "let l2 = v.norm();");
+        code.line(
+            "print(np.linalg.norm(v))  # L2, the default",
+            "print(torch.linalg.vector_norm(v))  # L2, the default",
+            "let l2 = v.norm();",
+        );
         code.line("print(v @ v)  # squared L2", "print(v @ v)  # squared L2", "let l2_squared = v.dot(&v);");
-        code.line("print(np.linalg.norm(v, np.inf))  # max norm", "print(torch.linalg.vector_norm(v, float('inf')))  # max norm", "let linf = v.amax();");
+        code.line(
+            "print(np.linalg.norm(v, np.inf))  # max norm",
+            "print(torch.linalg.vector_norm(v, float('inf')))  # max norm",
+            "let linf = v.amax();",
+        );
         code.line(
             "print(np.linalg.norm(v, p))  # Lp",
             "print(torch.linalg.vector_norm(v, p))  # Lp",
