@@ -50,9 +50,13 @@ impl Describe for Determinant {
             "let singular = a.clone().svd(false, false).rank(1e-9) < a.nrows(); // numpy's tolerance is σ₁·n·ε",
         );
         if self.null_space().is_ok_and(|b| b.ncols() > 0) {
+            let torch = NULL_SPACE_NUMPY
+                .replace("np.linalg.svd", "torch.linalg.svd")
+                .replace("np.linalg.norm", "torch.linalg.vector_norm")
+                .replace("np.array(null_space)", "torch.stack(null_space)");
             code.line(
                 NULL_SPACE_NUMPY,
-                NULL_SPACE_TORCH,
+                &torch,
                 "// the null space: the columns of V (from a.svd(false, true)) whose singular values are 0",
             );
         } else {
@@ -133,15 +137,3 @@ for p in N @ N.T:
     if np.linalg.norm(p) > 1e-6 and len(null_space) < N.shape[1]:
         null_space.append(p / np.linalg.norm(p))
 print(np.array(null_space))  # one vector per row";
-
-/// PyTorch: the same.
-const NULL_SPACE_TORCH: &str = "_, _, Vh = torch.linalg.svd(A)
-N = Vh[rank:].T  # an orthonormal basis of the null space: A @ N is 0
-# the page's basis of it: project e1, e2, ... onto it and make them orthonormal in order
-null_space = []
-for p in N @ N.T:
-    for b in null_space:
-        p = p - (b @ p) * b
-    if torch.linalg.vector_norm(p) > 1e-6 and len(null_space) < N.shape[1]:
-        null_space.append(p / torch.linalg.vector_norm(p))
-print(torch.stack(null_space))  # one vector per row";
