@@ -229,8 +229,9 @@ fn null_space(space: &mut Space, c: &Determinant, extent: f64) {
             label: Some(NULL_LABEL.into()),
         }),
         2 => {
-            space.plane_patch(&v(0), &v(1), extent, Role::Eigen);
-            space.label((v(0) + v(1)) * (0.6 * extent), NULL_LABEL, Role::Eigen);
+            // Smaller than the box's frame, so the collapsed box stays in sight through it.
+            space.plane_patch(&v(0), &v(1), 0.6 * extent, Role::Eigen);
+            space.label((v(0) + v(1)) * (0.45 * extent), NULL_LABEL, Role::Eigen);
         }
         _ => {}
     }

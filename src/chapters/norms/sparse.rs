@@ -235,12 +235,12 @@ pub(super) fn draw(c: &Norms, scene: &mut Scene) -> Vec<World> {
         );
         scene.push(Shape::Polyline { points: vec![World::zeros(), t.l2], stroke: Stroke::dotted(Role::Ghost, 1.5) });
     }
-    scene.push(Shape::Line {
-        through: t.l2,
-        direction: World::new(-t.x.y, t.x.x),
-        stroke: Stroke::solid(Role::Input, 2.5),
-        label: Some(t.equation()),
-    });
+    let along = World::new(-t.x.y, t.x.x).normalize();
+    scene.push(Shape::Line { through: t.l2, direction: along, stroke: Stroke::solid(Role::Input, 2.5), label: None });
+    // The equation on the line, inside the fitted view, on the side that runs to the right.
+    let right = if along.x < 0.0 || (along.x == 0.0 && along.y < 0.0) { -along } else { along };
+    let reach = if r > 0.0 { 0.75 * r } else { 0.75 };
+    scene.push(Shape::Label { at: t.l2 + right * reach, text: t.equation(), role: Role::Input });
     if t.y == 0.0 {
         scene.push(Shape::Dot { at: World::zeros(), role: Role::Basis1, radius: 6.0 });
         scene.push(Shape::Label { at: World::new(0.1, -0.15), text: "L¹ and L²: (0, 0)".into(), role: Role::Basis1 });
@@ -250,7 +250,7 @@ pub(super) fn draw(c: &Norms, scene: &mut Scene) -> Vec<World> {
         L1Touch::Corner(p) => scene.arrow(p, Stroke::solid(Role::Basis1, 3.5), format!("L¹: {}", tuple(p))),
         L1Touch::Edge(a, b) => {
             scene.push(Shape::Polyline { points: vec![a, b], stroke: Stroke::solid(Role::Basis1, 5.0) });
-            scene.push(Shape::Label { at: (a + b) / 2.0, text: "L¹: the whole edge".into(), role: Role::Basis1 });
+            scene.push(Shape::Label { at: (a + b) * 0.65, text: "L¹: the whole edge".into(), role: Role::Basis1 });
         }
     }
     scene.arrow(t.l2, Stroke::solid(Role::Basis2, 3.0), format!("L²: {}", tuple(t.l2)));
