@@ -81,6 +81,11 @@ pub fn escape_html(text: &str) -> String {
 
 /// A row equation `a·(x, y) = b` as people write it: "2x − y = 0", "y = 3", "0 = 2" for a zero row.
 pub fn equation(a: [f64; 2], b: f64) -> String {
+    equation_in(a, b, ["x", "y"])
+}
+
+/// [`equation`] in other unknowns: `equation_in([1, 2], 5, ["w₁", "w₂"])` is "w₁ + 2w₂ = 5".
+pub fn equation_in(a: [f64; 2], b: f64, [x, y]: [&str; 2]) -> String {
     let term = |c: f64, var: &str| {
         if c == 1.0 {
             var.to_string()
@@ -91,10 +96,10 @@ pub fn equation(a: [f64; 2], b: f64) -> String {
         }
     };
     let left = match (a[0] == 0.0, a[1] == 0.0) {
-        (false, false) if a[1] < 0.0 => format!("{} − {}", term(a[0], "x"), term(-a[1], "y")),
-        (false, false) => format!("{} + {}", term(a[0], "x"), term(a[1], "y")),
-        (false, true) => term(a[0], "x"),
-        (true, false) => term(a[1], "y"),
+        (false, false) if a[1] < 0.0 => format!("{} − {}", term(a[0], x), term(-a[1], y)),
+        (false, false) => format!("{} + {}", term(a[0], x), term(a[1], y)),
+        (false, true) => term(a[0], x),
+        (true, false) => term(a[1], y),
         (true, true) => "0".to_string(),
     };
     format!("{left} = {}", display_number(b))
@@ -123,6 +128,17 @@ pub fn base64(data: &[u8]) -> String {
     out
 }
 
+/// `n` in superscript digits with a true minus sign, for powers like 10⁻⁴⁰⁰: `superscript(-12)` is "⁻¹²".
+pub fn superscript(n: i64) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits: String = n.unsigned_abs().to_string().chars().filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize])).collect();
+    if n < 0 {
+        format!("⁻{digits}")
+    } else {
+        digits
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +155,16 @@ mod tests {
     fn subscripts_are_digits() {
         assert_eq!(subscript(1), "₁");
         assert_eq!(subscript(120), "₁₂₀");
+    }
+
+    #[test]
+    fn superscripts_and_equations_in_other_unknowns() {
+        assert_eq!(superscript(-400), "⁻⁴⁰⁰");
+        assert_eq!(superscript(12), "¹²");
+        assert_eq!(superscript(0), "⁰");
+        assert_eq!(equation_in([1.0, 2.0], 5.0, ["w₁", "w₂"]), "w₁ + 2w₂ = 5");
+        assert_eq!(equation_in([-1.0, -0.5], -2.0, ["w₁", "w₂"]), "−w₁ − 0.5w₂ = −2");
+        assert_eq!(equation([2.0, -1.0], 0.0), "2x − y = 0");
     }
 
     #[test]
