@@ -48,6 +48,12 @@ pub fn display_tuple(v: &[f64]) -> String {
     format!("({})", v.iter().map(|&x| display_number(x)).collect::<Vec<_>>().join(", "))
 }
 
+/// `(2, 0)`: a vector for prose and labels, entries within rounding of 0 at `scale` shown as 0 (see
+/// [`display_at_scale`]).
+pub fn display_tuple_at_scale(v: &[f64], scale: f64) -> String {
+    format!("({})", v.iter().map(|&x| display_at_scale(x, scale)).collect::<Vec<_>>().join(", "))
+}
+
 /// The rows of a matrix as nested vectors (row-major), for JSON and tables.
 pub fn matrix_rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
     m.row_iter().map(|r| r.iter().copied().collect()).collect()
@@ -105,9 +111,26 @@ pub fn subscript(n: usize) -> String {
     n.to_string().chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d)).unwrap_or(c)).collect()
 }
 
+/// `n` in superscript digits, for ℝ², ℝ³, ℝ¹²: `superscript(12)` is "¹²".
+pub fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string().chars().map(|c| c.to_digit(10).map_or(c, |d| DIGITS[d as usize])).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tuples_at_a_scale_hide_rounding_noise() {
+        assert_eq!(display_tuple_at_scale(&[0.5, 2e-17, -0.25], 1.0), "(0.5, 0, −0.25)");
+    }
+
+    #[test]
+    fn superscripts_are_digits() {
+        assert_eq!(superscript(2), "²");
+        assert_eq!(superscript(10), "¹⁰");
+    }
 
     #[test]
     fn values_within_rounding_of_zero_show_as_zero() {
