@@ -193,8 +193,8 @@ pub(super) fn summary(c: &Eigendecomposition) -> String {
         (Some(form), _) => form,
         (None, Ok((values, _))) => {
             let kind = definiteness(&values);
-            let (sentence, shape) = meaning(kind);
-            return format!("xᵀAx is {} ({shape}): {sentence}. The quadratic-form panel draws 2×2 matrices only.", kind.name());
+            let (sentence, _) = meaning(kind);
+            return format!("xᵀAx is {}: {sentence}. The quadratic-form panel draws 2×2 matrices only.", kind.name());
         }
         (None, Err(why)) => return format!("The symmetric part's eigenvalues could not be computed: {why}."),
     };

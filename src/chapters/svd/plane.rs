@@ -2,19 +2,13 @@
 //! (a rotation, or a reflection then a rotation) onto the ellipse with semi-axes σ₁u₁ and σ₂u₂.
 
 use super::SvdPage;
-use crate::chapter::figure::{bounds as box_of, plane, with_background};
+use crate::chapter::figure::{bounds as box_of, plane, rotation, with_background};
 use crate::math::det::determinant;
 use crate::math::svd::{null_space, Svd};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
-
-/// The rotation by `theta` radians.
-fn rotation(theta: f64) -> Matrix2<f64> {
-    let (s, c) = theta.sin_cos();
-    Matrix2::new(c, -s, s, c)
-}
 
 /// A 2×2 SVD as angles: V = R(φ), U = R(ψ)·diag(1, ±1), and the two singular values.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -4,7 +4,7 @@
 //! drawn in A's input space.
 
 use super::{in_space, SvdPage};
-use crate::chapter::figure::{column3, embed, reach};
+use crate::chapter::figure::{column3, embed, partial_rotation, reach};
 use crate::chapter::handle::column_role;
 use crate::format::subscript;
 use crate::math::det::determinant;
@@ -12,14 +12,7 @@ use crate::math::svd::{null_space, Svd};
 use crate::view::scene::{Fill, Role, Stroke, CIRCLE_SAMPLES};
 use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
-use nalgebra::{DMatrix, Matrix3, Rotation3, UnitQuaternion};
-
-/// The part `t` (0..=1) of the rotation `r` (a rotation matrix up to rounding), turning about its
-/// axis; a half turn goes one way round, as a quaternion path does.
-fn partial_rotation(r: &Matrix3<f64>, t: f64) -> Matrix3<f64> {
-    let q = UnitQuaternion::from_rotation_matrix(&Rotation3::from_matrix_unchecked(*r));
-    UnitQuaternion::identity().try_slerp(&q, t, 1e-12).unwrap_or(q).to_rotation_matrix().into_inner()
-}
+use nalgebra::{DMatrix, Matrix3};
 
 /// A 3×3 SVD as the timeline plays it: Vᵀ turns, Σ stretches, U turns (and, when det U = −1,
 /// flattens the third axis through 0 to mirror it).

@@ -169,7 +169,9 @@ fn the_null_space_is_an_orthonormal_basis_of_what_a_sends_to_zero() {
     let c = page("1,2;2,4");
     let Figure::Plane { scene, .. } = final_figure(&c) else { panic!() };
     let line = scene.shapes.iter().find_map(|s| match s {
-        Shape::Line { direction, label: Some(l), stroke, .. } if stroke.role == Role::Second && l.contains("null space") => Some(*direction),
+        Shape::Line { direction, label: Some(l), stroke, .. } if stroke.role == Role::Second && l.contains("null space") => {
+            Some(*direction)
+        }
         _ => None,
     });
     assert!((line.unwrap() - World::new(want[0], want[1])).norm() < 1e-15);
@@ -179,7 +181,8 @@ fn the_null_space_is_an_orthonormal_basis_of_what_a_sends_to_zero() {
 
 #[test]
 fn the_picture_tab_hides_as_editor_but_keeps_a_in_the_link() {
-    let shown = |c: &SvdPage| -> Vec<(&'static str, bool)> { crate::chapter::AnyChapter::inputs(c).iter().map(|i| (i.name, i.shown)).collect() };
+    let shown =
+        |c: &SvdPage| -> Vec<(&'static str, bool)> { crate::chapter::AnyChapter::inputs(c).iter().map(|i| (i.name, i.shown)).collect() };
     assert_eq!(shown(&build()), [("A", true)]);
     let c = open::<SvdPage>(&[("tab", "image"), ("A", "1,2;3,4")]);
     assert_eq!(shown(&c), [("A", false), ("k", true)]);

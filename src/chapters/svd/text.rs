@@ -75,7 +75,12 @@ fn map_summary(c: &SvdPage) -> String {
     let null = null_sentence(c);
     let Some(p) = PlaneSvd::new(&s) else {
         let names = (1..=sigma.len()).map(|i| format!("σ{}", subscript(i))).collect::<Vec<_>>().join(", ");
-        return format!("A is {} with singular values {names} = {}; its rank is {}.{null}", display_shape(&c.a), sigma.join(", "), s.rank());
+        return format!(
+            "A is {} with singular values {names} = {}; its rank is {}.{null}",
+            display_shape(&c.a),
+            sigma.join(", "),
+            s.rank()
+        );
     };
     let shape = if p.sigma.1 == 0.0 || s.rank() < 2 { "a line segment" } else { "an ellipse" };
     let flip = if p.reflection {

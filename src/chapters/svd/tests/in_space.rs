@@ -50,7 +50,9 @@ fn a_3x2_matrix_carries_the_circle_onto_an_ellipse_in_its_column_plane() {
 /// The null-space shapes of a 3-D figure: its line's direction, and whether a plane is shaded.
 fn null_shapes(space: &Space) -> (Option<Point3>, bool) {
     let line = space.shapes.iter().find_map(|s| match s {
-        Shape3::Line { direction, stroke, label: Some(l), .. } if stroke.role == Role::Second && l.contains("null space") => Some(*direction),
+        Shape3::Line { direction, stroke, label: Some(l), .. } if stroke.role == Role::Second && l.contains("null space") => {
+            Some(*direction)
+        }
         _ => None,
     });
     let plane = space.shapes.iter().any(|s| matches!(s, Shape3::Polygon { fill: Some(f), .. } if f.role == Role::Second));
