@@ -8,7 +8,7 @@ use super::{quadratic, space, Eigendecomposition, View};
 use crate::chapter::figure::{bounds, plane, point, with_background};
 use crate::chapter::Draw;
 use crate::chapter::Figure;
-use crate::format::{display_number, display_shape, display_tuple_at_scale, subscript};
+use crate::format::{display_at_scale, display_shape, display_tuple_at_scale, subscript};
 use crate::math::eigen::{Eigen, NoVectors};
 use crate::math::svd::svd;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
@@ -97,7 +97,7 @@ pub(super) fn basis_labels(kind: Kind, n: usize, rest: Option<usize>) -> Vec<Str
             Kind::Eigen => format!("v{}", subscript(i)),
             Kind::Turn if i == 3 => "v₃".into(),
             Kind::Turn => ["p", "q"][i - 1].into(),
-            Kind::Schur | Kind::Direct => format!("q{}", subscript(i)),
+            Kind::Triangular | Kind::Direct => format!("q{}", subscript(i)),
         })
         .collect();
     let [_, middle, _] = kind.symbols();
@@ -128,12 +128,13 @@ pub(super) fn probe_label(kind: Kind, rest: Option<usize>, at: &[f64], scale: f6
     }
 }
 
-/// Why Play does not run V⁻¹·Λ·V, and what it runs instead (nothing for an eigenbasis).
-pub(super) fn stand_in(kind: Kind) -> Option<&'static str> {
+/// Why Play does not run V⁻¹·Λ·V, and what it runs instead (nothing for an eigenbasis), for an n×n A.
+pub(super) fn stand_in(kind: Kind, n: usize) -> Option<&'static str> {
     match kind {
         Kind::Eigen => None,
+        Kind::Turn if n == 3 => Some("one real eigenvector, too few for V: Play turns in the basis p, q, v₃ instead"),
         Kind::Turn => Some("no real eigenvectors, so no V: Play turns in the basis p, q instead"),
-        Kind::Schur => Some("too few eigenvectors for V: Play uses a Schur basis instead"),
+        Kind::Triangular => Some("too few eigenvectors for V: Play uses a Schur basis instead"),
         Kind::Direct => Some("no change of basis: Play applies A directly"),
     }
 }
@@ -143,7 +144,7 @@ pub(super) fn invariant_columns(kind: Kind, n: usize) -> Vec<usize> {
     match kind {
         Kind::Eigen => (0..n).collect(),
         Kind::Turn if n == 3 => vec![2],
-        Kind::Schur => vec![0],
+        Kind::Triangular => vec![0],
         _ => Vec::new(),
     }
 }
@@ -151,13 +152,14 @@ pub(super) fn invariant_columns(kind: Kind, n: usize) -> Vec<usize> {
 /// The λ label of an eigen-direction: "λ₁ = 6", or for a defective or scalar matrix what is special.
 fn lambda_label(a: &Matrix2<f64>, directions: &[(World, f64)], i: usize) -> String {
     let lambda = directions[i].1;
+    let shown = display_at_scale(lambda, a.amax());
     let repeated = directions.len() == 2 && directions[0].1 == directions[1].1;
     if repeated && *a == Matrix2::identity() * lambda {
-        format!("λ = {} (every direction)", display_number(lambda))
+        format!("λ = {shown} (every direction)")
     } else if directions.len() == 1 {
-        format!("λ = {} (the only direction)", display_number(lambda))
+        format!("λ = {shown} (the only direction)")
     } else {
-        format!("λ{} = {}", subscript(i + 1), display_number(lambda))
+        format!("λ{} = {shown}", subscript(i + 1))
     }
 }
 
@@ -179,7 +181,7 @@ fn plane_scene(c: &Eigendecomposition, a: &Matrix2<f64>, v: World, e: &Eigen, ti
     let directions = directions(a, e);
     let at_ends = matches!(rest, Some(0) | Some(3));
     match &staged {
-        Some(s) if s.kind != Kind::Schur => {
+        Some(s) if s.kind != Kind::Triangular => {
             // The eigen-directions among the basis vectors ride along (the middle map keeps them).
             let frame = plane_of(&s.frame(timeline));
             for i in invariant_columns(s.kind, 2) {
@@ -204,7 +206,7 @@ fn plane_scene(c: &Eigendecomposition, a: &Matrix2<f64>, v: World, e: &Eigen, ti
             let role = if eigen.contains(&i) { Role::Eigen } else { Role::Second };
             scene.arrow(m * column(s.basis(), i), Stroke::dashed(role, 2.5), label.as_str());
         }
-        if let (Some(text), true) = (stand_in(s.kind), at_ends) {
+        if let (Some(text), true) = (stand_in(s.kind, 2), at_ends) {
             // Under the ellipse and the unit circle, where it overlaps nothing.
             let (lo, _) = ellipse_bounds(a);
             scene.push(Shape::Label { at: World::new(0.0, lo.y - 0.6), text: text.into(), role: Role::Eigen });
@@ -220,7 +222,7 @@ fn plane_scene(c: &Eigendecomposition, a: &Matrix2<f64>, v: World, e: &Eigen, ti
             // The glow: a wide eigen-coloured band under v and Av when Av ∥ v.
             let far = if image.norm() > v.norm() { image } else { v };
             scene.push(Shape::Polyline { points: vec![World::zeros(), far], stroke: Stroke::solid(Role::Eigen, 10.0) });
-            scene.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_number(l)));
+            scene.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_at_scale(l, a.amax())));
         }
         (_, true, _) => scene.arrow(image, Stroke::solid(Role::Image, 3.5), "Av"),
         (_, false, Some(s)) => {

@@ -116,7 +116,7 @@ impl Chapter for Eigendecomposition {
     const PROSE: &'static str = include_str!("prose.html");
 
     /// Three stages for a 2×2 or 3×3 A in the map view (the count depends on the shape only; the
-    /// names on what stands in the middle: Λ, a turn, or a Schur form).
+    /// names on what stands in the middle: Λ, a turn, or a triangular form).
     fn stages(&self) -> Vec<&'static str> {
         match self.view {
             View::Map if self.a.shape() == (2, 2) || self.a.shape() == (3, 3) => {

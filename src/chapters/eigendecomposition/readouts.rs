@@ -5,7 +5,7 @@
 use super::quadratic::meaning;
 use super::Eigendecomposition;
 use crate::chapter::Readouts;
-use crate::format::{display_at_scale, display_number, display_shape, subscript};
+use crate::format::{display_at_scale, display_shape, subscript};
 use crate::math::det::determinant;
 use crate::math::eigen::{symmetric, NoVectors};
 use crate::math::quadratic::definiteness;
@@ -136,7 +136,7 @@ fn probe(c: &Eigendecomposition) -> Vec<Readout> {
         "v is an eigenvector",
         Value::Bool(lambda.is_ok()),
         match &lambda {
-            Ok(l) => format!("Av = {}·v: v is only stretched", display_number(*l)),
+            Ok(l) => format!("Av = {}·v: v is only stretched", display_at_scale(*l, c.a.amax())),
             Err(why) => why.clone(),
         },
     ));

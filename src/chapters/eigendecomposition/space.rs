@@ -6,7 +6,7 @@ use super::figure::{basis_labels, invariant_columns, probe_label, stand_in};
 use super::stages::{resting, Kind, Staged};
 use super::Eigendecomposition;
 use crate::chapter::figure::{column3, point3, reach};
-use crate::format::{display_number, subscript};
+use crate::format::{display_at_scale, subscript};
 use crate::math::eigen::Eigen;
 use crate::math::svd::svd;
 use crate::view::scene::{Role, Stroke};
@@ -85,11 +85,11 @@ pub(super) fn figure(c: &Eigendecomposition, a: &Matrix3<f64>, e: &Eigen, timeli
     let complex = e.values.iter().any(|z| z.im != 0.0);
     let lambda_label = |i: usize, lambda: f64| {
         if complex {
-            format!("λ = {}: the axis", display_number(lambda))
+            format!("λ = {}: the axis", display_at_scale(lambda, c.a.amax()))
         } else if directions.len() < 3 {
-            format!("λ = {}", display_number(lambda))
+            format!("λ = {}", display_at_scale(lambda, c.a.amax()))
         } else {
-            format!("λ{} = {}", subscript(i + 1), display_number(lambda))
+            format!("λ{} = {}", subscript(i + 1), display_at_scale(lambda, c.a.amax()))
         }
     };
     match &staged {
@@ -117,7 +117,7 @@ pub(super) fn figure(c: &Eigendecomposition, a: &Matrix3<f64>, e: &Eigen, timeli
             let role = if eigen.contains(&i) { Role::Eigen } else { Role::Second };
             space.arrow(m * column3(s.basis(), i).unwrap_or_else(Point3::zeros), Stroke::dashed(role, 2.5), label);
         }
-        if let (Some(text), true) = (stand_in(s.kind), at_ends) {
+        if let (Some(text), true) = (stand_in(s.kind, 3), at_ends) {
             space.label(Point3::new(0.0, 0.0, -extent), text, Role::Eigen);
         }
     }
@@ -125,7 +125,7 @@ pub(super) fn figure(c: &Eigendecomposition, a: &Matrix3<f64>, e: &Eigen, timeli
         (Ok(l), true, _) => {
             let far = if image.norm() > v.norm() { image } else { v };
             space.push(Shape3::Polyline { points: vec![Point3::zeros(), far], stroke: Stroke::solid(Role::Eigen, 10.0) });
-            space.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_number(l)));
+            space.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_at_scale(l, c.a.amax())));
         }
         (_, true, _) => space.arrow(image, Stroke::solid(Role::Image, 3.5), "Av"),
         (_, false, Some(s)) => {

@@ -2,7 +2,7 @@
 //! new coordinates, M does the simple part, B takes it back. With a real eigenbasis B = V and M = Λ
 //! ("V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"). A complex pair has no real eigenvector, so
 //! its stand-in is the basis (p, q) in which A turns and scales; a defective A has too few
-//! eigenvectors, so its stand-in is an orthonormal Schur basis in which A stretches and shears
+//! eigenvectors, so its stand-in is an orthonormal basis in which A is triangular: it stretches and shears
 //! (`math::basis`). Each outer stage moves along a path of invertible maps from I ([`PolarPath`]).
 
 use super::Eigendecomposition;
@@ -18,8 +18,8 @@ pub(super) enum Kind {
     Eigen,
     /// A complex pair: B = P = (p, q[, v₃]), M = C turns and scales.
     Turn,
-    /// No eigenbasis: B = Q orthonormal, M = T triangular (Schur).
-    Schur,
+    /// No eigenbasis: B = Q orthonormal, M = T upper triangular.
+    Triangular,
     /// No change of basis could be computed: the middle stage applies A directly.
     Direct,
 }
@@ -30,7 +30,7 @@ impl Kind {
         match self {
             Kind::Eigen => vec!["V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"],
             Kind::Turn => vec!["P⁻¹: to the basis p, q", "C: turn and scale", "P: back"],
-            Kind::Schur => vec!["Qᵀ: turn to a Schur basis", "T: stretch and shear", "Q: turn back"],
+            Kind::Triangular => vec!["Qᵀ: turn to a Schur basis", "T: stretch and shear", "Q: turn back"],
             Kind::Direct => vec!["(no change of basis)", "A, applied directly", "(nothing more)"],
         }
     }
@@ -40,7 +40,7 @@ impl Kind {
         match self {
             Kind::Eigen => ["V⁻¹", "Λ", "V"],
             Kind::Turn => ["P⁻¹", "C", "P"],
-            Kind::Schur => ["Qᵀ", "T", "Q"],
+            Kind::Triangular => ["Qᵀ", "T", "Q"],
             Kind::Direct => ["I", "A", "I"],
         }
     }
@@ -73,7 +73,7 @@ impl Staged {
                 let kind = match form.middle {
                     Middle::Stretch(_) => Kind::Eigen,
                     Middle::Turn { .. } => Kind::Turn,
-                    Middle::Shear(_) => Kind::Schur,
+                    Middle::Shear(_) => Kind::Triangular,
                 };
                 return Some(Staged { kind, form, to, back, a: c.a.clone() });
             }

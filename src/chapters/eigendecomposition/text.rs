@@ -140,13 +140,14 @@ impl Eigendecomposition {
                     (2, false) => " counter-clockwise",
                     _ => "",
                 };
+                let (basis, rest) = if self.a.nrows() == 3 { ("(p, q, v₃)", ", with the real eigenvector v₃ as the third column") } else { ("(p, q)", "") };
                 format!(
-                    " Complex eigenvalues have no real eigenvectors, so there is no real V to play. Instead Play uses the basis P = (p, q) made of the real and imaginary parts of a complex eigenvector: P⁻¹ goes to those coordinates, C turns by {}°{way} and scales by {}, and P comes back.",
+                    " The eigenvectors of a complex pair are not real, so there is no real V to play. Instead Play uses the basis P = {basis} made of the real and imaginary parts of a complex eigenvector{rest}: P⁻¹ goes to those coordinates, C turns by {}°{way} and scales by {}, and P comes back.",
                     display_number((angle.abs().to_degrees() * 10.0).round() / 10.0),
                     display_number(*scale)
                 )
             }
-            (Kind::Schur, _) => format!(
+            (Kind::Triangular, _) => format!(
                 " Without enough eigenvectors there is no V to play. Instead Play uses an orthonormal Schur basis Q whose first vector is an eigenvector: Qᵀ turns {space}, T = QᵀAQ stretches by the eigenvalues on its diagonal and shears, and Q turns back."
             ),
             _ => " Play applies A directly.".to_string(),

@@ -135,8 +135,8 @@ fn null_space_in_space(space: &mut Space, c: &SvdPage, reach: f64) {
         }),
         _ => {
             let (b1, b2) = (lift(&basis, 0), lift(&basis, 1));
-            space.plane_patch(&b1, &b2, reach * 0.8, Role::Second);
-            space.label((b1 + b2) * (0.55 * reach), "null space: A sends this plane to 0", Role::Second);
+            space.plane_patch(&b1, &b2, reach * 0.6, Role::Second);
+            space.label((b1 + b2) * (0.45 * reach), "null space: A sends this plane to 0", Role::Second);
         }
     }
 }

@@ -82,13 +82,19 @@ fn map_summary(c: &SvdPage) -> String {
             s.rank()
         );
     };
-    let shape = if p.sigma.1 == 0.0 || s.rank() < 2 { "a line segment" } else { "an ellipse" };
+    let shape = if s.rank() == 0 {
+        "a single point, the origin".to_string()
+    } else if p.sigma.1 == 0.0 || s.rank() < 2 {
+        "a line segment from −σ₁u₁ to σ₁u₁ (σ₂u₂ = 0)".to_string()
+    } else {
+        "an ellipse with semi-axes σ₁u₁ and σ₂u₂".to_string()
+    };
     let flip = if p.reflection {
         "det A < 0, so U is a reflection (det U = −1), not a rotation: the third stage mirrors, then turns."
     } else {
         "U and V are both rotations (det +1)."
     };
-    format!("σ₁ = {}, σ₂ = {}: A turns the unit circle into {shape} with semi-axes σ₁u₁ and σ₂u₂. {flip}{null}", sigma[0], sigma[1])
+    format!("σ₁ = {}, σ₂ = {}: A turns the unit circle into {shape}. {flip}{null}", sigma[0], sigma[1])
 }
 
 impl Describe for SvdPage {
