@@ -109,7 +109,8 @@ impl Describe for Eigendecomposition {
             }
             Ok(_) => {
                 let flips = if e.values.iter().any(|z| z.re < 0.0) { " A negative λ flips its direction." } else { "" };
-                format!("λ = {}: vectors on the dashed lines are only stretched.{flips}", values.join(" and "))
+                let (last, rest) = values.split_last().map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+                format!("λ = {} and {last}: vectors on the dashed lines are only stretched.{flips}", rest.join(", "))
             }
         };
         format!("{what}{about_v}{}", self.play_sentence(&e))
