@@ -48,6 +48,12 @@ pub fn display_tuple(v: &[f64]) -> String {
     format!("({})", v.iter().map(|&x| display_number(x)).collect::<Vec<_>>().join(", "))
 }
 
+/// `(2, 0)`: a vector for prose and labels, entries within rounding of 0 at `scale` shown as 0 (see
+/// [`display_at_scale`]).
+pub fn display_tuple_at_scale(v: &[f64], scale: f64) -> String {
+    format!("({})", v.iter().map(|&x| display_at_scale(x, scale)).collect::<Vec<_>>().join(", "))
+}
+
 /// The rows of a matrix as nested vectors (row-major), for JSON and tables.
 pub fn matrix_rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
     m.row_iter().map(|r| r.iter().copied().collect()).collect()
@@ -142,6 +148,17 @@ pub fn superscript(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tuples_at_a_scale_hide_rounding_noise() {
+        assert_eq!(display_tuple_at_scale(&[0.5, 2e-17, -0.25], 1.0), "(0.5, 0, −0.25)");
+    }
+
+    #[test]
+    fn superscripts_are_digits() {
+        assert_eq!(superscript(2), "²");
+        assert_eq!(superscript(10), "¹⁰");
+    }
 
     #[test]
     fn values_within_rounding_of_zero_show_as_zero() {

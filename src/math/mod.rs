@@ -2,6 +2,7 @@
 //! number of iterations, works on scaled copies (so entries near 1e±200 neither overflow nor
 //! underflow), and checks its own result before anyone shows it.
 
+pub mod basis;
 pub mod det;
 pub mod eigen;
 pub mod norms;
