@@ -1,6 +1,8 @@
 //! Principal components of a point cloud: the mean, the sample covariance (divided by n − 1, as
 //! `np.cov`), its eigen-pairs by descending variance and the reconstruction errors from the first k
-//! components, all without an n×d centred copy of the points (a few passes over the columns).
+//! components, all without an n×d centred copy of the points (a few passes over the columns). The
+//! centred points' singular values and the scores (their coordinates along the components) do make
+//! that copy, once, on the same scale.
 //!
 //! Exact power-of-two scaling keeps coordinates near 1e±150 (even 1e±300) from overflowing or
 //! underflowing: the points are divided by 2^e₁ (largest coordinate in [1, 2)) for the mean, and

@@ -5,7 +5,8 @@
 //! its second coordinate is forgotten), in space when all three coordinates of 3-D points are kept.
 
 use super::plane::{push_points, ROUND_DOTS};
-use super::{every, subscript, Pca, HANDLED_POINTS, SPACE_DOTS};
+use super::space::{dot_radius, push_ellipsoid};
+use super::{every, subscript, Pca, SPACE_DOTS};
 use crate::chapter::figure::{bounds, reach, with_background};
 use crate::chapter::Figure;
 use crate::math::pca::Components;
@@ -103,13 +104,7 @@ fn space(c: &Pca, e: &Components) -> Space {
     let n = c.p.nrows();
     let sd = deviations(c, e);
     let mut space = Space::default();
-    let radius = if n <= HANDLED_POINTS {
-        4.0
-    } else if n <= SPACE_DOTS {
-        3.0
-    } else {
-        1.5
-    };
+    let radius = dot_radius(n);
     let mut extent = vec![Point3::zeros()];
     for i in every(n, SPACE_DOTS) {
         let z = coordinates(c, e, i, 3);
@@ -120,20 +115,7 @@ fn space(c: &Pca, e: &Components) -> Space {
         a[j] = sd[j];
         a
     };
-    for (u, v, main) in [(0, 1, true), (1, 2, false), (2, 0, false)] {
-        let points = (0..CIRCLE_SAMPLES)
-            .map(|s| {
-                let th = s as f64 * std::f64::consts::TAU / CIRCLE_SAMPLES as f64;
-                axis(u) * th.cos() + axis(v) * th.sin()
-            })
-            .collect();
-        let (fill, stroke) = if main {
-            (Some(Fill { role: Role::Eigen, alpha: 0.12 }), Stroke::solid(Role::Eigen, 1.25))
-        } else {
-            (None, Stroke::dotted(Role::Eigen, 1.25))
-        };
-        space.push(Shape3::Polygon { points, fill, stroke: Some(stroke) });
-    }
+    push_ellipsoid(&mut space, Point3::zeros(), [axis(0), axis(1), axis(2)]);
     if !c.analysis.degenerate() {
         for (j, &length) in sd.iter().enumerate().take(3) {
             if length > 0.0 {

@@ -5,7 +5,7 @@ use super::*;
 use proptest::prelude::*;
 
 /// The three points of the text and their numpy values: X = P − mean = [[−1, 0], [0, 2], [1, −2]];
-/// np.linalg.svd(X) gives σ = [2.93352199, 1.18086778]; the components with the page's signs are
+/// numpy's SVD of X gives σ = [2.93352199, 1.18086778]; the components with the page's signs are
 /// PC₁ = (−0.28978415, 0.95709203) and PC₂ = (0.95709203, 0.28978415).
 const THREE: &str = "0,2;1,4;2,0";
 const PC1: [f64; 2] = [-0.289_784_148_688_43, 0.957_092_026_489_053];
