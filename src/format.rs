@@ -48,6 +48,13 @@ pub fn display_tuple(v: &[f64]) -> String {
     format!("({})", v.iter().map(|&x| display_number(x)).collect::<Vec<_>>().join(", "))
 }
 
+/// Like [`display_tuple`] for a vector computed from data: entries within rounding of 0 next to its
+/// largest entry show as 0 ([`display_at_scale`]), so "(6.661e-16, 3)" reads "(0, 3)".
+pub fn display_tuple_clean(v: &[f64]) -> String {
+    let scale = v.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
+    format!("({})", v.iter().map(|&x| display_at_scale(x, scale)).collect::<Vec<_>>().join(", "))
+}
+
 /// The rows of a matrix as nested vectors (row-major), for JSON and tables.
 pub fn matrix_rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
     m.row_iter().map(|r| r.iter().copied().collect()).collect()
@@ -105,6 +112,19 @@ pub fn subscript(n: usize) -> String {
     n.to_string().chars().map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x2080 + d)).unwrap_or(c)).collect()
 }
 
+/// `n` in superscript digits, for spaces like ℝ³: `superscript(12)` is "¹²".
+pub fn superscript(n: usize) -> String {
+    n.to_string()
+        .chars()
+        .map(|c| match c {
+            '1' => '¹',
+            '2' => '²',
+            '3' => '³',
+            d => d.to_digit(10).and_then(|d| char::from_u32(0x2070 + d)).unwrap_or(d),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +133,9 @@ mod tests {
     fn values_within_rounding_of_zero_show_as_zero() {
         assert_eq!(display_at_scale(6.661e-16, 6.0), "0");
         assert_eq!(display_at_scale(-1e-12, 6.0), "−1e-12");
+        assert_eq!(display_tuple_clean(&[6.661e-16, 3.0]), "(0, 3)");
+        assert_eq!(superscript(1230), "¹²³⁰");
+        assert_eq!(display_tuple_clean(&[1e-20, 1e-19]), "(1e-20, 1e-19)");
         assert_eq!(display_at_scale(3.0, 6.0), "3");
         assert_eq!(display_at_scale(0.0, 0.0), "0");
     }

@@ -3,7 +3,7 @@
 
 use super::{Reach, Span};
 use crate::chapter::Readouts;
-use crate::format::{display_shape, display_tuple};
+use crate::format::{display_shape, display_tuple, superscript};
 use crate::math::det::{determinant, Det};
 use crate::math::NumericError;
 use crate::readout::{vector_readout, Readout, Value};
@@ -25,19 +25,6 @@ impl Readouts for Span {
         out.push(Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())));
         out
     }
-}
-
-/// `n` in superscript digits: ℝ³ for 3.
-fn superscript(n: usize) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| match c {
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
-        })
-        .collect()
 }
 
 /// rank A (with what the span is) and whether the columns are independent.
