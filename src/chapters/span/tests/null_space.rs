@@ -21,7 +21,7 @@ fn null_lines(scene: &Scene) -> usize {
 
 #[test]
 fn the_readout_is_an_orthonormal_basis_as_numpy_prints_it() {
-    // Independent columns: only 0 (numpy: np.linalg.svd(A)[2][2:] is empty).
+    // Independent columns: only 0 (numpy: the SVD leaves no right singular vector for a zero singular value).
     assert!(rows(&build()).is_empty());
     // u = (1, 2), v = (2, 4): v = 2u, so (2, −1)/√5 goes to 0; the largest entry is positive.
     let c = page(&[("A", "1,2;2,4"), ("b", "3,6")]);
