@@ -159,10 +159,10 @@ pub fn readout(a: &DMatrix<f64>) -> Readout {
     }
 }
 
-/// The code panel's lines that compute and print the null space the way the page shows it, for a
-/// null space of dimension `k`; they use `rank` (numpy, PyTorch: `np.linalg.matrix_rank(A)`; Rust:
-/// the `rank` the snippet computed before).
-pub fn code(code: &mut Code, k: usize) {
+/// The code panel's lines that compute and print A's null space the way the page shows it; they use
+/// the `rank` the snippet computed before (numpy's `np.linalg.matrix_rank(A)`).
+pub fn code(code: &mut Code, a: &DMatrix<f64>) {
+    let k = NullSpace::of(a).map_or(0, |n| n.dim());
     let numpy = match k {
         0 => "null_space = np.linalg.svd(A)[2][rank:]  # rows: a basis of {x : A x = 0}; none, since rank = n\nprint(\"null_space =\", null_space.tolist())".to_string(),
         1 => [

@@ -59,12 +59,8 @@ impl Describe for Inverse {
                 "println!(\"condition_number = None\");",
             ),
         }
-        code.line(
-            "print(\"det =\", np.linalg.det(A))",
-            "print(\"det =\", torch.linalg.det(A).item())",
-            "println!(\"det = {}\", a.determinant());",
-        );
-        null_space::code(&mut code, self.null_space().map_or(0, |n| n.dim()));
+        code.print_det();
+        null_space::code(&mut code, &self.a);
         code
     }
 

@@ -54,13 +54,9 @@ impl Describe for Span {
             );
         }
         if self.a.is_square() {
-            code.line(
-                "print(\"det =\", np.linalg.det(A))",
-                "print(\"det =\", torch.linalg.det(A).item())",
-                "println!(\"det = {}\", a.determinant());",
-            );
+            code.print_det();
         }
-        null_space::code(&mut code, self.null_space().map_or(0, |n| n.dim()));
+        null_space::code(&mut code, &self.a);
         code
     }
 
