@@ -9,17 +9,17 @@ const close = (a, b) => near(a, b, 1e-12);
 const closeAll = (got, want) => got.flat().every((x, i) => close(x, want.flat()[i]));
 const summary = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector(".summary")?.textContent ?? ""), re.source);
 
-/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets,
- *  and the readouts have changed. */
+/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
+ *  (the page leaves choices at their default out of the hash: ["view=rows"]), and the readouts have changed. */
 async function follow(page, a) {
   const href = await a.getAttribute("href");
   const before = await snapshot(page);
   await a.click();
-  await page.waitForFunction((h) => {
+  await page.waitForFunction(([h, defaults]) => {
     const [path, query = ""] = h.split("?");
     const hash = decodeURIComponent(location.hash);
-    return hash.startsWith(`${path}?`) && query.split("&").every((p) => hash.includes(p));
-  }, href);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, ["view=rows"]]);
   await waitForSnapshotChange(page, before);
 }
 

@@ -8,17 +8,17 @@ const site = useSite({ readout: "Av" });
 const chapter = site.openChapter;
 const matVec = (A, v) => A.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
 
-/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets,
- *  and the readouts have changed. */
+/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
+ *  (the page leaves choices at their default out of the hash: ["view=av", "order=ab"]), and the readouts have changed. */
 async function follow(page, a) {
   const href = await a.getAttribute("href");
   const before = await snapshot(page);
   await a.click();
-  await page.waitForFunction((h) => {
+  await page.waitForFunction(([h, defaults]) => {
     const [path, query = ""] = h.split("?");
     const hash = decodeURIComponent(location.hash);
-    return hash.startsWith(`${path}?`) && query.split("&").every((p) => hash.includes(p));
-  }, href);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, ["view=av", "order=ab"]]);
   await waitForSnapshotChange(page, before);
 }
 

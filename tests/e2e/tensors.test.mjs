@@ -7,17 +7,17 @@ import { centre, drag, readout, readoutNote as rowNote, snapshot, urlAlert, useS
 const site = useSite({ readout: "broadcast_sum" });
 const chapter = site.openChapter;
 
-/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets,
- *  and the readouts have changed. */
+/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
+ *  (the page leaves choices at their default out of the hash: ["view=rows"]), and the readouts have changed. */
 async function follow(page, a) {
   const href = await a.getAttribute("href");
   const before = await snapshot(page);
   await a.click();
-  await page.waitForFunction((h) => {
+  await page.waitForFunction(([h, defaults]) => {
     const [path, query = ""] = h.split("?");
     const hash = decodeURIComponent(location.hash);
-    return hash.startsWith(`${path}?`) && query.split("&").every((p) => hash.includes(p));
-  }, href);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, ["view=rows"]]);
   await waitForSnapshotChange(page, before);
 }
 
