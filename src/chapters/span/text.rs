@@ -71,6 +71,7 @@ impl Describe for Span {
             (0, _) => "their span is only the origin".to_string(),
             (r, m) if r == m && m == 2 => "their span is the whole plane".to_string(),
             (1, _) => "their span is a line".to_string(),
+            (2, _) => "their span is a plane".to_string(),
             (r, _) => format!("their span has dimension {r}"),
         };
         let kind = if rank == self.n() { "independent" } else { "dependent" };
