@@ -54,6 +54,12 @@ pub fn display_tuple_at_scale(v: &[f64], scale: f64) -> String {
     format!("({})", v.iter().map(|&x| display_at_scale(x, scale)).collect::<Vec<_>>().join(", "))
 }
 
+/// Like [`display_tuple`] for a vector computed from data: entries within rounding of 0 next to its
+/// largest entry show as 0, so "(6.661e-16, 3)" reads "(0, 3)".
+pub fn display_tuple_clean(v: &[f64]) -> String {
+    display_tuple_at_scale(v, v.iter().fold(0.0_f64, |m, x| m.max(x.abs())))
+}
+
 /// The rows of a matrix as nested vectors (row-major), for JSON and tables.
 pub fn matrix_rows(m: &DMatrix<f64>) -> Vec<Vec<f64>> {
     m.row_iter().map(|r| r.iter().copied().collect()).collect()
@@ -164,6 +170,9 @@ mod tests {
     fn values_within_rounding_of_zero_show_as_zero() {
         assert_eq!(display_at_scale(6.661e-16, 6.0), "0");
         assert_eq!(display_at_scale(-1e-12, 6.0), "−1e-12");
+        assert_eq!(display_tuple_clean(&[6.661e-16, 3.0]), "(0, 3)");
+        assert_eq!(superscript(1230), "¹²³⁰");
+        assert_eq!(display_tuple_clean(&[1e-20, 1e-19]), "(1e-20, 1e-19)");
         assert_eq!(display_at_scale(3.0, 6.0), "3");
         assert_eq!(display_at_scale(0.0, 0.0), "0");
     }

@@ -13,6 +13,7 @@ pub mod scale;
 pub mod small;
 pub mod solve;
 pub mod structure;
+pub mod subspace;
 pub mod svd;
 pub mod tensor;
 pub mod truncated;
