@@ -99,10 +99,12 @@ fn map_summary(c: &SvdPage) -> String {
 
 impl Describe for SvdPage {
     fn code(&self) -> Code {
-        match &self.image {
-            Some(image) => image.code(),
-            None => map_code(self),
+        // The picture tab keeps A's readouts, so its code keeps A's part and adds the picture's.
+        let mut code = map_code(self);
+        if let Some(image) = &self.image {
+            image.append_code(&mut code);
         }
+        code
     }
 
     fn summary(&self) -> String {

@@ -139,14 +139,15 @@ impl ImageTab {
     }
 
     /// Code that draws the same picture and computes the same approximation.
-    pub(in crate::chapters::svd) fn code(&self) -> Code {
+    /// Appends the picture tab's code to A's (whose imports it shares): the picture, its SVD and the
+    /// rank-k readouts.
+    pub(in crate::chapters::svd) fn append_code(&self, code: &mut Code) {
         let k = self.k;
         let (numpy, nalgebra) = (picture::NUMPY, picture::NALGEBRA);
-        let mut code = Code { numpy: String::new(), torch: String::new(), nalgebra: String::new() };
         code.line(
-            &format!("import numpy as np\n\n{numpy}\nk = {k}\n"),
-            &format!("import numpy as np\nimport torch\n\n{numpy}\nimg = torch.from_numpy(img)\nk = {k}\n"),
-            &format!("use nalgebra::DMatrix;\n\n{nalgebra}\nlet k = {k};\n"),
+            &format!("\n# The picture tab: a picture and its best rank-k approximation\n{numpy}\nk = {k}\n"),
+            &format!("\n# The picture tab: a picture and its best rank-k approximation\nimport numpy as np\n{numpy}\nimg = torch.from_numpy(img)\nk = {k}\n"),
+            &format!("\n// The picture tab: a picture and its best rank-k approximation\n{nalgebra}\nlet k = {k};\n"),
         );
         code.line(
             "U, s, Vt = np.linalg.svd(img, full_matrices=False)\nimg_k = U[:, :k] @ np.diag(s[:k]) @ Vt[:k, :]  # the best rank-k approximation",
@@ -158,6 +159,5 @@ impl ImageTab {
             "print(\"rank_k\", k, \"of\", min(m, n), \"numerical rank\", torch.linalg.matrix_rank(img))\nprint(\"storage_ratio\", k * (m + n + 1) / (m * n))\nprint(\"relative_error\", torch.linalg.norm(img - img_k) / torch.linalg.norm(img))\nprint(\"relative_error_sigma\", torch.sqrt(torch.sum(s[k:] ** 2) / torch.sum(s ** 2)))\nprint(\"energy\", torch.sum(s[:k] ** 2) / torch.sum(s ** 2))",
             "println!(\"storage_ratio {}\", (k * (m + n + 1)) as f64 / (m * n) as f64);\nprintln!(\"relative_error {}\", (&img - &img_k).norm() / img.norm());\nprintln!(\"relative_error_sigma {}\", (s.rows(k, s.len() - k).norm_squared() / s.norm_squared()).sqrt());\nprintln!(\"energy {}\", s.rows(0, k).norm_squared() / s.norm_squared());",
         );
-        code
     }
 }
