@@ -86,8 +86,14 @@ pub fn keep_orientation(v: &DMatrix<f64>) -> DMatrix<f64> {
     out
 }
 
-/// Largest relative residual ‖B·M·B⁻¹ − A‖/‖A‖ accepted.
+/// Largest relative residual ‖B·M·B⁻¹ − A‖/‖A‖ promised.
 const REBUILD: f64 = 1e-7;
+
+/// Largest condition number ‖B‖·‖B⁻¹‖ (Frobenius) accepted. Rounding in B·M·B⁻¹ grows with it: at
+/// 10⁶ it stays near 10⁻¹⁰ relative, well inside [`REBUILD`] however the product is rounded. A
+/// basis of nearly parallel vectors beyond it (a nearly defective A) is left for the Schur form,
+/// whose orthogonal basis rebuilds A to rounding.
+const CONDITION: f64 = 1e6;
 
 /// A 2×2 or 3×3 `a` with its eigendecomposition `e` as a change of basis (see the module). `Err`
 /// for other sizes, or when no form rebuilds A to [`REBUILD`].
@@ -115,10 +121,14 @@ pub fn change_of_basis(a: &DMatrix<f64>, e: &Eigen) -> Result<ChangeOfBasis, Num
     }
 }
 
-/// B and M with B⁻¹, when B·M·B⁻¹ rebuilds `a` (checked on A divided by its largest entry).
+/// B and M with B⁻¹, when B is well conditioned and B·M·B⁻¹ rebuilds `a` (checked on A divided
+/// by its largest entry).
 fn checked(a: &DMatrix<f64>, basis: DMatrix<f64>, middle: Middle) -> Option<ChangeOfBasis> {
     let scale = a.amax();
     let inverse = basis.clone().try_inverse()?;
+    if !(basis.norm() * inverse.norm() <= CONDITION) {
+        return None;
+    }
     let c = ChangeOfBasis { basis, inverse, middle };
     let rebuilt = &c.basis * (c.middle_at(1.0) / scale) * &c.inverse;
     let err = (rebuilt - a / scale).norm();
