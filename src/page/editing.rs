@@ -58,6 +58,11 @@ impl Page {
         }
         let at = position(&value, row, col);
         let result = match classify(text) {
+            CellText::Number(x) if value[(row, col)] == x => {
+                // Nothing new (Enter after typing, a number typed again): no step.
+                let messages = self.cell_errors.remove(input).is_some();
+                return Changes { messages, ..Changes::default() };
+            }
             CellText::Number(x) => {
                 value[(row, col)] = x;
                 self.chapter.set_input(input, value).map_err(|e| e.to_string())
@@ -111,10 +116,17 @@ impl Page {
                 InputKind::Scalar if m.len() == 1 => m,
                 InputKind::Scalar => return Err(format!("{input} is a single number, not a {shape} matrix")),
             };
-            self.chapter.set_input(input, m).map_err(|e| e.to_string())
+            if m == value {
+                return Ok(false);
+            }
+            self.chapter.set_input(input, m).map(|()| true).map_err(|e| e.to_string())
         });
         match result {
-            Ok(()) => {
+            Ok(false) => {
+                let messages = self.cell_errors.remove(input).is_some();
+                Changes { state: reverted, figure: reverted, settled: reverted, messages, ..Changes::default() }
+            }
+            Ok(true) => {
                 self.touched();
                 self.cell_errors.remove(input);
                 self.reset_timeline();

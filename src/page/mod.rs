@@ -151,9 +151,9 @@ pub enum Msg {
     /// Returns to the chapter's default state (one step, so it can be undone).
     Reset,
     /// A link in the page to this chapter (`#/<slug>?A=…`) sets the state, validated as a URL is: the
-    /// chapter's default with these parameters, as one step; a refused link keeps the state and says
-    /// why.
-    FollowLink(Vec<(String, String)>),
+    /// chapter's default with the link's parameters, as one step; a refused link keeps the state and
+    /// says why. A link to another chapter is ignored (the shell navigates to it).
+    FollowLink(ChapterLink),
 }
 
 /// What an update changed, so the shell redoes only that.
@@ -556,7 +556,7 @@ impl Page {
             Msg::Undo => ch = self.undo(),
             Msg::Redo => ch = self.redo(),
             Msg::Reset => ch = self.reset(),
-            Msg::FollowLink(params) => ch = self.follow_link(&params),
+            Msg::FollowLink(link) => ch = self.follow_link(&link),
         }
         if touches && ch.state {
             self.touched();
@@ -582,8 +582,12 @@ impl Page {
 
     /// A link to this chapter followed inside the page: its parameters through the same checks as a
     /// URL's, on the chapter's default state; applied as one step, or refused with the reasons.
-    fn follow_link(&mut self, params: &[(String, String)]) -> Changes {
-        let (chapter, problems) = from_params(self.info.build, params);
+    fn follow_link(&mut self, link: &ChapterLink) -> Changes {
+        if link.slug != self.info.slug {
+            return Changes::default();
+        }
+        let (chapter, mut problems) = from_params(self.info.build, &link.params);
+        problems.splice(0..0, link.problems.iter().cloned());
         if !problems.is_empty() {
             self.link_problems = problems;
             return Changes { messages: true, ..Changes::default() };

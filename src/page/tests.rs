@@ -445,18 +445,23 @@ fn a_link_in_the_page_sets_the_state_as_one_step_or_is_refused() {
     let mut page = open(&[("v", "1,0")]);
     page.update(Msg::Scrub(0.5));
     let before = page.hash();
-    let params = vec![("A".to_string(), "1,2;3,4".to_string()), ("view".to_string(), "ab".to_string())];
-    let ch = page.update(Msg::FollowLink(params));
+    let ch = page.update(Msg::FollowLink(link("multiplication", &[("A", "1,2;3,4"), ("view", "ab")])));
     assert!(ch.navigated && ch.state && ch.controls);
     // Like opening the link: the chapter's default with the link's parameters.
     assert_eq!(page.hash(), "#/multiplication?A=1,2;3,4&B=5,3;2,2&v=5,2&w=2,6&view=ab");
     page.update(Msg::Undo);
     assert_eq!(page.hash(), before);
-    let ch = page.update(Msg::FollowLink(vec![("A".to_string(), "1,x".to_string())]));
+    let ch = page.update(Msg::FollowLink(link("multiplication", &[("A", "1,x")])));
     assert!(ch.messages && !ch.state && !ch.navigated);
     assert_eq!(page.hash(), before, "a refused link keeps the state");
     assert!(page.link_problems()[0].contains("Parameter A"), "{:?}", page.link_problems());
     assert!(page.url_problems().is_empty());
+    // A link to another chapter is not this page's to follow; one that cannot be decoded is refused.
+    assert_eq!(page.update(Msg::FollowLink(link("svd", &[("A", "1,2;3,4")]))), Changes::default());
+    let crate::state::route::Route::Chapter(bad) = crate::state::route::parse_hash("#/multiplication?A=%zz") else { panic!() };
+    assert!(page.update(Msg::FollowLink(bad)).messages);
+    assert!(page.link_problems()[0].contains("%-encoding"), "{:?}", page.link_problems());
+    assert_eq!(page.hash(), before);
     // The next change of state clears the message.
     assert!(page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false }).messages);
     assert!(page.link_problems().is_empty());
