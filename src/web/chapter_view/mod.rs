@@ -66,9 +66,8 @@ impl ChapterView {
         let dom = Dom::build(root, &page, &host)?;
         let painter = CanvasPainter::new(dom.canvas.clone())?;
         page.update(input::reduced_motion());
-        let width = dom.figure.client_width() as f64;
-        if width > 0.0 {
-            page.update(Msg::Resize { width, height: width });
+        if let Some(resize) = input::figure_size(&dom.figure) {
+            page.update(resize);
         }
         let view = View {
             page,
@@ -237,6 +236,15 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
     let view = shared.view.borrow();
     let mut listeners = input::page_listeners(&view.dom, &link)?;
     listeners.extend(code::wire(&view.dom, &link));
+    // Undo and Redo keys: on the whole window for the site, inside the element in another page.
+    let keys: web_sys::EventTarget = match view.host {
+        Host::Site => super::dom::window()?.into(),
+        Host::Element { .. } => view.dom.root.clone().into(),
+    };
+    listeners.push(input::history_keys(&keys, &link));
+    if let Some(prose) = &view.dom.prose {
+        listeners.push(input::prose_links(prose, view.page.info().slug, &view.dom.figure, &link));
+    }
     let size = input::watch_size(&view.dom, &link)?;
     drop(view);
     *shared.observer.borrow_mut() = Some(size);
@@ -276,8 +284,11 @@ impl View {
             self.text.done(now);
         }
         if pending.state || pending.controls || pending.messages {
-            embed::show_link_problems(&self.dom.url_alert, &self.page)?;
+            embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
             editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
+        }
+        if (pending.controls || pending.settled || pending.messages || pending.state) && !dragging {
+            controls::update_history(&self.dom, &self.page)?;
         }
         if pending.state || pending.figure || pending.controls {
             self.handles.sync(&self.page, &Rc::downgrade(shared))?;
@@ -285,6 +296,11 @@ impl View {
             let frame = self.page.frame();
             set_hidden(&self.dom.figure_note, frame.note.is_none())?;
             set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
+            if pending.state || pending.controls {
+                // The caption follows the figure, also during a drag.
+                set_text(&self.dom.caption, &self.page.chapter().summary());
+                controls::update_view_tools(&self.dom, &self.page, frame.note.is_some())?;
+            }
             if pending.figure || pending.state {
                 let vp = *self.page.viewport();
                 self.painter.prepare(vp.width, vp.height)?;
@@ -302,6 +318,11 @@ impl View {
         }
         if self.page.embed() && (pending.controls || pending.messages || pending.settled) {
             embed::post_height(&mut self.posted_height);
+        }
+        if pending.navigated {
+            // A link in the page set the figure: a new entry in the browser's history, as the link
+            // would have made (Back returns to the state before it).
+            embed::push_url(&mut self.url, &self.page, now)?;
         }
         embed::sync_url(&mut self.url, &self.page, now)?;
         Ok(playing || self.url.dirty || self.text.dirty)
