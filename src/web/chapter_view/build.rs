@@ -155,7 +155,7 @@ impl Dom {
         // which would otherwise hear every step of a drag), and the polite live region, rewritten when
         // a gesture ends, which they read.
         let caption = add(&stage, "p", &[("class", "caption"), ("aria-hidden", "true")], None)?;
-        let summary = add(&stage, "p", &[("class", "summary visually-hidden"), ("id", "figure-summary"), ("aria-live", "polite")], None)?;
+        let summary = add(&stage, "p", &[("class", "summary"), ("id", "figure-summary"), ("aria-live", "polite")], None)?;
 
         let tools = add(&stage, "div", &[("class", "figure-tools")], None)?;
         let history = add(&tools, "div", &[("class", "tool-group"), ("role", "group"), ("aria-label", "History")], None)?;
