@@ -593,6 +593,10 @@ impl Page {
             return Changes { messages: true, ..Changes::default() };
         }
         let had_problems = !std::mem::take(&mut self.link_problems).is_empty();
+        if to_params(chapter.as_ref()) == to_params(self.chapter.as_ref()) {
+            // The figure shows that state already (the same link twice): no step.
+            return Changes { messages: had_problems, ..Changes::default() };
+        }
         let ch = self.replace_state(chapter);
         Changes { navigated: true, messages: ch.messages || had_problems, ..ch }
     }

@@ -449,8 +449,11 @@ fn a_link_in_the_page_sets_the_state_as_one_step_or_is_refused() {
     assert!(ch.navigated && ch.state && ch.controls);
     // Like opening the link: the chapter's default with the link's parameters.
     assert_eq!(page.hash(), "#/multiplication?A=1,2;3,4&B=5,3;2,2&v=5,2&w=2,6&view=ab");
+    // The same link again is no new step.
+    assert_eq!(page.update(Msg::FollowLink(link("multiplication", &[("view", "ab"), ("A", "1,2;3,4")]))), Changes::default());
     page.update(Msg::Undo);
     assert_eq!(page.hash(), before);
+    assert!(!page.can_undo());
     let ch = page.update(Msg::FollowLink(link("multiplication", &[("A", "1,x")])));
     assert!(ch.messages && !ch.state && !ch.navigated);
     assert_eq!(page.hash(), before, "a refused link keeps the state");

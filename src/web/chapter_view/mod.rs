@@ -84,6 +84,7 @@ impl ChapterView {
             posted_height: 0.0,
             host,
             chart: None,
+            held: false,
         };
         let shared = Rc::new(Shared {
             view: RefCell::new(view),
@@ -156,6 +157,8 @@ struct View {
     host: Host,
     /// The chart under the figure, while the chapter has one.
     chart: Option<ChartPanel>,
+    /// The figure's height is held while a drag lasts (see [`View::hold_figure`]).
+    held: bool,
 }
 
 /// A rewrite that may wait: whether it is owed, and when it was last done.
@@ -277,6 +280,7 @@ impl View {
             self.url.dirty = true;
         }
         let dragging = self.page.dragging().is_some();
+        self.hold_figure(dragging)?;
         if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
@@ -326,6 +330,26 @@ impl View {
         }
         embed::sync_url(&mut self.url, &self.page, now)?;
         Ok(playing || self.url.dirty || self.text.dirty)
+    }
+
+    /// On wide screens the figure gives up height to the controls under it, and the caption's length
+    /// changes with every step of a drag: while a drag lasts the figure keeps its height, so that the
+    /// plane does not rescale under the pointer.
+    fn hold_figure(&mut self, dragging: bool) -> Res<()> {
+        if dragging == self.held {
+            return Ok(());
+        }
+        let style = super::dom::html(&self.dom.figure)?.style();
+        if dragging {
+            // The border box, as box-sizing counts it, to the fraction of a pixel.
+            style.set_property("height", &format!("{}px", self.dom.figure.get_bounding_client_rect().height()))?;
+            style.set_property("flex", "none")?;
+        } else {
+            style.remove_property("height")?;
+            style.remove_property("flex")?;
+        }
+        self.held = dragging;
+        Ok(())
     }
 
     /// The page's look changed after mounting (a host set the theme or accent): apply it where this
