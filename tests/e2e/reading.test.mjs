@@ -296,6 +296,28 @@ describe("issue 14: small things", () => {
     await page.context().close();
   });
 
+  test("a dragged point stays under the pointer while the caption under the figure changes length", async () => {
+    // Tensors' figure gives up height to four choices: the caption's length must not rescale it mid-drag.
+    const page = await open("tensors", "broadcast_sum");
+    await page.locator(".figure-tools .check input").uncheck();
+    const height = (await page.locator(".figure").boundingBox()).height;
+    const name = "b";
+    const [x, y] = centre(await page.locator(`[data-handle="${name}"]`).boundingBox());
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    const path = [[-40, -30], [-90, -60], [-140, -20], [-60, 40]];
+    for (const [dx, dy] of path) {
+      await page.mouse.move(x + dx, y + dy, { steps: 4 });
+      await page.waitForTimeout(60);
+      const [hx, hy] = centre(await page.locator(`[data-handle="${name}"]`).boundingBox());
+      assert.ok(Math.hypot(hx - x - dx, hy - y - dy) < 3, `under the pointer at (${dx}, ${dy}): off by ${Math.hypot(hx - x - dx, hy - y - dy)}`);
+      assert.equal((await page.locator(".figure").boundingBox()).height, height, "the figure keeps its height mid-drag");
+    }
+    await page.mouse.up();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("svd's picture tab offers no snapping (nothing to drag)", async () => {
     const page = await open("svd?tab=image", "singular_values");
     assert.ok(await page.locator(".figure-tools .check").isHidden());
