@@ -39,6 +39,17 @@ pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
     Ok(())
 }
 
+/// Writes the page's hash into the address bar as a new history entry, at once.
+pub(super) fn push_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
+    let hash = page.hash();
+    let window = window()?;
+    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
+        window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+    }
+    url.done(now);
+    Ok(())
+}
+
 /// Whether the page runs inside a frame of another page.
 pub(super) fn in_iframe() -> bool {
     window().ok().and_then(|w| w.parent().ok().flatten().map(|p| p != w)).unwrap_or(false)
@@ -62,8 +73,14 @@ pub(super) fn post_height(last: &mut f64) {
 }
 
 /// Shows what was wrong with the link (the chapter then opened with its default example) and with
-/// its theme and accent (the state is kept), or hides the alert.
-pub(super) fn show_link_problems(alert: &Element, page: &Page) -> Res<()> {
+/// its theme and accent (the state is kept), or hides the alert; and in `in_page`, beside the figure,
+/// why a link followed inside the page could not set the figure.
+pub(super) fn show_link_problems(alert: &Element, in_page: &Element, page: &Page) -> Res<()> {
+    let refused = page.link_problems();
+    set_hidden(in_page, refused.is_empty())?;
+    if !refused.is_empty() {
+        set_text(in_page, &format!("That link could not set the figure, which is unchanged. {}", refused.join(" ")));
+    }
     let problems = page.url_problems();
     let mut sentences = Vec::new();
     if !problems.is_empty() {

@@ -66,9 +66,8 @@ impl ChapterView {
         let dom = Dom::build(root, &page, &host)?;
         let painter = CanvasPainter::new(dom.canvas.clone())?;
         page.update(input::reduced_motion());
-        let width = dom.figure.client_width() as f64;
-        if width > 0.0 {
-            page.update(Msg::Resize { width, height: width });
+        if let Some(resize) = input::figure_size(&dom.figure) {
+            page.update(resize);
         }
         let view = View {
             page,
@@ -85,6 +84,7 @@ impl ChapterView {
             posted_height: 0.0,
             host,
             chart: None,
+            held: false,
         };
         let shared = Rc::new(Shared {
             view: RefCell::new(view),
@@ -157,6 +157,8 @@ struct View {
     host: Host,
     /// The chart under the figure, while the chapter has one.
     chart: Option<ChartPanel>,
+    /// The figure's height is held while a drag lasts (see [`View::hold_figure`]).
+    held: bool,
 }
 
 /// A rewrite that may wait: whether it is owed, and when it was last done.
@@ -237,6 +239,15 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
     let view = shared.view.borrow();
     let mut listeners = input::page_listeners(&view.dom, &link)?;
     listeners.extend(code::wire(&view.dom, &link));
+    // Undo and Redo keys: on the whole window for the site, inside the element in another page.
+    let keys: web_sys::EventTarget = match view.host {
+        Host::Site => super::dom::window()?.into(),
+        Host::Element { .. } => view.dom.root.clone().into(),
+    };
+    listeners.push(input::history_keys(&keys, &link));
+    if let Some(prose) = &view.dom.prose {
+        listeners.push(input::prose_links(prose, view.page.info().slug, &view.dom.figure, &link));
+    }
     let size = input::watch_size(&view.dom, &link)?;
     drop(view);
     *shared.observer.borrow_mut() = Some(size);
@@ -269,6 +280,7 @@ impl View {
             self.url.dirty = true;
         }
         let dragging = self.page.dragging().is_some();
+        self.hold_figure(dragging)?;
         if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
@@ -276,8 +288,11 @@ impl View {
             self.text.done(now);
         }
         if pending.state || pending.controls || pending.messages {
-            embed::show_link_problems(&self.dom.url_alert, &self.page)?;
+            embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
             editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
+        }
+        if (pending.controls || pending.settled || pending.messages || pending.state) && !dragging {
+            controls::update_history(&self.dom, &self.page)?;
         }
         if pending.state || pending.figure || pending.controls {
             self.handles.sync(&self.page, &Rc::downgrade(shared))?;
@@ -285,6 +300,11 @@ impl View {
             let frame = self.page.frame();
             set_hidden(&self.dom.figure_note, frame.note.is_none())?;
             set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
+            if pending.state || pending.controls {
+                // The caption follows the figure, also during a drag.
+                set_text(&self.dom.caption, &self.page.chapter().summary());
+                controls::update_view_tools(&self.dom, &self.page, frame.note.is_some())?;
+            }
             if pending.figure || pending.state {
                 let vp = *self.page.viewport();
                 self.painter.prepare(vp.width, vp.height)?;
@@ -303,8 +323,33 @@ impl View {
         if self.page.embed() && (pending.controls || pending.messages || pending.settled) {
             embed::post_height(&mut self.posted_height);
         }
+        if pending.navigated {
+            // A link in the page set the figure: a new entry in the browser's history, as the link
+            // would have made (Back returns to the state before it).
+            embed::push_url(&mut self.url, &self.page, now)?;
+        }
         embed::sync_url(&mut self.url, &self.page, now)?;
         Ok(playing || self.url.dirty || self.text.dirty)
+    }
+
+    /// On wide screens the figure gives up height to the controls under it, and the caption's length
+    /// changes with every step of a drag: while a drag lasts the figure keeps its height, so that the
+    /// plane does not rescale under the pointer.
+    fn hold_figure(&mut self, dragging: bool) -> Res<()> {
+        if dragging == self.held {
+            return Ok(());
+        }
+        let style = super::dom::html(&self.dom.figure)?.style();
+        if dragging {
+            // The border box, as box-sizing counts it, to the fraction of a pixel.
+            style.set_property("height", &format!("{}px", self.dom.figure.get_bounding_client_rect().height()))?;
+            style.set_property("flex", "none")?;
+        } else {
+            style.remove_property("height")?;
+            style.remove_property("flex")?;
+        }
+        self.held = dragging;
+        Ok(())
     }
 
     /// The page's look changed after mounting (a host set the theme or accent): apply it where this
