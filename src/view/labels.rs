@@ -201,22 +201,9 @@ pub struct StrokeMark {
 }
 
 impl StrokeMark {
-    /// The box around every point, grown by the half width.
-    fn extent(&self) -> Option<Bounds> {
-        let finite = self.points.iter().filter(|p| p.x.is_finite() && p.y.is_finite());
-        let b = finite.fold(None, |b: Option<Bounds>, p| {
-            Some(b.map_or(Bounds { left: p.x, top: p.y, right: p.x, bottom: p.y }, |b| Bounds {
-                left: b.left.min(p.x),
-                top: b.top.min(p.y),
-                right: b.right.max(p.x),
-                bottom: b.bottom.max(p.y),
-            }))
-        });
-        b.map(|b| b.grown(self.half_width))
-    }
-
-    /// Whether any segment passes through `b` grown by the half width.
-    fn crosses(&self, b: &Bounds) -> bool {
+    /// Whether any segment passes through `b` grown by the half width and the gap (the test labels
+    /// are placed by).
+    pub fn crosses(&self, b: &Bounds) -> bool {
         let grown = b.grown(self.half_width + GAP_PX);
         let n = self.points.len();
         let segments = if self.closed && n > 2 { n } else { n.saturating_sub(1) };
@@ -295,23 +282,57 @@ fn moved_inside(b: Bounds, width: f64, height: f64) -> Bounds {
     b.shifted(dx, dy)
 }
 
-/// The strokes and dots near enough to matter for a label whose box may go anywhere in `reach`.
-struct Nearby<'a> {
-    strokes: Vec<&'a StrokeMark>,
+/// One segment of a stroke near a label, with what crossing it costs that label.
+struct Segment {
+    a: Screen,
+    b: Screen,
+    /// How far the ink reaches either side, plus the gap.
+    pad: f64,
+    /// The box around the segment, grown by `pad`.
+    extent: Bounds,
+    owner: usize,
+    cost: f64,
+}
+
+/// What lies near enough to matter for one label whose box may go anywhere in a reach: the
+/// segments of the strokes (each with its cost for this label), the dots, rings and fixed texts.
+struct Nearby {
+    segments: Vec<Segment>,
     dots: Vec<(Screen, f64, usize)>,
     rings: Vec<(Screen, f64)>,
     fixed: Vec<Bounds>,
 }
 
-impl<'a> Nearby<'a> {
-    fn new(obstacles: &'a Obstacles, extents: &[Option<Bounds>], reach: &Bounds) -> Nearby<'a> {
-        let near = |b: &Bounds| b.left <= reach.right && reach.left <= b.right && b.top <= reach.bottom && reach.top <= b.bottom;
-        let around = |c: Screen, r: f64| near(&Bounds { left: c.x - r, top: c.y - r, right: c.x + r, bottom: c.y + r });
+/// Whether two boxes meet.
+fn meet(a: &Bounds, b: &Bounds) -> bool {
+    a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom
+}
+
+impl Nearby {
+    fn new(obstacles: &Obstacles, reach: &Bounds, owner: usize, own_cost: f64) -> Nearby {
+        let around = |c: Screen, r: f64| meet(reach, &Bounds { left: c.x - r, top: c.y - r, right: c.x + r, bottom: c.y + r });
+        let mut segments = Vec::new();
+        for s in &obstacles.strokes {
+            let cost = if s.owner == owner { own_cost.min(s.cost) } else { s.cost };
+            let pad = s.half_width + GAP_PX;
+            let n = s.points.len();
+            let count = if s.closed && n > 2 { n } else { n.saturating_sub(1) };
+            for i in 0..count {
+                let (a, b) = (s.points[i], s.points[(i + 1) % n]);
+                if !(a.x.is_finite() && a.y.is_finite() && b.x.is_finite() && b.y.is_finite()) {
+                    continue;
+                }
+                let extent = Bounds { left: a.x.min(b.x), top: a.y.min(b.y), right: a.x.max(b.x), bottom: a.y.max(b.y) }.grown(pad);
+                if meet(&extent, reach) {
+                    segments.push(Segment { a, b, pad, extent, owner: s.owner, cost });
+                }
+            }
+        }
         Nearby {
-            strokes: obstacles.strokes.iter().zip(extents).filter(|(_, e)| e.is_some_and(|e| near(&e))).map(|(s, _)| s).collect(),
-            dots: obstacles.dots.iter().copied().filter(|(c, r, _)| around(*c, *r + GAP_PX)).collect(),
+            segments,
+            dots: obstacles.dots.iter().copied().filter(|(c, r, o)| *o != owner && around(*c, *r)).collect(),
             rings: obstacles.rings.iter().copied().filter(|(c, r)| around(*c, *r + GAP_PX)).collect(),
-            fixed: obstacles.fixed.iter().copied().filter(|b| near(&b.grown(GAP_PX))).collect(),
+            fixed: obstacles.fixed.iter().copied().filter(|b| meet(reach, &b.grown(GAP_PX))).collect(),
         }
     }
 
@@ -322,19 +343,18 @@ impl<'a> Nearby<'a> {
             + placed.iter().filter(|p| p.overlaps(b)).count()
     }
 
-    /// What the strokes and dots `b` covers cost a label of shape `owner` (each shape's strokes
-    /// counted once, at their dearest).
-    fn cost(&self, b: &Bounds, owner: usize, own_cost: f64) -> f64 {
-        let mut crossed: Vec<(usize, f64)> = Vec::new();
-        for s in self.strokes.iter().filter(|s| s.crosses(b)) {
-            let cost = if s.owner == owner { own_cost.min(s.cost) } else { s.cost };
-            match crossed.iter_mut().find(|(o, _)| *o == s.owner) {
-                Some(c) => c.1 = c.1.max(cost),
-                None => crossed.push((s.owner, cost)),
+    /// What the strokes and dots `b` covers cost (each shape's strokes counted once).
+    fn cost(&self, b: &Bounds) -> f64 {
+        let mut crossed: Vec<usize> = Vec::new();
+        let mut total = 0.0;
+        for s in &self.segments {
+            if meet(&s.extent, b) && !crossed.contains(&s.owner) && b.grown(s.pad).crossed_by(s.a, s.b) {
+                crossed.push(s.owner);
+                total += s.cost;
             }
         }
-        let dots = self.dots.iter().filter(|(c, r, o)| *o != owner && b.touches_circle(*c, *r - GAP_PX)).count();
-        crossed.iter().map(|c| c.1).sum::<f64>() + COST_DOT * dots as f64
+        let dots = self.dots.iter().filter(|(c, r, _)| b.touches_circle(*c, *r - GAP_PX)).count();
+        total + COST_DOT * dots as f64
     }
 }
 
@@ -344,7 +364,6 @@ impl<'a> Nearby<'a> {
 /// the first [`MAX_PLACED`] labels the rest are only moved inside. Returns the labels to draw.
 pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, height: f64) -> Vec<PlacedLabel> {
     let mut placed: Vec<Bounds> = Vec::new();
-    let extents: Vec<Option<Bounds>> = obstacles.strokes.iter().map(StrokeMark::extent).collect();
     let mut out = Vec::with_capacity(requests.len());
     for (k, request) in requests.iter().enumerate() {
         let label = &request.label;
@@ -356,7 +375,7 @@ pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, heigh
         let mut best = (base.left - own.left, base.top - own.top);
         if k < MAX_PLACED {
             let reach = base.grown(MAX_SHIFT_PX + 1.0);
-            let nearby = Nearby::new(obstacles, &extents, &reach);
+            let nearby = Nearby::new(obstacles, &reach, request.owner, request.own_cost);
             // A candidate that leaves the figure where the base did not is ruled out.
             let inside = |b: &Bounds| {
                 (b.left >= 0.0 || b.left >= base.left)
@@ -379,7 +398,7 @@ pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, heigh
                     if !inside(&b) {
                         continue;
                     }
-                    let score = (nearby.hard(&b, &placed), r + nearby.cost(&b, request.owner, request.own_cost));
+                    let score = (nearby.hard(&b, &placed), r + nearby.cost(&b));
                     if score.0 < best_score.0 || (score.0 == best_score.0 && score.1 < best_score.1) {
                         best_score = score;
                         best = (b.left - own.left, b.top - own.top);
