@@ -19,6 +19,8 @@ const ASCENT_PX: f64 = 11.0;
 const DESCENT_PX: f64 = 4.0;
 /// Room kept between a label and anything it keeps clear of, in CSS px.
 const GAP_PX: f64 = 2.0;
+/// Room kept between a label and the figure's edges, in CSS px.
+const EDGE_PX: f64 = 2.0;
 /// Furthest a label is moved from where its shape put it (once inside the figure), in CSS px:
 /// beyond that it would no longer read as belonging to its anchor.
 pub const MAX_SHIFT_PX: f64 = 75.0;
@@ -272,13 +274,14 @@ fn distance_to_segment(p: Screen, a: Screen, b: Screen) -> f64 {
     }
 }
 
-/// Moves `b` inside `0..width` × `0..height` by the least move (a box wider or taller than the
-/// figure keeps its left or top edge at 0).
+/// Moves `b` inside `0..width` × `0..height`, [`EDGE_PX`] from the edges, by the least move (a box
+/// wider or taller than that keeps its left or top edge there).
 fn moved_inside(b: Bounds, width: f64, height: f64) -> Bounds {
-    let dx = if b.right > width { width - b.right } else { 0.0 };
-    let dx = if b.left + dx < 0.0 { -b.left } else { dx };
-    let dy = if b.bottom > height { height - b.bottom } else { 0.0 };
-    let dy = if b.top + dy < 0.0 { -b.top } else { dy };
+    let (right, bottom) = (width - EDGE_PX, height - EDGE_PX);
+    let dx = if b.right > right { right - b.right } else { 0.0 };
+    let dx = if b.left + dx < EDGE_PX { EDGE_PX - b.left } else { dx };
+    let dy = if b.bottom > bottom { bottom - b.bottom } else { 0.0 };
+    let dy = if b.top + dy < EDGE_PX { EDGE_PX - b.top } else { dy };
     b.shifted(dx, dy)
 }
 
@@ -378,10 +381,10 @@ pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, heigh
             let nearby = Nearby::new(obstacles, &reach, request.owner, request.own_cost);
             // A candidate that leaves the figure where the base did not is ruled out.
             let inside = |b: &Bounds| {
-                (b.left >= 0.0 || b.left >= base.left)
-                    && (b.top >= 0.0 || b.top >= base.top)
-                    && (b.right <= width || b.right <= base.right)
-                    && (b.bottom <= height || b.bottom <= base.bottom)
+                (b.left >= EDGE_PX || b.left >= base.left)
+                    && (b.top >= EDGE_PX || b.top >= base.top)
+                    && (b.right <= width - EDGE_PX || b.right <= base.right)
+                    && (b.bottom <= height - EDGE_PX || b.bottom <= base.bottom)
             };
             // (rules broken, cost), the cheapest so far; RADII grow, so once the distance alone
             // reaches the best cost nothing further can beat it.
@@ -581,12 +584,12 @@ mod tests {
         for (after, was) in out.iter().zip(&labels) {
             let (b, w) = (after.bounds().unwrap(), was.bounds().unwrap());
             assert!(b.inside(400.0, 400.0), "{after:?}");
-            let over = (w.right - 400.0).max(-w.left).max(-w.top).max(w.bottom - 400.0);
+            let over = (w.right - 400.0).max(-w.left).max(-w.top).max(w.bottom - 400.0) + EDGE_PX;
             assert!((moved(after, was) - over).abs() < 1e-9, "moved in, no further: {after:?}");
         }
         // A label wider than the figure starts at its left edge.
         let wide = place(&requests(&[label(50.0, 50.0, &"m".repeat(40))]), &Obstacles::default(), 300.0, 300.0);
-        assert_eq!(wide[0].bounds().unwrap().left, 0.0);
+        assert_eq!(wide[0].bounds().unwrap().left, EDGE_PX);
     }
 
     #[test]
@@ -695,7 +698,7 @@ mod tests {
                 prop_assert!((b.left - base.left).hypot(b.top - base.top) <= MAX_SHIFT_PX + 1e-9);
                 let clear = |b: &Bounds| placed[..k].iter().all(|p| !p.overlaps(b)) && obstacles.rings.iter().all(|(c, r)| !b.touches_circle(*c, *r));
                 let w = was.bounds().unwrap();
-                if clear(&w) && w.inside(400.0, 400.0) {
+                if clear(&w) && w.shifted(-EDGE_PX, -EDGE_PX).inside(400.0 - 2.0 * EDGE_PX, 400.0 - 2.0 * EDGE_PX) {
                     prop_assert_eq!(after, was, "clear where it was: untouched");
                 }
             }
