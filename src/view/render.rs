@@ -1,7 +1,9 @@
 //! Turns a [`Scene`] into painter calls through a [`Viewport`]. The only drawing logic; the painter
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
-use super::labels::{separate, PlacedLabel};
+use super::labels::{
+    place, spread_handles, LabelRequest, Obstacles, PlacedLabel, StrokeMark, COST_FAINT_STROKE, COST_OWN_STROKE, COST_STROKE,
+};
 use super::scene::{Align, Fill, GreyImage, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
@@ -61,30 +63,166 @@ pub struct HandleMark {
 /// Most lattice lines drawn per direction (a safety bound; the gap rule below normally thins first).
 const MAX_LINES: f64 = 400.0;
 
-/// Draws `scene`, then its labels (moved apart where they would overlap, see [`separate`]) and the
-/// handle rings on top.
+/// A handle ring's radius, and while it has focus or is dragged, in CSS px (its stroke is 2 px wide).
+const RING_RADIUS_PX: f64 = 7.0;
+/// See [`RING_RADIUS_PX`].
+const ACTIVE_RING_RADIUS_PX: f64 = 9.0;
+/// How far labels keep from a ring's centre: the active ring's outer edge.
+const RING_CLEARANCE_PX: f64 = ACTIVE_RING_RADIUS_PX + 1.0;
+
+/// Where the rings of `handles` are drawn in `view` ([`spread_handles`]): data points (role
+/// [`Role::Data`]) keep their place, other handles too close to an earlier one move aside.
+pub fn mark_spots(handles: &[HandleMark], view: &Viewport) -> Vec<Screen> {
+    let points: Vec<(Screen, bool)> = handles.iter().map(|h| (view.to_screen(h.at), h.role != Role::Data)).collect();
+    spread_handles(&points, view.width, view.height)
+}
+
+/// What a render put where: the labels as drawn (after [`place`]), the tick labels, and the handle
+/// rings (centre and outer radius) — for tests of a figure's legibility.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// The shapes' labels, as drawn.
+    pub labels: Vec<PlacedLabel>,
+    /// The axes' tick labels.
+    pub ticks: Vec<PlacedLabel>,
+    /// The handle rings: where each is drawn and its outer radius when active.
+    pub rings: Vec<(Screen, f64)>,
+    /// The strokes labels keep off.
+    pub strokes: Vec<StrokeMark>,
+}
+
+/// What drawing the shapes leaves for the labels' pass.
+#[derive(Default)]
+struct Collected {
+    /// The labels in scene order, each with its shape's index and whether it is a label of its own
+    /// (a `Shape::Label`, whose owner is found once every stroke is known).
+    labels: Vec<(PlacedLabel, usize, bool)>,
+    ticks: Vec<PlacedLabel>,
+    obstacles: Obstacles,
+}
+
+/// Draws `scene`, then its labels (placed clear of each other, the rings, the tick labels and other
+/// shapes' strokes, see [`place`]) and the handle rings on top (moved apart where they would cover
+/// each other, see [`mark_spots`], with a thin line back to the point).
 pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     painter.clear();
-    let mut labels = Vec::new();
-    for shape in &scene.shapes {
+    let collected = shapes(scene, view, painter);
+    let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
+    let spots = mark_spots(handles, view);
+    let layout = finish(collected, &points, &spots, view);
+    for l in &layout.labels {
+        painter.text(l.at, &l.text, l.role, l.align);
+    }
+    for ((h, p), spot) in handles.iter().zip(&points).zip(&spots) {
+        if p != spot {
+            painter.path(&[*p, *spot], false, None, Some(Stroke::solid(h.role, 1.5)));
+            painter.circle(*p, 3.0, Some(Fill { role: h.role, alpha: 1.0 }), None);
+        }
+        let r = if h.active { ACTIVE_RING_RADIUS_PX } else { RING_RADIUS_PX };
+        painter.circle(*spot, r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
+    }
+}
+
+/// Where [`render`] puts the labels, tick labels and rings of `scene`, without drawing.
+pub fn layout(scene: &Scene, handles: &[HandleMark], view: &Viewport) -> Layout {
+    let collected = shapes(scene, view, &mut NoPainter);
+    let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
+    let spots = mark_spots(handles, view);
+    finish(collected, &points, &spots, view)
+}
+
+/// Adds the rings (and the lines to moved ones) to the obstacles and places the labels.
+fn finish(mut c: Collected, points: &[Screen], spots: &[Screen], view: &Viewport) -> Layout {
+    let rings: Vec<(Screen, f64)> = spots.iter().map(|s| (*s, RING_CLEARANCE_PX)).collect();
+    c.obstacles.rings.extend(rings.iter().copied());
+    for (p, s) in points.iter().zip(spots).filter(|(p, s)| p != s) {
+        c.obstacles.rings.push((*p, 3.0));
+        c.obstacles.strokes.push(StrokeMark {
+            points: vec![*p, *s],
+            closed: false,
+            half_width: 0.75,
+            owner: usize::MAX,
+            cost: COST_STROKE,
+            role: Role::Ghost,
+        });
+    }
+    c.obstacles.fixed.extend(c.ticks.iter().filter_map(PlacedLabel::bounds));
+    let strokes = &c.obstacles.strokes;
+    let requests: Vec<LabelRequest> =
+        c.labels
+            .into_iter()
+            .map(|(label, owner, alone)| {
+                if alone {
+                    LabelRequest::written_on(label, owner, strokes)
+                } else {
+                    LabelRequest { label, owner, own_cost: COST_OWN_STROKE }
+                }
+            })
+            .collect();
+    let labels = place(&requests, &c.obstacles, view.width, view.height);
+    Layout { labels, ticks: c.ticks, rings, strokes: c.obstacles.strokes }
+}
+
+/// A painter that draws nothing (for [`layout`]).
+struct NoPainter;
+
+impl Painter for NoPainter {
+    fn clear(&mut self) {}
+    fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {}
+    fn text(&mut self, _: Screen, _: &str, _: Role, _: Align) {}
+    fn image(&mut self, _: Screen, _: Screen, _: &GreyImage) {}
+    fn heat(&mut self, _: Screen, _: Screen, _: &HeatMap) {}
+    fn squares(&mut self, _: &[Screen], _: f64, _: Fill) {}
+}
+
+/// What crossing a stroke of this role costs a label of another shape.
+fn stroke_cost(role: Role) -> f64 {
+    match role {
+        Role::Ghost | Role::Grid | Role::Axis => COST_FAINT_STROKE,
+        _ => COST_STROKE,
+    }
+}
+
+/// Draws every shape of `scene` in order, the axes' tick labels with them; returns the shapes'
+/// labels and what they must keep clear of.
+fn shapes(scene: &Scene, view: &Viewport, painter: &mut dyn Painter) -> Collected {
+    let mut c = Collected::default();
+    for (index, shape) in scene.shapes.iter().enumerate() {
+        let mark = |points: Vec<Screen>, closed: bool, stroke: &Stroke| StrokeMark {
+            points,
+            closed,
+            half_width: stroke.width / 2.0,
+            owner: index,
+            cost: stroke_cost(stroke.role),
+            role: stroke.role,
+        };
         match shape {
             Shape::Lattice { map, stroke } => lattice(map, *stroke, view, painter),
-            Shape::Axes => axes(view, painter),
-            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, &mut labels),
+            Shape::Axes => axes(view, painter, &mut c, index),
+            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, &mut c, index),
             Shape::Polygon { points, fill, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, true, *fill, *stroke);
+                if let Some(s) = stroke {
+                    c.obstacles.strokes.push(mark(pts, true, s));
+                }
             }
             Shape::Polyline { points, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, false, None, Some(*stroke));
+                c.obstacles.strokes.push(mark(pts, false, stroke));
             }
             Shape::Line { through, direction, stroke, label } => {
-                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, &mut labels)
+                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, &mut c, index)
             }
-            Shape::Dot { at, role, radius } => painter.circle(view.to_screen(*at), *radius, Some(Fill { role: *role, alpha: 1.0 }), None),
+            Shape::Dot { at, role, radius } => {
+                let s = view.to_screen(*at);
+                painter.circle(s, *radius, Some(Fill { role: *role, alpha: 1.0 }), None);
+                c.obstacles.dots.push((s, *radius, index));
+            }
             Shape::Label { at, text, role } => {
-                labels.push(PlacedLabel { at: view.to_screen(*at), text: text.clone(), role: *role, align: Align::Center })
+                let label = PlacedLabel { at: view.to_screen(*at), text: text.clone(), role: *role, align: Align::Center };
+                c.labels.push((label, index, true));
             }
             Shape::Points { at, role, size, alpha } => points(at, Fill { role: *role, alpha: *alpha }, *size, view, painter),
             Shape::Image { min, max, image } => {
@@ -97,15 +235,7 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
             }
         }
     }
-    let rings: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
-    separate(&mut labels, &rings, view.height);
-    for l in &labels {
-        painter.text(l.at, &l.text, l.role, l.align);
-    }
-    for h in handles {
-        let r = if h.active { 9.0 } else { 7.0 };
-        painter.circle(view.to_screen(h.at), r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
-    }
+    c
 }
 
 /// Most cells of the grid that keeps one point per screen pixel (a larger canvas uses coarser cells).
@@ -219,7 +349,12 @@ fn line(a: World, b: World, stroke: Stroke, view: &Viewport, painter: &mut dyn P
     painter.path(&[view.to_screen(a), view.to_screen(b)], false, None, Some(stroke));
 }
 
-/// Draws the visible part of a line (nothing for a zero or non-finite direction); its label goes to `labels`.
+/// How far inside the figure's edge a line's label is anchored, in CSS px.
+const LINE_LABEL_INSET_PX: f64 = 10.0;
+
+/// Draws the visible part of a line (nothing for a zero or non-finite direction); its label goes
+/// beside the point where the line leaves the figure along `direction`, a little inside the edge.
+#[allow(clippy::too_many_arguments)]
 fn infinite_line(
     through: World,
     direction: World,
@@ -227,7 +362,8 @@ fn infinite_line(
     label: Option<&str>,
     view: &Viewport,
     painter: &mut dyn Painter,
-    labels: &mut Vec<PlacedLabel>,
+    c: &mut Collected,
+    index: usize,
 ) {
     let len = direction.norm();
     if !(len > 0.0 && len.is_finite() && through.iter().all(|x| x.is_finite())) {
@@ -240,25 +376,48 @@ fn infinite_line(
     let mid = through + d * d.dot(&(view.center - through));
     let (a, b) = (mid - d * reach, mid + d * reach);
     line(a, b, stroke, view, painter);
-    if let Some(text) = label {
-        // Near the edge of the view, where the line leaves it.
-        let inside = (0..40)
-            .map(|i| mid + d * (reach * i as f64 / 40.0))
-            .take_while(|p| p.x > lo.x && p.x < hi.x && p.y > lo.y && p.y < hi.y)
-            .last();
-        if let Some(at) = inside {
-            let s = view.to_screen(at);
-            let at = Screen { x: s.x - 6.0, y: s.y - 6.0 };
-            labels.push(PlacedLabel { at, text: text.into(), role: stroke.role, align: Align::Right });
-        }
+    let (sa, sb) = (view.to_screen(a), view.to_screen(b));
+    c.obstacles.strokes.push(StrokeMark {
+        points: vec![sa, sb],
+        closed: false,
+        half_width: stroke.width / 2.0,
+        owner: index,
+        cost: stroke_cost(stroke.role),
+        role: stroke.role,
+    });
+    let Some(text) = label else { return };
+    // Where the line leaves the figure shrunk by the inset, going along d from its middle.
+    let inset = LINE_LABEL_INSET_PX / view.scale;
+    let (lo, hi) = (lo + World::repeat(inset), hi - World::repeat(inset));
+    let exit =
+        (0..2).filter(|&k| d[k] != 0.0).map(|k| ((if d[k] > 0.0 { hi[k] } else { lo[k] }) - mid[k]) / d[k]).fold(f64::INFINITY, f64::min);
+    let inside = |p: &World| p.x >= lo.x - 1e-9 && p.x <= hi.x + 1e-9 && p.y >= lo.y - 1e-9 && p.y <= hi.y + 1e-9;
+    let at = mid + d * exit;
+    if !(exit.is_finite() && exit >= 0.0 && inside(&at)) {
+        return;
     }
+    let s = view.to_screen(at);
+    // The text runs back into the figure, above the line's end.
+    let (align, dx) = if d.x >= 0.0 { (Align::Right, -6.0) } else { (Align::Left, 6.0) };
+    let label = PlacedLabel { at: Screen { x: s.x + dx, y: s.y - 6.0 }, text: text.into(), role: stroke.role, align };
+    c.labels.push((label, index, false));
 }
 
-fn axes(view: &Viewport, painter: &mut dyn Painter) {
+fn axes(view: &Viewport, painter: &mut dyn Painter, c: &mut Collected, index: usize) {
     let (lo, hi) = view.world_bounds();
     let axis = Stroke::solid(Role::Axis, 1.25);
-    line(World::new(lo.x, 0.0), World::new(hi.x, 0.0), axis, view, painter);
-    line(World::new(0.0, lo.y), World::new(0.0, hi.y), axis, view, painter);
+    for (a, b) in [(World::new(lo.x, 0.0), World::new(hi.x, 0.0)), (World::new(0.0, lo.y), World::new(0.0, hi.y))] {
+        line(a, b, axis, view, painter);
+        let points = vec![view.to_screen(a), view.to_screen(b)];
+        c.obstacles.strokes.push(StrokeMark {
+            points,
+            closed: false,
+            half_width: axis.width / 2.0,
+            owner: index,
+            cost: COST_FAINT_STROKE,
+            role: Role::Axis,
+        });
+    }
     let step = view.grid_step(56.0);
     // Keep labels inside the canvas when the axis itself is scrolled out of view.
     let origin = view.to_screen(World::zeros());
@@ -270,17 +429,30 @@ fn axes(view: &Viewport, painter: &mut dyn Painter) {
         let count = ((to - from) / step).floor().clamp(0.0, 200.0) as usize + 1;
         (0..count).map(move |i| (first + i as f64) * step).filter(move |v| *v <= to && *v != 0.0)
     };
+    // A tick label that would be cut by the figure's edge is left out (a y label is moved right
+    // until it fits, when the y axis is scrolled off to the left).
+    let mut tick = |at: Screen, text: String, align: Align| {
+        let mut label = PlacedLabel { at, text, role: Role::Axis, align };
+        if let Some(b) = label.bounds().filter(|b| b.left < 0.0 && align == Align::Right) {
+            label.at.x -= b.left;
+        }
+        if label.bounds().is_some_and(|b| b.inside(view.width, view.height)) {
+            painter.text(label.at, &label.text, Role::Axis, align);
+            c.ticks.push(label);
+        }
+    };
     for x in ticks(lo.x, hi.x) {
         let s = view.to_screen(World::new(x, 0.0));
-        painter.text(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, &display_number(x), Role::Axis, Align::Center);
+        tick(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, display_number(x), Align::Center);
     }
     for y in ticks(lo.y, hi.y) {
         let s = view.to_screen(World::new(0.0, y));
-        painter.text(Screen { x: label_x, y: s.y + 4.0 }, &display_number(y), Role::Axis, Align::Right);
+        tick(Screen { x: label_x, y: s.y + 4.0 }, display_number(y), Align::Right);
     }
 }
 
-/// Draws an arrow; its label goes to `labels`.
+/// Draws an arrow; its label goes beside the tip, pushed outwards along the arrow.
+#[allow(clippy::too_many_arguments)]
 fn arrow(
     from: World,
     to: World,
@@ -288,14 +460,17 @@ fn arrow(
     label: Option<&str>,
     view: &Viewport,
     painter: &mut dyn Painter,
-    labels: &mut Vec<PlacedLabel>,
+    c: &mut Collected,
+    index: usize,
 ) {
     let a = view.to_screen(from);
     let b = view.to_screen(to);
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = dx.hypot(dy);
+    let cost = stroke_cost(stroke.role);
     if len < 0.5 {
         painter.circle(b, stroke.width + 1.0, Some(Fill { role: stroke.role, alpha: 1.0 }), None);
+        c.obstacles.dots.push((b, stroke.width + 1.0, index));
     } else {
         let (ux, uy) = (dx / len, dy / len);
         let head = (6.0 + 2.5 * stroke.width).min(len * 0.45);
@@ -305,13 +480,28 @@ fn arrow(
         let wing1 = Screen { x: base.x - uy * half, y: base.y + ux * half };
         let wing2 = Screen { x: base.x + uy * half, y: base.y - ux * half };
         painter.path(&[b, wing1, wing2], true, Some(Fill { role: stroke.role, alpha: 1.0 }), None);
+        c.obstacles.strokes.push(StrokeMark {
+            points: vec![a, base],
+            closed: false,
+            half_width: stroke.width / 2.0,
+            owner: index,
+            cost,
+            role: stroke.role,
+        });
+        c.obstacles.strokes.push(StrokeMark {
+            points: vec![b, wing1, wing2],
+            closed: true,
+            half_width: 0.5,
+            owner: index,
+            cost,
+            role: stroke.role,
+        });
     }
     if let Some(text) = label {
-        // Beside the tip, pushed outwards along the arrow so it does not sit on the line.
         let (ux, uy) = if len < 0.5 { (0.7, -0.7) } else { (dx / len, dy / len) };
         let at = Screen { x: b.x + ux * 14.0 + if ux >= 0.0 { 4.0 } else { -4.0 }, y: b.y + uy * 14.0 + 4.0 };
         let align = if ux >= 0.0 { Align::Left } else { Align::Right };
-        labels.push(PlacedLabel { at, text: text.into(), role: stroke.role, align });
+        c.labels.push((PlacedLabel { at, text: text.into(), role: stroke.role, align }, index, false));
     }
 }
 
@@ -500,6 +690,66 @@ mod tests {
         let heat = HeatMap { width: 3, height: 1, values: vec![1.0, -0.5, 0.0], positive: Role::Image, negative: Role::Data, alpha: 0.4 };
         assert_eq!(heat.rgba((200, 0, 0), (0, 0, 200)), vec![200, 0, 0, 102, 0, 0, 200, 51, 0, 0, 200, 0]);
         assert!(HeatMap { width: 2, ..heat }.rgba((0, 0, 0), (0, 0, 0)).is_empty());
+    }
+
+    /// Records texts with their alignment and the rings (circles filled at 0.25).
+    #[derive(Default)]
+    struct Drawn {
+        texts: Vec<PlacedLabel>,
+        rings: Vec<Screen>,
+        paths: usize,
+    }
+
+    impl Painter for Drawn {
+        fn clear(&mut self) {}
+        fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {
+            self.paths += 1;
+        }
+        fn circle(&mut self, center: Screen, _: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
+            if fill.is_some_and(|f| f.alpha == 0.25) && stroke.is_some() {
+                self.rings.push(center);
+            }
+        }
+        fn text(&mut self, at: Screen, text: &str, role: Role, align: Align) {
+            self.texts.push(PlacedLabel { at, text: text.into(), role, align });
+        }
+    }
+
+    #[test]
+    fn the_renderer_draws_its_layout_with_labels_clear_of_everything() {
+        use crate::view::labels::overlapping_pairs;
+        // An arrow's tip label, a line's edge label and two plain labels near one point, a handle on
+        // the tip, another handle right beside it, and the axes' tick labels.
+        let view = Viewport::default();
+        let mut scene = Scene::default();
+        scene.push(Shape::Axes);
+        scene.arrow(World::new(1.0, 1.0), Stroke::solid(Role::Basis1, 2.0), "u");
+        scene.arrow(World::new(1.02, 1.0), Stroke::solid(Role::Basis2, 2.0), "v");
+        scene.push(Shape::Label { at: World::new(1.1, 1.1), text: "b".into(), role: Role::Image });
+        scene.push(Shape::Label { at: World::new(1.0, 0.05), text: "on the axis".into(), role: Role::Axis });
+        scene.push(Shape::Line {
+            through: World::zeros(),
+            direction: World::new(1.0, 4.0),
+            stroke: Stroke::solid(Role::Eigen, 2.0),
+            label: Some("λ₁ = 6".into()),
+        });
+        let marks = [World::new(1.0, 1.0), World::new(1.05, 1.0)].map(|at| HandleMark { at, role: Role::Input, active: false });
+        let mut drawn = Drawn::default();
+        render(&scene, &marks, &view, &mut drawn);
+        let layout = layout(&scene, &marks, &view);
+        let mut expected = layout.ticks.clone();
+        expected.extend(layout.labels.iter().cloned());
+        assert_eq!(drawn.texts, expected, "the render draws the layout: ticks, then labels");
+        assert_eq!(drawn.rings, layout.rings.iter().map(|r| r.0).collect::<Vec<_>>());
+        assert!(drawn.rings[1].x > drawn.rings[0].x + 20.0, "the second ring moved aside: {:?}", drawn.rings);
+        assert_eq!(overlapping_pairs(&layout.labels), 0, "{:?}", layout.labels);
+        for l in &layout.labels {
+            let b = l.bounds().unwrap();
+            assert!(b.inside(view.width, view.height), "{l:?}");
+            assert!(layout.rings.iter().all(|(c, r)| !b.touches_circle(*c, *r)), "{l:?}");
+            assert!(layout.ticks.iter().all(|t| !t.bounds().unwrap().overlaps(&b)), "{l:?}");
+        }
+        assert!(!layout.ticks.is_empty() && layout.ticks.iter().all(|t| t.bounds().unwrap().inside(view.width, view.height)));
     }
 
     #[test]

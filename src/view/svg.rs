@@ -278,6 +278,12 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
+/// A `data:` URL holding an SVG document, for an `<img>` (the landing page's figures): base64, so
+/// no character of the document needs escaping.
+pub fn data_url(svg: &str) -> String {
+    format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,6 +374,12 @@ mod tests {
         assert_well_formed(&svg);
         assert!(svg.contains(">&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;</text>"), "{svg}");
         assert!(!svg.contains("<script") && !svg.contains("<path") && !svg.contains("<circle"), "{svg}");
+    }
+
+    #[test]
+    fn a_data_url_holds_the_document_in_base64() {
+        assert_eq!(data_url("<svg/>"), "data:image/svg+xml;base64,PHN2Zy8+");
+        assert_eq!(data_url("‖v‖"), "data:image/svg+xml;base64,4oCWduKAlg==");
     }
 
     #[test]
