@@ -82,7 +82,14 @@ fn check_case(case: &Json) -> Vec<String> {
     let slug = case["page"].as_str().unwrap();
     let params: Vec<(String, String)> =
         case["state"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
-    let (chapter, _) = from_params(find(slug).unwrap().build, &params);
+    let names: Vec<&str> = case["expect"].as_object().unwrap().keys().map(String::as_str).collect();
+    check_state(slug, &params, &names)
+}
+
+/// The problems with the snippets of one state (none when they run and print the numbers of the
+/// readouts `names`).
+fn check_state(slug: &str, params: &[(String, String)], names: &[&str]) -> Vec<String> {
+    let (chapter, _) = from_params(find(slug).unwrap().build, params);
     let code = chapter.code();
     // One interpreter per case: compile the PyTorch snippet (torch is not installed), run numpy's.
     let script = format!("compile({:?}, 'the PyTorch snippet', 'exec')\n{}", code.torch, code.numpy);
@@ -92,8 +99,8 @@ fn check_case(case: &Json) -> Vec<String> {
     };
     let readouts = chapter.readouts();
     let mut problems = Vec::new();
-    for name in case["expect"].as_object().unwrap().keys() {
-        let Some(readout) = readouts.iter().find(|r| r.name == name) else { continue };
+    for name in names {
+        let Some(readout) = readouts.iter().find(|r| r.name == *name) else { continue };
         let mut want = Vec::new();
         flatten(&readout.value, &mut want);
         let scale = want.iter().fold(1.0_f64, |m, x| m.max(x.abs()));
@@ -102,6 +109,27 @@ fn check_case(case: &Json) -> Vec<String> {
         }
     }
     problems
+}
+
+#[test]
+fn every_page_prints_the_null_space_in_the_basis_it_shows() {
+    // Lines and planes, square, wide and tall, on the four pages that show a null space: the basis
+    // depends only on the subspace, so numpy's SVD rebuilds it with the same signs.
+    let states = [
+        ("inverse", "1,2;2,4"),
+        ("inverse", "1,1,1;1,1,1;1,1,1"),
+        ("span", "1,2,3;4,5,6;7,8,9"),
+        ("span", "1,2;2,4;3,6"),
+        ("determinant", "3,1;6,2"),
+        ("determinant", "1,1,1;1,1,1;1,1,1"),
+        ("determinant", "0,0;0,0"),
+        ("svd", "1,2,3;4,5,6"),
+        ("svd", "1,2,3;2,4,6;3,6,9"),
+        ("svd", "0,1;0,0"),
+    ];
+    let failures: Vec<String> =
+        states.iter().flat_map(|(slug, a)| check_state(slug, &[("A".to_string(), a.to_string())], &["null_space"])).collect();
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]

@@ -91,6 +91,18 @@ impl NullSpace {
         format!("x = ({}) + {} for {every}", x.join(", "), self.points())
     }
 
+    /// What A does to its null space, as a sentence for a summary (none when only 0 maps to 0):
+    /// "It sends the line through (0.8944, −0.4472) to 0".
+    pub fn sentence(&self) -> Option<String> {
+        Some(match self.dim() {
+            0 => return None,
+            k if k == self.n() => "A = 0 sends every vector to 0".into(),
+            1 => format!("It sends the line through {} to 0", self.vector(0)),
+            2 => format!("It sends the plane spanned by {} and {} to 0", self.vector(0), self.vector(1)),
+            k => format!("It sends a {k}-dimensional subspace to 0"),
+        })
+    }
+
     /// The `null_space` readout: the basis vectors as rows (`[]` when only 0 maps to 0).
     pub fn readout(&self) -> Readout {
         let rows: Vec<Vec<f64>> = self.basis.column_iter().map(|c| c.iter().copied().collect()).collect();
@@ -214,7 +226,9 @@ mod tests {
         let Value::Matrix(rows) = &r.value else { panic!("{:?}", r.value) };
         assert!(rows.len() == 1 && (rows[0][0] - 2.0 / 5f64.sqrt()).abs() < 1e-15 && (rows[0][1] + 1.0 / 5f64.sqrt()).abs() < 1e-15);
         assert!(r.note.contains("rank 1 < 2") && r.note.contains("t·(0.8944, −0.4472)"), "{}", r.note);
+        assert_eq!(line.sentence().as_deref(), Some("It sends the line through (0.8944, −0.4472) to 0"));
         let none = of(2, 2, &[2.0, -1.0, 1.0, 1.0]);
+        assert_eq!(none.sentence(), None);
         assert_eq!(none.readout().value.to_json(), "[]");
         assert_eq!(none.points(), "0");
         assert!(none.readout().note.contains("never has two solutions"));
@@ -222,6 +236,8 @@ mod tests {
         assert_eq!(plane.dim(), 2);
         assert!(plane.points().starts_with("s·(0.9636, −0.1482, −0.2224) + t·(0, 0.8321, −0.5547)"), "{}", plane.points());
         assert!(plane.solutions(&[1.0, 0.0, 0.0]).ends_with("for all s, t"));
+        assert!(plane.sentence().unwrap().starts_with("It sends the plane spanned by (0.9636, −0.1482, −0.2224) and (0, 0.8321, −0.5547)"));
+        assert_eq!(of(2, 2, &[0.0; 4]).sentence().as_deref(), Some("A = 0 sends every vector to 0"));
         let wide = of(1, 4, &[1.0, 1.0, 1.0, 1.0]);
         assert_eq!(wide.dim(), 3);
         assert!(wide.readout().note.contains("3-dimensional"), "{}", wide.readout().note);

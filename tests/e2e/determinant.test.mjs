@@ -137,7 +137,7 @@ describe("2.11 determinant", () => {
     await question.locator('a[href="#/determinant?A=1,2;2,4"]').click();
     const n = await waitForReadout(page, "null_space", (n) => n.length === 1);
     assert.ok(Math.abs(n[0][0] - 2 / Math.sqrt(5)) < 1e-12 && Math.abs(n[0][1] + 1 / Math.sqrt(5)) < 1e-12, JSON.stringify(n));
-    assert.match(await note(page, "null_space"), /the line through \(0\.8944, −0\.4472\)/);
+    assert.match(await note(page, "null_space"), /A sends every x = t·\(0\.8944, −0\.4472\) to 0/);
     await page.waitForFunction(() => /It sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary")?.textContent ?? ""));
     await page.waitForFunction(() => location.hash.includes("A=1,2;2,4"));
     const after = await page.locator(".figure canvas").evaluate(inkedPixels);

@@ -46,7 +46,7 @@ describe("2.8 svd", () => {
     const N = await waitForReadout(page, "null_space", (n) => n.length === 1);
     assert.ok(close(N[0][0], 2 / Math.sqrt(5)) && close(N[0][1], -1 / Math.sqrt(5)), JSON.stringify(N));
     assert.equal(await readout(page, "rank"), 1);
-    assert.match(await readoutNote(page, "null_space"), /line A sends to 0/);
+    assert.match(await readoutNote(page, "null_space"), /a line .*A sends every x = t·\(0\.8944, −0\.4472\) to 0/);
     await page.waitForFunction(() => /sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary").textContent));
     await page.waitForFunction(() => location.hash.includes("A=3,6;5,10"));
     // A wide matrix in space: its null space is a line there too.

@@ -5,6 +5,7 @@
 use super::Determinant;
 use crate::chapter::figure::{embed, lerp, mirrored_bounds, plane};
 use crate::chapter::handle::column_role;
+use crate::chapter::null_space::NullSpace;
 use crate::chapter::Draw;
 use crate::chapter::Figure;
 use crate::format::{display_number, display_shape, subscript};
@@ -94,7 +95,7 @@ fn plane_scene(c: &Determinant, a: &Matrix2<f64>, timeline: &Timeline) -> Scene 
     }
     // What A sends to 0: a line of the plane that every stage of identity → A only shrinks
     // (x + t(Ax − x) = (1 − t)x), so it is drawn throughout. When A = 0 it is the whole plane.
-    if let Some(basis) = c.null_space().ok().filter(|b| b.ncols() == 1) {
+    if let Some(basis) = c.null_space().ok().map(|n| n.basis).filter(|b| b.ncols() == 1) {
         scene.push(Shape::Line {
             through: World::zeros(),
             direction: World::new(basis[(0, 0)], basis[(1, 0)]),
@@ -219,7 +220,7 @@ fn det_text(d: f64) -> String {
 /// What A sends to 0, when that is a line or a plane: drawn at every stage of identity → A, which
 /// only shrinks it (x + t(Ax − x) = (1 − t)x).
 fn null_space(space: &mut Space, c: &Determinant, extent: f64) {
-    let Ok(basis) = c.null_space() else { return };
+    let Ok(NullSpace { basis, .. }) = c.null_space() else { return };
     let v = |i: usize| Point3::new(basis[(0, i)], basis[(1, i)], basis[(2, i)]);
     match basis.ncols() {
         1 => space.push(Shape3::Line {

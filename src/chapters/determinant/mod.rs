@@ -8,10 +8,10 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, space_column_handles};
+use crate::chapter::null_space::NullSpace;
 use crate::chapter::{Chapter, Handles, InputSpec};
 use crate::math::det::{determinant, Det};
-use crate::math::svd::{null_space_in_order, svd};
-use crate::math::NumericError;
+use crate::math::svd::svd;
 use nalgebra::DMatrix;
 
 /// The page state: one square matrix.
@@ -30,10 +30,9 @@ impl Determinant {
         svd(&self.a).ok().map(|s| s.rank())
     }
 
-    /// An orthonormal basis of what A sends to 0, as columns (n×0 when only 0 maps to 0), in the
-    /// basis `math::svd::null_space_in_order` picks so that numpy can reproduce it.
-    fn null_space(&self) -> Result<DMatrix<f64>, NumericError> {
-        null_space_in_order(&self.a)
+    /// What A sends to 0, in the basis every page shows ([`NullSpace`]).
+    fn null_space(&self) -> Result<NullSpace, String> {
+        NullSpace::of(&self.a)
     }
 
     fn n(&self) -> usize {

@@ -3,11 +3,10 @@
 
 use super::Determinant;
 use crate::chapter::figure::plane;
-use crate::chapter::Readouts;
-use crate::format::{display_at_scale, display_number, display_shape, superscript};
+use crate::chapter::{null_space, Readouts};
+use crate::format::{display_number, display_shape, superscript};
 use crate::math::det::Det;
 use crate::readout::{Readout, Value};
-use nalgebra::DMatrix;
 
 /// "about 10⁻⁴⁰⁰" for a log₁₀ magnitude.
 pub(super) fn magnitude(log10: f64) -> String {
@@ -18,21 +17,10 @@ pub(super) fn magnitude(log10: f64) -> String {
     }
 }
 
-/// A unit vector of the null space for people: `(0.8944, −0.4472)`, rounding noise shown as 0.
-pub(super) fn unit_tuple(v: &[f64]) -> String {
-    format!("({})", v.iter().map(|x| display_at_scale(*x, 1.0)).collect::<Vec<_>>().join(", "))
-}
-
-/// The columns of a basis, each as a tuple for people, joined with "and".
-pub(super) fn basis_in_words(basis: &DMatrix<f64>) -> String {
-    let tuples: Vec<String> = basis.column_iter().map(|c| unit_tuple(c.as_slice())).collect();
-    tuples.join(" and ")
-}
-
 impl Readouts for Determinant {
     /// Every readout, in page order.
     fn readouts(&self) -> Vec<Readout> {
-        let mut out = vec![det(self), area(self), flipped(self), singular(self), null_space(self)];
+        let mut out = vec![det(self), area(self), flipped(self), singular(self), null_space::readout(&self.a)];
         out.extend(ad_minus_bc(self));
         out.push(Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)));
         out
@@ -128,24 +116,6 @@ fn singular(c: &Determinant) -> Readout {
         Some(_) => Readout::new("singular", "singular", Value::Bool(false), format!("rank {n}: the columns are independent")),
         None => Readout::missing("singular", "singular", "the SVD that decides the rank failed its accuracy check"),
     }
-}
-
-/// An orthonormal basis of the null space, one vector per row (`[]` when only 0 maps to 0).
-fn null_space(c: &Determinant) -> Readout {
-    let label = "null space (Ax = 0)";
-    let basis = match c.null_space() {
-        Ok(basis) => basis,
-        Err(why) => return Readout::missing("null_space", label, format!("the SVD that finds it failed: {why}")),
-    };
-    let n = c.n();
-    let note = match basis.ncols() {
-        0 => "empty: only 0 maps to 0, since A has full rank".to_string(),
-        k if k == n => format!("A = 0 sends every vector to 0: the {n} axes are one orthonormal basis of everything"),
-        1 => format!("A sends the line through {} to 0: every multiple of this unit vector", basis_in_words(&basis)),
-        2 if n == 3 => format!("A sends the plane spanned by {} to 0 (orthonormal)", basis_in_words(&basis)),
-        k => format!("{k} orthonormal vectors: A sends every combination of them to 0"),
-    };
-    Readout::new("null_space", label, Value::Matrix(basis.transpose().row_iter().map(|r| r.iter().copied().collect()).collect()), note)
 }
 
 /// ad − bc for a 2×2 A, as one would compute it by hand (none for other sizes).

@@ -395,7 +395,7 @@ fn the_null_space_is_what_a_sends_to_0_and_is_drawn_apart_from_the_image() {
     let s = 5f64.sqrt();
     assert_eq!(n.len(), 1);
     assert!((n[0][0] - 2.0 / s).abs() < 1e-15 && (n[0][1] + 1.0 / s).abs() < 1e-15, "{n:?}");
-    assert!(readout(&c, "null_space").note.contains("the line through (0.8944, −0.4472)"));
+    assert!(readout(&c, "null_space").note.contains("t·(0.8944, −0.4472)"), "{}", readout(&c, "null_space").note);
     let mut t = Timeline::new(1);
     t.finish();
     let lines: Vec<(World, Role, Option<String>)> = plane_scene(&c, &t)
@@ -420,24 +420,25 @@ fn the_null_space_is_what_a_sends_to_0_and_is_drawn_apart_from_the_image() {
     assert_eq!(rows(&nil, "null_space"), [[1.0, 0.0]]);
     // Full rank: empty; A = 0: every vector, the axes as a basis.
     assert_eq!(value(&build(), "null_space"), Value::Matrix(vec![]));
-    assert!(readout(&build(), "null_space").note.starts_with("empty: only 0 maps to 0"));
+    assert!(readout(&build(), "null_space").note.starts_with("none but 0"));
     assert_eq!(rows(&page("0,0;0,0"), "null_space"), [[1.0, 0.0], [0.0, 1.0]]);
-    assert!(page("0,0;0,0").summary().ends_with("It sends every vector to 0."));
+    assert!(page("0,0;0,0").summary().ends_with("A = 0 sends every vector to 0."));
 }
 
 #[test]
 fn in_space_the_null_space_is_a_line_or_a_plane_apart_from_the_collapsed_box() {
-    // Rank 2: the box flattens into a plane, and A sends the line through (1, −2, 1) to 0.
+    // Rank 2: the box flattens into a plane, and A sends the line through (−1, 2, −1) to 0 (the
+    // largest entry positive, as on every page).
     let c = page("1,2,3;4,5,6;7,8,9");
     let n = rows(&c, "null_space");
     assert_eq!(n.len(), 1);
-    let want = Point3::new(1.0, -2.0, 1.0).normalize();
+    let want = Point3::new(-1.0, 2.0, -1.0).normalize();
     assert!((Point3::new(n[0][0], n[0][1], n[0][2]) - want).norm() < 1e-12, "{n:?}");
     let space = finished(&c);
     assert!(space.shapes.iter().any(
         |s| matches!(s, Shape3::Line { direction, stroke, .. } if stroke.role == Role::Eigen && direction.cross(&want).norm() < 1e-12)
     ));
-    assert!(c.summary().contains("It sends the line through (0.4082, −0.8165, 0.4082) to 0."), "{}", c.summary());
+    assert!(c.summary().contains("It sends the line through (−0.4082, 0.8165, −0.4082) to 0."), "{}", c.summary());
     // Rank 1: the box collapses onto a line, and A sends a plane to 0: (2, −1, −1)/√6 and (0, 1, −1)/√2.
     let c = page("1,1,1;1,1,1;1,1,1");
     let n = rows(&c, "null_space");
@@ -446,16 +447,17 @@ fn in_space_the_null_space_is_a_line_or_a_plane_apart_from_the_collapsed_box() {
     for v in &n {
         assert!((v.iter().sum::<f64>()).abs() < 1e-12, "A·v = 0 for {v:?}");
     }
-    assert!(readout(&c, "null_space").note.contains("plane spanned by (0.8165, −0.4082, −0.4082) and (0, 0.7071, −0.7071)"));
+    assert!(readout(&c, "null_space").note.contains("s·(0.8165, −0.4082, −0.4082) + t·(0, 0.7071, −0.7071)"));
     let space = finished(&c);
     let eigen_patches =
         space.shapes.iter().filter(|s| matches!(s, Shape3::Polygon { fill: Some(Fill { role: Role::Eigen, .. }), .. })).count();
     assert_eq!(eigen_patches, 4, "the null plane, in four quadrants");
     assert!(labels(&space).iter().any(|l| l == "A sends this to 0"));
     assert!(labels(&space).iter().any(|l| l == "every Ax lands here"));
-    // The numpy snippet rebuilds the same basis (the page's order); a full-rank A prints an empty one.
-    assert!(c.code().numpy.contains("for p in N @ N.T:"));
-    assert!(page("2,0,0;0,1,0;0,0,3").code().numpy.contains("np.empty((0, len(A)))"));
+    // The numpy snippet rebuilds the same basis (the one every page shows); a full-rank A prints an
+    // empty one.
+    assert!(c.code().numpy.contains("P, null_space = N @ N.T, []"));
+    assert!(page("2,0,0;0,1,0;0,0,3").code().numpy.contains("none, since rank = n"));
 }
 
 proptest! {

@@ -1,9 +1,8 @@
 //! The determinant page's words: the code that reproduces it and the spoken summary.
 
-use super::readouts::basis_in_words;
 use super::Determinant;
 use crate::chapter::Describe;
-use crate::chapter::{Chapter, Code};
+use crate::chapter::{null_space, Chapter, Code};
 use crate::format::display_number;
 use crate::math::det::Det;
 
@@ -47,25 +46,9 @@ impl Describe for Determinant {
         code.line(
             "rank = np.linalg.matrix_rank(A)\nprint(rank < len(A))  # singular: the columns are dependent",
             "rank = torch.linalg.matrix_rank(A)\nprint(rank < len(A))  # singular: the columns are dependent",
-            "let singular = a.clone().svd(false, false).rank(1e-9) < a.nrows(); // numpy's tolerance is σ₁·n·ε",
+            "let s = a.clone().singular_values();\nlet rank = s.iter().filter(|v| **v > s.max() * (a.nrows() as f64) * f64::EPSILON).count(); // numpy's tolerance\nprintln!(\"{}\", rank < a.nrows()); // singular: the columns are dependent",
         );
-        if self.null_space().is_ok_and(|b| b.ncols() > 0) {
-            let torch = NULL_SPACE_NUMPY
-                .replace("np.linalg.svd", "torch.linalg.svd")
-                .replace("np.linalg.norm", "torch.linalg.vector_norm")
-                .replace("np.array(null_space)", "torch.stack(null_space)");
-            code.line(
-                NULL_SPACE_NUMPY,
-                &torch,
-                "// the null space: the columns of V (from a.svd(false, true)) whose singular values are 0",
-            );
-        } else {
-            code.line(
-                "print(np.empty((0, len(A))))  # the null space is empty: only 0 maps to 0",
-                "print(torch.empty((0, len(A))))  # the null space is empty: only 0 maps to 0",
-                "// the null space is empty: only 0 maps to 0",
-            );
-        }
+        null_space::code(&mut code, &self.a);
         code
     }
 
@@ -79,7 +62,8 @@ impl Describe for Determinant {
                 Det::Underflow { .. } => "A is numerically singular (det ≈ 0)".to_string(),
                 Det::Overflow { .. } => "A is numerically singular".to_string(),
             };
-            return format!("{head}: {note}.{}", self.null_space_in_words());
+            let sends = self.null_space().ok().and_then(|n| n.sentence()).map_or(String::new(), |s| format!(" {s}."));
+            return format!("{head}: {note}.{sends}");
         }
         let d = self.det();
         let Some(x) = d.finite() else { return "det A is too large for a 64-bit float.".into() };
@@ -111,29 +95,3 @@ impl Describe for Determinant {
         }
     }
 }
-
-impl Determinant {
-    /// " It sends the line through (…) to 0." for a singular A (empty otherwise).
-    fn null_space_in_words(&self) -> String {
-        let Ok(basis) = self.null_space() else { return String::new() };
-        match basis.ncols() {
-            0 => String::new(),
-            k if k == self.n() => " It sends every vector to 0.".into(),
-            1 => format!(" It sends the line through {} to 0.", basis_in_words(&basis)),
-            2 if self.n() == 3 => format!(" It sends the plane spanned by {} to 0.", basis_in_words(&basis)),
-            k => format!(" It sends a {k}-dimensional space to 0."),
-        }
-    }
-}
-
-/// numpy: the null space in the page's basis (`math::svd::null_space_in_order`).
-const NULL_SPACE_NUMPY: &str = "_, _, Vh = np.linalg.svd(A)
-N = Vh[rank:].T  # an orthonormal basis of the null space: A @ N is 0
-# the page's basis of it: project e1, e2, ... onto it and make them orthonormal in order
-null_space = []
-for p in N @ N.T:
-    for b in null_space:
-        p = p - (b @ p) * b
-    if np.linalg.norm(p) > 1e-6 and len(null_space) < N.shape[1]:
-        null_space.append(p / np.linalg.norm(p))
-print(np.array(null_space))  # one vector per row";

@@ -3,8 +3,9 @@
 
 use super::SvdPage;
 use crate::chapter::figure::{bounds as box_of, plane, rotation, with_background};
+use crate::chapter::null_space::NullSpace;
 use crate::math::det::determinant;
-use crate::math::svd::{null_space, Svd};
+use crate::math::svd::Svd;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
@@ -101,7 +102,7 @@ pub(super) fn scene(c: &SvdPage, p: &PlaneSvd, timeline: &Timeline) -> Scene {
 
 /// The null space of a singular 2×2 A: the line it sends to 0, or (A = 0) a sentence.
 fn null_line(scene: &mut Scene, c: &SvdPage) {
-    let Ok(basis) = null_space(&c.a) else { return };
+    let Ok(NullSpace { basis, .. }) = NullSpace::of(&c.a) else { return };
     match basis.ncols() {
         1 => scene.push(Shape::Line {
             through: World::zeros(),

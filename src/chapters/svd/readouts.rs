@@ -3,10 +3,10 @@
 
 use super::image::ImageTab;
 use super::SvdPage;
-use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape, subscript, superscript};
+use crate::chapter::{null_space, Readouts};
+use crate::format::{display_number, display_shape, subscript};
 use crate::math::det::determinant;
-use crate::math::svd::{null_space, reconstruction_error, Svd};
+use crate::math::svd::{reconstruction_error, Svd};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
@@ -62,7 +62,7 @@ fn of_factors(c: &SvdPage, s: &Svd) -> Vec<Readout> {
         Value::Number(rank as f64),
         format!("singular values above σ₁·max(m, n)·ε = {}", display_number(s.rank_tolerance())),
     ));
-    out.push(null_space_readout(c));
+    out.push(null_space::readout(&c.a));
     out.push(match s.condition_number() {
         Some(cond) => number_readout(
             "condition_number",
@@ -84,26 +84,6 @@ fn of_factors(c: &SvdPage, s: &Svd) -> Vec<Readout> {
         None => Readout::missing("reconstruction_error", "‖A − UΣVᵀ‖/‖A‖", "could not be computed"),
     });
     out
-}
-
-/// An orthonormal basis of {x : Ax = 0}, one basis vector per row (`[]` when only 0 maps to 0).
-fn null_space_readout(c: &SvdPage) -> Readout {
-    let n = c.a.ncols();
-    match null_space(&c.a) {
-        Ok(basis) => {
-            let rows: Vec<Vec<f64>> = basis.column_iter().map(|col| col.iter().copied().collect()).collect();
-            let r = n - basis.ncols();
-            let note = match basis.ncols() {
-                0 => format!("[]: only x = 0 has Ax = 0, since the {n} columns of A are independent (rank {r})"),
-                d if d == n => format!("A = 0 sends all of ℝ{} to 0: any orthonormal basis will do", superscript(n as i64)),
-                1 => format!("the unit vector, largest entry positive, along the line A sends to 0 (rank {r} with {n} columns)"),
-                2 => format!("two orthonormal vectors, one per row, spanning the plane A sends to 0 (rank {r} with {n} columns); any orthonormal basis of it will do"),
-                d => format!("{d} orthonormal vectors, one per row, spanning the {d}-dimensional subspace A sends to 0 (rank {r} with {n} columns); any orthonormal basis of it will do"),
-            };
-            Readout::new("null_space", "null space", Value::Matrix(rows), note)
-        }
-        Err(e) => Readout::missing("null_space", "null space", e.to_string()),
-    }
 }
 
 /// det of an orthogonal U or V: ±1 (its rows have length 1, so it never over- or underflows).

@@ -6,9 +6,10 @@
 use super::{in_space, SvdPage};
 use crate::chapter::figure::{column3, embed, partial_rotation, reach};
 use crate::chapter::handle::column_role;
+use crate::chapter::null_space::NullSpace;
 use crate::format::subscript;
 use crate::math::det::determinant;
-use crate::math::svd::{null_space, Svd};
+use crate::math::svd::Svd;
 use crate::view::scene::{Fill, Role, Stroke, CIRCLE_SAMPLES};
 use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
@@ -122,7 +123,7 @@ pub(super) fn figure(c: &SvdPage, timeline: &Timeline) -> Option<Space> {
 /// The null space of A in its input space (the floor z = 0 for a 3×2 A): the line or plane A sends
 /// to 0, or, for A = 0, a sentence.
 fn null_space_in_space(space: &mut Space, c: &SvdPage, reach: f64) {
-    let Ok(basis) = null_space(&c.a) else { return };
+    let Ok(NullSpace { basis, .. }) = NullSpace::of(&c.a) else { return };
     let n = c.a.ncols();
     match basis.ncols() {
         0 => {}

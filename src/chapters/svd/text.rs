@@ -2,9 +2,9 @@
 
 use super::plane::PlaneSvd;
 use super::SvdPage;
+use crate::chapter::null_space::{self, NullSpace};
 use crate::chapter::{Chapter, Code, Describe};
-use crate::format::{display_at_scale, display_shape, display_tuple_at_scale, subscript};
-use crate::math::svd::null_space;
+use crate::format::{display_at_scale, display_shape, subscript};
 
 /// numpy / PyTorch / nalgebra for the thin SVD with this page's signs (each right singular vector's
 /// largest entry positive and, for a square A, V a rotation), every readout printed, and the null
@@ -24,15 +24,11 @@ fn map_code(c: &SvdPage) -> Code {
         );
     }
     code.line(
-        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = np.zeros(A.shape)\nD[:len(s), :len(s)] = np.diag(s)  # the book's D, with A's shape\nprint(\"D\", D)\nprint(\"rank\", np.linalg.matrix_rank(A))",
-        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = torch.zeros(A.shape, dtype=torch.float64)\nD[:len(s), :len(s)] = torch.diag(s)\nprint(\"D\", D)\nprint(\"rank\", torch.linalg.matrix_rank(A))",
+        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = np.zeros(A.shape)\nD[:len(s), :len(s)] = np.diag(s)  # the book's D, with A's shape\nprint(\"D\", D)\nrank = np.linalg.matrix_rank(A)\nprint(\"rank\", rank)",
+        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = torch.zeros(A.shape, dtype=torch.float64)\nD[:len(s), :len(s)] = torch.diag(s)\nprint(\"D\", D)\nrank = torch.linalg.matrix_rank(A)\nprint(\"rank\", rank)",
         "println!(\"singular_values {s}U {u}V {v}\");\nlet rank = svd.rank(s[0] * a.nrows().max(a.ncols()) as f64 * f64::EPSILON);\nprintln!(\"rank {rank}\");",
     );
-    code.line(
-        "# Null space: the right singular vectors past the rank (full SVD: all n of them)\nN = np.linalg.svd(A)[2][np.linalg.matrix_rank(A):]  # one basis vector per row\nN = N * np.sign(N[range(len(N)), np.argmax(np.abs(N), axis=1)])[:, None]\nprint(\"null_space\", N)",
-        "N = torch.linalg.svd(A)[2][torch.linalg.matrix_rank(A):]  # null space, one vector per row\nprint(\"null_space\", N)",
-        "// Null space: pad a wide A with zero rows so the SVD has all n right singular vectors\nlet (m, n) = a.shape();\nlet full = a.clone().resize(m.max(n), n, 0.0).try_svd(false, true, f64::EPSILON, 1000).expect(\"converged\");\nlet null_space = full.v_t.unwrap().rows(rank, n - rank).transpose(); // one basis vector per column\nprintln!(\"null_space {null_space}\");",
-    );
+    null_space::code(&mut code, &c.a);
     code.line(
         "print(\"condition_number\", s[0] / s[-1] if s[-1] > 0 else None)  # np.linalg.cond(A)",
         "print(\"condition_number\", torch.linalg.cond(A))",
@@ -53,18 +49,17 @@ fn map_code(c: &SvdPage) -> Code {
     code
 }
 
-/// What A sends to 0, in words (empty when only 0 goes to 0).
+/// What A sends to 0, in words, with where the figure shows it (empty when only 0 goes to 0).
 fn null_sentence(c: &SvdPage) -> String {
-    let Ok(basis) = null_space(&c.a) else { return String::new() };
-    // Unit vectors: their scale is 1.
-    let direction = |i: usize| display_tuple_at_scale(basis.column(i).as_slice(), 1.0);
-    match basis.ncols() {
-        0 => String::new(),
-        d if d == c.a.ncols() => " A = 0 sends every vector to 0.".into(),
-        1 => format!(" It sends the line through {} to 0 (the null space, dotted).", direction(0)),
-        2 => format!(" It sends the plane spanned by {} and {} to 0 (the null space, shaded).", direction(0), direction(1)),
-        d => format!(" It sends a {d}-dimensional subspace to 0."),
-    }
+    let Ok(null) = NullSpace::of(&c.a) else { return String::new() };
+    let Some(sentence) = null.sentence() else { return String::new() };
+    let drawn = match null.dim() {
+        d if d == null.n() => "",
+        1 => " (the null space, dotted)",
+        2 => " (the null space, shaded)",
+        _ => "",
+    };
+    format!(" {sentence}{drawn}.")
 }
 
 /// σ and what A does to the unit circle (2×2), or σ and the rank (other shapes), and its null space.
