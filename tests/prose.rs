@@ -81,3 +81,24 @@ fn no_page_says_seed() {
     }
     assert!(found.is_empty(), "readers know the book and the notebooks, not our word 'seed':\n{}", found.join("\n"));
 }
+
+#[test]
+fn formulas_look_like_a_textbook_in_every_browser() {
+    // MathML Core honours only mathvariant="normal": bold vectors are Unicode's mathematical bold
+    // letters. A parenthesis stretches only around something taller than a line (a fraction, a sum
+    // with limits); around g(𝒄) it keeps the text's height.
+    let mut found = Vec::new();
+    for info in CHAPTERS.iter() {
+        let prose = (info.build)().prose();
+        if prose.contains("mathvariant=\"bold\"") {
+            found.push(format!("{}: mathvariant=\"bold\", which Chromium ignores", info.slug));
+        }
+        for (i, _) in prose.match_indices("<mo>(</mo>") {
+            let inside = prose[i..].split("<mo>)</mo>").next().unwrap_or("");
+            if !["<mfrac", "<munder", "<msup", "<mtable"].iter().any(|tall| inside.contains(tall)) {
+                found.push(format!("{}: a stretchy ( around {}", info.slug, &inside[..inside.len().min(80)]));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
