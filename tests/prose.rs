@@ -102,3 +102,34 @@ fn formulas_look_like_a_textbook_in_every_browser() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+#[test]
+fn every_link_has_a_name_a_screen_reader_can_say() {
+    // Chromium gives a link no accessible name from MathML: a link that is only a formula needs an
+    // aria-label.
+    let mut found = Vec::new();
+    for info in CHAPTERS.iter() {
+        let prose = (info.build)().prose();
+        for link in prose.split("<a ").skip(1) {
+            let (open, rest) = link.split_once('>').unwrap_or((link, ""));
+            let inner = rest.split("</a>").next().unwrap_or("");
+            // The text outside any <math> inside the link.
+            let (mut words, mut depth) = (String::new(), 0);
+            for (i, piece) in inner.split('<').enumerate() {
+                let (tag, text) = if i == 0 { ("", piece) } else { piece.split_once('>').unwrap_or((piece, "")) };
+                if tag.starts_with("math") {
+                    depth += 1;
+                } else if tag.starts_with("/math") {
+                    depth -= 1;
+                }
+                if depth == 0 {
+                    words.push_str(text);
+                }
+            }
+            if words.trim().is_empty() && !open.contains("aria-label=\"") {
+                found.push(format!("{}: <a {open}> has only a formula and no aria-label", info.slug));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
