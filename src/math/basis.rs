@@ -126,7 +126,8 @@ pub fn change_of_basis(a: &DMatrix<f64>, e: &Eigen) -> Result<ChangeOfBasis, Num
 fn checked(a: &DMatrix<f64>, basis: DMatrix<f64>, middle: Middle) -> Option<ChangeOfBasis> {
     let scale = a.amax();
     let inverse = basis.clone().try_inverse()?;
-    if !(basis.norm() * inverse.norm() <= CONDITION) {
+    let condition = basis.norm() * inverse.norm();
+    if condition.is_nan() || condition > CONDITION {
         return None;
     }
     let c = ChangeOfBasis { basis, inverse, middle };
