@@ -167,3 +167,41 @@ async fn a_new_shape_rebuilds_the_readout_grid_and_an_invalid_cell_keeps_the_val
     assert_eq!(readout(&root, "det"), serde_json::json!(8.0));
     assert_eq!(cell.get_attribute("aria-invalid").as_deref(), Some("false"));
 }
+
+#[wasm_bindgen_test]
+async fn download_notebook_in_the_code_panel_saves_the_states_notebook_as_a_blob() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+
+    let root = root();
+    let _page = mount(&root, "#/multiplication?v=1,0").unwrap();
+    sleep(100).await;
+    // Catch the blob on its way to an object URL (the anchor then points nowhere: nothing is saved).
+    let url_class = js_sys::Reflect::get(&js_sys::global(), &"URL".into()).unwrap();
+    let original = js_sys::Reflect::get(&url_class, &"createObjectURL".into()).unwrap();
+    let caught: Rc<RefCell<Option<web_sys::Blob>>> = Rc::default();
+    let keep = caught.clone();
+    let stub = Closure::<dyn FnMut(web_sys::Blob) -> JsValue>::new(move |blob| {
+        *keep.borrow_mut() = Some(blob);
+        JsValue::from_str("blob:caught")
+    });
+    js_sys::Reflect::set(&url_class, &"createObjectURL".into(), stub.as_ref()).unwrap();
+    let button: web_sys::HtmlElement =
+        root.query_selector(".code-panel button.notebook").unwrap().expect("the code panel's Download notebook").dyn_into().unwrap();
+    button.click();
+    js_sys::Reflect::set(&url_class, &"createObjectURL".into(), &original).unwrap();
+
+    let blob = caught.borrow_mut().take().expect("a blob was saved");
+    assert_eq!(blob.type_(), "application/x-ipynb+json");
+    let text = JsFuture::from(blob.text()).await.unwrap().as_string().unwrap();
+    let notebook: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(notebook["nbformat"], 4);
+    let kinds: Vec<&str> = notebook["cells"].as_array().unwrap().iter().map(|c| c["cell_type"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["markdown", "code", "code"]);
+    let numpy: String = notebook["cells"][1]["source"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    let panel = root.query_selector(".code-panel pre code").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(numpy.trim_end(), panel.trim_end());
+    assert_eq!(root.query_selector(".copy-status").unwrap().unwrap().text_content().unwrap(), "");
+}

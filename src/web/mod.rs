@@ -5,6 +5,7 @@ mod canvas;
 mod chapter_view;
 mod chart_canvas;
 mod dom;
+mod download;
 mod element;
 mod landing;
 mod share_dialog;

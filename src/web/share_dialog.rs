@@ -1,13 +1,15 @@
 //! The share dialog of a chapter page: a native modal `<dialog>` (focus stays inside, Escape closes,
 //! focus returns to the Share button) offering the link, the iframe and custom-element snippets
-//! (built in [`crate::share`], shown only as text), and the figure as PNG and SVG downloads.
+//! (built in [`crate::share`], shown only as text), the figure as PNG and SVG downloads, and the
+//! state as a Jupyter notebook.
 
 use super::dom::{add, set_text, window, Res};
+use super::download;
 use crate::share::Snippets;
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, Element, HtmlAnchorElement, HtmlCanvasElement, HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Blob, Element, HtmlCanvasElement, HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
 
 /// What the dialog shares, read when it is used (so it is always the current state).
 pub struct ShareSource {
@@ -15,6 +17,8 @@ pub struct ShareSource {
     pub snippets: Box<dyn Fn() -> Option<Snippets>>,
     /// The current figure as an SVG document.
     pub svg: Box<dyn Fn() -> Option<String>>,
+    /// Builds and saves the current state's notebook (the code panel's button does the same).
+    pub notebook: Box<dyn Fn() -> Res<()>>,
     /// The figure's canvas (its backing store is at device resolution).
     pub canvas: HtmlCanvasElement,
     /// The downloads' file name without extension, e.g. `linalg-live-svd`.
@@ -59,6 +63,7 @@ impl ShareDialog {
         let downloads = add(&dialog, "div", &[("class", "share-downloads")], None)?;
         let png = add(&downloads, "button", &[("type", "button"), ("data-download", "png")], Some("Download PNG"))?;
         let svg = add(&downloads, "button", &[("type", "button"), ("data-download", "svg")], Some("Download SVG"))?;
+        let notebook = add(&downloads, "button", &[("type", "button"), ("data-download", "ipynb")], Some("Download notebook"))?;
         let status = add(&dialog, "p", &[("class", "share-status"), ("role", "status")], None)?;
 
         let mut listeners = Vec::new();
@@ -101,7 +106,7 @@ impl ShareDialog {
                 let name = format!("{}.png", source.file_stem);
                 let saved = Closure::once_into_js(move |blob: JsValue| {
                     if let Ok(blob) = blob.dyn_into::<Blob>() {
-                        let _ = download(&blob, &name);
+                        let _ = download::blob(&blob, &name);
                     }
                 });
                 match opaque_copy(&source.canvas) {
@@ -116,11 +121,16 @@ impl ShareDialog {
             let source = source.clone();
             listeners.push(EventListener::new(&svg, "click", move |_| {
                 let Some(text) = (source.svg)() else { return };
-                let parts = js_sys::Array::of1(&JsValue::from_str(&text));
-                let options = BlobPropertyBag::new();
-                options.set_type("image/svg+xml");
-                if let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) {
-                    let _ = download(&blob, &format!("{}.svg", source.file_stem));
+                let _ = download::text(&text, "image/svg+xml", &format!("{}.svg", source.file_stem));
+            }));
+        }
+        {
+            let (source, status) = (source.clone(), status.clone());
+            listeners.push(EventListener::new(&notebook, "click", move |_| match (source.notebook)() {
+                Ok(()) => set_text(&status, ""),
+                Err(e) => {
+                    web_sys::console::warn_1(&e);
+                    set_text(&status, download::NOTEBOOK_FAILED);
                 }
             }));
         }
@@ -163,17 +173,4 @@ fn opaque_copy(canvas: &HtmlCanvasElement) -> Res<HtmlCanvasElement> {
     ctx.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
     ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0)?;
     Ok(copy)
-}
-
-/// Saves a blob under a file name through a temporary object URL.
-fn download(blob: &Blob, name: &str) -> Res<()> {
-    let url = web_sys::Url::create_object_url_with_blob(blob)?;
-    let link: HtmlAnchorElement = super::dom::el("a", &[("href", &url), ("download", name)], None)?.dyn_into()?;
-    link.click();
-    // Revoked a moment later: revoking at once can cancel the download in some browsers.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    window()?.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000)?;
-    Ok(())
 }

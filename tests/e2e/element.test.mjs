@@ -1,6 +1,7 @@
 // Embedding as a blogger would, with what the share dialog hands out: a host page on another origin
 // with two iframes (their code copied from the share dialog) and a <linalg-figure> element (its code
-// copied too), and the element again in a page of the site's own origin under the site's CSP.
+// copied too), and the element again in a page of the site's own origin under the site's CSP (with
+// its notebook's link back).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -175,7 +176,7 @@ test("under the site's own Content-Security-Policy, several elements share one m
     <script type="module" src="linalg-figure.js"></script></head><body><main id="app">The host's own app.</main>
     <linalg-figure chapter="svd" state="A=3,7;5,2"></linalg-figure>
     <linalg-figure chapter="inverse" state="A=2,0;0,4&amp;b=2,2"></linalg-figure></body></html>`;
-  const page = await site.openPage("about:blank");
+  const page = await site.openPage("about:blank", { acceptDownloads: true });
   const wasm = [];
   page.on("request", (r) => { if (r.url().endsWith(".wasm")) wasm.push(r.url()); });
   await page.goto(`${site.base}figures.html`);
@@ -184,6 +185,14 @@ test("under the site's own Content-Security-Policy, several elements share one m
   assert.equal(JSON.parse(await figures.nth(0).locator('[data-readout="rank"]').getAttribute("data-value")), 2);
   await figures.nth(1).locator('[data-readout="solution"][data-value="[1.0,0.5]"]').waitFor({ state: "attached" });
   assert.equal(wasm.length, 1, JSON.stringify(wasm));
+  // An element's notebook links back to the chapter on the site, not to the page that holds it.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    figures.nth(0).locator(".code-panel").getByRole("button", { name: "Download notebook" }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "linalg-live-svd-A=3,7;5,2.ipynb");
+  const notebook = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.ok(notebook.cells[0].source.join("").includes(`](${site.base}index.html#/svd?A=3,7;5,2)`), notebook.cells[0].source.join(""));
   // The site itself did not start on this page (its #app is not the site's), and nothing broke the policy.
   assert.equal(await page.locator("#app").textContent(), "The host's own app.");
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);

@@ -54,7 +54,9 @@ pub(super) struct Dom {
     pub code_tabs: Vec<Element>,
     /// The code panel's Copy button.
     pub copy: Element,
-    /// Where a failed copy is reported.
+    /// The code panel's Download notebook button.
+    pub notebook: Element,
+    /// Where a failed copy or download is reported.
     pub copy_status: Element,
     /// The Fit button.
     pub fit: Element,
@@ -209,7 +211,9 @@ impl Dom {
         }
         // Success shows on the focused button itself ("Copied"); only a failure needs an alert. The
         // figure's summary stays the page's one polite live region.
-        let copy = add(&tabs, "button", &[("type", "button"), ("class", "copy")], Some("Copy"))?;
+        let actions = add(&tabs, "div", &[("class", "code-actions")], None)?;
+        let copy = add(&actions, "button", &[("type", "button"), ("class", "copy")], Some("Copy"))?;
+        let notebook = add(&actions, "button", &[("type", "button"), ("class", "notebook")], Some("Download notebook"))?;
         let copy_status = add(&tabs, "span", &[("class", "copy-status"), ("role", "alert")], None)?;
         let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("id", "code-tabpanel"), ("tabindex", "0")], None)?;
         let code = add(&pre, "code", &[], None)?;
@@ -235,6 +239,7 @@ impl Dom {
             code,
             code_tabs,
             copy,
+            notebook,
             copy_status,
             fit,
             zoom_in,

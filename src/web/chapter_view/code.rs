@@ -1,10 +1,11 @@
 //! The code panel: the code that reproduces the state in the selected language, the language tabs,
-//! and the Copy button.
+//! the Copy button, and Download notebook (the numpy code with the figure, as a Jupyter notebook).
 
 use super::build::Dom;
-use super::{request_frame, Shared};
+use super::{request_frame, save_notebook, Shared};
 use crate::chapter::AnyChapter;
 use crate::web::dom::{set_attr, set_text, window};
+use crate::web::download::NOTEBOOK_FAILED;
 use gloo_events::EventListener;
 use std::rc::Weak;
 
@@ -23,7 +24,7 @@ pub(super) fn show(dom: &Dom, chapter: &dyn AnyChapter, tab: usize) {
     }
 }
 
-/// The tabs' and the Copy button's listeners. A tab is the shell's own state, not the page's: it is
+/// The tabs', the Copy button's and the Download notebook button's listeners. A tab is the shell's own state, not the page's: it is
 /// set here and the text is rewritten in the next frame.
 pub(super) fn wire(dom: &Dom, link: &Weak<Shared>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
@@ -39,6 +40,17 @@ pub(super) fn wire(dom: &Dom, link: &Weak<Shared>) -> Vec<EventListener> {
             }
         }));
     }
+    let (w, status) = (link.clone(), dom.copy_status.clone());
+    listeners.push(EventListener::new(&dom.notebook, "click", move |_| {
+        let Some(shared) = w.upgrade() else { return };
+        match save_notebook(&shared) {
+            Ok(()) => set_text(&status, ""),
+            Err(e) => {
+                web_sys::console::warn_1(&e);
+                set_text(&status, NOTEBOOK_FAILED);
+            }
+        }
+    }));
     let (code, status, copy) = (dom.code.clone(), dom.copy_status.clone(), dom.copy.clone());
     listeners.push(EventListener::new(&dom.copy, "click", move |_| {
         let text = code.text_content().unwrap_or_default();

@@ -255,6 +255,18 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
     Ok(())
 }
 
+/// Builds the notebook of the page's current state and saves it: the share dialog's and the code
+/// panel's "Download notebook". Its link back leads to the site's page with this state (for a
+/// `<linalg-figure>`, the site's `index.html`, not the host page).
+fn save_notebook(shared: &Shared) -> Res<()> {
+    let view = shared.view.try_borrow().map_err(|_| "the page is busy")?;
+    let site_page = match &view.host {
+        Host::Site => super::dom::window()?.location().href()?,
+        Host::Element { site_dir } => format!("{site_dir}index.html"),
+    };
+    super::download::notebook(&view.page, &site_page)
+}
+
 /// The colours changed (a theme or the system's dark mode): re-read them and redraw the figure.
 fn restyle(shared: &Rc<Shared>) {
     if let Ok(mut view) = shared.view.try_borrow_mut() {

@@ -16,7 +16,7 @@ pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
         return Ok(());
     }
     let container = view.dom.tools.parent_element().ok_or("no figure panel")?;
-    let (w1, w2) = (Rc::downgrade(shared), Rc::downgrade(shared));
+    let (w1, w2, w3) = (Rc::downgrade(shared), Rc::downgrade(shared), Rc::downgrade(shared));
     let source = ShareSource {
         snippets: Box::new(move || {
             let shared = w1.upgrade()?;
@@ -34,6 +34,7 @@ pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
             render(&frame.scene, &frame.marks, &vp, &mut painter);
             Some(painter.finish())
         }),
+        notebook: Box::new(move || super::save_notebook(&*w3.upgrade().ok_or("the page is gone")?)),
         canvas: view.dom.canvas.clone(),
         file_stem: format!("linalg-live-{}", view.page.info().slug),
     };
