@@ -7,6 +7,7 @@
 pub mod chapter;
 pub mod chapters;
 pub mod format;
+pub mod host_api;
 pub mod math;
 pub mod notebook;
 pub mod page;

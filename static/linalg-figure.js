@@ -20,12 +20,22 @@ function load() {
   return bindings;
 }
 
+/**
+ * The figure. Attributes: chapter, state (the part of a chapter address after "?"), show (a comma
+ * list of figure, controls, readouts, code), theme, accent. Changing any but chapter applies to the
+ * mounted figure; a new chapter mounts a new one. After every finished gesture and every change the
+ * host makes it fires `linalg-change` (bubbling, composed) whose detail is
+ * {type, chapter, state, readouts}; the `state` and `readouts` properties hold the latest. Until the
+ * figure is ready the element shows its own content (fallback for readers without scripts).
+ */
 class LinalgFigure extends HTMLElement {
-  static observedAttributes = ["chapter", "state", "theme", "accent"];
+  static observedAttributes = ["chapter", "state", "show", "theme", "accent"];
   #root;
+  #fallback;
   #styled;
   #figure = null;
   #generation = 0;
+  #report = null;
 
   constructor() {
     super();
@@ -38,9 +48,21 @@ class LinalgFigure extends HTMLElement {
       link.addEventListener("load", done, { once: true });
       link.addEventListener("error", done, { once: true });
     });
+    // The element's own content shows until the figure is ready (or if it never is).
+    this.#fallback = document.createElement("slot");
     this.#root = document.createElement("div");
     this.#root.className = "figure-root";
-    shadow.append(link, this.#root);
+    shadow.append(link, this.#fallback, this.#root);
+  }
+
+  /** The chapter state, as the `state` attribute takes it (null until the figure is ready). */
+  get state() {
+    return this.#report?.state ?? null;
+  }
+
+  /** The readouts by name, as the site's `data-value` has them (null until the figure is ready). */
+  get readouts() {
+    return this.#report?.readouts ?? null;
   }
 
   connectedCallback() {
@@ -52,24 +74,69 @@ class LinalgFigure extends HTMLElement {
     this.#unmount();
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#mount();
+  attributeChangedCallback(name, _before, after) {
+    // Setting an attribute to the value it has still applies it: the reader may have moved the
+    // figure on since.
+    if (!this.isConnected) return;
+    const figure = this.#figure;
+    if (!figure || name === "chapter") {
+      this.#mount();
+    } else if (name === "state") {
+      figure.setState(after ?? "");
+    } else if (name === "show") {
+      figure.setShow(after ?? "figure,controls,readouts");
+    } else if (name === "theme") {
+      figure.setTheme(after ?? "auto");
+    } else if (name === "accent" && after !== null) {
+      figure.setAccent(after);
+    } else {
+      this.#mount();
+    }
   }
 
   async #mount() {
     const generation = ++this.#generation;
-    const [module] = await Promise.all([load(), this.#styled]);
+    let module;
+    try {
+      [module] = await Promise.all([load(), this.#styled]);
+    } catch (error) {
+      if (generation === this.#generation) this.#failed(error);
+      return;
+    }
     // A newer attribute change or a removal while loading wins.
     if (generation !== this.#generation || !this.isConnected) return;
     this.#unmount();
+    const show = this.getAttribute("show");
+    const state = [this.getAttribute("state") ?? "", show === null ? "" : `show=${encodeURIComponent(show)}`]
+      .filter((part) => part !== "")
+      .join("&");
     this.#figure = module.mountFigure(
       this.#root,
       this.getAttribute("chapter") ?? "",
-      this.getAttribute("state") ?? "",
+      state,
       this.getAttribute("theme") ?? undefined,
       this.getAttribute("accent") ?? undefined,
       new URL("./", here).href,
     );
+    this.#fallback.hidden = true;
+    this.#figure.onChange((report) => {
+      this.#report = report;
+      this.dispatchEvent(new CustomEvent("linalg-change", { bubbles: true, composed: true, detail: report }));
+    });
+  }
+
+  /** The module could not load (offline, or a host that does not allow cross-origin requests). */
+  #failed(error) {
+    this.#fallback.hidden = false;
+    this.#root.replaceChildren();
+    const message = document.createElement("p");
+    message.setAttribute("role", "alert");
+    message.className = "alert";
+    message.textContent =
+      `This linalg-live figure could not load its code from ${new URL("./", here).href} (${error?.message ?? error}). ` +
+      "If the figure is hosted on another site, that site must allow cross-origin requests (CORS).";
+    this.#root.append(message);
+    bindings = null; // the next attempt loads again
   }
 
   #unmount() {

@@ -13,6 +13,7 @@ pub use history::{MAX_ENTRIES, MAX_STEPS};
 
 use crate::chapter::{from_params, to_params, Action, AnyChapter, ChapterInfo, Figure, Handle, HandleId, Handles};
 use crate::readout::Readout;
+use crate::state::parts::{Parts, SHOW_PARAM};
 use crate::state::route::{build_hash, ChapterLink, EMBED_PARAM};
 use crate::theme::Look;
 use crate::view::render::HandleMark;
@@ -144,6 +145,8 @@ pub enum Msg {
     SetTheme(String),
     /// A host page set the accent colour (`0a7`, `#00aa77`).
     SetAccent(String),
+    /// A host page chose the parts shown (the element's `show` attribute): the controls are rebuilt.
+    SetParts(Parts),
     /// Takes back the last step.
     Undo,
     /// Does again the last step taken back.
@@ -219,6 +222,8 @@ pub struct Page {
     focused: Option<HandleId>,
     url_problems: Vec<String>,
     embed: bool,
+    /// The parts the link's `show=` asked for.
+    show: Option<Parts>,
     cell_errors: BTreeMap<&'static str, CellError>,
     /// How the editors look now, to rebuild them when a state change changes that.
     editor_layout: EditorLayout,
@@ -252,6 +257,7 @@ impl Page {
             focused: None,
             url_problems,
             embed: link.embed,
+            show: link.show,
             cell_errors: BTreeMap::new(),
             look: Look::from_params(&link.params),
             camera: Camera::default(),
@@ -303,6 +309,12 @@ impl Page {
         self.embed
     }
 
+    /// The parts shown: the link's `show=`, else the figure, its controls and readouts in an embed
+    /// and everything on the site's own page.
+    pub fn parts(&self) -> Parts {
+        self.show.unwrap_or(if self.embed { Parts::EMBED } else { Parts::ALL })
+    }
+
     /// Per input, its invalid cell and the message about it (the last valid value stays in the state).
     pub fn cell_errors(&self) -> &BTreeMap<&'static str, CellError> {
         &self.cell_errors
@@ -323,12 +335,15 @@ impl Page {
         to_params(self.chapter.as_ref())
     }
 
-    /// The URL hash that reproduces the state (and keeps the look and the embed mode).
+    /// The URL hash that reproduces the state (and keeps the look, the embed mode and the parts).
     pub fn hash(&self) -> String {
         let mut params = to_params(self.chapter.as_ref());
         params.extend(self.look.params());
         if self.embed {
             params.push((EMBED_PARAM.to_string(), "1".to_string()));
+        }
+        if let Some(show) = self.show {
+            params.push((SHOW_PARAM.to_string(), show.to_param()));
         }
         build_hash(self.info.slug, &params)
     }
@@ -552,6 +567,10 @@ impl Page {
                 self.look.set_accent(&text);
                 ch.look = true;
                 ch.messages = true;
+            }
+            Msg::SetParts(parts) => {
+                self.show = Some(parts);
+                ch.controls = true;
             }
             Msg::Undo => ch = self.undo(),
             Msg::Redo => ch = self.redo(),

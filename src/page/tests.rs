@@ -102,6 +102,23 @@ fn handles_hide_while_the_timeline_is_mid_way_and_a_drag_finishes_it() {
 }
 
 #[test]
+fn the_parts_shown_follow_show_or_the_mode_and_stay_in_the_url() {
+    use crate::state::parts::{Part, Parts};
+    assert_eq!(open(&[]).parts(), Parts::ALL);
+    assert_eq!(open(&[("embed", "1")]).parts(), Parts::EMBED);
+    let mut page = open(&[("embed", "1"), ("show", "figure")]);
+    assert!(page.parts().contains(Part::Figure) && !page.parts().contains(Part::Controls));
+    page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false });
+    assert!(page.hash().ends_with("&embed=1&show=figure"), "{}", page.hash());
+    assert!(!page.full_page_hash().contains("show"));
+    let ch = page.update(Msg::SetParts(Parts::ALL));
+    assert!(ch.controls && page.parts() == Parts::ALL && page.hash().ends_with("&show=figure,controls,readouts,code,text"));
+    let bad = open(&[("show", "graph")]);
+    assert_eq!(bad.parts(), Parts::ALL);
+    assert!(bad.url_problems().iter().any(|p| p.contains("no part called “graph”")), "{:?}", bad.url_problems());
+}
+
+#[test]
 fn the_embed_mode_survives_state_changes_in_the_url() {
     let mut page = open(&[("embed", "1"), ("v", "1,0")]);
     assert!(page.embed());

@@ -4,5 +4,6 @@
 pub mod csv;
 pub mod matrix;
 pub mod number;
+pub mod parts;
 pub mod route;
 pub mod typed;

@@ -1,5 +1,6 @@
 //! The URL hash: `#/<slug>?A=3,7;5,2&v=1,0` ⇄ a [`Route`].
 
+use crate::state::parts::{Parts, SHOW_PARAM};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// Hash texts longer than this are refused whole: no chapter state needs more.
@@ -34,13 +35,23 @@ pub struct ChapterLink {
     pub problems: Vec<String>,
     /// `embed=1` is among the parameters.
     pub embed: bool,
+    /// The parts `show=` asks for (none when the link has no valid `show=`).
+    pub show: Option<Parts>,
 }
 
 impl ChapterLink {
     /// A link with these decoded parameters and no problems.
     pub fn new(slug: &str, params: Vec<(String, String)>) -> ChapterLink {
         let embed = params.iter().any(|(k, v)| k == EMBED_PARAM && v == "1");
-        ChapterLink { slug: slug.to_string(), params, problems: Vec::new(), embed }
+        let mut problems = Vec::new();
+        let show = params.iter().rev().find(|(k, _)| k == SHOW_PARAM).and_then(|(_, v)| match Parts::parse(v) {
+            Ok(parts) => Some(parts),
+            Err(why) => {
+                problems.push(format!("{why}; the usual parts are shown."));
+                None
+            }
+        });
+        ChapterLink { slug: slug.to_string(), params, problems, embed, show }
     }
 }
 
@@ -67,7 +78,9 @@ pub fn parse_hash(hash: &str) -> Route {
             }
         }
     }
-    Route::Chapter(ChapterLink { problems, ..ChapterLink::new(&slug, params) })
+    let mut link = ChapterLink::new(&slug, params);
+    problems.append(&mut link.problems);
+    Route::Chapter(ChapterLink { problems, ..link })
 }
 
 /// Builds `#/<slug>?k=v&…` from already formatted parameter values.
@@ -114,6 +127,17 @@ mod tests {
         assert!(link.embed);
         let Route::Chapter(link) = parse_hash("#/svd?embed=yes") else { panic!() };
         assert!(!link.embed);
+    }
+
+    #[test]
+    fn show_names_the_parts_and_a_bad_list_is_a_problem() {
+        let Route::Chapter(link) = parse_hash("#/svd?embed=1&show=figure,code") else { panic!() };
+        assert_eq!(link.show.map(|s| s.to_param()).as_deref(), Some("figure,code"));
+        assert!(link.problems.is_empty());
+        let Route::Chapter(link) = parse_hash("#/svd?show=figure,chart&A=%zz") else { panic!() };
+        assert_eq!(link.show, None);
+        assert_eq!(link.problems.len(), 2, "{:?}", link.problems);
+        assert!(link.problems[1].contains("no part called “chart”") && link.problems[1].ends_with("the usual parts are shown."));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 use super::chapter_view::{ChapterView, Host};
 use super::dom::{add, Res};
 use crate::chapters::find;
+use crate::host_api::Request;
 use crate::page::{Msg, Page};
+use crate::state::parts::Parts;
 use crate::state::route::{parse_hash, ChapterLink, Route};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -12,7 +14,63 @@ use web_sys::Element;
 /// A mounted figure; `free()` (from JavaScript) unmounts it and removes its listeners.
 #[wasm_bindgen]
 pub struct Figure {
-    _view: Option<ChapterView>,
+    view: Option<ChapterView>,
+}
+
+#[wasm_bindgen]
+impl Figure {
+    /// Sets the chapter state from the part of a chapter address after `?` (the `state` attribute
+    /// changed): validated like a link, one undoable step; a refused state keeps the figure and says
+    /// why beside it. The state is then reported.
+    #[wasm_bindgen(js_name = setState)]
+    pub fn set_state(&self, state: &str) {
+        if let Some(view) = &self.view {
+            view.request(Request::Set(state.trim_start_matches('?').to_string()));
+        }
+    }
+
+    /// Sets the theme (`light`, `dark`, `auto`; the `theme` attribute changed).
+    #[wasm_bindgen(js_name = setTheme)]
+    pub fn set_theme(&self, theme: &str) {
+        self.send(Msg::SetTheme(theme.to_string()));
+    }
+
+    /// Sets the accent colour (the `accent` attribute changed).
+    #[wasm_bindgen(js_name = setAccent)]
+    pub fn set_accent(&self, accent: &str) {
+        self.send(Msg::SetAccent(accent.to_string()));
+    }
+
+    /// Shows the parts named in `show` (`figure,readouts`; the `show` attribute changed); a list
+    /// that cannot be read is reported on the console and changes nothing.
+    #[wasm_bindgen(js_name = setShow)]
+    pub fn set_show(&self, show: &str) {
+        match Parts::parse(show) {
+            Ok(parts) => self.send(Msg::SetParts(parts)),
+            Err(why) => web_sys::console::warn_1(&format!("<linalg-figure show=…>: {why}.").into()),
+        }
+    }
+
+    /// Calls `callback` with the state report (`{type, chapter, state, readouts}`) after every
+    /// finished gesture and every change the host made (the element fires `linalg-change` from it).
+    #[wasm_bindgen(js_name = onChange)]
+    pub fn on_change(&self, callback: js_sys::Function) {
+        if let Some(view) = &self.view {
+            view.report_to(callback);
+            view.request(Request::Get);
+        }
+    }
+
+    /// The state report as JSON text (empty for an unknown chapter).
+    pub fn report(&self) -> String {
+        self.view.as_ref().and_then(ChapterView::report).unwrap_or_default()
+    }
+
+    fn send(&self, msg: Msg) {
+        if let Some(view) = &self.view {
+            view.send(msg);
+        }
+    }
 }
 
 /// Mounts chapter `chapter` with `state` (the part of a chapter address after `?`) into `root`, which
@@ -38,7 +96,7 @@ pub fn mount_figure(
     });
     let Some(mut page) = page else {
         not_found(&root, chapter, site_dir)?;
-        return Ok(Figure { _view: None });
+        return Ok(Figure { view: None });
     };
     if let Some(theme) = theme {
         page.update(Msg::SetTheme(theme));
@@ -47,7 +105,7 @@ pub fn mount_figure(
         page.update(Msg::SetAccent(accent));
     }
     let view = ChapterView::mount_in(&root, page, Host::Element { site_dir: site_dir.to_string() })?;
-    Ok(Figure { _view: Some(view) })
+    Ok(Figure { view: Some(view) })
 }
 
 /// An unknown `chapter` attribute: say so where the figure would be.

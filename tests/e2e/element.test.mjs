@@ -150,6 +150,54 @@ test("an inactive element lets the host page scroll; a click makes it interactiv
   assert.equal(await blog.evaluate(() => location.hash), "");
 });
 
+test("attributes apply without re-mounting; every change fires linalg-change with the state and readouts", async () => {
+  const figure = blog.locator("linalg-figure");
+  await figure.evaluate((e) => (e.shadowRoot.querySelector(".chapter-page").dataset.mounted = "once"));
+  await blog.evaluate(() => {
+    window.changes = [];
+    document.addEventListener("linalg-change", (event) => window.changes.push({ detail: event.detail, composed: event.composed }));
+  });
+  await figure.evaluate((e) => e.setAttribute("state", "A=1,0;0,1&v=3,4"));
+  await blog.waitForFunction(() => window.changes.at(-1)?.detail.readouts.Av?.[0] === 3);
+  const change = await blog.evaluate(() => window.changes.at(-1));
+  assert.equal(change.composed, true);
+  assert.equal(change.detail.chapter, "multiplication");
+  assert.equal(change.detail.state, "A=1,0;0,1&B=5,3;2,2&v=3,4&w=2,6");
+  assert.deepEqual(change.detail.readouts.Av, [3, 4]);
+  assert.deepEqual(await figure.evaluate((e) => [e.state, e.readouts.Av]), [change.detail.state, [3, 4]]);
+  // show= as an attribute: the results go, the figure stays, nothing is re-mounted.
+  await figure.evaluate((e) => e.setAttribute("show", "figure,controls"));
+  await figure.locator(".panel-section.readout-box").waitFor({ state: "hidden" });
+  assert.ok(await figure.locator(".figure canvas").isVisible());
+  // A gesture of the reader is reported when it ends.
+  const n = await blog.evaluate(() => window.changes.length);
+  await figure.locator('[data-handle="v"]').focus();
+  await blog.keyboard.press("ArrowUp");
+  await blog.waitForFunction((k) => window.changes.length > k, n);
+  assert.deepEqual(await figure.evaluate((e) => e.readouts.v), [3, 5]);
+  assert.equal(await figure.evaluate((e) => e.shadowRoot.querySelector(".chapter-page").dataset.mounted), "once");
+  await figure.evaluate((e) => e.setAttribute("show", "figure,controls,readouts"));
+});
+
+test("the element shows its own content until the figure is ready, and a message if the code cannot load", async () => {
+  const script = await readFile(join(DIST, "linalg-figure.js"), "utf8");
+  extra["/broken-figure.js"] = script.replace(/const MODULE = "[^"]+";/, 'const MODULE = "./no-such-module.js";');
+  extra["/fallback.html"] = `<!doctype html><meta charset="utf-8"><title>Fallback</title><link rel="icon" href="data:,">
+    <script type="module" src="linalg-figure.js"></script>
+    <linalg-figure chapter="svd" state="A=3,7;5,2"><p class="fallback">A picture of the SVD.</p></linalg-figure>`;
+  extra["/broken.html"] = `<!doctype html><meta charset="utf-8"><title>Broken</title><link rel="icon" href="data:,">
+    <script type="module" src="broken-figure.js"></script>
+    <linalg-figure chapter="svd"><p class="fallback">A picture of the SVD.</p></linalg-figure>`;
+  const page = await site.openPage(`${site.base}fallback.html`);
+  const figure = page.locator("linalg-figure");
+  await figure.locator('[data-readout="rank"][data-value]').waitFor({ state: "attached" });
+  assert.equal(await page.locator("p.fallback").isVisible(), false, "the fallback goes once the figure is there");
+  await page.goto(`${site.base}broken.html`);
+  await figure.locator('[role="alert"]', { hasText: "could not load" }).waitFor();
+  assert.ok(await page.locator("p.fallback").isVisible(), "the fallback stays when the figure cannot come");
+  await page.context().close();
+});
+
 test("changing the element's attributes redraws it; a bad chapter or theme is named", async () => {
   const figure = blog.locator("linalg-figure");
   await figure.evaluate((e) => e.setAttribute("state", "A=1,0;0,1&v=3,4"));

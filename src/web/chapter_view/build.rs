@@ -6,6 +6,7 @@
 use super::embed::{in_iframe, Host};
 use crate::chapters::CHAPTERS;
 use crate::page::Page;
+use crate::state::parts::Part;
 use crate::web::dom::{add, media_matches, set_attr, window, Res};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
@@ -17,6 +18,8 @@ pub(super) const LANGUAGES: [&str; 3] = ["numpy", "PyTorch", "nalgebra"];
 pub(super) struct Dom {
     /// What the page was mounted into.
     pub root: Element,
+    /// The page's wrapper (`.chapter-page`), which marks the parts left out.
+    pub page: Element,
     /// The box holding the canvas and the handle layer (square on phones; on wide screens as tall as
     /// the window allows).
     pub figure: Element,
@@ -72,7 +75,8 @@ pub(super) struct Dom {
     pub reset: Element,
     /// The figure's toolbar.
     pub tools: Element,
-    /// The chapter's explanation (none in an embed).
+    /// The chapter's explanation (none when `show=` leaves it out, as an embed does by default, and
+    /// in an element).
     pub prose: Option<Element>,
 }
 
@@ -108,6 +112,7 @@ impl Dom {
         let info = page.info();
         let embed = page.embed();
         let wrap = add(root, "div", &[("class", if embed { "chapter-page embedded" } else { "chapter-page" })], None)?;
+        hide_parts(&wrap, page)?;
         if *host == Host::Site {
             if let Some(body) = window()?.document().and_then(|d| d.body()) {
                 body.class_list().toggle_with_force("embed", embed)?;
@@ -218,9 +223,13 @@ impl Dom {
         let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("id", "code-tabpanel"), ("tabindex", "0")], None)?;
         let code = add(&pre, "code", &[], None)?;
 
-        let prose = if embed { None } else { Some(add_prose_and_neighbours(&grid, page)?) };
+        // The text belongs to the site: an element in another page never shows it (its links lead
+        // around the site).
+        let text = page.parts().contains(Part::Text) && *host == Host::Site;
+        let prose = if text { Some(add_prose_and_neighbours(&grid, page)?) } else { None };
         Ok(Dom {
             root: root.clone(),
+            page: wrap,
             figure,
             canvas,
             handle_layer,
@@ -251,6 +260,15 @@ impl Dom {
             prose,
         })
     }
+}
+
+/// Marks the parts `page` leaves out (`show=`) on the page's wrapper, for style.css
+/// (`[data-hide~=code]`): hidden by the stylesheet, so that nothing the frame loop shows or hides can
+/// bring them back.
+pub(super) fn hide_parts(wrap: &Element, page: &Page) -> Res<()> {
+    let parts = page.parts();
+    let hidden: Vec<&str> = Part::ALL.iter().filter(|p| !parts.contains(**p)).map(|p| p.name()).collect();
+    set_attr(wrap, "data-hide", &hidden.join(" "))
 }
 
 /// Inside a host page the figure ignores touches and drags until the reader asks for it, so that

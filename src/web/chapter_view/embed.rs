@@ -1,11 +1,14 @@
-//! What the page tells its surroundings: where it is mounted, its state in the address bar (at most
-//! every [`URL_THROTTLE_MS`] during a drag), its height to the page that embeds it in an iframe, and
-//! the problems of the link it was opened from.
+//! What the page tells its surroundings and hears from them: where it is mounted, its state in the
+//! address bar (at most every [`URL_THROTTLE_MS`] during a drag), its height and state to the page
+//! that embeds it in an iframe and that page's requests (`host_api`), and the problems of the link it
+//! was opened from.
 
 use super::Throttle;
+use crate::host_api::Request;
 use crate::page::Page;
 use crate::web::dom::{set_hidden, set_text, window, Res};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 /// Least time between two URL rewrites while the reader drags, in ms.
@@ -55,21 +58,29 @@ pub(super) fn in_iframe() -> bool {
     window().ok().and_then(|w| w.parent().ok().flatten().map(|p| p != w)).unwrap_or(false)
 }
 
-/// Tells the embedding page how tall the document is (`{"height": px}`), when it changed.
-pub(super) fn post_height(last: &mut f64) {
-    let Ok(w) = window() else { return };
-    let Some(height) = w.document().and_then(|d| d.document_element()).map(|e| e.scroll_height() as f64) else { return };
-    if height == *last || !in_iframe() {
-        return;
-    }
-    *last = height;
-    if let Ok(Some(parent)) = w.parent() {
+/// Tells the embedding page how tall the document is (`{"height": px}`) whenever that changes, for
+/// any reason (content, width, a font arriving): a ResizeObserver on the document's root element.
+pub(super) fn watch_height() -> Res<super::SizeWatch> {
+    let root = window()?.document().and_then(|d| d.document_element()).ok_or("no document element")?;
+    let (watched, last) = (root.clone(), std::cell::Cell::new(f64::NAN));
+    let on_resize = Closure::<dyn FnMut()>::new(move || {
+        // The root's own box: its content's height (scrollHeight would never report less than the
+        // frame is tall, so a frame could grow but never shrink to a smaller figure).
+        let height = watched.get_bounding_client_rect().height().ceil();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let Ok(Some(parent)) = window().and_then(|w| w.parent()) else { return };
         let message = js_sys::Object::new();
         if js_sys::Reflect::set(&message, &"height".into(), &height.into()).is_ok() {
             // The height is no secret: any embedding page may read it.
             let _ = parent.post_message(&message, "*");
         }
-    }
+    });
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
+    observer.observe(&root);
+    Ok((observer, on_resize))
 }
 
 /// Shows what was wrong with the link (the chapter then opened with its default example) and with
@@ -94,4 +105,54 @@ pub(super) fn show_link_problems(alert: &Element, in_page: &Element, page: &Page
         set_text(alert, &sentences.join(" "));
     }
     Ok(())
+}
+
+/// Where the figure reports its state after every finished gesture, and in answer to a host
+/// (`host_api`).
+pub(super) enum Reporter {
+    /// The site's own page: nobody.
+    Nobody,
+    /// An `embed=1` page in an iframe: the parent window, by `postMessage`.
+    Parent,
+    /// A `<linalg-figure>`: its callback, which fires the `linalg-change` event.
+    Callback(js_sys::Function),
+}
+
+impl Reporter {
+    /// Sends the report (JSON text from `host_api::report`) as an object. The report holds only what
+    /// the address shows (the state) and the readouts computed from it, so, like the height, any
+    /// embedding page may read it.
+    pub(super) fn send(&self, report: &str) {
+        let Ok(message) = js_sys::JSON::parse(report) else { return };
+        match self {
+            Reporter::Nobody => {}
+            Reporter::Parent => {
+                if let Ok(Some(parent)) = window().and_then(|w| w.parent()) {
+                    let _ = parent.post_message(&message, "*");
+                }
+            }
+            Reporter::Callback(f) => {
+                let _ = f.call1(&JsValue::NULL, &message);
+            }
+        }
+    }
+}
+
+/// Listens for the host's requests (`linalg:set`, `linalg:get`) in an iframe: only messages from the
+/// parent window are believed (the page that framed us, whatever its origin); anything that is not a
+/// well-formed request is ignored. `on_request` gets each request.
+pub(super) fn host_requests(on_request: impl Fn(Request) + 'static) -> Res<gloo_events::EventListener> {
+    let window = window()?;
+    let parent = window.parent()?.ok_or("no parent window")?;
+    Ok(gloo_events::EventListener::new(&window, "message", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else { return };
+        let from_parent = event.source().is_some_and(|source| js_sys::Object::is(&source, &parent));
+        if !from_parent {
+            return;
+        }
+        let Some(text) = js_sys::JSON::stringify(&event.data()).ok().and_then(|t| t.as_string()) else { return };
+        if let Some(request) = Request::parse(&text) {
+            on_request(request);
+        }
+    }))
 }

@@ -26,16 +26,18 @@ use super::chart_canvas::ChartPanel;
 use super::dom::{now_ms, set_hidden, set_text, Res};
 use super::share_dialog::ShareDialog;
 use super::theme;
+use crate::host_api::{self, Request};
 use crate::page::{Changes, Msg, Page};
 use crate::theme::Theme;
 use crate::view::render::render;
 use build::Dom;
 pub use embed::Host;
+use embed::Reporter;
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use handles::HandleLayer;
 use readouts::ReadoutTable;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
@@ -69,6 +71,7 @@ impl ChapterView {
         if let Some(resize) = input::figure_size(&dom.figure) {
             page.update(resize);
         }
+        let reporter = if host == Host::Site && page_embedded_in_frame(&page) { Reporter::Parent } else { Reporter::Nobody };
         let view = View {
             page,
             handles: HandleLayer::new(&dom),
@@ -81,7 +84,8 @@ impl ChapterView {
             text: Throttle::new(),
             url: Throttle::new(),
             code_tab: 0,
-            posted_height: 0.0,
+            reporter,
+            last_report: String::new(),
             host,
             chart: None,
             held: false,
@@ -92,7 +96,9 @@ impl ChapterView {
             frame: RefCell::new(None),
             listeners: RefCell::new(Vec::new()),
             observer: RefCell::new(None),
+            height_watch: RefCell::new(None),
             share: RefCell::new(None),
+            report_owed: Cell::new(false),
         });
         wire(&shared)?;
         share::wire(&shared)?;
@@ -104,12 +110,54 @@ impl ChapterView {
     pub fn theme_changed(&self) {
         restyle(&self.shared);
     }
+
+    /// Applies a host's request (a `<linalg-figure>`'s `state` attribute, or a get) in the next
+    /// frame, which then reports the state.
+    pub fn request(&self, request: Request) {
+        take_request(&Rc::downgrade(&self.shared), request);
+    }
+
+    /// Queues a page message from the host (a look or the parts it set) for the next frame.
+    pub fn send(&self, msg: Msg) {
+        send(&Rc::downgrade(&self.shared), msg);
+    }
+
+    /// From now on the state is reported to `callback` (JSON parsed into an object) after every
+    /// finished gesture and every request.
+    pub fn report_to(&self, callback: js_sys::Function) {
+        if let Ok(mut view) = self.shared.view.try_borrow_mut() {
+            view.reporter = Reporter::Callback(callback);
+        }
+    }
+
+    /// The state as the host API reports it (JSON text; `None` while a frame is being drawn).
+    pub fn report(&self) -> Option<String> {
+        self.shared.view.try_borrow().ok().map(|view| host_api::report(&view.page))
+    }
+}
+
+/// Whether `page` is an `embed=1` page framed by another page (which may then script it).
+fn page_embedded_in_frame(page: &Page) -> bool {
+    page.embed() && embed::in_iframe()
+}
+
+/// Queues what a host's request asks (nothing for a get) and owes the host a report.
+fn take_request(link: &Weak<Shared>, request: Request) {
+    let Some(shared) = link.upgrade() else { return };
+    let msg = shared.view.try_borrow().ok().and_then(|view| request.to_msg(&view.page));
+    shared.report_owed.set(true);
+    match msg {
+        Some(msg) => send(link, msg),
+        None => request_frame(&shared),
+    }
 }
 
 impl Drop for ChapterView {
     fn drop(&mut self) {
-        if let Some((observer, _)) = self.shared.observer.borrow_mut().take() {
-            observer.disconnect();
+        for watch in [&self.shared.observer, &self.shared.height_watch] {
+            if let Some((observer, _)) = watch.borrow_mut().take() {
+                observer.disconnect();
+            }
         }
         self.shared.frame.borrow_mut().take();
         self.shared.listeners.borrow_mut().clear();
@@ -129,10 +177,14 @@ struct Shared {
     frame: RefCell<Option<AnimationFrame>>,
     listeners: RefCell<Vec<EventListener>>,
     observer: RefCell<Option<SizeWatch>>,
+    /// In a frame, the watch that tells the embedding page the document's height.
+    height_watch: RefCell<Option<SizeWatch>>,
     share: RefCell<Option<ShareDialog>>,
+    /// A host asked for the state (or set it): the next frame reports it.
+    report_owed: Cell<bool>,
 }
 
-/// The figure's ResizeObserver and the callback it calls.
+/// A ResizeObserver and the callback it calls.
 type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
 
 /// The page and everything the shell keeps to draw it.
@@ -152,8 +204,10 @@ struct View {
     url: Throttle,
     /// The code panel's selected language.
     code_tab: usize,
-    /// The document height last told to the embedding page.
-    posted_height: f64,
+    /// Where the state is reported.
+    reporter: Reporter,
+    /// The last report sent: an unchanged state is not reported twice.
+    last_report: String,
     host: Host,
     /// The chart under the figure, while the chapter has one.
     chart: Option<ChartPanel>,
@@ -245,6 +299,11 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
         Host::Element { .. } => view.dom.root.clone().into(),
     };
     listeners.push(input::history_keys(&keys, &link));
+    if matches!(view.reporter, Reporter::Parent) {
+        let requests = link.clone();
+        listeners.push(embed::host_requests(move |request| take_request(&requests, request))?);
+        *shared.height_watch.borrow_mut() = Some(embed::watch_height()?);
+    }
     if let Some(prose) = &view.dom.prose {
         listeners.push(input::prose_links(prose, view.page.info().slug, &view.dom.figure, &link));
     }
@@ -286,6 +345,7 @@ impl View {
         }
         if pending.controls {
             self.build_controls(shared)?;
+            build::hide_parts(&self.dom.page, &self.page)?;
         }
         if pending.state || pending.controls {
             self.text.dirty = true;
@@ -328,12 +388,17 @@ impl View {
         if pending.settled && self.page.dragging().is_none() {
             set_text(&self.dom.summary, &self.page.chapter().summary());
         }
+        let owed = shared.report_owed.take();
+        if !matches!(self.reporter, Reporter::Nobody) && !dragging && (owed || pending.state || pending.settled) {
+            let report = host_api::report(&self.page);
+            if owed || report != self.last_report {
+                self.reporter.send(&report);
+                self.last_report = report;
+            }
+        }
         let playing = self.page.timeline().is_playing();
         if self.host != Host::Site {
             return Ok(playing || self.text.dirty);
-        }
-        if self.page.embed() && (pending.controls || pending.messages || pending.settled) {
-            embed::post_height(&mut self.posted_height);
         }
         if pending.navigated {
             // A link in the page set the figure: a new entry in the browser's history, as the link
