@@ -3,6 +3,7 @@
 //! that goes into markup is escaped, and the browser shows the results only as text.
 
 use crate::format::escape_html;
+use crate::state::parts::{Part, Parts, SHOW_PARAM};
 use crate::state::route::{build_hash, EMBED_PARAM};
 use crate::theme::{Look, ACCENT_PARAM, THEME_PARAM};
 
@@ -74,18 +75,26 @@ pub struct Snippets {
 
 impl Snippets {
     /// Builds the snippets from the page's address (`location.href`), the chapter's number, title and
-    /// slug, its state parameters and the look it was opened with.
-    pub fn new(href: &str, number: &str, title: &str, slug: &str, state: &[(String, String)], look: &Look) -> Snippets {
+    /// slug, its state parameters, the look it was opened with and the parts the embeds show (`show=`
+    /// only when they are not the embed's default; the element never shows the text).
+    pub fn new(href: &str, number: &str, title: &str, slug: &str, state: &[(String, String)], look: &Look, parts: Parts) -> Snippets {
         let mut linked = state.to_vec();
         linked.extend(look.params());
         let link = format!("{}{}", page_url(href), build_hash(slug, &linked));
         let mut embedded = linked;
         embedded.push((EMBED_PARAM.to_string(), "1".to_string()));
+        if parts != Parts::EMBED {
+            embedded.push((SHOW_PARAM.to_string(), parts.to_param()));
+        }
         let src = format!("{}{}", page_url(href), build_hash(slug, &embedded));
         let iframe = iframe_snippet(&src, &format!("{number} {title} (linalg-live)"), origin(href));
         let mut attributes = vec![("chapter", slug.to_string()), ("state", state_string(slug, state))];
         attributes.extend(look.theme.map(|t| (THEME_PARAM, t.name().to_string())));
         attributes.extend(look.accent.as_ref().map(|a| (ACCENT_PARAM, a.clone())));
+        let element_parts = parts.without(Part::Text);
+        if element_parts != Parts::EMBED {
+            attributes.push((SHOW_PARAM, element_parts.to_param()));
+        }
         let attributes: String = attributes.iter().map(|(k, v)| format!(" {k}=\"{}\"", escape_html(v))).collect();
         let element = format!(
             "<script type=\"module\" src=\"{}\"></script>\n<{ELEMENT_TAG}{attributes}></{ELEMENT_TAG}>\n",
@@ -133,7 +142,7 @@ mod tests {
     fn multiplication() -> Snippets {
         let info = find("multiplication").unwrap();
         let chapter = (info.build)();
-        Snippets::new(HREF, info.number, info.title, info.slug, &to_params(chapter.as_ref()), &Look::default())
+        Snippets::new(HREF, info.number, info.title, info.slug, &to_params(chapter.as_ref()), &Look::default(), Parts::EMBED)
     }
 
     #[test]
@@ -152,10 +161,25 @@ mod tests {
         let s = multiplication();
         assert_eq!(s.link, "https://YOUR-HOST/linalg-live/index.html#/multiplication?A=2,3;6,5&B=5,3;2,2&v=5,2&w=2,6");
         let look = Look { theme: Some(Theme::Dark), accent: Some("#00aa77".into()), problems: vec![] };
-        let s = Snippets::new(HREF, "2.8", "SVD", "svd", &[("A".into(), "3,7;5,2".into())], &look);
+        let s = Snippets::new(HREF, "2.8", "SVD", "svd", &[("A".into(), "3,7;5,2".into())], &look, Parts::EMBED);
         assert_eq!(s.link, "https://YOUR-HOST/linalg-live/index.html#/svd?A=3,7;5,2&theme=dark&accent=00aa77");
         assert!(s.iframe.contains("#/svd?A=3,7;5,2&amp;theme=dark&amp;accent=00aa77&amp;embed=1\""), "{}", s.iframe);
         assert!(s.element.contains(r##"<linalg-figure chapter="svd" state="A=3,7;5,2" theme="dark" accent="#00aa77"></linalg-figure>"##));
+    }
+
+    #[test]
+    fn chosen_parts_go_into_both_snippets() {
+        let params = [("A".to_string(), "3,7;5,2".to_string())];
+        let figure = Parts::parse("figure").unwrap();
+        let s = Snippets::new(HREF, "2.8", "SVD", "svd", &params, &Look::default(), figure);
+        assert!(s.iframe.contains("#/svd?A=3,7;5,2&amp;embed=1&amp;show=figure\""), "{}", s.iframe);
+        assert!(s.element.contains(r#"<linalg-figure chapter="svd" state="A=3,7;5,2" show="figure">"#), "{}", s.element);
+        // The element leaves the text out; with the default parts nothing is added.
+        let with_text =
+            Snippets::new(HREF, "2.8", "SVD", "svd", &params, &Look::default(), Parts::parse("figure,controls,readouts,text").unwrap());
+        assert!(with_text.iframe.contains("show=figure,controls,readouts,text"));
+        assert!(!with_text.element.contains("show="), "{}", with_text.element);
+        assert!(!s.link.contains("show"));
     }
 
     #[test]
@@ -181,7 +205,7 @@ mod tests {
     fn hostile_addresses_and_values_are_escaped() {
         let href = "https://h/\"><script>alert(1)</script>/index.html'#/svd";
         let params = vec![("A".to_string(), "\"><img src=x onerror=alert(1)>".to_string())];
-        let s = Snippets::new(href, "2.8", "<b>SVD</b>", "svd", &params, &Look::default());
+        let s = Snippets::new(href, "2.8", "<b>SVD</b>", "svd", &params, &Look::default(), Parts::EMBED);
         for text in [&s.iframe, &s.element] {
             assert!(!text.contains("<img") && !text.contains("<b>") && !text.contains("<script>alert"), "{text}");
         }

@@ -73,6 +73,19 @@ impl Parts {
         self.0 & part.bit() != 0
     }
 
+    /// No part at all (a start for building a set).
+    pub const NONE: Parts = Parts(0);
+
+    /// These parts and `part`.
+    pub fn with(self, part: Part) -> Parts {
+        Parts(self.0 | part.bit())
+    }
+
+    /// These parts without `part`.
+    pub fn without(self, part: Part) -> Parts {
+        Parts(self.0 & !part.bit())
+    }
+
     /// The `show=` value: the parts' names in page order.
     pub fn to_param(self) -> String {
         Part::ALL.iter().filter(|p| self.contains(**p)).map(|p| p.name()).collect::<Vec<_>>().join(",")
@@ -90,6 +103,8 @@ mod tests {
         assert_eq!(parts.to_param(), "figure,readouts");
         assert_eq!(Parts::parse("figure,controls,readouts,code,text"), Ok(Parts::ALL));
         assert_eq!(Parts::EMBED.to_param(), "figure,controls,readouts");
+        assert_eq!(Parts::ALL.without(Part::Text).without(Part::Code), Parts::EMBED);
+        assert_eq!(Parts::NONE.with(Part::Figure).with(Part::Controls).with(Part::Readouts), Parts::EMBED);
         for p in Part::ALL {
             assert_eq!(Parts::parse(p.name()).map(|s| s.contains(p)), Ok(true));
         }

@@ -165,8 +165,12 @@ impl CanvasPainter {
     /// Matches the backing store to the CSS size × devicePixelRatio (a non-finite or absurd ratio is
     /// clamped) and sets the transform so that drawing uses CSS pixels.
     pub fn prepare(&mut self, width: f64, height: f64) -> Res<()> {
-        let dpr = window()?.device_pixel_ratio();
-        let dpr = if dpr.is_finite() { dpr.clamp(1.0, 4.0) } else { 1.0 };
+        self.prepare_at(width, height, window()?.device_pixel_ratio())
+    }
+
+    /// Like [`CanvasPainter::prepare`] at `scale` device pixels per CSS pixel (clamped to 1–4).
+    pub fn prepare_at(&mut self, width: f64, height: f64, scale: f64) -> Res<()> {
+        let dpr = if scale.is_finite() { scale.clamp(1.0, 4.0) } else { 1.0 };
         let (w, h) = ((width * dpr).round().max(1.0) as u32, (height * dpr).round().max(1.0) as u32);
         if self.canvas.width() != w || self.canvas.height() != h {
             // Resizing the backing store resets the whole context state.

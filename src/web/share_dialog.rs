@@ -6,24 +6,33 @@
 use super::dom::{add, set_text, window, Res};
 use super::download;
 use crate::share::Snippets;
+use crate::state::parts::{Part, Parts};
 use gloo_events::EventListener;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, Element, HtmlCanvasElement, HtmlDialogElement, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Blob, Element, HtmlCanvasElement, HtmlDialogElement, HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 
 /// What the dialog shares, read when it is used (so it is always the current state).
 pub struct ShareSource {
-    /// The snippets for the current state.
-    pub snippets: Box<dyn Fn() -> Option<Snippets>>,
+    /// The snippets for the current state, with the embeds showing these parts.
+    pub snippets: Box<dyn Fn(Parts) -> Option<Snippets>>,
+    /// About how tall an embed of these parts is in a frame [`PREVIEW_WIDTH`] px wide, in px.
+    pub height: Box<dyn Fn(Parts) -> Option<f64>>,
+    /// The current figure drawn at this many device pixels per CSS px, on its background.
+    pub png: Box<dyn Fn(f64) -> Res<HtmlCanvasElement>>,
     /// The current figure as an SVG document.
     pub svg: Box<dyn Fn() -> Option<String>>,
     /// Builds and saves the current state's notebook (the code panel's button does the same).
     pub notebook: Box<dyn Fn() -> Res<()>>,
-    /// The figure's canvas (its backing store is at device resolution).
-    pub canvas: HtmlCanvasElement,
     /// The downloads' file name without extension, e.g. `linalg-live-svd`.
     pub file_stem: String,
 }
+
+/// The frame width the size preview assumes, in CSS px (a common blog column).
+pub const PREVIEW_WIDTH: f64 = 640.0;
+
+/// The PNG's pixels per CSS px: at least 2, more on a denser screen.
+const PNG_SCALE: f64 = 2.0;
 
 /// The dialog's listeners; dropping it unwires the dialog.
 pub struct ShareDialog {
@@ -55,8 +64,21 @@ impl ShareDialog {
             let button = add(&item, "button", &[("type", "button"), ("class", "copy")], Some(button))?;
             Ok(Field { area, button, done })
         };
+        let link = field("Link", "link", "2", "Copy link", "Link copied.")?;
+        // What the embeds show: ticked parts, with the size they come to.
+        let choose = add(&dialog, "fieldset", &[("class", "share-parts")], None)?;
+        add(&choose, "legend", &[], Some("Embed these parts"))?;
+        let mut boxes: Vec<(Part, HtmlInputElement)> = Vec::new();
+        for part in Part::ALL {
+            let label = add(&choose, "label", &[("class", "check")], None)?;
+            let input: HtmlInputElement = add(&label, "input", &[("type", "checkbox"), ("value", part.name())], None)?.dyn_into()?;
+            input.set_checked(Parts::EMBED.contains(part));
+            add(&label, "span", &[], Some(part.name()))?;
+            boxes.push((part, input));
+        }
+        let size = add(&choose, "p", &[("class", "share-size")], None)?;
         let fields = [
-            field("Link", "link", "2", "Copy link", "Link copied.")?,
+            link,
             field("Embed (iframe)", "code", "7", "Copy iframe code", "Iframe code copied.")?,
             field("Custom element", "code", "3", "Copy element code", "Element code copied.")?,
         ];
@@ -68,15 +90,37 @@ impl ShareDialog {
 
         let mut listeners = Vec::new();
         let source = std::rc::Rc::new(source);
-        {
-            let (dialog, status, source) = (dialog.clone(), status.clone(), source.clone());
+        // Fills the fields and the size for the ticked parts.
+        let fill = {
+            let (source, size) = (source.clone(), size.clone());
             let areas: Vec<HtmlTextAreaElement> = fields.iter().map(|f| f.area.clone()).collect();
-            listeners.push(EventListener::new(&open, "click", move |_| {
-                if let Some(s) = (source.snippets)() {
+            let boxes = boxes.clone();
+            std::rc::Rc::new(move || {
+                let parts = boxes.iter().filter(|(_, b)| b.checked()).fold(Parts::NONE, |parts, (p, _)| parts.with(*p));
+                if parts == Parts::NONE {
+                    set_text(&size, "Tick at least one part: the snippets keep the last choice.");
+                    return;
+                }
+                if let Some(s) = (source.snippets)(parts) {
                     for (area, text) in areas.iter().zip([&s.link, &s.iframe, &s.element]) {
                         area.set_value(text);
                     }
                 }
+                let text = (source.height)(parts)
+                    .map(|h| format!("About {} px tall in a frame {PREVIEW_WIDTH} px wide.", (h / 10.0).round() * 10.0))
+                    .unwrap_or_default();
+                set_text(&size, &text);
+            })
+        };
+        for (_, b) in &boxes {
+            let fill = fill.clone();
+            listeners.push(EventListener::new(b, "change", move |_| fill()));
+        }
+        {
+            let (dialog, status) = (dialog.clone(), status.clone());
+            let fill = fill.clone();
+            listeners.push(EventListener::new(&open, "click", move |_| {
+                fill();
                 set_text(&status, "");
                 if !dialog.open() {
                     let _ = dialog.show_modal();
@@ -109,7 +153,8 @@ impl ShareDialog {
                         let _ = download::blob(&blob, &name);
                     }
                 });
-                match opaque_copy(&source.canvas) {
+                let scale = window().map_or(1.0, |w| w.device_pixel_ratio()).max(PNG_SCALE);
+                match (source.png)(scale) {
                     Ok(picture) => {
                         let _ = picture.to_blob(saved.unchecked_ref());
                     }
@@ -154,23 +199,4 @@ fn copy(area: HtmlTextAreaElement, status: Element, done: &'static str) {
             set_text(&status, "The browser did not allow copying: the text is selected, press Ctrl+C (⌘C) to copy it.");
         }
     });
-}
-
-/// The figure's pixels on its background colour (the canvas itself is transparent: the page's CSS
-/// paints the background), at the canvas's device resolution.
-fn opaque_copy(canvas: &HtmlCanvasElement) -> Res<HtmlCanvasElement> {
-    let copy: HtmlCanvasElement = super::dom::el("canvas", &[], None)?.dyn_into()?;
-    copy.set_width(canvas.width());
-    copy.set_height(canvas.height());
-    let ctx = copy.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<web_sys::CanvasRenderingContext2d>()?;
-    let background = window()?
-        .get_computed_style(canvas)?
-        .and_then(|style| style.get_property_value("--c-figure-bg").ok())
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| "#fff".to_string());
-    ctx.set_fill_style_str(&background);
-    ctx.fill_rect(0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()));
-    ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0)?;
-    Ok(copy)
 }

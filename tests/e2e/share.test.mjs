@@ -122,6 +122,39 @@ test("the PNG is the canvas at device resolution; the SVG parses and draws the a
   await page.context().close();
 });
 
+test("on a 1× screen the PNG is still drawn at twice the figure's size", async () => {
+  const page = await site.openChapter("determinant", { readout: "det", deviceScaleFactor: 1, acceptDownloads: true });
+  await openDialog(page);
+  const [png] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PNG" }).click()]);
+  const size = pngSize(await readFile(await png.path()));
+  const css = await page.evaluate(() => [document.querySelector(".figure canvas").clientWidth, document.querySelector(".figure canvas").width]);
+  assert.equal(css[1], css[0], "the page's own canvas is at 1×");
+  assert.ok(Math.abs(size.width - 2 * css[0]) <= 1, `${size.width} px for a ${css[0]} px figure`);
+  await page.context().close();
+});
+
+test("ticking the parts reshapes both embed snippets and previews their height", async () => {
+  const page = await site.openChapter("svd?A=3,7;5,2", { readout: "rank" });
+  await openDialog(page);
+  const iframe = page.locator(".share-dialog textarea.code").nth(0);
+  const element = page.locator(".share-dialog textarea.code").nth(1);
+  const size = page.locator(".share-size");
+  assert.doesNotMatch(await iframe.inputValue(), /show=/, "the embed's default parts need no show=");
+  const tall = Number((await size.textContent()).match(/About (\d+) px/)[1]);
+  for (const part of ["controls", "readouts"]) await page.locator(`.share-parts input[value="${part}"]`).uncheck();
+  assert.match(await iframe.inputValue(), /embed=1&amp;show=figure"/);
+  assert.match(await element.inputValue(), /show="figure"/);
+  const short = Number((await size.textContent()).match(/About (\d+) px/)[1]);
+  assert.ok(short < tall && short <= 760, `figure alone: about ${short} px (all three: ${tall} px)`);
+  await page.locator('.share-parts input[value="text"]').check();
+  assert.match(await iframe.inputValue(), /show=figure,text"/);
+  assert.match(await element.inputValue(), /show="figure"/, "the element leaves the text out");
+  await page.locator('.share-parts input[value="figure"]').uncheck();
+  await page.locator('.share-parts input[value="text"]').uncheck();
+  assert.match(await size.textContent(), /at least one part/);
+  await page.context().close();
+});
+
 test("a picture in the figure goes into the SVG as an embedded PNG that decodes", async () => {
   const page = await site.openChapter("svd?tab=image", { readout: "singular_values", acceptDownloads: true });
   await openDialog(page);
