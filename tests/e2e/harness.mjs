@@ -38,7 +38,7 @@ export function contractSlugs(readme) {
 export const CHAPTERS = contractSlugs(readFileSync(new URL("../../README.md", import.meta.url), "utf8"));
 
 /** Serves `root` on an ephemeral 127.0.0.1 port; resolves to { base, close } (closing twice is harmless). */
-export async function serve(root = DIST, prefix = "/") {
+export async function serve(root = DIST, prefix = "/", { cors = false } = {}) {
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -47,7 +47,8 @@ export async function serve(root = DIST, prefix = "/") {
       let file = join(root, path);
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      // cors: as a static host that lets other origins load the module script (GitHub Pages does).
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...(cors ? { "access-control-allow-origin": "*" } : {}) });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
@@ -122,9 +123,10 @@ export function useSite({ server: start = () => serve(), args = [], readout: fir
     },
     /** Opens `url` in a new context of the site's browser (see `openPage`). */
     openPage: (url, options) => openPage(browser, url, options),
-    /** Starts another static server (another origin, or a sub-path `prefix`), closed after the file. */
-    async serve(root, prefix) {
-      const extra = await serve(root, prefix);
+    /** Starts another static server (another origin, or a sub-path `prefix`; `options.cors`), closed
+     *  after the file. */
+    async serve(root, prefix, options) {
+      const extra = await serve(root, prefix, options);
       servers.push(extra);
       return extra;
     },
