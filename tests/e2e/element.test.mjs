@@ -222,7 +222,7 @@ test("under the site's own Content-Security-Policy, several elements share one m
   const csp = index.match(/<meta http-equiv="Content-Security-Policy"[^>]*>/)[0];
   extra["/figures.html"] = `<!doctype html><html lang="en"><head><meta charset="utf-8">${csp}<title>Figures</title><link rel="icon" href="data:,">
     <script type="module" src="linalg-figure.js"></script></head><body><main id="app">The host's own app.</main>
-    <linalg-figure chapter="svd" state="A=3,7;5,2"></linalg-figure>
+    <linalg-figure chapter="svd" state="A=3,7;5,2" show="figure,controls,readouts,code"></linalg-figure>
     <linalg-figure chapter="inverse" state="A=2,0;0,4&amp;b=2,2"></linalg-figure></body></html>`;
   const page = await site.openPage("about:blank", { acceptDownloads: true });
   const wasm = [];
@@ -233,6 +233,8 @@ test("under the site's own Content-Security-Policy, several elements share one m
   assert.equal(JSON.parse(await figures.nth(0).locator('[data-readout="rank"]').getAttribute("data-value")), 2);
   await figures.nth(1).locator('[data-readout="solution"][data-value="[1.0,0.5]"]').waitFor({ state: "attached" });
   assert.equal(wasm.length, 1, JSON.stringify(wasm));
+  // The second element shows the embed's default parts, without the code; the first asked for it.
+  assert.equal(await figures.nth(1).locator(".code-panel").isVisible(), false);
   // An element's notebook links back to the chapter on the site, not to the page that holds it.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
