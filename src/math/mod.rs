@@ -5,6 +5,7 @@
 pub mod det;
 pub mod eigen;
 pub mod norms;
+pub mod order;
 pub mod pca;
 pub mod quadratic;
 pub mod random;
