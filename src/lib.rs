@@ -9,6 +9,8 @@ pub mod chapters;
 pub mod format;
 pub mod math;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod readout;
 pub mod share;
 pub mod state;

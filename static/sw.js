@@ -4,6 +4,8 @@
 // Assets whose names carry trunk's content hash never change: once cached they are served from the
 // cache, without a request and without rewriting the cache on every visit (the wasm is over 1 MB).
 const CACHE = "linalg-live";
+// The chapters' static pages and their explanations (filled in by the build: scripts/pages.mjs).
+const PAGES = [];
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener("install", (event) => {
@@ -14,7 +16,7 @@ self.addEventListener("install", (event) => {
     const assets = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
     await cache.put("./index.html", page);
     // The <linalg-figure> script too, for pages of this site that use the custom element.
-    await cache.addAll([...new Set([...assets, "./linalg-figure.js"])]);
+    await cache.addAll([...new Set([...assets, "./linalg-figure.js", ...PAGES])]);
     await self.skipWaiting();
   })());
 });
@@ -38,7 +40,9 @@ self.addEventListener("fetch", (event) => {
       return response;
     } catch (offline) {
       const cached = await caches.match(request, { ignoreSearch: true });
-      return cached ?? (await caches.match("./index.html")) ?? Response.error();
+      // A chapter's static page asked for as <slug>/index.html is the cached <slug>/.
+      const folder = request.mode === "navigate" ? await caches.match(new URL("./", request.url)) : undefined;
+      return cached ?? folder ?? (await caches.match("./index.html")) ?? Response.error();
     }
   })());
 });

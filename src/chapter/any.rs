@@ -72,7 +72,9 @@ pub fn parse_input(kind: InputKind, text: &str) -> Result<DMatrix<f64>, ChapterE
 
 /// A chapter behind a pointer: what the page and the shell call. Implemented for every [`Chapter`].
 pub trait AnyChapter {
-    /// The explanation's static HTML.
+    /// The explanation's static HTML. Not in the WebAssembly module: the build writes it into each
+    /// chapter's static page and `<slug>/prose.html` (`src/prerender.rs`), and the page fetches it.
+    #[cfg(not(target_arch = "wasm32"))]
     fn prose(&self) -> &'static str;
     /// The inputs that exist now, in display and URL order.
     fn inputs(&self) -> Vec<InputView<'_>>;
@@ -110,6 +112,7 @@ fn spec<C: Chapter>(name: &str) -> Result<&'static InputSpec<C>, ChapterError> {
 }
 
 impl<C: Chapter> AnyChapter for C {
+    #[cfg(not(target_arch = "wasm32"))]
     fn prose(&self) -> &'static str {
         C::PROSE
     }

@@ -45,6 +45,84 @@ pub trait Painter {
             self.path(&corners, true, Some(fill), None);
         }
     }
+    /// Starts the base layer: until [`Painter::end_base`], drawing goes into a picture the painter
+    /// keeps (cleared first) instead of onto the surface. Returns false when the painter keeps no
+    /// pictures (the default); then nothing changes and the caller draws everything directly.
+    fn begin_base(&mut self) -> bool {
+        false
+    }
+    /// Ends the base layer: drawing goes onto the surface again.
+    fn end_base(&mut self) {}
+    /// Replaces the whole surface with the kept base layer, in place of [`Painter::clear`]. Returns
+    /// false (and changes nothing) when there is none, or it no longer fits the surface (a new size,
+    /// new colours).
+    fn clear_to_base(&mut self) -> bool {
+        false
+    }
+}
+
+/// What [`render_layered`] keeps between frames: the last frame's shapes, handle rings and view, and
+/// how many of the leading shapes the painter's base layer holds.
+#[derive(Debug, Default)]
+pub struct Layers {
+    shapes: Vec<Shape>,
+    handles: Vec<HandleMark>,
+    view: Option<Viewport>,
+    /// The leading shapes drawn into the painter's base layer (0: none kept).
+    base: usize,
+}
+
+impl Layers {
+    /// Forgets the last frame (the painter's surface was changed by someone else, or its colours).
+    pub fn reset(&mut self) {
+        *self = Layers::default();
+    }
+}
+
+/// Draws a frame like [`render`], redrawing only what changed since the last one: nothing at all when
+/// the shapes, handle rings and view are the same; otherwise the leading shapes that stayed the same
+/// (the grid, the axes, a cloud of points that is not being dragged) come from the painter's base
+/// layer in one copy, and only the shapes after them, every label and the rings are drawn again.
+/// Returns whether the surface was touched. Takes the scene to keep it for the next frame's
+/// comparison.
+pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter, layers: &mut Layers) -> bool {
+    let same_view = layers.view.as_ref() == Some(view);
+    if same_view && layers.shapes == scene.shapes && layers.handles == handles {
+        return false;
+    }
+    let stable = if same_view { scene.shapes.iter().zip(&layers.shapes).take_while(|(a, b)| a == b).count() } else { 0 };
+    // The kept base still shows exactly the first `layers.base` shapes; else keep the stable ones.
+    let mut base = if layers.base > 0 && layers.base <= stable && painter.clear_to_base() { layers.base } else { 0 };
+    if base == 0 && stable > 0 && painter.begin_base() {
+        let mut labels = Vec::new();
+        draw_shapes(&scene.shapes[..stable], view, painter, &mut labels);
+        painter.end_base();
+        if painter.clear_to_base() {
+            base = stable;
+        }
+    }
+    if base == 0 {
+        painter.clear();
+    }
+    let mut labels = Vec::new();
+    // The base's labels are drawn with the others (they move apart together); its geometry is not.
+    draw_shapes(&scene.shapes[..base], view, &mut Labels, &mut labels);
+    draw_shapes(&scene.shapes[base..], view, painter, &mut labels);
+    draw_labels_and_rings(labels, handles, view, painter);
+    *layers = Layers { shapes: scene.shapes, handles: handles.to_vec(), view: Some(*view), base };
+    true
+}
+
+/// A painter that draws nothing: the labels of shapes already on the surface are collected through it.
+struct Labels;
+
+impl Painter for Labels {
+    fn clear(&mut self) {}
+    fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {}
+    fn circle(&mut self, _: Screen, _: f64, _: Option<Fill>, _: Option<Stroke>) {}
+    fn text(&mut self, _: Screen, _: &str, _: Role, _: Align) {}
+    fn image(&mut self, _: Screen, _: Screen, _: &GreyImage) {}
+    fn squares(&mut self, _: &[Screen], _: f64, _: Fill) {}
 }
 
 /// A draggable point as the figure shows it: a ring at its position.
@@ -66,11 +144,17 @@ const MAX_LINES: f64 = 400.0;
 pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     painter.clear();
     let mut labels = Vec::new();
-    for shape in &scene.shapes {
+    draw_shapes(&scene.shapes, view, painter, &mut labels);
+    draw_labels_and_rings(labels, handles, view, painter);
+}
+
+/// Draws shapes, collecting their labels.
+fn draw_shapes(shapes: &[Shape], view: &Viewport, painter: &mut dyn Painter, labels: &mut Vec<PlacedLabel>) {
+    for shape in shapes {
         match shape {
             Shape::Lattice { map, stroke } => lattice(map, *stroke, view, painter),
             Shape::Axes => axes(view, painter),
-            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, &mut labels),
+            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, labels),
             Shape::Polygon { points, fill, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, true, *fill, *stroke);
@@ -80,7 +164,7 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
                 painter.path(&pts, false, None, Some(*stroke));
             }
             Shape::Line { through, direction, stroke, label } => {
-                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, &mut labels)
+                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, labels)
             }
             Shape::Dot { at, role, radius } => painter.circle(view.to_screen(*at), *radius, Some(Fill { role: *role, alpha: 1.0 }), None),
             Shape::Label { at, text, role } => {
@@ -97,6 +181,10 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
             }
         }
     }
+}
+
+/// Draws the labels (moved apart, see [`separate`]) and the handle rings on top.
+fn draw_labels_and_rings(mut labels: Vec<PlacedLabel>, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     let rings: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
     separate(&mut labels, &rings, view.height);
     for l in &labels {
@@ -500,6 +588,89 @@ mod tests {
         let heat = HeatMap { width: 3, height: 1, values: vec![1.0, -0.5, 0.0], positive: Role::Image, negative: Role::Data, alpha: 0.4 };
         assert_eq!(heat.rgba((200, 0, 0), (0, 0, 200)), vec![200, 0, 0, 102, 0, 0, 200, 51, 0, 0, 200, 0]);
         assert!(HeatMap { width: 2, ..heat }.rgba((0, 0, 0), (0, 0, 0)).is_empty());
+    }
+
+    /// A painter with a base layer that records which shapes went where.
+    #[derive(Default)]
+    struct Layered {
+        in_base: bool,
+        has_base: bool,
+        /// Paths drawn into the base layer, and onto the surface, since the last look.
+        base_paths: usize,
+        paths: usize,
+        texts: Vec<String>,
+        clears: usize,
+        copies: usize,
+    }
+
+    impl Painter for Layered {
+        fn clear(&mut self) {
+            self.clears += 1;
+        }
+        fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {
+            if self.in_base {
+                self.base_paths += 1;
+            } else {
+                self.paths += 1;
+            }
+        }
+        fn text(&mut self, _: Screen, text: &str, _: Role, _: Align) {
+            self.texts.push(text.to_string());
+        }
+        fn begin_base(&mut self) -> bool {
+            self.in_base = true;
+            true
+        }
+        fn end_base(&mut self) {
+            self.in_base = false;
+            self.has_base = true;
+        }
+        fn clear_to_base(&mut self) -> bool {
+            self.copies += usize::from(self.has_base);
+            self.has_base
+        }
+    }
+
+    fn moving_scene(tip: f64) -> Scene {
+        let mut scene = Scene::default();
+        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
+        scene.arrow(World::new(1.0, 2.0), Stroke::solid(Role::Basis1, 2.0), "a");
+        scene.arrow(World::new(tip, 1.0), Stroke::solid(Role::Input, 2.0), "v");
+        scene
+    }
+
+    #[test]
+    fn a_layered_frame_redraws_only_what_changed() {
+        let view = Viewport::default();
+        let (mut painter, mut layers) = (Layered::default(), Layers::default());
+        let ring = |x| [HandleMark { at: World::new(x, 1.0), role: Role::Input, active: true }];
+        // The first frame draws everything directly.
+        assert!(render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers));
+        assert_eq!((painter.clears, painter.base_paths, painter.copies), (1, 0, 0));
+        let full = painter.paths;
+        // The same frame again draws nothing.
+        assert!(!render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers));
+        assert_eq!((painter.clears, painter.paths), (1, full));
+        // The tip moves: the grid and the first arrow go into the base layer once…
+        painter.paths = 0;
+        assert!(render_layered(moving_scene(2.0), &ring(2.0), &view, &mut painter, &mut layers));
+        let base = painter.base_paths;
+        assert!(base > 10 && painter.copies == 1 && painter.clears == 1, "{base} {}", painter.copies);
+        // …and later frames copy it and draw the moving arrow (shaft, head) and the ring: 3 paths.
+        for tip in [1.0, 0.5] {
+            painter.paths = 0;
+            painter.texts.clear();
+            assert!(render_layered(moving_scene(tip), &ring(tip), &view, &mut painter, &mut layers));
+            assert_eq!((painter.paths, painter.base_paths), (3, base));
+            // Every label is drawn again, the base's too (labels move apart together).
+            assert!(painter.texts.contains(&"a".to_string()) && painter.texts.contains(&"v".to_string()));
+        }
+        // A new view redraws everything.
+        painter.paths = 0;
+        let zoomed = Viewport { scale: 50.0, ..view };
+        assert!(render_layered(moving_scene(0.5), &ring(0.5), &zoomed, &mut painter, &mut layers));
+        assert_eq!(painter.clears, 2);
+        assert!(painter.paths > 10);
     }
 
     #[test]

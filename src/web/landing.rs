@@ -24,7 +24,7 @@ pub fn build(root: &Element) -> Res<()> {
         let item = add(&list, "li", &[], None)?;
         add(&item, "span", &[("class", "number")], Some(c.number))?;
         let body = add(&item, "div", &[], None)?;
-        add(&body, "a", &[("href", &format!("#/{}", c.slug))], Some(c.title))?;
+        add(&body, "a", &[("href", &super::chapter_href(c.slug))], Some(c.title))?;
         add(&body, "p", &[], Some(c.blurb))?;
     }
     let share = add(&wrap, "section", &[("class", "share-note"), ("aria-label", "Sharing and embedding")], None)?;

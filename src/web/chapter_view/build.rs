@@ -61,6 +61,8 @@ pub(super) struct Dom {
 impl Dom {
     /// Builds the page into `root`, replacing its content.
     pub fn build(root: &Element, page: &Page, host: &Host) -> Res<Dom> {
+        // A static page's explanation (or the last chapter's) is kept, to be shown again without a fetch.
+        let kept_prose = root.query_selector("article.prose[data-prose]")?;
         root.set_text_content(None);
         let info = page.info();
         let embed = page.embed();
@@ -85,7 +87,7 @@ impl Dom {
             )?;
         } else {
             let crumbs = add(&wrap, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
-            add(&crumbs, "a", &[("href", "#/")], Some("linalg-live"))?;
+            add(&crumbs, "a", &[("href", &crate::web::landing_href())], Some("linalg-live"))?;
             add(&crumbs, "span", &[("aria-hidden", "true")], Some(" › "))?;
             add(&crumbs, "span", &[], Some(&format!("Chapter {}", info.number)))?;
             add(&wrap, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
@@ -165,7 +167,7 @@ impl Dom {
             tools,
         };
         if !embed {
-            add_prose_and_neighbours(&wrap, &grid, page)?;
+            add_prose_and_neighbours(&wrap, &grid, page, kept_prose)?;
         }
         Ok(dom)
     }
@@ -186,10 +188,17 @@ fn add_activation(figure: &Element) -> Res<()> {
 }
 
 /// The explanation beside the figure, and the links to the previous and next chapters.
-fn add_prose_and_neighbours(wrap: &Element, grid: &Element, page: &Page) -> Res<()> {
-    let prose = add(grid, "article", &[("class", "prose")], None)?;
-    // Trusted: our own static text, compiled into the binary. User text never goes through here.
-    prose.set_inner_html(page.chapter().prose());
+fn add_prose_and_neighbours(wrap: &Element, grid: &Element, page: &Page, kept: Option<Element>) -> Res<()> {
+    let slug = page.info().slug;
+    match kept.filter(|article| article.get_attribute("data-prose").as_deref() == Some(slug)) {
+        Some(article) => {
+            grid.append_child(&article)?;
+        }
+        None => {
+            let article = add(grid, "article", &[("class", "prose"), ("data-prose", slug)], None)?;
+            crate::web::prose::load(&article, slug);
+        }
+    }
 
     let nav = add(wrap, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
     let index = CHAPTERS.iter().position(|c| c.slug == page.info().slug).unwrap_or(0);
@@ -198,14 +207,14 @@ fn add_prose_and_neighbours(wrap: &Element, grid: &Element, page: &Page) -> Res<
         let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
         let label =
             format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
-        add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
+        add(&slot, "a", &[("href", &crate::web::chapter_href(other.slug)), ("rel", rel)], Some(&label))?;
     }
     Ok(())
 }
 
 /// Makes each display formula that is too wide for its column (and so scrolls sideways) reachable by
 /// the keyboard, so that it can be scrolled without a mouse; formulas that fit take no tab stop.
-pub(super) fn focus_scrolling_math() -> Res<()> {
+pub(crate) fn focus_scrolling_math() -> Res<()> {
     let formulas = window()?.document().ok_or("no document")?.query_selector_all(".prose math[display=block]")?;
     for i in 0..formulas.length() {
         let Some(formula) = formulas.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };

@@ -30,10 +30,15 @@ pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
     if !(url.dirty && url.due(now, URL_THROTTLE_MS)) {
         return Ok(());
     }
-    let hash = page.hash();
     let window = window()?;
-    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
-        window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+    let location = window.location();
+    // On a chapter's static page the state follows `#?`, and the default state has no hash at all.
+    let (hash, address) = match crate::web::address_hash(&page.hash()) {
+        Some(hash) => (hash.clone(), hash),
+        None => (String::new(), location.pathname()? + &location.search()?),
+    };
+    if location.hash().ok().as_deref() != Some(hash.as_str()) {
+        window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&address))?;
     }
     url.done(now);
     Ok(())

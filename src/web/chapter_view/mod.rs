@@ -28,7 +28,8 @@ use super::share_dialog::ShareDialog;
 use super::theme;
 use crate::page::{Changes, Msg, Page};
 use crate::theme::Theme;
-use crate::view::render::render;
+use crate::view::render::{render_layered, Layers};
+pub(super) use build::focus_scrolling_math;
 use build::Dom;
 pub use embed::Host;
 use gloo_events::EventListener;
@@ -63,10 +64,14 @@ impl ChapterView {
             let look = page.look();
             theme::apply(root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?;
         }
+        // A figure already laid out in the same place (a static page's, or the last chapter's) has the
+        // new one's width: reading it now costs no layout of the half-built page, which would be
+        // shorter for a moment and could lose the reader's scroll position.
+        let laid_out = root.query_selector(".figure")?.map(|f| f.client_width() as f64).filter(|w| *w > 0.0);
         let dom = Dom::build(root, &page, &host)?;
         let painter = CanvasPainter::new(dom.canvas.clone())?;
         page.update(input::reduced_motion());
-        let width = dom.figure.client_width() as f64;
+        let width = laid_out.unwrap_or_else(|| dom.figure.client_width() as f64);
         if width > 0.0 {
             page.update(Msg::Resize { width, height: width });
         }
@@ -76,6 +81,8 @@ impl ChapterView {
             readouts: ReadoutTable::new(&dom.readouts),
             dom,
             painter,
+            layers: Layers::default(),
+            chart_dirty: false,
             // The look is applied already: by the router on the site, above for an element.
             pending: Changes { look: false, ..Changes::ALL },
             control_listeners: Vec::new(),
@@ -140,6 +147,10 @@ struct View {
     page: Page,
     dom: Dom,
     painter: CanvasPainter,
+    /// The last frame drawn on the canvas, to redraw only what changed.
+    layers: Layers,
+    /// The chart owes a redraw (during a drag at most as often as the readouts).
+    chart_dirty: bool,
     /// What changed since the last frame was drawn.
     pending: Changes,
     handles: HandleLayer,
@@ -248,6 +259,7 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
 fn restyle(shared: &Rc<Shared>) {
     if let Ok(mut view) = shared.view.try_borrow_mut() {
         view.painter.palette = Palette::read(&view.dom.figure);
+        view.layers.reset();
         view.pending.figure = true;
     }
     request_frame(shared);
@@ -269,11 +281,14 @@ impl View {
             self.url.dirty = true;
         }
         let dragging = self.page.dragging().is_some();
+        // The chart, like the text, follows a drag ten times a second (a redraw repaints its canvas).
+        let mut chart_due = !dragging || pending.controls;
         if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
             code::show(&self.dom, self.page.chapter(), self.code_tab);
             self.text.done(now);
+            chart_due = true;
         }
         if pending.state || pending.controls || pending.messages {
             embed::show_link_problems(&self.dom.url_alert, &self.page)?;
@@ -287,24 +302,30 @@ impl View {
             set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
             if pending.figure || pending.state {
                 let vp = *self.page.viewport();
-                self.painter.prepare(vp.width, vp.height)?;
-                render(&frame.scene, &frame.marks, &vp, &mut self.painter);
+                if self.painter.prepare(vp.width, vp.height)? {
+                    self.layers.reset();
+                }
+                render_layered(frame.scene, &frame.marks, &vp, &mut self.painter, &mut self.layers);
             }
+            self.chart_dirty = true;
+        }
+        if self.chart_dirty && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
             ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, &self.painter.palette, figure_width)?;
+            self.chart_dirty = false;
         }
         if pending.settled && self.page.dragging().is_none() {
             set_text(&self.dom.summary, &self.page.chapter().summary());
         }
         let playing = self.page.timeline().is_playing();
         if self.host != Host::Site {
-            return Ok(playing || self.text.dirty);
+            return Ok(playing || self.text.dirty || self.chart_dirty);
         }
         if self.page.embed() && (pending.controls || pending.messages || pending.settled) {
             embed::post_height(&mut self.posted_height);
         }
         embed::sync_url(&mut self.url, &self.page, now)?;
-        Ok(playing || self.url.dirty || self.text.dirty)
+        Ok(playing || self.url.dirty || self.text.dirty || self.chart_dirty)
     }
 
     /// The page's look changed after mounting (a host set the theme or accent): apply it where this
@@ -316,6 +337,7 @@ impl View {
             Host::Element { .. } => theme::apply(&self.dom.root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?,
         }
         self.painter.palette = Palette::read(&self.dom.figure);
+        self.layers.reset();
         Ok(())
     }
 }
