@@ -3,7 +3,8 @@
 # Idempotent: each step checks first, so a second run takes seconds.
 #
 #   scripts/setup.sh            the build tools (wasm32 target, trunk, wasm-bindgen-cli, node tools)
-#   scripts/setup.sh --tests    also Debian's Chromium + ChromeDriver for the browser tests, and numpy
+#   scripts/setup.sh --tests    also Debian's Chromium + ChromeDriver for the browser tests, numpy and
+#                               matplotlib
 #
 # Source it (`. scripts/setup.sh`) or run it; scripts/serve.sh and scripts/test.sh call it.
 set -euo pipefail
@@ -57,6 +58,12 @@ NUMPY_VERSION=2.4.6
 if (( with_tests )) && ! python3 -c "import numpy, sys; sys.exit(numpy.__version__ != '${NUMPY_VERSION}')" 2>/dev/null; then
   say "installing numpy ${NUMPY_VERSION} for the code-panel tests"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "numpy==${NUMPY_VERSION}"
+fi
+# matplotlib for the tests that run the downloadable notebook's figure cell (tests/notebook.rs), pinned.
+MATPLOTLIB_VERSION=3.11.2
+if (( with_tests )) && ! python3 -c "import matplotlib, sys; sys.exit(matplotlib.__version__ != '${MATPLOTLIB_VERSION}')" 2>/dev/null; then
+  say "installing matplotlib ${MATPLOTLIB_VERSION} for the notebook tests"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "matplotlib==${MATPLOTLIB_VERSION}" "numpy==${NUMPY_VERSION}"
 fi
 
 # Fetch crates once so that trunk and cargo can work offline afterwards.

@@ -8,6 +8,7 @@ pub mod chapter;
 pub mod chapters;
 pub mod format;
 pub mod math;
+pub mod notebook;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -15,7 +15,7 @@ use crate::chapters::{ChapterInfo, CHAPTERS};
 use crate::format::{display_shape, escape_html};
 use crate::page::{Msg, Page};
 use crate::readout::display::{Grid, ReadoutDisplay, Shown};
-use crate::state::matrix::{MAX_DIM, MAX_ROWS};
+use crate::state::matrix::MAX_DIM;
 use crate::state::number::format_number;
 use crate::state::route::ChapterLink;
 use crate::theme::Theme;
@@ -55,24 +55,27 @@ pub fn chapter_page(info: &'static ChapterInfo) -> StaticPage {
     let mut main = String::new();
     let _ = write!(
         main,
-        "<div class=\"chapter-page\">\n<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../\">linalg-live</a><span aria-hidden=\"true\"> › </span><span>Chapter {}</span></nav>\n<h1>{} {}</h1>\n<div class=\"alert url-alert\" role=\"alert\" hidden></div>\n",
+        "<div class=\"chapter-page\">\n<div class=\"chapter-grid\">\n<div class=\"chapter-head\"><nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"../\">linalg-live</a><span aria-hidden=\"true\"> › </span><span>Chapter {}</span></nav>\n<h1>{} {}</h1>\n<div class=\"alert url-alert\" role=\"alert\" hidden></div></div>\n",
         info.number,
         info.number,
         escape_html(info.title)
     );
-    main.push_str("<div class=\"chapter-grid\">\n<section class=\"figure-panel\" aria-label=\"Interactive figure\">\n");
+    main.push_str("<section class=\"figure-panel\" aria-label=\"Interactive figure\">\n<div class=\"figure-stage\">\n");
     main.push_str(&figure(&page));
-    let _ = writeln!(main, "<p class=\"summary\" id=\"figure-summary\" aria-live=\"polite\">{}</p>", escape_html(&chapter.summary()));
+    let summary = escape_html(&chapter.summary());
+    let _ = writeln!(main, "<p class=\"caption\" aria-hidden=\"true\">{summary}</p>");
+    let _ = writeln!(main, "<p class=\"summary\" id=\"figure-summary\" aria-live=\"polite\">{summary}</p>");
     main.push_str(TOOLS);
     main.push_str(&choices(chapter));
     main.push_str(&timeline(&chapter.stages()));
-    main.push_str(&editors(chapter));
+    main.push_str("</div>\n<div class=\"panel-scroll\">\n");
+    main.push_str(&section("inputs", "Edit the inputs", &editors(chapter)));
     main.push_str(&chart_slot(chapter.chart()));
-    main.push_str(&readouts(&chapter.readouts()));
-    main.push_str(&code(&chapter.code().numpy));
-    let _ = writeln!(main, "</section>\n<article class=\"prose\" data-prose=\"{}\">\n{}</article>\n</div>", info.slug, prose);
+    main.push_str(&section("readout-box", "Results", &readouts(&chapter.readouts())));
+    main.push_str(&section("code-panel", "Code", &code(&chapter.code().numpy)));
+    let _ = writeln!(main, "</div>\n</section>\n<article class=\"prose\" data-prose=\"{}\">\n{}</article>", info.slug, prose);
     main.push_str(&neighbours(info));
-    main.push_str("</div>\n");
+    main.push_str("</div>\n</div>\n");
     StaticPage {
         slug: info.slug,
         title: format!("{} {} · linalg-live", info.number, info.title),
@@ -119,8 +122,15 @@ fn chart_slot(chart: Option<Chart>) -> String {
     format!("<div class=\"chart-slot\"><figure class=\"chart\">{svg}<details><summary>The chart's values</summary><p>{description}</p></details></figure></div>\n")
 }
 
-/// The figure's toolbar, as the shell builds it (its buttons work once the module runs).
-const TOOLS: &str = "<div class=\"figure-tools\"><button type=\"button\" aria-label=\"Zoom out\" disabled>−</button><button type=\"button\" aria-label=\"Zoom in\" disabled>+</button><button type=\"button\" disabled>Fit</button><label class=\"check\"><input type=\"checkbox\" checked disabled><span>Snap to grid</span></label><button type=\"button\" class=\"share\" aria-haspopup=\"dialog\" disabled>Share</button></div>\n";
+/// The figure's toolbar, as the shell builds it (its buttons work once the module runs), and the
+/// alert for links in the text.
+const TOOLS: &str = "<div class=\"figure-tools\"><div class=\"tool-group\" role=\"group\" aria-label=\"History\"><button type=\"button\" class=\"undo\" disabled>Undo</button><button type=\"button\" class=\"redo\" disabled>Redo</button><button type=\"button\" class=\"reset\" disabled>Reset</button></div><div class=\"tool-group\" role=\"group\" aria-label=\"View\"><button type=\"button\" aria-label=\"Zoom out\" disabled>−</button><button type=\"button\" aria-label=\"Zoom in\" disabled>+</button><button type=\"button\" disabled>Fit</button></div><label class=\"check\"><input type=\"checkbox\" checked disabled><span>Snap to grid</span></label><button type=\"button\" class=\"share\" aria-haspopup=\"dialog\" disabled>Share</button></div>\n<p class=\"alert link-alert\" role=\"alert\" hidden></p>\n";
+
+/// A section of the figure panel the reader can open and close, open (as the shell builds it on wide
+/// screens).
+fn section(class: &str, title: &str, content: &str) -> String {
+    format!("<details class=\"panel-section {class}\" open><summary><h2>{title}</h2></summary>{content}</details>\n")
+}
 
 /// The choices as radio groups, the current option checked.
 fn choices(chapter: &dyn AnyChapter) -> String {
@@ -164,7 +174,7 @@ fn editors(chapter: &dyn AnyChapter) -> String {
     let mut out = String::from("<div class=\"editors\">");
     for input in chapter.inputs().into_iter().filter(|i| i.shown) {
         let (rows, cols) = input.value.shape();
-        let editable = input.note.is_none() && rows <= MAX_ROWS;
+        let (editable, long) = (input.editable(), input.long());
         let shape = match input.kind {
             InputKind::Scalar => "number".to_string(),
             InputKind::Vector if rows == 1 => "1 entry".to_string(),
@@ -173,12 +183,17 @@ fn editors(chapter: &dyn AnyChapter) -> String {
         };
         let _ = write!(
             out,
-            "<fieldset class=\"editor\" data-input=\"{0}\"><legend><span class=\"name\">{0}</span><span class=\"shape\">{1}</span></legend><div class=\"cells cols-{2}\">",
+            "<fieldset class=\"editor\" data-input=\"{0}\"><legend><span class=\"name\">{0}</span><span class=\"shape\">{1}</span></legend>{2}<div class=\"cells{3} cols-{4}\">",
             input.name,
             shape,
+            if long { "<div class=\"cells-scroll\">" } else { "" },
+            if long { " long" } else { "" },
             cols.min(MAX_COLS)
         );
         for r in 0..if editable { rows } else { 0 } {
+            if long {
+                let _ = write!(out, "<span class=\"row-number\" aria-hidden=\"true\">{}</span>", r + 1);
+            }
             for c in 0..cols {
                 let label = match input.kind {
                     InputKind::Scalar => input.name.to_string(),
@@ -192,7 +207,7 @@ fn editors(chapter: &dyn AnyChapter) -> String {
                 );
             }
         }
-        out.push_str("</div>");
+        out.push_str(if long { "</div></div>" } else { "</div>" });
         if let Some(note) = &input.note {
             let _ = write!(out, "<p class=\"editor-note\">{}</p>", escape_html(note));
         }
@@ -236,7 +251,7 @@ fn editors(chapter: &dyn AnyChapter) -> String {
 /// The results table: each readout's label, value as people read it, and note. The exact values
 /// (`data-value`) come with the module: before it runs, the page has no readout to read.
 fn readouts(readouts: &[crate::readout::Readout]) -> String {
-    let mut out = String::from("<section class=\"readout-box\" aria-label=\"Results\"><h2>Results</h2><table class=\"readouts\"><tbody>");
+    let mut out = String::from("<div class=\"readouts-scroll\"><table class=\"readouts\"><tbody>");
     for r in readouts {
         let d = ReadoutDisplay::of(r);
         let value = match &d.shown {
@@ -250,7 +265,7 @@ fn readouts(readouts: &[crate::readout::Readout]) -> String {
             escape_html(&d.note)
         );
     }
-    out.push_str("</tbody></table></section>\n");
+    out.push_str("</tbody></table></div>");
     out
 }
 
@@ -266,9 +281,7 @@ fn grid(g: &Grid) -> String {
 
 /// The code panel with the numpy code (the other languages' tabs work once the module runs).
 fn code(numpy: &str) -> String {
-    let mut out = String::from(
-        "<section class=\"code-panel\" aria-label=\"Code\"><div class=\"tabs\"><div role=\"tablist\" aria-label=\"Language\">",
-    );
+    let mut out = String::from("<div class=\"tabs\"><div role=\"tablist\" aria-label=\"Language\">");
     for (i, name) in ["numpy", "PyTorch", "nalgebra"].iter().enumerate() {
         let _ = write!(
             out,
@@ -277,9 +290,9 @@ fn code(numpy: &str) -> String {
             if i == 0 { "" } else { " disabled" }
         );
     }
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "</div><button type=\"button\" class=\"copy\" disabled>Copy</button><span class=\"copy-status\" role=\"alert\"></span></div><pre role=\"tabpanel\" id=\"code-tabpanel\" tabindex=\"0\"><code>{}</code></pre></section>",
+        "</div><button type=\"button\" class=\"copy\" disabled>Copy</button><span class=\"copy-status\" role=\"alert\"></span></div><pre role=\"tabpanel\" id=\"code-tabpanel\" tabindex=\"0\"><code>{}</code></pre>",
         escape_html(numpy)
     );
     out

@@ -1,12 +1,15 @@
 // Offline support for linalg-live. Network first (an update is picked up on the next visit, and a
 // developer never sees a stale build), the cache as the fallback when there is no network. On install
-// it caches the page and every asset index.html names, so one visit is enough to work offline.
+// it caches the page, every asset index.html names and the math font, so one visit is enough to work
+// offline.
 // Assets whose names carry trunk's content hash never change: once cached they are served from the
 // cache, without a request and without rewriting the cache on every visit (the wasm is over 1 MB).
 const CACHE = "linalg-live";
 // The chapters' static pages and their explanations (filled in by the build: scripts/pages.mjs).
 const PAGES = [];
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
+// The math font (static/fonts, copied as it is by trunk): named in style.css, not in index.html.
+const MATH_FONT = "./fonts/stix-two-math.woff2";
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
@@ -15,8 +18,9 @@ self.addEventListener("install", (event) => {
     const html = await page.clone().text();
     const assets = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
     await cache.put("./index.html", page);
-    // The <linalg-figure> script too, for pages of this site that use the custom element.
-    await cache.addAll([...new Set([...assets, "./linalg-figure.js", ...PAGES])]);
+    // The <linalg-figure> script too, for pages of this site that use the custom element, the
+    // formulas' font, which only the stylesheet names, and the chapters' static pages.
+    await cache.addAll([...new Set([...assets, "./linalg-figure.js", MATH_FONT, ...PAGES])]);
     await self.skipWaiting();
   })());
 });

@@ -77,43 +77,48 @@ fn flatten(value: &Value, out: &mut Vec<f64>) {
     }
 }
 
+/// The problems with one oracle case's snippets (none when they run and print the page's numbers).
+fn check_case(case: &Json) -> Vec<String> {
+    let slug = case["page"].as_str().unwrap();
+    let params: Vec<(String, String)> =
+        case["state"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
+    let (chapter, _) = from_params(find(slug).unwrap().build, &params);
+    let code = chapter.code();
+    // One interpreter per case: compile the PyTorch snippet (torch is not installed), run numpy's.
+    let script = format!("compile({:?}, 'the PyTorch snippet', 'exec')\n{}", code.torch, code.numpy);
+    let printed = match python(&script) {
+        Ok(out) => numbers(&out),
+        Err(why) => return vec![format!("{slug} {params:?}: the snippets fail:\n{why}")],
+    };
+    let readouts = chapter.readouts();
+    let mut problems = Vec::new();
+    for name in case["expect"].as_object().unwrap().keys() {
+        let Some(readout) = readouts.iter().find(|r| r.name == name) else { continue };
+        let mut want = Vec::new();
+        flatten(&readout.value, &mut want);
+        let scale = want.iter().fold(1.0_f64, |m, x| m.max(x.abs()));
+        if let Some(x) = want.into_iter().find(|x| !printed.iter().any(|p| (p - x).abs() <= 1e-6 * x.abs() + 1e-9 * scale)) {
+            problems.push(format!("{slug} {params:?}: {name} has {x}, which the numpy snippet does not print"));
+        }
+    }
+    problems
+}
+
 #[test]
 fn the_numpy_snippets_print_the_pages_numbers_with_its_signs() {
     if let Err(why) = python("import numpy") {
         panic!("numpy is needed to run the code panel's snippets (scripts/setup.sh installs it): {why}");
     }
     let fixture: Json = serde_json::from_str(include_str!("fixtures/numpy-oracle.json")).unwrap();
-    let mut failures = Vec::new();
-    for case in fixture["cases"].as_array().unwrap() {
-        let slug = case["page"].as_str().unwrap();
-        let params: Vec<(String, String)> =
-            case["state"].as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
-        let (chapter, _) = from_params(find(slug).unwrap().build, &params);
-        let code = chapter.code();
-        if let Err(why) = python(&format!("compile({:?}, 'torch snippet', 'exec')", code.torch)) {
-            failures.push(format!("{slug} {params:?}: the PyTorch snippet does not compile: {why}"));
-        }
-        let printed = match python(&code.numpy) {
-            Ok(out) => numbers(&out),
-            Err(why) => {
-                failures.push(format!("{slug} {params:?}: the numpy snippet fails:\n{why}"));
-                continue;
-            }
-        };
-        let readouts = chapter.readouts();
-        for name in case["expect"].as_object().unwrap().keys() {
-            let Some(readout) = readouts.iter().find(|r| r.name == name) else { continue };
-            let mut want = Vec::new();
-            flatten(&readout.value, &mut want);
-            let scale = want.iter().fold(1.0_f64, |m, x| m.max(x.abs()));
-            for x in want {
-                if !printed.iter().any(|p| (p - x).abs() <= 1e-6 * x.abs() + 1e-9 * scale) {
-                    failures.push(format!("{slug} {params:?}: {name} has {x}, which the numpy snippet does not print"));
-                    break;
-                }
-            }
-        }
-    }
+    let cases = fixture["cases"].as_array().unwrap();
+    // Two interpreters at a time: most of the time is Python starting and importing numpy.
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let halves: Vec<_> = cases
+            .chunks(cases.len().div_ceil(2))
+            .map(|chunk| scope.spawn(move || chunk.iter().flat_map(check_case).collect::<Vec<_>>()))
+            .collect();
+        halves.into_iter().flat_map(|h| h.join().expect("a checker thread")).collect()
+    });
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 

@@ -89,6 +89,15 @@ impl Code {
         }
     }
 
+    /// Appends the lines that print det A (of a square `A`) in each language.
+    pub fn print_det(&mut self) {
+        self.line(
+            "print(\"det =\", np.linalg.det(A))",
+            "print(\"det =\", torch.linalg.det(A).item())",
+            "println!(\"det = {}\", a.determinant());",
+        );
+    }
+
     /// Appends one line to each language.
     pub fn line(&mut self, numpy: &str, torch: &str, nalgebra: &str) {
         for (text, line) in [(&mut self.numpy, numpy), (&mut self.torch, torch), (&mut self.nalgebra, nalgebra)] {

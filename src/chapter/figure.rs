@@ -1,10 +1,11 @@
 //! The figure a chapter draws, and the drawing pieces chapters share: reading 2×2 and 3×3 maps out of
 //! the state, the plane carried by a matrix, and the size of what is drawn.
 
+use crate::math::basis::polar;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::space::{Point3, Space};
 use crate::view::viewport::World;
-use nalgebra::{DMatrix, Matrix2, Matrix3};
+use nalgebra::{DMatrix, Matrix2, Matrix3, Rotation3, UnitQuaternion};
 
 /// What the figure shows for the current state at the timeline's position.
 #[derive(Debug, Clone)]
@@ -94,9 +95,73 @@ pub fn reach(points: &[Point3]) -> f64 {
     far * 1.15
 }
 
+/// The rotation of the plane by `theta` radians (counter-clockwise).
+pub fn rotation(theta: f64) -> Matrix2<f64> {
+    let (s, c) = theta.sin_cos();
+    Matrix2::new(c, -s, s, c)
+}
+
+/// The part `t` (0..=1) of the rotation `r` of space (a rotation matrix up to rounding), turning
+/// about its axis; a half turn goes one way round, as a quaternion path does.
+pub fn partial_rotation(r: &Matrix3<f64>, t: f64) -> Matrix3<f64> {
+    let q = UnitQuaternion::from_rotation_matrix(&Rotation3::from_matrix_unchecked(*r));
+    UnitQuaternion::identity().try_slerp(&q, t, 1e-12).unwrap_or(q).to_rotation_matrix().into_inner()
+}
+
+/// A path of maps from I to a 2×2 or 3×3 X with det X > 0 that never passes through a singular
+/// map: X = R·S (polar), and at t the rotation R turned by the share t of its angle, after
+/// (1 − t)I + tS (a stretch along perpendicular axes, positive all the way).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolarPath {
+    rotation: DMatrix<f64>,
+    stretch: DMatrix<f64>,
+}
+
+impl PolarPath {
+    /// The path to `x`; `None` when det X ≤ 0, X is not 2×2 or 3×3, or its SVD fails.
+    pub fn to(x: &DMatrix<f64>) -> Option<PolarPath> {
+        if !matches!(x.shape(), (2, 2) | (3, 3)) {
+            return None;
+        }
+        let (rotation, stretch) = polar(x).ok()?;
+        Some(PolarPath { rotation, stretch })
+    }
+
+    /// The map at `t` (0..=1): I at 0, X at 1 (up to rounding).
+    pub fn at(&self, t: f64) -> DMatrix<f64> {
+        let n = self.rotation.nrows();
+        let turn = if n == 2 {
+            let r = rotation(t * self.rotation[(1, 0)].atan2(self.rotation[(0, 0)]));
+            DMatrix::from_column_slice(2, 2, r.as_slice())
+        } else {
+            let r = partial_rotation(&Matrix3::from_fn(|i, j| self.rotation[(i, j)]), t);
+            DMatrix::from_column_slice(3, 3, r.as_slice())
+        };
+        turn * (DMatrix::identity(n, n) * (1.0 - t) + &self.stretch * t)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_polar_path_runs_from_i_to_x_through_invertible_maps() {
+        for x in [
+            DMatrix::from_row_slice(2, 2, &[5.0, 1.0, 3.0, 3.0]),
+            DMatrix::from_row_slice(2, 2, &[-1.0, 0.0, 0.0, -1.0]),
+            DMatrix::from_row_slice(3, 3, &[0.0, -2.0, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0, 3.0]),
+        ] {
+            let path = PolarPath::to(&x).unwrap();
+            assert!((path.at(0.0) - DMatrix::identity(x.nrows(), x.nrows())).amax() < 1e-14);
+            assert!((path.at(1.0) - &x).amax() < 1e-12, "{x}");
+            for k in 1..10 {
+                assert!(crate::math::det::determinant(&path.at(k as f64 / 10.0)).sign() > 0);
+            }
+        }
+        assert!(PolarPath::to(&DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0])).is_none());
+        assert_eq!(rotation(std::f64::consts::FRAC_PI_2) * World::new(1.0, 0.0), World::new(6.123233995736766e-17, 1.0));
+    }
 
     #[test]
     fn maps_points_and_reach() {

@@ -12,6 +12,7 @@ mod error;
 pub mod figure;
 pub mod handle;
 mod input;
+pub mod null_space;
 #[cfg(test)]
 pub mod testing;
 

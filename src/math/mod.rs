@@ -2,6 +2,7 @@
 //! number of iterations, works on scaled copies (so entries near 1e±200 neither overflow nor
 //! underflow), and checks its own result before anyone shows it.
 
+pub mod basis;
 pub mod det;
 pub mod eigen;
 pub mod norms;
@@ -13,6 +14,7 @@ pub mod scale;
 pub mod small;
 pub mod solve;
 pub mod structure;
+pub mod subspace;
 pub mod svd;
 pub mod tensor;
 pub mod truncated;

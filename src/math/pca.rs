@@ -1,6 +1,8 @@
 //! Principal components of a point cloud: the mean, the sample covariance (divided by n − 1, as
 //! `np.cov`), its eigen-pairs by descending variance and the reconstruction errors from the first k
-//! components, all without an n×d centred copy of the points (a few passes over the columns).
+//! components, all without an n×d centred copy of the points (a few passes over the columns). The
+//! centred points' singular values and the scores (their coordinates along the components) do make
+//! that copy, once, on the same scale.
 //!
 //! Exact power-of-two scaling keeps coordinates near 1e±150 (even 1e±300) from overflowing or
 //! underflowing: the points are divided by 2^e₁ (largest coordinate in [1, 2)) for the mean, and
@@ -12,6 +14,7 @@
 
 use super::eigen::symmetric;
 use super::scale::{exponent, ldexp};
+use super::svd::svd;
 use super::NumericError;
 use nalgebra::{DMatrix, DVector};
 
@@ -285,6 +288,56 @@ impl Principal {
     }
 }
 
+/// What the centred points themselves give: their deviations on the scale of the scaled data, their
+/// singular values and their coordinates along the principal directions (the scores). These read the
+/// points again (the statistics above never build the m×d centred copy; these do, once).
+impl Principal {
+    /// The deviations X − μ of the rows of `points` (the points this was computed from), divided by
+    /// 2^[`exp`](Principal::exp): X − μ = this · 2^exp, with no overflow whatever the data's scale.
+    pub fn scaled_deviations(&self, points: &DMatrix<f64>) -> DMatrix<f64> {
+        let e_in = exponent(self.largest);
+        let e_c = self.exp - e_in;
+        let mean: Vec<f64> = self.mean.iter().map(|&m| ldexp(m, -e_in)).collect();
+        DMatrix::from_fn(points.nrows(), points.ncols(), |r, c| ldexp(ldexp(points[(r, c)], -e_in) - mean[c], -e_c))
+    }
+
+    /// The singular values of the centred points X − μ (m×d), descending, min(m, d) of them:
+    /// σᵢ² = (m − 1)·λᵢ, and X − μ's right singular vectors are the principal directions. A tall X is
+    /// first reduced to the d×d factor R of X = QR (Householder, no iteration), which has the same
+    /// singular values, as LAPACK does for m ≫ d; R's SVD is the checked [`svd`], and the σ² must add
+    /// up to ‖X‖²_F (orthogonal factors keep it). `Err` when a check fails or a σ is too large for a
+    /// 64-bit float.
+    pub fn centred_singular_values(&self, points: &DMatrix<f64>) -> Result<DVector<f64>, NumericError> {
+        let x = self.scaled_deviations(points);
+        let s = if x.nrows() > x.ncols() { svd(&x.clone().qr().r())? } else { svd(&x)? };
+        let (want, got) = (x.norm_squared(), s.singular_values.norm_squared());
+        if (got - want).abs() > 1e-12 * want {
+            return Err(NumericError::Unstable);
+        }
+        let sigma = s.singular_values.map(|x| self.length(x));
+        if sigma.iter().all(|x| x.is_finite()) {
+            Ok(sigma)
+        } else {
+            Err(NumericError::Overflow)
+        }
+    }
+
+    /// The scores (X − μ)·Dₖ: each row of `points` in coordinates along the first `k` principal
+    /// directions (with their signs), in the data's units (m×k). `Err` without components, or when a
+    /// score is too large for a 64-bit float.
+    pub fn scores(&self, points: &DMatrix<f64>, k: usize) -> Result<DMatrix<f64>, NumericError> {
+        let components = self.components.as_ref().map_err(Clone::clone)?;
+        let k = k.min(components.directions.ncols());
+        let scaled = self.scaled_deviations(points) * components.directions.columns(0, k);
+        let scores = scaled.map(|x| self.length(x));
+        if scores.iter().all(|x| x.is_finite()) {
+            Ok(scores)
+        } else {
+            Err(NumericError::Overflow)
+        }
+    }
+}
+
 /// An orthonormal basis of the directions orthogonal to unit `d`: in closed form for 2 and 3 entries,
 /// by Gram–Schmidt (twice) on the axes least aligned with d otherwise.
 fn complement(d: &DVector<f64>) -> Vec<DVector<f64>> {
@@ -436,6 +489,86 @@ mod tests {
         for k in 1..=3 {
             let dropped: f64 = c.variances[k..].iter().sum();
             assert!((c.reconstruction[k - 1] - 4.0 * dropped).abs() <= 1e-13 * p.total(), "k = {k}");
+        }
+    }
+
+    #[test]
+    fn the_centred_points_singular_values_and_scores_agree_with_numpy() {
+        // numpy: X = P − P.mean(0) for P = [[0, 2], [1, 4], [2, 0]]; np.linalg.svd(X) gives
+        // σ = [2.93352199, 1.18086778] and Vᵀ = [[0.28978415, −0.95709203], [−0.95709203, −0.28978415]].
+        let points = DMatrix::from_row_slice(3, 2, &[0.0, 2.0, 1.0, 4.0, 2.0, 0.0]);
+        let p = principal_components(&points).unwrap();
+        let sigma = p.centred_singular_values(&points).unwrap();
+        assert!((sigma[0] - 2.933_521_99).abs() < 1e-8 && (sigma[1] - 1.180_867_78).abs() < 1e-8, "{sigma}");
+        // λ = σ²/(m − 1): here 4.30277564 and 0.69722436.
+        let variances = p.variances().unwrap();
+        for (s, l) in sigma.iter().zip(&variances) {
+            assert!((s * s / 2.0 - l).abs() <= 1e-14 * variances[0]);
+        }
+        // The scores along PC₁ = (−0.2898, 0.9571) (largest entry positive) and PC₂ = (0.9571, 0.2898).
+        let scores = p.scores(&points, 2).unwrap();
+        let pc1 = [-0.289_784_15, 0.957_092_03];
+        let pc2 = [0.957_092_03, 0.289_784_15];
+        let x = [[-1.0, 0.0], [0.0, 2.0], [1.0, -2.0]];
+        for (r, row) in x.iter().enumerate() {
+            assert!((scores[(r, 0)] - (row[0] * pc1[0] + row[1] * pc1[1])).abs() < 1e-7, "{scores}");
+            assert!((scores[(r, 1)] - (row[0] * pc2[0] + row[1] * pc2[1])).abs() < 1e-7, "{scores}");
+        }
+        assert_eq!(p.scores(&points, 1).unwrap().shape(), (3, 1));
+        // The scores' columns have the variances λ and are uncorrelated.
+        let cov = scores.transpose() * &scores / 2.0;
+        assert!(
+            (cov[(0, 0)] - variances[0]).abs() < 1e-13 && (cov[(1, 1)] - variances[1]).abs() < 1e-13 && cov[(0, 1)].abs() < 1e-13,
+            "{cov}"
+        );
+    }
+
+    #[test]
+    fn singular_values_and_scores_keep_their_scale_and_say_when_they_do_not_fit() {
+        let base = DMatrix::from_row_slice(3, 2, &[0.0, 2.0, 1.0, 4.0, 2.0, 0.0]);
+        let want = principal_components(&base).unwrap();
+        let (sigma, scores) = (want.centred_singular_values(&base).unwrap(), want.scores(&base, 2).unwrap());
+        for s in [1e-150, 1e150, 1e300] {
+            let points = &base * s;
+            let p = principal_components(&points).unwrap();
+            let got = p.centred_singular_values(&points).unwrap();
+            assert!((&got / s - &sigma).amax() < 1e-13, "{s}: {got}");
+            assert!((p.scores(&points, 2).unwrap() / s - &scores).amax() < 1e-13, "{s}");
+        }
+        // Scores of ±2.4e308 (along the diagonal) do not fit: an error, not infinity.
+        let points = DMatrix::from_row_slice(2, 2, &[-1.7e308, -1.7e308, 1.7e308, 1.7e308]);
+        let p = principal_components(&points).unwrap();
+        assert_eq!(p.centred_singular_values(&points), Err(NumericError::Overflow));
+        assert_eq!(p.scores(&points, 1), Err(NumericError::Overflow));
+        // The same point three times: every σ and every score is 0.
+        let same = DMatrix::from_row_slice(3, 3, &[1.0, 2.0, 3.0, 1.0, 2.0, 3.0, 1.0, 2.0, 3.0]);
+        let p = principal_components(&same).unwrap();
+        assert_eq!(p.centred_singular_values(&same).unwrap().as_slice(), &[0.0, 0.0, 0.0]);
+        assert!(p.scores(&same, 3).unwrap().iter().all(|&x| x == 0.0));
+    }
+
+    proptest! {
+        #[test]
+        fn the_components_are_the_right_singular_vectors_of_the_centred_points(n in 2usize..30, d in 2usize..=3,
+                                                                              entries in proptest::collection::vec(-1.0f64..1.0, 90)) {
+            let points = DMatrix::from_fn(n, d, |r, c| entries[r * 3 + c] * (1.0 + c as f64));
+            let p = principal_components(&points).unwrap();
+            let sigma = p.centred_singular_values(&points).unwrap();
+            let variances = p.variances().unwrap();
+            prop_assert_eq!(sigma.len(), n.min(d));
+            for (i, l) in variances.iter().enumerate() {
+                let s = sigma.get(i).copied().unwrap_or(0.0);
+                prop_assert!((s * s / (n as f64 - 1.0) - l).abs() <= 1e-12 * variances[0].max(1e-300), "λ{} = {} vs σ²/(m − 1) = {}", i, l, s * s / (n as f64 - 1.0));
+            }
+            let v = svd(&p.scaled_deviations(&points)).unwrap().v;
+            let c = p.components.as_ref().unwrap();
+            for i in 0..n.min(d) {
+                // Where σᵢ stands apart from its neighbours, its direction is unique up to sign.
+                let gap = (0..variances.len()).filter(|&j| j != i).map(|j| (variances[j] - variances[i]).abs()).fold(f64::INFINITY, f64::min);
+                if gap > 1e-3 * variances[0] {
+                    prop_assert!((v.column(i).dot(&c.directions.column(i)).abs() - 1.0).abs() < 1e-9);
+                }
+            }
         }
     }
 

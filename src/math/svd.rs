@@ -314,6 +314,52 @@ pub fn null_space(a: &DMatrix<f64>) -> Result<DMatrix<f64>, NumericError> {
     Ok(full.v.columns(rank, n - rank).into_owned())
 }
 
+/// Below this length what is left of a projected basis vector counts as nothing (see
+/// [`null_space_in_order`]); any value below 1/√n would do, and this one is far from rounding.
+pub const IN_ORDER_TOLERANCE: f64 = 1e-6;
+
+/// The null space of [`null_space`] in a basis that does not depend on which SVD found it (when two
+/// or more singular values are 0, any rotation of those right singular vectors is as good, and
+/// numpy's LAPACK picks another one than ours): the projections of e₁, e₂, …, eₙ onto the null space,
+/// taken in order, each made orthogonal to the vectors already kept (Gram–Schmidt) and kept,
+/// normalised, when what is left is longer than [`IN_ORDER_TOLERANCE`]. A one-dimensional null space
+/// is its unit vector whose first entry that is not 0 is positive. The projector N·Nᵀ is the same for
+/// every orthonormal basis N, so numpy reproduces the result from its own SVD; n×0 when only 0 maps
+/// to 0.
+pub fn null_space_in_order(a: &DMatrix<f64>) -> Result<DMatrix<f64>, NumericError> {
+    null_space(a).map(in_order)
+}
+
+/// The basis [`null_space_in_order`] describes, of the space spanned by the orthonormal columns of
+/// `any`.
+fn in_order(any: DMatrix<f64>) -> DMatrix<f64> {
+    let (n, k) = any.shape();
+    if k == 0 {
+        return any;
+    }
+    let mut basis: Vec<DVector<f64>> = Vec::with_capacity(k);
+    for i in 0..n {
+        if basis.len() == k {
+            break;
+        }
+        let mut left: DVector<f64> = &any * any.row(i).transpose();
+        for b in &basis {
+            left -= b * b.dot(&left);
+        }
+        let length = left.norm();
+        if length > IN_ORDER_TOLERANCE {
+            basis.push(left / length);
+        }
+    }
+    // A direction of the null space orthogonal to every kept vector would have all entries within
+    // the tolerance of 0, so exactly k vectors are kept; the fallback is never taken.
+    if basis.len() == k {
+        DMatrix::from_columns(&basis)
+    } else {
+        any
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -466,6 +512,36 @@ pub(crate) mod tests {
         }
 
         #[test]
+        fn null_spaces_in_order_span_the_same_space_as_any_basis(m in 1usize..=4, n in 1usize..=4, r in 0usize..=4,
+                                                                seed in proptest::collection::vec(-1.0f64..1.0, 32), turn in -3.0f64..3.0) {
+            let a = DMatrix::from_fn(m, r, |i, j| seed[i * 4 + j]) * DMatrix::from_fn(r, n, |i, j| seed[16 + i * 4 + j]);
+            let any = null_space(&a).unwrap();
+            let ordered = null_space_in_order(&a).unwrap();
+            prop_assert_eq!(ordered.shape(), any.shape());
+            let k = ordered.ncols();
+            prop_assert!((ordered.transpose() * &ordered - DMatrix::identity(k, k)).amax() < 1e-12);
+            prop_assert!((&ordered * ordered.transpose() - &any * any.transpose()).amax() < 1e-12, "the same projector");
+            // Rotating the SVD's basis within the null space (what another SVD may return) changes
+            // nothing: the result depends on the projector only.
+            if k >= 2 {
+                let (c, s) = (turn.cos(), turn.sin());
+                let mut turned = any.clone();
+                for row in 0..n {
+                    let (x, y) = (any[(row, 0)], any[(row, 1)]);
+                    turned[(row, 0)] = c * x - s * y;
+                    turned[(row, 1)] = s * x + c * y;
+                }
+                prop_assert!((in_order(turned) - &ordered).amax() < 1e-9);
+            }
+            let flipped = -any.clone();
+            prop_assert!((in_order(flipped) - &ordered).amax() < 1e-9);
+            if k == 1 {
+                let first = ordered.iter().find(|x| x.abs() > IN_ORDER_TOLERANCE).copied().unwrap();
+                prop_assert!(first > 0.0);
+            }
+        }
+
+        #[test]
         fn fast_paths_agree_with_the_general_path(n in 2usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9), kind in 0usize..4,
                                                   exp in -150i32..=150) {
             let a = kind_of_matrix(n, kind, &entries) * 10f64.powi(exp);
@@ -546,6 +622,31 @@ pub(crate) mod tests {
         let n = null_space(&wide).unwrap();
         assert_eq!(n.shape(), (3, 1));
         assert!((&wide * &n).amax() < 1e-15);
+    }
+
+    #[test]
+    fn the_null_space_in_order_is_the_same_whichever_basis_the_svd_found() {
+        // A = [[1, 2], [2, 4]] sends the line through (2, −1) to 0: the first entry is made positive.
+        let line = null_space_in_order(&DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 2.0, 4.0])).unwrap();
+        let want = DMatrix::from_column_slice(2, 1, &[2.0, -1.0]) / 5f64.sqrt();
+        assert!((&line - &want).amax() < 1e-15, "{line}");
+        // (1, −3): the largest entry is negative, the first one is positive.
+        let line = null_space_in_order(&DMatrix::from_row_slice(2, 2, &[3.0, 1.0, 6.0, 2.0])).unwrap();
+        assert!((&line - DMatrix::from_column_slice(2, 1, &[1.0, -3.0]) / 10f64.sqrt()).amax() < 1e-15, "{line}");
+        // All ones: the plane x + y + z = 0 as (2, −1, −1)/√6 and (0, 1, −1)/√2, by hand.
+        let plane = null_space_in_order(&DMatrix::from_element(3, 3, 1.0)).unwrap();
+        let want = DMatrix::from_column_slice(
+            3,
+            2,
+            &[2.0 / 6f64.sqrt(), -1.0 / 6f64.sqrt(), -1.0 / 6f64.sqrt(), 0.0, 0.5f64.sqrt(), -(0.5f64.sqrt())],
+        );
+        assert!((&plane - &want).amax() < 1e-15, "{plane}");
+        // diag(1, 0, 0): e₁ projects to nothing and is skipped; e₂ and e₃ are kept as they are.
+        let axes = null_space_in_order(&DMatrix::from_diagonal(&DVector::from_vec(vec![1.0, 0.0, 0.0]))).unwrap();
+        assert!((&axes - DMatrix::from_column_slice(3, 2, &[0.0, 1.0, 0.0, 0.0, 0.0, 1.0])).amax() < 1e-15, "{axes}");
+        assert_eq!(null_space_in_order(&DMatrix::identity(3, 3)).unwrap().shape(), (3, 0));
+        assert_eq!(null_space_in_order(&DMatrix::zeros(2, 2)).unwrap(), DMatrix::identity(2, 2));
+        assert_eq!(null_space_in_order(&DMatrix::from_element(2, 2, f64::NAN)), Err(NumericError::NotFinite));
     }
 
     #[test]

@@ -3,22 +3,25 @@
 //! changes the state.
 
 mod editing;
+mod history;
 mod space;
 #[cfg(test)]
 mod tests;
 
 pub use editing::CellError;
+pub use history::{MAX_ENTRIES, MAX_STEPS};
 
-use crate::chapter::{to_params, Action, AnyChapter, ChapterInfo, Figure, Handle, HandleId, Handles};
+use crate::chapter::{from_params, to_params, Action, AnyChapter, ChapterInfo, Figure, Handle, HandleId, Handles};
 use crate::readout::Readout;
 use crate::state::route::{build_hash, ChapterLink, EMBED_PARAM};
 use crate::theme::Look;
 use crate::view::render::HandleMark;
 use crate::view::scene::Scene;
 use crate::view::space::Camera;
-use crate::view::timeline::Timeline;
+use crate::view::timeline::{Timeline, STAGE_MS};
 use crate::view::viewport::{Screen, Viewport, World};
 use editing::{editor_layout, EditorLayout};
+use history::{Gesture, History};
 use std::collections::BTreeMap;
 
 /// Arrow-key step in world units, and with Shift held.
@@ -27,6 +30,9 @@ pub const KEY_STEP: f64 = 1.0;
 pub const FINE_KEY_STEP: f64 = 0.1;
 /// Largest magnitude a handle can be moved to by keys (dragging is bounded by the view).
 pub const MAX_COORD: f64 = 1e6;
+/// How long Play takes over one stage, in ms: slow enough to follow (the timeline's own pace is
+/// [`STAGE_MS`]; the page plays it on a clock slowed by the ratio, its pauses between stages too).
+pub const PLAY_STAGE_MS: f64 = 1500.0;
 
 /// Something the reader (or the browser) did.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +56,8 @@ pub enum Msg {
     },
     /// A handle got or lost keyboard focus.
     Focus(Option<HandleId>),
-    /// Typed into a cell of an input (row and column from 0).
+    /// Typed into a cell of an input (row and column from 0), keystroke by keystroke: a number is
+    /// applied at once; a whole matrix waits for [`Msg::CommitCell`].
     EditCell {
         /// The input's name.
         input: &'static str,
@@ -59,6 +66,18 @@ pub enum Msg {
         /// The cell's column.
         col: usize,
         /// What was typed.
+        text: String,
+    },
+    /// Finished typing in a cell (Enter, or leaving it) or pasted into it: a number or a whole matrix
+    /// (numpy, MATLAB, CSV rows) is applied, and the cell's edit becomes one step of the history.
+    CommitCell {
+        /// The input's name.
+        input: &'static str,
+        /// The cell's row.
+        row: usize,
+        /// The cell's column.
+        col: usize,
+        /// The cell's text (or the pasted text).
         text: String,
     },
     /// Added or removed rows/columns of an input (new cells are 0).
@@ -125,6 +144,16 @@ pub enum Msg {
     SetTheme(String),
     /// A host page set the accent colour (`0a7`, `#00aa77`).
     SetAccent(String),
+    /// Takes back the last step.
+    Undo,
+    /// Does again the last step taken back.
+    Redo,
+    /// Returns to the chapter's default state (one step, so it can be undone).
+    Reset,
+    /// A link in the page to this chapter (`#/<slug>?A=…`) sets the state, validated as a URL is: the
+    /// chapter's default with the link's parameters, as one step; a refused link keeps the state and
+    /// says why. A link to another chapter is ignored (the shell navigates to it).
+    FollowLink(ChapterLink),
 }
 
 /// What an update changed, so the shell redoes only that.
@@ -142,11 +171,14 @@ pub struct Changes {
     pub messages: bool,
     /// The theme or accent changed.
     pub look: bool,
+    /// A link set the state: the address gets a new history entry rather than a rewrite.
+    pub navigated: bool,
 }
 
 impl Changes {
     /// Everything: used for the first frame of a page.
-    pub const ALL: Changes = Changes { state: true, figure: true, controls: true, settled: true, messages: true, look: true };
+    pub const ALL: Changes =
+        Changes { state: true, figure: true, controls: true, settled: true, messages: true, look: true, navigated: false };
 
     /// Adds another update's changes to these.
     pub fn merge(&mut self, other: Changes) {
@@ -156,6 +188,7 @@ impl Changes {
         self.settled |= other.settled;
         self.messages |= other.messages;
         self.look |= other.look;
+        self.navigated |= other.navigated;
     }
 
     /// The changes of a state change that also rebuilds controls (a choice, a reshape, a paste),
@@ -193,6 +226,10 @@ pub struct Page {
     camera: Camera,
     /// The last pointer position of a drag of the orbit control.
     orbit_from: Option<Screen>,
+    /// Past and undone states.
+    history: History,
+    /// Why the last link followed in the page was refused (the state was kept).
+    link_problems: Vec<String>,
 }
 
 impl Page {
@@ -203,6 +240,7 @@ impl Page {
         url_problems.extend(problems);
         let timeline = Timeline::new(chapter.stages().len());
         let editor_layout = editor_layout(chapter.as_ref());
+        let history = History::new(to_params((info.build)().as_ref()));
         let mut page = Page {
             info,
             chapter,
@@ -218,6 +256,8 @@ impl Page {
             look: Look::from_params(&link.params),
             camera: Camera::default(),
             orbit_from: None,
+            history,
+            link_problems: Vec::new(),
         };
         page.fit();
         page
@@ -266,6 +306,11 @@ impl Page {
     /// Per input, its invalid cell and the message about it (the last valid value stays in the state).
     pub fn cell_errors(&self) -> &BTreeMap<&'static str, CellError> {
         &self.cell_errors
+    }
+
+    /// Why the last link followed inside the page was refused (the state was kept); empty otherwise.
+    pub fn link_problems(&self) -> &[String] {
+        &self.link_problems
     }
 
     /// The theme and accent the link (or host) asked for.
@@ -356,6 +401,33 @@ impl Page {
     /// Applies one message; returns what changed.
     pub fn update(&mut self, msg: Msg) -> Changes {
         let mut ch = Changes::default();
+        // The gesture this message belongs to, if it can change the chapter: a step of the history.
+        let gesture = match &msg {
+            Msg::DragStart(id) if *id != HandleId::ORBIT => Some(Gesture::Drag(*id)),
+            Msg::Nudge { handle, .. } if *handle != HandleId::ORBIT => Some(Gesture::Nudge(*handle)),
+            Msg::EditCell { input, row, col, .. } | Msg::CommitCell { input, row, col, .. } => Some(Gesture::Cell(input, *row, *col)),
+            Msg::Reshape { .. } | Msg::Paste { .. } | Msg::Choose { .. } | Msg::Place(_) | Msg::Remove(_) => Some(Gesture::Once),
+            _ => None,
+        };
+        if let Some(gesture) = gesture {
+            self.begin(gesture);
+        }
+        let commit = matches!(
+            msg,
+            Msg::CommitCell { .. } | Msg::Reshape { .. } | Msg::Paste { .. } | Msg::Choose { .. } | Msg::Place(_) | Msg::Remove(_)
+        );
+        // Cells mark their gesture themselves (a cell that turns into a matrix puts the state back).
+        let touches = matches!(
+            msg,
+            Msg::DragStart(_)
+                | Msg::DragTo(_)
+                | Msg::Nudge { .. }
+                | Msg::Reshape { .. }
+                | Msg::Paste { .. }
+                | Msg::Choose { .. }
+                | Msg::Place(_)
+                | Msg::Remove(_)
+        );
         match msg {
             Msg::DragStart(id) => {
                 self.timeline.finish();
@@ -374,9 +446,10 @@ impl Page {
                 None => {}
             },
             Msg::DragEnd => {
-                if self.dragging.take().is_some() {
+                if let Some(id) = self.dragging.take() {
                     ch.figure = true;
                     ch.settled = true;
+                    self.close_if(Gesture::Drag(id));
                 }
             }
             Msg::Nudge { handle, dx, dy, fine } => {
@@ -397,9 +470,14 @@ impl Page {
             }
             Msg::Focus(id) => {
                 ch.figure = self.focused != id;
+                if let Some(before) = self.focused.filter(|_| self.focused != id) {
+                    // Leaving a handle ends its key steps.
+                    self.close_if(Gesture::Nudge(before));
+                }
                 self.focused = id;
             }
             Msg::EditCell { input, row, col, text } => ch = self.edit_cell(input, row, col, &text),
+            Msg::CommitCell { input, row, col, text } => ch = self.commit_cell(input, row, col, &text),
             Msg::Reshape { input, rows, cols } => ch = self.reshape(input, rows, cols),
             Msg::Paste { input, text } => ch = self.paste(input, &text),
             Msg::Choose { choice, option } => {
@@ -440,7 +518,7 @@ impl Page {
                 if self.timeline.is_playing() {
                     self.timeline.pause();
                 } else {
-                    self.timeline.play(now);
+                    self.timeline.play(play_clock(now));
                 }
                 ch.figure = true;
             }
@@ -448,7 +526,7 @@ impl Page {
                 self.timeline.scrub(pos);
                 ch.figure = true;
             }
-            Msg::Tick(now) => ch.figure = self.timeline.tick(now),
+            Msg::Tick(now) => ch.figure = self.timeline.tick(play_clock(now)),
             Msg::Place(at) => {
                 if !self.in_space() {
                     let to = self.viewport.clamp(self.viewport.to_world(at));
@@ -475,6 +553,21 @@ impl Page {
                 ch.look = true;
                 ch.messages = true;
             }
+            Msg::Undo => ch = self.undo(),
+            Msg::Redo => ch = self.redo(),
+            Msg::Reset => ch = self.reset(),
+            Msg::FollowLink(link) => ch = self.follow_link(&link),
+        }
+        if touches && ch.state {
+            self.touched();
+        }
+        if commit {
+            self.close_gesture();
+        }
+        if ch.state && !self.link_problems.is_empty() {
+            // The figure moved on from the refused link: its message goes.
+            self.link_problems.clear();
+            ch.messages = true;
         }
         if ch.state || ch.controls {
             // A state change can change how the editors look (generated points hide P's cells).
@@ -487,10 +580,36 @@ impl Page {
         ch
     }
 
+    /// A link to this chapter followed inside the page: its parameters through the same checks as a
+    /// URL's, on the chapter's default state; applied as one step, or refused with the reasons.
+    fn follow_link(&mut self, link: &ChapterLink) -> Changes {
+        if link.slug != self.info.slug {
+            return Changes::default();
+        }
+        let (chapter, mut problems) = from_params(self.info.build, &link.params);
+        problems.splice(0..0, link.problems.iter().cloned());
+        if !problems.is_empty() {
+            self.link_problems = problems;
+            return Changes { messages: true, ..Changes::default() };
+        }
+        let had_problems = !std::mem::take(&mut self.link_problems).is_empty();
+        if to_params(chapter.as_ref()) == to_params(self.chapter.as_ref()) {
+            // The figure shows that state already (the same link twice): no step.
+            return Changes { messages: had_problems, ..Changes::default() };
+        }
+        let ch = self.replace_state(chapter);
+        Changes { navigated: true, messages: ch.messages || had_problems, ..ch }
+    }
+
     /// A fresh timeline for the chapter's current stages, at the end, keeping the motion preference.
-    fn reset_timeline(&mut self) {
+    pub(super) fn reset_timeline(&mut self) {
         let reduced_motion = self.timeline.reduced_motion;
         self.timeline = Timeline::new(self.chapter.stages().len());
         self.timeline.reduced_motion = reduced_motion;
     }
+}
+
+/// The timeline's clock for a time in ms: slowed so that a stage takes [`PLAY_STAGE_MS`].
+fn play_clock(now_ms: f64) -> f64 {
+    now_ms * (STAGE_MS / PLAY_STAGE_MS)
 }

@@ -265,3 +265,219 @@ fn three_d_figures_keep_their_labels_apart_from_every_side() {
         assert_eq!(overlaps, 0, "{slug}: {overlaps} overlapping label pairs over 120 views");
     }
 }
+
+fn matrix(page: &Page, name: &str) -> Vec<Vec<f64>> {
+    match value(page, name) {
+        Value::Matrix(rows) => rows,
+        other => panic!("{name} = {other:?}"),
+    }
+}
+
+fn type_into(page: &mut Page, input: &'static str, row: usize, col: usize, text: &str) {
+    // Keystroke by keystroke, as the editor's input events send it, then committed.
+    let mut typed = String::new();
+    for c in text.chars() {
+        typed.push(c);
+        page.update(Msg::EditCell { input, row, col, text: typed.clone() });
+    }
+    page.update(Msg::CommitCell { input, row, col, text: typed });
+}
+
+#[test]
+fn a_drag_is_one_step_and_undo_redo_follow_it() {
+    let mut page = open(&[]);
+    let start = page.hash();
+    assert!(!page.can_undo() && !page.can_redo() && !page.can_reset());
+    page.update(Msg::DragStart(id("v")));
+    for k in 1..=5 {
+        page.update(Msg::DragTo(page.viewport().to_screen(World::new(1.0, -f64::from(k)))));
+    }
+    page.update(Msg::DragEnd);
+    let dragged = page.hash();
+    assert!(dragged.contains("v=1,-5"), "{dragged}");
+    assert!(page.can_undo() && page.can_reset());
+    let ch = page.update(Msg::Undo);
+    assert!(ch.state && ch.controls && ch.settled);
+    assert_eq!(page.hash(), start, "the whole drag is one step");
+    assert!(!page.can_undo() && page.can_redo());
+    page.update(Msg::Redo);
+    assert_eq!(page.hash(), dragged);
+    // Undo with nothing to undo changes nothing.
+    page.update(Msg::Undo);
+    assert_eq!(page.update(Msg::Undo), Changes::default());
+    assert!(page.update(Msg::Redo).state);
+    assert_eq!(page.update(Msg::Redo), Changes::default());
+    // Pressing a handle without moving it, or turning a 3-D view, is no step.
+    let mut page = open(&[]);
+    page.update(Msg::DragStart(id("v")));
+    page.update(Msg::DragEnd);
+    page.update(Msg::Pan { dx: 10.0, dy: 0.0 });
+    page.update(Msg::Zoom { at: Screen { x: 1.0, y: 1.0 }, factor: 2.0 });
+    assert!(!page.can_undo());
+}
+
+#[test]
+fn typing_in_one_cell_is_one_step_and_each_gesture_another() {
+    let mut page = open(&[]);
+    type_into(&mut page, "A", 0, 0, "12.5");
+    type_into(&mut page, "A", 0, 0, "7");
+    page.update(Msg::Choose { choice: "view", option: "ab".into() });
+    page.update(Msg::Focus(Some(id("B:0"))));
+    page.update(Msg::Nudge { handle: id("B:0"), dx: 1.0, dy: 0.0, fine: false });
+    page.update(Msg::Nudge { handle: id("B:0"), dx: 1.0, dy: 0.0, fine: false });
+    page.update(Msg::Focus(None));
+    page.update(Msg::Nudge { handle: id("B:0"), dx: 0.0, dy: 1.0, fine: false });
+    page.update(Msg::Reshape { input: "A", rows: 3, cols: 2 });
+    let mut hashes = vec![page.hash()];
+    while page.can_undo() {
+        page.update(Msg::Undo);
+        hashes.push(page.hash());
+    }
+    assert_eq!(hashes.len(), 7, "{hashes:#?}");
+    assert!(hashes[0].contains("A=7,3;6,5;0,0"));
+    assert!(hashes[1].contains("A=7,3;6,5&B=7,3;3,2"), "{}", hashes[1]);
+    assert!(hashes[2].contains("B=7,3;2,2"), "the two nudges before the focus moved are one step: {}", hashes[2]);
+    assert!(hashes[3].contains("A=7,3;6,5&B=5,3;2,2") && hashes[3].contains("view=ab"));
+    assert!(hashes[4].contains("A=7,3;6,5") && !hashes[4].contains("view"));
+    assert!(hashes[5].contains("A=12.5,3;6,5"));
+    assert_eq!(hashes[6], "#/multiplication?A=2,3;6,5&B=5,3;2,2&v=5,2&w=2,6");
+    // A new step after an undo drops what was undone.
+    page.update(Msg::Redo);
+    assert!(page.can_redo());
+    page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false });
+    assert!(!page.can_redo());
+}
+
+#[test]
+fn reset_returns_the_default_as_a_step_that_can_be_undone() {
+    let mut page = open(&[("A", "1,0;0,1"), ("view", "ab")]);
+    assert!(page.can_reset());
+    page.update(Msg::Scrub(0.5));
+    let linked = page.hash();
+    let ch = page.update(Msg::Reset);
+    assert!(ch.controls && ch.state);
+    assert_eq!(page.hash(), "#/multiplication?A=2,3;6,5&B=5,3;2,2&v=5,2&w=2,6");
+    assert_eq!(page.timeline().position(), page.timeline().stages() as f64, "the timeline starts over at its end");
+    assert!(!page.can_reset());
+    assert_eq!(page.update(Msg::Reset), Changes::default(), "resetting the default is no step");
+    page.update(Msg::Undo);
+    assert_eq!(page.hash(), linked);
+}
+
+#[test]
+fn the_history_is_bounded_in_steps_and_in_entries() {
+    let mut page = open(&[]);
+    for k in 0..(MAX_STEPS + 30) {
+        // Alternate handles, so that every nudge is a step of its own.
+        let handle = if k % 2 == 0 { id("v") } else { id("A:0") };
+        page.update(Msg::Nudge { handle, dx: 1.0, dy: 0.0, fine: false });
+    }
+    let mut undone = 0;
+    while page.can_undo() {
+        page.update(Msg::Undo);
+        undone += 1;
+    }
+    assert_eq!(undone, MAX_STEPS);
+    // 10⁵ generated points are 2·10⁵ entries a snapshot: only a few are kept.
+    let mut page = open_at("pca", &[("n", "100000")]);
+    for n in [99_000, 98_000, 97_000, 96_000, 95_000, 94_000, 93_000, 92_000, 91_000, 90_000, 89_000, 88_000] {
+        page.update(Msg::CommitCell { input: "n", row: 0, col: 0, text: n.to_string() });
+    }
+    let mut undone = 0;
+    while page.can_undo() {
+        page.update(Msg::Undo);
+        undone += 1;
+    }
+    assert!((1..=MAX_ENTRIES / 180_000).contains(&undone), "{undone} steps of ~2·10⁵ entries");
+}
+
+#[test]
+fn typeset_numbers_and_whole_matrices_typed_into_a_cell() {
+    let mut page = open(&[]);
+    type_into(&mut page, "A", 0, 1, "\u{2212}5");
+    assert_eq!(matrix(&page, "A"), [[2.0, -5.0], [6.0, 5.0]]);
+    type_into(&mut page, "A", 1, 1, "[[1, 2], [3, 4]]");
+    assert_eq!(matrix(&page, "A"), [[1.0, 2.0], [3.0, 4.0]]);
+    // "1 2; 3 4": the first keystroke sets the cell to 1, the space makes it a matrix in the making,
+    // which takes that back (with a note, not an error) until it is committed whole.
+    let mut page = open(&[]);
+    page.update(Msg::EditCell { input: "A", row: 0, col: 0, text: "1".into() });
+    assert_eq!(matrix(&page, "A")[0][0], 1.0);
+    let ch = page.update(Msg::EditCell { input: "A", row: 0, col: 0, text: "1 2".into() });
+    assert!(ch.state && ch.messages);
+    assert_eq!(matrix(&page, "A"), [[2.0, 3.0], [6.0, 5.0]]);
+    let note = &page.cell_errors()["A"];
+    assert!(!note.invalid && note.message.contains("press Enter"), "{}", note.message);
+    page.update(Msg::EditCell { input: "A", row: 0, col: 0, text: "1 2; 3 4; 5 6".into() });
+    assert!(page.update(Msg::CommitCell { input: "A", row: 0, col: 0, text: "1 2; 3 4; 5 6".into() }).controls);
+    assert_eq!(matrix(&page, "A"), [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], "resized to what was typed");
+    assert!(page.cell_errors().is_empty());
+    page.update(Msg::Undo);
+    assert_eq!(matrix(&page, "A"), [[2.0, 3.0], [6.0, 5.0]], "one step, back to before the first keystroke");
+    // A vector takes a row or a column; a scalar takes one number.
+    type_into(&mut page, "v", 0, 0, "1\t2\t3");
+    assert_eq!(value(&page, "v"), Value::Vector(vec![1.0, 2.0, 3.0]));
+}
+
+#[test]
+fn a_typed_matrix_that_cannot_be_used_is_refused_whole_with_the_reason() {
+    let mut page = open_at("determinant", &[]);
+    let before = page.hash();
+    for (text, says) in [
+        ("1 2 3; 4 5 6", "square"),
+        ("[[1, 2], [3]]", "row 2 has 1 entry"),
+        ("1 2; 3 x", "row 2, entry 2: “x” is not a number"),
+        ("[[[1]]]", "3-D"),
+    ] {
+        type_into(&mut page, "A", 0, 0, text);
+        assert_eq!(page.hash(), before, "{text}");
+        let error = &page.cell_errors()["A"];
+        assert!(error.invalid && error.message.contains(says) && error.message.contains("row 1, column 1"), "{text}: {}", error.message);
+    }
+    assert!(!page.can_undo(), "refused text is no step");
+    let mut page = open_at("norms", &[]);
+    page.update(Msg::CommitCell { input: "p", row: 0, col: 0, text: "1 2".into() });
+    assert!(page.cell_errors()["p"].message.contains("single number"), "{}", page.cell_errors()["p"].message);
+}
+
+#[test]
+fn a_link_in_the_page_sets_the_state_as_one_step_or_is_refused() {
+    let mut page = open(&[("v", "1,0")]);
+    page.update(Msg::Scrub(0.5));
+    let before = page.hash();
+    let ch = page.update(Msg::FollowLink(link("multiplication", &[("A", "1,2;3,4"), ("view", "ab")])));
+    assert!(ch.navigated && ch.state && ch.controls);
+    // Like opening the link: the chapter's default with the link's parameters.
+    assert_eq!(page.hash(), "#/multiplication?A=1,2;3,4&B=5,3;2,2&v=5,2&w=2,6&view=ab");
+    // The same link again is no new step.
+    assert_eq!(page.update(Msg::FollowLink(link("multiplication", &[("view", "ab"), ("A", "1,2;3,4")]))), Changes::default());
+    page.update(Msg::Undo);
+    assert_eq!(page.hash(), before);
+    assert!(!page.can_undo());
+    let ch = page.update(Msg::FollowLink(link("multiplication", &[("A", "1,x")])));
+    assert!(ch.messages && !ch.state && !ch.navigated);
+    assert_eq!(page.hash(), before, "a refused link keeps the state");
+    assert!(page.link_problems()[0].contains("Parameter A"), "{:?}", page.link_problems());
+    assert!(page.url_problems().is_empty());
+    // A link to another chapter is not this page's to follow; one that cannot be decoded is refused.
+    assert_eq!(page.update(Msg::FollowLink(link("svd", &[("A", "1,2;3,4")]))), Changes::default());
+    let crate::state::route::Route::Chapter(bad) = crate::state::route::parse_hash("#/multiplication?A=%zz") else { panic!() };
+    assert!(page.update(Msg::FollowLink(bad)).messages);
+    assert!(page.link_problems()[0].contains("%-encoding"), "{:?}", page.link_problems());
+    assert_eq!(page.hash(), before);
+    // The next change of state clears the message.
+    assert!(page.update(Msg::Nudge { handle: id("v"), dx: 1.0, dy: 0.0, fine: false }).messages);
+    assert!(page.link_problems().is_empty());
+}
+
+#[test]
+fn play_takes_a_pace_that_can_be_followed() {
+    let mut page = open_at("svd", &[]);
+    assert_eq!(page.timeline().stages(), 3);
+    page.update(Msg::PlayPause(1000.0));
+    page.update(Msg::Tick(1000.0 + PLAY_STAGE_MS * 0.9));
+    assert!(page.timeline().position() < 1.0);
+    page.update(Msg::Tick(1000.0 + PLAY_STAGE_MS));
+    assert!((page.timeline().position() - 1.0).abs() < 1e-9, "{}", page.timeline().position());
+    const { assert!(PLAY_STAGE_MS >= 1500.0) };
+}

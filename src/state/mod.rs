@@ -5,3 +5,4 @@ pub mod csv;
 pub mod matrix;
 pub mod number;
 pub mod route;
+pub mod typed;

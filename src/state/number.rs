@@ -2,6 +2,11 @@
 //!
 //! Rust's `f64::from_str` also accepts `inf`, `NaN` and `infinity`; the contract does not, so the grammar
 //! is checked first and the conversion second. Values that overflow `f64` (`1e400`) are rejected too.
+//!
+//! Links stay strict ([`parse_number`]: ASCII only, as the page contract says). What a reader types
+//! into a cell may be typeset text copied from a page, so [`parse_typed_number`] first rewrites it
+//! into that grammar: typographic minus signs become `-`, and spaces may surround the number, follow
+//! its sign and separate groups of three digits.
 
 use std::fmt;
 
@@ -64,6 +69,53 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     } else {
         Err(NumberError::Overflow(t.to_string()))
     }
+}
+
+/// Minus signs that typeset text uses instead of `-`: U+2212 MINUS SIGN (what this site prints), the en
+/// dash and figure dash that word processors substitute, and the small and full-width hyphen-minus.
+pub const MINUS_SIGNS: [char; 5] = ['\u{2212}', '\u{2013}', '\u{2012}', '\u{FE63}', '\u{FF0D}'];
+
+/// Characters copied along with text that are not there to the reader: zero-width space, word joiner
+/// and the byte-order mark.
+pub const INVISIBLE: [char; 3] = ['\u{200B}', '\u{2060}', '\u{FEFF}'];
+
+/// Whether `c` is a space that typesetting puts between groups of digits (`1 000 000`): no-break,
+/// narrow no-break, thin, figure and punctuation spaces. An ordinary space is not one of them: in a
+/// cell it separates entries (`1 2` is a row of two numbers, not twelve).
+pub fn is_group_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' | '\u{2008}')
+}
+
+/// Rewrites typeset number text into the contract's ASCII form, everywhere in `text`: minus signs
+/// become `-`, invisible characters go, and a group space between a digit and exactly three digits
+/// (then no further digit) is removed. Other characters are kept as they are.
+pub fn normalise_typed(text: &str) -> String {
+    let chars: Vec<char> =
+        text.chars().filter(|c| !INVISIBLE.contains(c)).map(|c| if MINUS_SIGNS.contains(&c) { '-' } else { c }).collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if is_group_space(c) && i > 0 && chars[i - 1].is_ascii_digit() {
+            let group = chars[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+            if group == 3 {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Parses a number as a reader types or pastes it into a cell: the contract's grammar after
+/// [`normalise_typed`], with any whitespace (also no-break and thin spaces) around it and between its
+/// sign and its digits (`− 5`, `1 000`, `−2.5e−3`). The result is always finite.
+pub fn parse_typed_number(text: &str) -> Result<f64, NumberError> {
+    let t = normalise_typed(text);
+    let t = t.trim();
+    let t = match t.strip_prefix(['-', '+']) {
+        Some(rest) if rest.starts_with(char::is_whitespace) => format!("{}{}", &t[..1], rest.trim_start()),
+        _ => t.to_string(),
+    };
+    parse_number(&t)
 }
 
 fn matches_grammar(s: &[u8]) -> bool {
@@ -129,6 +181,46 @@ mod tests {
         assert_eq!(parse_number("  "), Err(NumberError::Empty));
         assert!(matches!(parse_number("1e400"), Err(NumberError::Overflow(_))));
         assert_eq!(parse_number(&"1".repeat(65)), Err(NumberError::TooLong));
+    }
+
+    #[test]
+    fn typed_numbers_accept_typeset_minus_signs_and_spaces() {
+        for (text, want) in [
+            ("\u{2212}5", -5.0),
+            ("\u{2013}5", -5.0),
+            ("\u{2212} 5", -5.0),
+            ("\u{a0}\u{2212}\u{2009}2.5\u{a0}", -2.5),
+            ("1\u{2009}000", 1000.0),
+            ("\u{2212}1\u{202f}234\u{a0}567.5", -1_234_567.5),
+            ("2e\u{2212}3", 2e-3),
+            ("\u{200b}7\u{feff}", 7.0),
+            ("+ 4", 4.0),
+            ("-5", -5.0),
+        ] {
+            assert_eq!(parse_typed_number(text), Ok(want), "{text:?}");
+        }
+        // Still one number: a group space needs three digits after it, and an ordinary space separates.
+        for text in ["1\u{2009}00", "1\u{a0}0000", "1 2", "1 000", "\u{2212}\u{2212}1", "5\u{2212}", "NaN", "\u{2212}inf"] {
+            assert!(parse_typed_number(text).is_err(), "{text:?}");
+        }
+        // Links stay strict.
+        assert!(parse_number("\u{2212}5").is_err());
+        assert!(parse_number("1\u{2009}000").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn typed_numbers_read_what_the_site_prints(x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
+            // The site prints U+2212; a reader copying it back gets the same value.
+            let printed = format_number(x).replace('-', "\u{2212}");
+            proptest::prop_assert_eq!(parse_typed_number(&printed), Ok(if x == 0.0 { 0.0 } else { x }));
+        }
+
+        #[test]
+        fn typed_numbers_never_panic(text in "\\PC{0,40}") {
+            let _ = parse_typed_number(&text);
+            let _ = normalise_typed(&text);
+        }
     }
 
     #[test]

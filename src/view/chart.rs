@@ -9,7 +9,7 @@
 //! of the axis, which starts at the decade below the smallest value above the floor. So no chart ever
 //! plots NaN or −∞, and noise does not squash the meaningful decades.
 
-use super::labels::CHAR_WIDTH_PX;
+use super::labels::text_width;
 use super::render::Painter;
 use super::scene::{Align, Fill, Role, Stroke};
 use super::viewport::{nice_step, Screen};
@@ -266,7 +266,7 @@ fn y_ticks(bottom: f64, top: f64, log: bool) -> Vec<f64> {
 /// The series' names with a swatch each, in one centred row at height `y`.
 fn legend(chart: &Chart, width: f64, y: f64, painter: &mut dyn Painter) {
     let (pad, swatch, gap) = (5.0, 10.0, 18.0);
-    let widths: Vec<f64> = chart.series.iter().map(|s| s.name.chars().count() as f64 * CHAR_WIDTH_PX).collect();
+    let widths: Vec<f64> = chart.series.iter().map(|s| text_width(&s.name)).collect();
     let total: f64 = widths.iter().map(|w| swatch + pad + w).sum::<f64>() + gap * (widths.len() as f64 - 1.0).max(0.0);
     let mut x = ((width - total) / 2.0).max(0.0);
     for (s, w) in chart.series.iter().zip(widths) {

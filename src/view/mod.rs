@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod labels;
+pub mod matplotlib;
 pub mod render;
 pub mod scene;
 pub mod space;

@@ -1,7 +1,9 @@
 //! Turns a [`Scene`] into painter calls through a [`Viewport`]. The only drawing logic; the painter
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
-use super::labels::{separate, PlacedLabel};
+use super::labels::{
+    place, spread_handles, LabelRequest, Obstacles, PlacedLabel, StrokeMark, COST_FAINT_STROKE, COST_OWN_STROKE, COST_STROKE,
+};
 use super::scene::{Align, Fill, GreyImage, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
@@ -61,6 +63,67 @@ pub trait Painter {
     }
 }
 
+/// A draggable point as the figure shows it: a ring at its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandleMark {
+    /// Where it is, in world units.
+    pub at: World,
+    /// Its colour.
+    pub role: Role,
+    /// Whether it has keyboard focus or is being dragged (drawn larger).
+    pub active: bool,
+}
+
+/// Most lattice lines drawn per direction (a safety bound; the gap rule below normally thins first).
+const MAX_LINES: f64 = 400.0;
+
+/// A handle ring's radius, and while it has focus or is dragged, in CSS px (its stroke is 2 px wide).
+const RING_RADIUS_PX: f64 = 7.0;
+/// See [`RING_RADIUS_PX`].
+const ACTIVE_RING_RADIUS_PX: f64 = 9.0;
+/// How far labels keep from a ring's centre: the active ring's outer edge.
+const RING_CLEARANCE_PX: f64 = ACTIVE_RING_RADIUS_PX + 1.0;
+
+/// Where the rings of `handles` are drawn in `view` ([`spread_handles`]): data points (role
+/// [`Role::Data`]) keep their place, other handles too close to an earlier one move aside.
+pub fn mark_spots(handles: &[HandleMark], view: &Viewport) -> Vec<Screen> {
+    let points: Vec<(Screen, bool)> = handles.iter().map(|h| (view.to_screen(h.at), h.role != Role::Data)).collect();
+    spread_handles(&points, view.width, view.height)
+}
+
+/// What a render put where: the labels as drawn (after [`place`]), the tick labels, and the handle
+/// rings (centre and outer radius) — for tests of a figure's legibility.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layout {
+    /// The shapes' labels, as drawn.
+    pub labels: Vec<PlacedLabel>,
+    /// The axes' tick labels.
+    pub ticks: Vec<PlacedLabel>,
+    /// The handle rings: where each is drawn and its outer radius when active.
+    pub rings: Vec<(Screen, f64)>,
+    /// The strokes labels keep off.
+    pub strokes: Vec<StrokeMark>,
+}
+
+/// What drawing the shapes leaves for the labels' pass.
+#[derive(Default)]
+struct Collected {
+    /// The labels in scene order, each with its shape's index and whether it is a label of its own
+    /// (a `Shape::Label`, whose owner is found once every stroke is known).
+    labels: Vec<(PlacedLabel, usize, bool)>,
+    ticks: Vec<PlacedLabel>,
+    obstacles: Obstacles,
+}
+
+/// Draws `scene`, then its labels (placed clear of each other, the rings, the tick labels and other
+/// shapes' strokes, see [`place`]) and the handle rings on top (moved apart where they would cover
+/// each other, see [`mark_spots`], with a thin line back to the point).
+pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
+    painter.clear();
+    let collected = shapes(&scene.shapes, 0, view, painter);
+    labels_and_rings(collected, handles, view, painter);
+}
+
 /// What [`render_layered`] keeps between frames: the last frame's shapes, handle rings and view, and
 /// how many of the leading shapes the painter's base layer holds.
 #[derive(Debug, Default)]
@@ -83,8 +146,9 @@ impl Layers {
 /// the shapes, handle rings and view are the same; otherwise the leading shapes that stayed the same
 /// (the grid, the axes, a cloud of points that is not being dragged) come from the painter's base
 /// layer in one copy, and only the shapes after them, every label and the rings are drawn again.
-/// Returns whether the surface was touched. Takes the scene to keep it for the next frame's
-/// comparison.
+/// Labels are placed exactly as [`render`] places them: from the labels and obstacles of every shape,
+/// the base's included. Returns whether the surface was touched. Takes the scene to keep it for the
+/// next frame's comparison.
 pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter, layers: &mut Layers) -> bool {
     let same_view = layers.view.as_ref() == Some(view);
     if same_view && layers.shapes == scene.shapes && layers.handles == handles {
@@ -94,8 +158,7 @@ pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, pai
     // The kept base still shows exactly the first `layers.base` shapes; else keep the stable ones.
     let mut base = if layers.base > 0 && layers.base <= stable && painter.clear_to_base() { layers.base } else { 0 };
     if base == 0 && stable > 0 && painter.begin_base() {
-        let mut labels = Vec::new();
-        draw_shapes(&scene.shapes[..stable], view, painter, &mut labels);
+        shapes(&scene.shapes[..stable], 0, view, painter);
         painter.end_base();
         if painter.clear_to_base() {
             base = stable;
@@ -104,71 +167,136 @@ pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, pai
     if base == 0 {
         painter.clear();
     }
-    let mut labels = Vec::new();
-    // The base's labels are drawn with the others (they move apart together); its geometry is not.
-    draw_shapes(&scene.shapes[..base], view, &mut Labels, &mut labels);
-    draw_shapes(&scene.shapes[base..], view, painter, &mut labels);
-    draw_labels_and_rings(labels, handles, view, painter);
+    let collected = shapes(&scene.shapes, base, view, painter);
+    labels_and_rings(collected, handles, view, painter);
     *layers = Layers { shapes: scene.shapes, handles: handles.to_vec(), view: Some(*view), base };
     true
 }
 
-/// A painter that draws nothing: the labels of shapes already on the surface are collected through it.
-struct Labels;
+/// Places the collected labels ([`finish`]) and draws them, then the handle rings on top, each moved
+/// aside to its [`mark_spots`] spot with a thin line back to its point.
+fn labels_and_rings(collected: Collected, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
+    let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
+    let spots = mark_spots(handles, view);
+    let layout = finish(collected, &points, &spots, view);
+    for l in &layout.labels {
+        painter.text(l.at, &l.text, l.role, l.align);
+    }
+    for ((h, p), spot) in handles.iter().zip(&points).zip(&spots) {
+        if p != spot {
+            painter.path(&[*p, *spot], false, None, Some(Stroke::solid(h.role, 1.5)));
+            painter.circle(*p, 3.0, Some(Fill { role: h.role, alpha: 1.0 }), None);
+        }
+        let r = if h.active { ACTIVE_RING_RADIUS_PX } else { RING_RADIUS_PX };
+        painter.circle(*spot, r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
+    }
+}
 
-impl Painter for Labels {
+/// Where [`render`] puts the labels, tick labels and rings of `scene`, without drawing.
+pub fn layout(scene: &Scene, handles: &[HandleMark], view: &Viewport) -> Layout {
+    let collected = shapes(&scene.shapes, scene.shapes.len(), view, &mut NoPainter);
+    let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
+    let spots = mark_spots(handles, view);
+    finish(collected, &points, &spots, view)
+}
+
+/// Adds the rings (and the lines to moved ones) to the obstacles and places the labels.
+fn finish(mut c: Collected, points: &[Screen], spots: &[Screen], view: &Viewport) -> Layout {
+    let rings: Vec<(Screen, f64)> = spots.iter().map(|s| (*s, RING_CLEARANCE_PX)).collect();
+    c.obstacles.rings.extend(rings.iter().copied());
+    for (p, s) in points.iter().zip(spots).filter(|(p, s)| p != s) {
+        c.obstacles.rings.push((*p, 3.0));
+        c.obstacles.strokes.push(StrokeMark {
+            points: vec![*p, *s],
+            closed: false,
+            half_width: 0.75,
+            owner: usize::MAX,
+            cost: COST_STROKE,
+            role: Role::Ghost,
+        });
+    }
+    c.obstacles.fixed.extend(c.ticks.iter().filter_map(PlacedLabel::bounds));
+    let strokes = &c.obstacles.strokes;
+    let requests: Vec<LabelRequest> =
+        c.labels
+            .into_iter()
+            .map(|(label, owner, alone)| {
+                if alone {
+                    LabelRequest::written_on(label, owner, strokes)
+                } else {
+                    LabelRequest { label, owner, own_cost: COST_OWN_STROKE }
+                }
+            })
+            .collect();
+    let labels = place(&requests, &c.obstacles, view.width, view.height);
+    Layout { labels, ticks: c.ticks, rings, strokes: c.obstacles.strokes }
+}
+
+/// A painter that draws nothing: [`layout`] and the shapes already on the surface go through it, so
+/// their labels and obstacles are collected without drawing.
+struct NoPainter;
+
+impl Painter for NoPainter {
     fn clear(&mut self) {}
     fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {}
     fn circle(&mut self, _: Screen, _: f64, _: Option<Fill>, _: Option<Stroke>) {}
     fn text(&mut self, _: Screen, _: &str, _: Role, _: Align) {}
     fn image(&mut self, _: Screen, _: Screen, _: &GreyImage) {}
+    fn heat(&mut self, _: Screen, _: Screen, _: &HeatMap) {}
     fn squares(&mut self, _: &[Screen], _: f64, _: Fill) {}
 }
 
-/// A draggable point as the figure shows it: a ring at its position.
-#[derive(Debug, Clone, PartialEq)]
-pub struct HandleMark {
-    /// Where it is, in world units.
-    pub at: World,
-    /// Its colour.
-    pub role: Role,
-    /// Whether it has keyboard focus or is being dragged (drawn larger).
-    pub active: bool,
+/// What crossing a stroke of this role costs a label of another shape.
+fn stroke_cost(role: Role) -> f64 {
+    match role {
+        Role::Ghost | Role::Grid | Role::Axis => COST_FAINT_STROKE,
+        _ => COST_STROKE,
+    }
 }
 
-/// Most lattice lines drawn per direction (a safety bound; the gap rule below normally thins first).
-const MAX_LINES: f64 = 400.0;
-
-/// Draws `scene`, then its labels (moved apart where they would overlap, see [`separate`]) and the
-/// handle rings on top.
-pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
-    painter.clear();
-    let mut labels = Vec::new();
-    draw_shapes(&scene.shapes, view, painter, &mut labels);
-    draw_labels_and_rings(labels, handles, view, painter);
-}
-
-/// Draws shapes, collecting their labels.
-fn draw_shapes(shapes: &[Shape], view: &Viewport, painter: &mut dyn Painter, labels: &mut Vec<PlacedLabel>) {
-    for shape in shapes {
+/// Draws the shapes from index `drawn_from` on in order, the axes' tick labels with them (the ones
+/// before it are already on the surface and only collected); returns every shape's labels and what
+/// they must keep clear of.
+fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn Painter) -> Collected {
+    let mut c = Collected::default();
+    let mut collect_only = NoPainter;
+    for (index, shape) in all.iter().enumerate() {
+        let painter: &mut dyn Painter = if index < drawn_from { &mut collect_only } else { &mut *surface };
+        let mark = |points: Vec<Screen>, closed: bool, stroke: &Stroke| StrokeMark {
+            points,
+            closed,
+            half_width: stroke.width / 2.0,
+            owner: index,
+            cost: stroke_cost(stroke.role),
+            role: stroke.role,
+        };
         match shape {
             Shape::Lattice { map, stroke } => lattice(map, *stroke, view, painter),
-            Shape::Axes => axes(view, painter),
-            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, labels),
+            Shape::Axes => axes(view, painter, &mut c, index),
+            Shape::Arrow { from, to, stroke, label } => arrow(*from, *to, *stroke, label.as_deref(), view, painter, &mut c, index),
             Shape::Polygon { points, fill, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, true, *fill, *stroke);
+                if let Some(s) = stroke {
+                    c.obstacles.strokes.push(mark(pts, true, s));
+                }
             }
             Shape::Polyline { points, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
                 painter.path(&pts, false, None, Some(*stroke));
+                c.obstacles.strokes.push(mark(pts, false, stroke));
             }
             Shape::Line { through, direction, stroke, label } => {
-                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, labels)
+                infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, &mut c, index)
             }
-            Shape::Dot { at, role, radius } => painter.circle(view.to_screen(*at), *radius, Some(Fill { role: *role, alpha: 1.0 }), None),
+            Shape::Dot { at, role, radius } => {
+                let s = view.to_screen(*at);
+                painter.circle(s, *radius, Some(Fill { role: *role, alpha: 1.0 }), None);
+                c.obstacles.dots.push((s, *radius, index));
+            }
             Shape::Label { at, text, role } => {
-                labels.push(PlacedLabel { at: view.to_screen(*at), text: text.clone(), role: *role, align: Align::Center })
+                let label = PlacedLabel { at: view.to_screen(*at), text: text.clone(), role: *role, align: Align::Center };
+                c.labels.push((label, index, true));
             }
             Shape::Points { at, role, size, alpha } => points(at, Fill { role: *role, alpha: *alpha }, *size, view, painter),
             Shape::Image { min, max, image } => {
@@ -181,19 +309,7 @@ fn draw_shapes(shapes: &[Shape], view: &Viewport, painter: &mut dyn Painter, lab
             }
         }
     }
-}
-
-/// Draws the labels (moved apart, see [`separate`]) and the handle rings on top.
-fn draw_labels_and_rings(mut labels: Vec<PlacedLabel>, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
-    let rings: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
-    separate(&mut labels, &rings, view.height);
-    for l in &labels {
-        painter.text(l.at, &l.text, l.role, l.align);
-    }
-    for h in handles {
-        let r = if h.active { 9.0 } else { 7.0 };
-        painter.circle(view.to_screen(h.at), r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
-    }
+    c
 }
 
 /// Most cells of the grid that keeps one point per screen pixel (a larger canvas uses coarser cells).
@@ -307,7 +423,12 @@ fn line(a: World, b: World, stroke: Stroke, view: &Viewport, painter: &mut dyn P
     painter.path(&[view.to_screen(a), view.to_screen(b)], false, None, Some(stroke));
 }
 
-/// Draws the visible part of a line (nothing for a zero or non-finite direction); its label goes to `labels`.
+/// How far inside the figure's edge a line's label is anchored, in CSS px.
+const LINE_LABEL_INSET_PX: f64 = 10.0;
+
+/// Draws the visible part of a line (nothing for a zero or non-finite direction); its label goes
+/// beside the point where the line leaves the figure along `direction`, a little inside the edge.
+#[allow(clippy::too_many_arguments)]
 fn infinite_line(
     through: World,
     direction: World,
@@ -315,7 +436,8 @@ fn infinite_line(
     label: Option<&str>,
     view: &Viewport,
     painter: &mut dyn Painter,
-    labels: &mut Vec<PlacedLabel>,
+    c: &mut Collected,
+    index: usize,
 ) {
     let len = direction.norm();
     if !(len > 0.0 && len.is_finite() && through.iter().all(|x| x.is_finite())) {
@@ -328,25 +450,48 @@ fn infinite_line(
     let mid = through + d * d.dot(&(view.center - through));
     let (a, b) = (mid - d * reach, mid + d * reach);
     line(a, b, stroke, view, painter);
-    if let Some(text) = label {
-        // Near the edge of the view, where the line leaves it.
-        let inside = (0..40)
-            .map(|i| mid + d * (reach * i as f64 / 40.0))
-            .take_while(|p| p.x > lo.x && p.x < hi.x && p.y > lo.y && p.y < hi.y)
-            .last();
-        if let Some(at) = inside {
-            let s = view.to_screen(at);
-            let at = Screen { x: s.x - 6.0, y: s.y - 6.0 };
-            labels.push(PlacedLabel { at, text: text.into(), role: stroke.role, align: Align::Right });
-        }
+    let (sa, sb) = (view.to_screen(a), view.to_screen(b));
+    c.obstacles.strokes.push(StrokeMark {
+        points: vec![sa, sb],
+        closed: false,
+        half_width: stroke.width / 2.0,
+        owner: index,
+        cost: stroke_cost(stroke.role),
+        role: stroke.role,
+    });
+    let Some(text) = label else { return };
+    // Where the line leaves the figure shrunk by the inset, going along d from its middle.
+    let inset = LINE_LABEL_INSET_PX / view.scale;
+    let (lo, hi) = (lo + World::repeat(inset), hi - World::repeat(inset));
+    let exit =
+        (0..2).filter(|&k| d[k] != 0.0).map(|k| ((if d[k] > 0.0 { hi[k] } else { lo[k] }) - mid[k]) / d[k]).fold(f64::INFINITY, f64::min);
+    let inside = |p: &World| p.x >= lo.x - 1e-9 && p.x <= hi.x + 1e-9 && p.y >= lo.y - 1e-9 && p.y <= hi.y + 1e-9;
+    let at = mid + d * exit;
+    if !(exit.is_finite() && exit >= 0.0 && inside(&at)) {
+        return;
     }
+    let s = view.to_screen(at);
+    // The text runs back into the figure, above the line's end.
+    let (align, dx) = if d.x >= 0.0 { (Align::Right, -6.0) } else { (Align::Left, 6.0) };
+    let label = PlacedLabel { at: Screen { x: s.x + dx, y: s.y - 6.0 }, text: text.into(), role: stroke.role, align };
+    c.labels.push((label, index, false));
 }
 
-fn axes(view: &Viewport, painter: &mut dyn Painter) {
+fn axes(view: &Viewport, painter: &mut dyn Painter, c: &mut Collected, index: usize) {
     let (lo, hi) = view.world_bounds();
     let axis = Stroke::solid(Role::Axis, 1.25);
-    line(World::new(lo.x, 0.0), World::new(hi.x, 0.0), axis, view, painter);
-    line(World::new(0.0, lo.y), World::new(0.0, hi.y), axis, view, painter);
+    for (a, b) in [(World::new(lo.x, 0.0), World::new(hi.x, 0.0)), (World::new(0.0, lo.y), World::new(0.0, hi.y))] {
+        line(a, b, axis, view, painter);
+        let points = vec![view.to_screen(a), view.to_screen(b)];
+        c.obstacles.strokes.push(StrokeMark {
+            points,
+            closed: false,
+            half_width: axis.width / 2.0,
+            owner: index,
+            cost: COST_FAINT_STROKE,
+            role: Role::Axis,
+        });
+    }
     let step = view.grid_step(56.0);
     // Keep labels inside the canvas when the axis itself is scrolled out of view.
     let origin = view.to_screen(World::zeros());
@@ -358,17 +503,30 @@ fn axes(view: &Viewport, painter: &mut dyn Painter) {
         let count = ((to - from) / step).floor().clamp(0.0, 200.0) as usize + 1;
         (0..count).map(move |i| (first + i as f64) * step).filter(move |v| *v <= to && *v != 0.0)
     };
+    // A tick label that would be cut by the figure's edge is left out (a y label is moved right
+    // until it fits, when the y axis is scrolled off to the left).
+    let mut tick = |at: Screen, text: String, align: Align| {
+        let mut label = PlacedLabel { at, text, role: Role::Axis, align };
+        if let Some(b) = label.bounds().filter(|b| b.left < 0.0 && align == Align::Right) {
+            label.at.x -= b.left;
+        }
+        if label.bounds().is_some_and(|b| b.inside(view.width, view.height)) {
+            painter.text(label.at, &label.text, Role::Axis, align);
+            c.ticks.push(label);
+        }
+    };
     for x in ticks(lo.x, hi.x) {
         let s = view.to_screen(World::new(x, 0.0));
-        painter.text(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, &display_number(x), Role::Axis, Align::Center);
+        tick(Screen { x: s.x, y: label_y.min(view.height - 4.0) }, display_number(x), Align::Center);
     }
     for y in ticks(lo.y, hi.y) {
         let s = view.to_screen(World::new(0.0, y));
-        painter.text(Screen { x: label_x, y: s.y + 4.0 }, &display_number(y), Role::Axis, Align::Right);
+        tick(Screen { x: label_x, y: s.y + 4.0 }, display_number(y), Align::Right);
     }
 }
 
-/// Draws an arrow; its label goes to `labels`.
+/// Draws an arrow; its label goes beside the tip, pushed outwards along the arrow.
+#[allow(clippy::too_many_arguments)]
 fn arrow(
     from: World,
     to: World,
@@ -376,14 +534,17 @@ fn arrow(
     label: Option<&str>,
     view: &Viewport,
     painter: &mut dyn Painter,
-    labels: &mut Vec<PlacedLabel>,
+    c: &mut Collected,
+    index: usize,
 ) {
     let a = view.to_screen(from);
     let b = view.to_screen(to);
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = dx.hypot(dy);
+    let cost = stroke_cost(stroke.role);
     if len < 0.5 {
         painter.circle(b, stroke.width + 1.0, Some(Fill { role: stroke.role, alpha: 1.0 }), None);
+        c.obstacles.dots.push((b, stroke.width + 1.0, index));
     } else {
         let (ux, uy) = (dx / len, dy / len);
         let head = (6.0 + 2.5 * stroke.width).min(len * 0.45);
@@ -393,13 +554,28 @@ fn arrow(
         let wing1 = Screen { x: base.x - uy * half, y: base.y + ux * half };
         let wing2 = Screen { x: base.x + uy * half, y: base.y - ux * half };
         painter.path(&[b, wing1, wing2], true, Some(Fill { role: stroke.role, alpha: 1.0 }), None);
+        c.obstacles.strokes.push(StrokeMark {
+            points: vec![a, base],
+            closed: false,
+            half_width: stroke.width / 2.0,
+            owner: index,
+            cost,
+            role: stroke.role,
+        });
+        c.obstacles.strokes.push(StrokeMark {
+            points: vec![b, wing1, wing2],
+            closed: true,
+            half_width: 0.5,
+            owner: index,
+            cost,
+            role: stroke.role,
+        });
     }
     if let Some(text) = label {
-        // Beside the tip, pushed outwards along the arrow so it does not sit on the line.
         let (ux, uy) = if len < 0.5 { (0.7, -0.7) } else { (dx / len, dy / len) };
         let at = Screen { x: b.x + ux * 14.0 + if ux >= 0.0 { 4.0 } else { -4.0 }, y: b.y + uy * 14.0 + 4.0 };
         let align = if ux >= 0.0 { Align::Left } else { Align::Right };
-        labels.push(PlacedLabel { at, text: text.into(), role: stroke.role, align });
+        c.labels.push((PlacedLabel { at, text: text.into(), role: stroke.role, align }, index, false));
     }
 }
 
@@ -440,246 +616,4 @@ impl Painter for Recording {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_unit_square_under_a_lands_on_its_columns() {
-        let view = Viewport::default();
-        let a = Matrix2::new(2.0, 3.0, 6.0, 5.0);
-        let mut scene = Scene::default();
-        scene.unit_square(&a, Role::Image, 0.2);
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        let (pts, closed, fill, _) = &rec.paths[0];
-        assert!(*closed && *fill == Some(Role::Image));
-        let want = [(0.0, 0.0), (2.0, 6.0), (5.0, 11.0), (3.0, 5.0)].map(|(x, y)| view.to_screen(World::new(x, y)));
-        assert_eq!(pts.as_slice(), &want);
-    }
-
-    #[test]
-    fn singular_maps_draw_no_lattice() {
-        let mut scene = Scene::default();
-        scene.push(Shape::Lattice { map: Matrix2::new(1.0, 2.0, 2.0, 4.0), stroke: Stroke::solid(Role::Grid, 1.0) });
-        let mut rec = Recording::default();
-        render(&scene, &[], &Viewport::default(), &mut rec);
-        assert!(rec.paths.is_empty());
-    }
-
-    #[test]
-    fn lattice_line_count_stays_bounded_for_any_map() {
-        let view = Viewport { scale: 0.5, ..Viewport::default() };
-        for map in
-            [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.001), Matrix2::new(1e6, 0.0, 3.0, 1e-6)]
-        {
-            let mut scene = Scene::default();
-            scene.push(Shape::Lattice { map, stroke: Stroke::solid(Role::Grid, 1.0) });
-            let mut rec = Recording::default();
-            render(&scene, &[], &view, &mut rec);
-            assert!(rec.paths.len() <= 2 * (MAX_LINES as usize + 8), "{} lines for {map}", rec.paths.len());
-        }
-        // Every drawn line pair is at least the minimum gap apart on screen.
-        let mut scene = Scene::default();
-        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        let xs: Vec<f64> = rec.paths.iter().filter(|p| p.0[0].x == p.0[1].x).map(|p| p.0[0].x).collect();
-        assert!(xs.len() > 3 && xs.windows(2).all(|w| w[1] - w[0] >= MIN_LINE_GAP_PX - 1e-9), "{xs:?}");
-    }
-
-    #[test]
-    fn lines_cross_the_whole_view_and_circles_map_to_ellipses() {
-        let view = Viewport::default();
-        let mut scene = Scene::default();
-        scene.push(Shape::Line {
-            through: World::new(0.0, 1.0),
-            direction: World::new(1.0, 0.0),
-            stroke: Stroke::solid(Role::Grid, 1.0),
-            label: None,
-        });
-        scene.push(Shape::Line { through: World::zeros(), direction: World::zeros(), stroke: Stroke::solid(Role::Grid, 1.0), label: None });
-        scene.unit_circle(&Matrix2::new(3.0, 0.0, 0.0, 2.0), Stroke::solid(Role::Eigen, 1.0), None);
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        assert_eq!(rec.paths.len(), 2, "the zero-direction line is skipped");
-        let (pts, ..) = &rec.paths[0];
-        assert!(pts[0].x < 0.0 && pts[1].x > view.width && (pts[0].y - 160.0).abs() < 1e-9);
-        let ellipse = &rec.paths[1].0;
-        assert_eq!(ellipse.len(), crate::view::scene::CIRCLE_SAMPLES);
-        assert_eq!(ellipse[0], view.to_screen(World::new(3.0, 0.0)));
-    }
-
-    #[test]
-    fn far_from_the_origin_nothing_loops_forever() {
-        // At 1e20, adding 1 to a coordinate no longer changes it: loops must count, not accumulate.
-        for center in [1e20, -1e20, 1e300] {
-            let view = Viewport { center: World::new(center, center), ..Viewport::default() };
-            let mut scene = Scene::default();
-            scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-            scene.push(Shape::Lattice { map: Matrix2::new(2.0, 1.0, 1.0, 3.0), stroke: Stroke::solid(Role::Grid, 1.0) });
-            scene.push(Shape::Axes);
-            let mut rec = Recording::default();
-            render(&scene, &[], &view, &mut rec);
-            assert!(rec.paths.len() + rec.texts.len() < 2000);
-        }
-    }
-
-    #[test]
-    fn many_points_draw_at_most_one_square_per_pixel_and_none_off_the_view() {
-        let view = Viewport::default();
-        let inside = view.to_world(Screen { x: 10.2, y: 20.7 });
-        let twin = view.to_world(Screen { x: 10.6, y: 20.9 });
-        let far = World::new(1e9, 0.0);
-        let mut scene = Scene::default();
-        scene.push(Shape::Points {
-            at: vec![inside, twin, far, World::new(f64::NAN, 0.0), World::zeros()],
-            role: Role::Data,
-            size: 2.0,
-            alpha: 1.0,
-        });
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        assert_eq!(rec.paths.len(), 2, "{:?}", rec.paths);
-        let (square, closed, fill, _) = &rec.paths[0];
-        assert!(*closed && *fill == Some(Role::Data) && square.len() == 4);
-        assert!((square[0].x - 9.2).abs() < 1e-9 && (square[2].y - 21.7).abs() < 1e-9, "{square:?}");
-    }
-
-    #[test]
-    fn images_fill_their_world_rectangle_and_malformed_ones_are_skipped() {
-        let view = Viewport::default();
-        let image = GreyImage { width: 2, height: 1, pixels: vec![0, 255].into() };
-        let mut scene = Scene::default();
-        scene.push(Shape::Image { min: World::new(1.0, 2.0), max: World::new(3.0, 3.0), image: image.clone() });
-        scene.push(Shape::Image { min: World::zeros(), max: World::new(1.0, 1.0), image: GreyImage { width: 3, ..image.clone() } });
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        assert_eq!(rec.images, vec![(view.to_screen(World::new(1.0, 3.0)), view.to_screen(World::new(3.0, 2.0)), image)]);
-    }
-
-    #[test]
-    fn a_quadratic_field_is_sampled_over_the_view_with_its_sign() {
-        let view = Viewport::default();
-        let field = |form: Matrix2<f64>| {
-            let mut scene = Scene::default();
-            scene.push(Shape::QuadraticField { form, positive: Role::Image, negative: Role::Data, alpha: 0.3 });
-            let mut rec = Recording::default();
-            render(&scene, &[], &view, &mut rec);
-            rec.heats
-        };
-        // x² − y²: positive left and right of the centre, negative above and below, largest |f| = 1.
-        let heats = field(Matrix2::new(1.0, 0.0, 0.0, -1.0));
-        let (top_left, bottom_right, heat) = &heats[0];
-        assert_eq!((*top_left, *bottom_right), (Screen { x: 0.0, y: 0.0 }, Screen { x: view.width, y: view.height }));
-        assert_eq!((heat.width, heat.height), (100, 100));
-        let at = |c: usize, r: usize| heat.values[r * heat.width + c];
-        assert!(at(99, 50) > 0.9 && at(0, 50) > 0.9 && at(50, 0) < -0.9 && at(50, 99) < -0.9);
-        assert!(at(50, 50).abs() < 1e-3 && heat.values.iter().all(|v| v.abs() <= 1.0));
-        // √ of f relative to the peak: at x = 2.55 (f = 6.5) against 4.95² − 0.05² = 24.5, about 0.515.
-        assert!((f64::from(at(75, 50)) - (6.5_f64 / 24.5).sqrt()).abs() < 1e-6, "{}", at(75, 50));
-        // Huge entries are scaled first; the zero form and non-finite ones draw nothing.
-        let huge = field(Matrix2::new(1e308, 1e308, 1e308, 1e308));
-        assert!(huge[0].2.values.iter().all(|v| v.is_finite() && *v >= 0.0));
-        assert!(field(Matrix2::zeros()).is_empty() && field(Matrix2::new(f64::NAN, 0.0, 0.0, 1.0)).is_empty());
-    }
-
-    #[test]
-    fn heat_colours_follow_the_sign_and_malformed_maps_give_nothing() {
-        let heat = HeatMap { width: 3, height: 1, values: vec![1.0, -0.5, 0.0], positive: Role::Image, negative: Role::Data, alpha: 0.4 };
-        assert_eq!(heat.rgba((200, 0, 0), (0, 0, 200)), vec![200, 0, 0, 102, 0, 0, 200, 51, 0, 0, 200, 0]);
-        assert!(HeatMap { width: 2, ..heat }.rgba((0, 0, 0), (0, 0, 0)).is_empty());
-    }
-
-    /// A painter with a base layer that records which shapes went where.
-    #[derive(Default)]
-    struct Layered {
-        in_base: bool,
-        has_base: bool,
-        /// Paths drawn into the base layer, and onto the surface, since the last look.
-        base_paths: usize,
-        paths: usize,
-        texts: Vec<String>,
-        clears: usize,
-        copies: usize,
-    }
-
-    impl Painter for Layered {
-        fn clear(&mut self) {
-            self.clears += 1;
-        }
-        fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {
-            if self.in_base {
-                self.base_paths += 1;
-            } else {
-                self.paths += 1;
-            }
-        }
-        fn text(&mut self, _: Screen, text: &str, _: Role, _: Align) {
-            self.texts.push(text.to_string());
-        }
-        fn begin_base(&mut self) -> bool {
-            self.in_base = true;
-            true
-        }
-        fn end_base(&mut self) {
-            self.in_base = false;
-            self.has_base = true;
-        }
-        fn clear_to_base(&mut self) -> bool {
-            self.copies += usize::from(self.has_base);
-            self.has_base
-        }
-    }
-
-    fn moving_scene(tip: f64) -> Scene {
-        let mut scene = Scene::default();
-        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-        scene.arrow(World::new(1.0, 2.0), Stroke::solid(Role::Basis1, 2.0), "a");
-        scene.arrow(World::new(tip, 1.0), Stroke::solid(Role::Input, 2.0), "v");
-        scene
-    }
-
-    #[test]
-    fn a_layered_frame_redraws_only_what_changed() {
-        let view = Viewport::default();
-        let (mut painter, mut layers) = (Layered::default(), Layers::default());
-        let ring = |x| [HandleMark { at: World::new(x, 1.0), role: Role::Input, active: true }];
-        // The first frame draws everything directly.
-        assert!(render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers));
-        assert_eq!((painter.clears, painter.base_paths, painter.copies), (1, 0, 0));
-        let full = painter.paths;
-        // The same frame again draws nothing.
-        assert!(!render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers));
-        assert_eq!((painter.clears, painter.paths), (1, full));
-        // The tip moves: the grid and the first arrow go into the base layer once…
-        painter.paths = 0;
-        assert!(render_layered(moving_scene(2.0), &ring(2.0), &view, &mut painter, &mut layers));
-        let base = painter.base_paths;
-        assert!(base > 10 && painter.copies == 1 && painter.clears == 1, "{base} {}", painter.copies);
-        // …and later frames copy it and draw the moving arrow (shaft, head) and the ring: 3 paths.
-        for tip in [1.0, 0.5] {
-            painter.paths = 0;
-            painter.texts.clear();
-            assert!(render_layered(moving_scene(tip), &ring(tip), &view, &mut painter, &mut layers));
-            assert_eq!((painter.paths, painter.base_paths), (3, base));
-            // Every label is drawn again, the base's too (labels move apart together).
-            assert!(painter.texts.contains(&"a".to_string()) && painter.texts.contains(&"v".to_string()));
-        }
-        // A new view redraws everything.
-        painter.paths = 0;
-        let zoomed = Viewport { scale: 50.0, ..view };
-        assert!(render_layered(moving_scene(0.5), &ring(0.5), &zoomed, &mut painter, &mut layers));
-        assert_eq!(painter.clears, 2);
-        assert!(painter.paths > 10);
-    }
-
-    #[test]
-    fn axes_are_labelled_with_round_numbers() {
-        let mut rec = Recording::default();
-        let mut scene = Scene::default();
-        scene.push(Shape::Axes);
-        render(&scene, &[], &Viewport::default(), &mut rec);
-        let labels: Vec<&str> = rec.texts.iter().map(|t| t.1.as_str()).collect();
-        assert!(labels.contains(&"2") && labels.contains(&"−2"), "{labels:?}");
-    }
-}
+mod tests;

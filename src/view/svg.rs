@@ -5,7 +5,7 @@ use super::chart::parse_css_color;
 use super::render::Painter;
 use super::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use super::viewport::Screen;
-use crate::format::escape_html;
+use crate::format::{base64, escape_html};
 use std::fmt::Write;
 
 /// The colours and font of the theme in effect, as CSS colour texts.
@@ -344,22 +344,10 @@ fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
-/// Standard base64 with padding.
-fn base64(data: &[u8]) -> String {
-    const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let bytes = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
-        let n = (u32::from(bytes[0]) << 16) | (u32::from(bytes[1]) << 8) | u32::from(bytes[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(DIGITS[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// A `data:` URL holding an SVG document, for an `<img>` (the landing page's figures): base64, so
+/// no character of the document needs escaping.
+pub fn data_url(svg: &str) -> String {
+    format!("data:image/svg+xml;base64,{}", base64(svg.as_bytes()))
 }
 
 #[cfg(test)]
@@ -452,6 +440,12 @@ mod tests {
         assert_well_formed(&svg);
         assert!(svg.contains(">&lt;b&gt;&amp;&quot;x&quot;&lt;/b&gt;</text>"), "{svg}");
         assert!(!svg.contains("<script") && !svg.contains("<path") && !svg.contains("<circle"), "{svg}");
+    }
+
+    #[test]
+    fn a_data_url_holds_the_document_in_base64() {
+        assert_eq!(data_url("<svg/>"), "data:image/svg+xml;base64,PHN2Zy8+");
+        assert_eq!(data_url("‖v‖"), "data:image/svg+xml;base64,4oCWduKAlg==");
     }
 
     #[test]

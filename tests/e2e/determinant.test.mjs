@@ -4,16 +4,27 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { centre, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
+/** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
+async function clickProseLink(page, href) {
+  const link = page.locator(`article.prose a[href="${href}"]`).first();
+  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
+  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
+    await details.first().locator("summary").click();
+  }
+  await link.click();
+}
+
 const site = useSite({ readout: "det" });
 const chapter = site.openChapter;
 
 describe("2.11 determinant", () => {
-  test("opens on the seed's diag(2, 2): det 4, area 4, orientation kept", async () => {
+  test("opens on the notebook's diag(2, 2): det 4, area 4, orientation kept, an empty null space", async () => {
     const page = await chapter("determinant");
     assert.equal(await readout(page, "det"), 4);
     assert.equal(await readout(page, "area"), 4);
     assert.equal(await readout(page, "flipped"), false);
     assert.deepEqual(await readout(page, "A"), [[2, 0], [0, 2]]);
+    assert.deepEqual(await readout(page, "null_space"), []);
     assert.ok(await page.locator('[data-handle="A:0"]').isVisible());
     assert.deepEqual(page.errors, []);
     await page.context().close();
@@ -42,7 +53,7 @@ describe("2.11 determinant", () => {
     assert.equal(await readout(page, "flipped"), null);
     assert.match(await note(page, "flipped"), /no orientation/);
     assert.equal(await readout(page, "singular"), true);
-    await page.waitForFunction(() => /collapses to a line: A is singular/.test(document.querySelector(".summary")?.textContent ?? ""));
+    await page.waitForFunction(() => /det A = 0 and A is singular: the square collapses to a line/.test(document.querySelector(".summary")?.textContent ?? ""));
     await page.context().close();
   });
 
@@ -54,7 +65,7 @@ describe("2.11 determinant", () => {
     await page.context().close();
     page = await chapter("determinant?A=1e-200,0;0,1e-200");
     assert.equal(await readout(page, "det"), 0);
-    assert.match(await note(page, "det"), /10\^-400/);
+    assert.match(await note(page, "det"), /10⁻⁴⁰⁰/);
     assert.equal(await readout(page, "singular"), false);
     const values = await page.locator("[data-readout]").evaluateAll((els) => els.map((e) => e.dataset.value).join(" "));
     assert.ok(!values.includes("NaN"));
@@ -113,6 +124,63 @@ describe("2.11 determinant", () => {
     assert.equal(await readout(page, "flipped"), true);
     assert.match(await handle.getAttribute("aria-label"), /column 3 of A = \(0, 0, −1\)/);
     await page.waitForFunction(() => /left-handed/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question: which points does [[1, 2], [2, 4]] send to 0? Its link shows the null line", async () => {
+    const page = await chapter("determinant");
+    const question = page.locator("details.predict", { hasText: "send to the origin" });
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    const before = await page.locator(".figure canvas").evaluate(inkedPixels);
+    await question.locator('a[href="#/determinant?A=1,2;2,4"]').click();
+    const n = await waitForReadout(page, "null_space", (n) => n.length === 1);
+    assert.ok(Math.abs(n[0][0] - 2 / Math.sqrt(5)) < 1e-12 && Math.abs(n[0][1] + 1 / Math.sqrt(5)) < 1e-12, JSON.stringify(n));
+    assert.match(await note(page, "null_space"), /the line through \(0\.8944, −0\.4472\)/);
+    await page.waitForFunction(() => /It sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary")?.textContent ?? ""));
+    await page.waitForFunction(() => location.hash.includes("A=1,2;2,4"));
+    const after = await page.locator(".figure canvas").evaluate(inkedPixels);
+    assert.ok(after > 0 && after !== before, `the figure was redrawn (${before} → ${after} pixels)`);
+    await page.context().close();
+  });
+
+  test("arrow keys make the columns parallel: the null space appears and follows", async () => {
+    const page = await chapter("determinant");
+    const handle = page.locator('[data-handle="A:0"]');
+    await handle.focus();
+    for (const key of ["ArrowLeft", "ArrowLeft", "ArrowUp", "ArrowUp"]) await page.keyboard.press(key);
+    await waitForReadout(page, "A", (A) => A[0][0] === 0 && A[1][0] === 2);
+    // A = [[0, 0], [2, 2]]: A(x, y) = (0, 2x + 2y), so the line through (1, −1) goes to 0.
+    const n = await waitForReadout(page, "null_space", (n) => n.length === 1);
+    assert.ok(Math.abs(n[0][0] - Math.SQRT1_2) < 1e-12 && Math.abs(n[0][1] + Math.SQRT1_2) < 1e-12, JSON.stringify(n));
+    assert.equal(await readout(page, "singular"), true);
+    await page.keyboard.press("ArrowRight");
+    assert.deepEqual(await waitForReadout(page, "null_space", (n) => n.length === 0), []);
+    await page.context().close();
+  });
+
+  test("a rounding-sized det is called numerically singular, not 0", async () => {
+    const page = await chapter("determinant");
+    await clickProseLink(page, "#/determinant?A=0.1,0.3;0.3,0.9");
+    const det = await waitForReadout(page, "det", (d) => d !== 4);
+    assert.ok(det !== 0 && Math.abs(det) < 1e-16, `${det}`);
+    assert.equal(await readout(page, "singular"), true);
+    await page.waitForFunction(() => /^A is numerically singular \(det ≈ 1\.388e-17, 0 up to rounding\)/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.match(await note(page, "det"), /0 up to rounding/);
+    await page.context().close();
+  });
+
+  test("in space the matrix of ones sends a plane to 0: two orthonormal vectors", async () => {
+    const page = await chapter("determinant");
+    await clickProseLink(page, "#/determinant?A=1,1,1;1,1,1;1,1,1");
+    const n = await waitForReadout(page, "null_space", (n) => n.length === 2);
+    for (const v of n) {
+      assert.ok(Math.abs(v[0] + v[1] + v[2]) < 1e-12, `A·v = 0 for ${v}`);
+      assert.ok(Math.abs(Math.hypot(...v) - 1) < 1e-12);
+    }
+    assert.ok(Math.abs(n[0][0] * n[1][0] + n[0][1] * n[1][1] + n[0][2] * n[1][2]) < 1e-12);
+    await page.waitForFunction(() => /It sends the plane spanned by/.test(document.querySelector(".summary")?.textContent ?? ""));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

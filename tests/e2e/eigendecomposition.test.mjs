@@ -1,6 +1,7 @@
-// End-to-end: chapter 2.7 (eigendecomposition) in headless Chromium: the seed's example, a real drag
-// of the probe v off and back onto an eigenvector, the defective and complex cases, and the quadratic
-// form's panel (opened by its control, v dragged, A edited to a saddle).
+// End-to-end: chapter 2.7 (eigendecomposition) in headless Chromium: the notebook's example, a real
+// drag of the probe v off and back onto an eigenvector, Play as a change of basis (V⁻¹, Λ, V) and its
+// stand-ins for complex and defective matrices, the quadratic form's panel (opened by its control, v
+// dragged, A edited to a saddle), and the text's links and predict questions.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
@@ -11,7 +12,7 @@ const chapter = site.openChapter;
 const drag = (page, name, dx, dy) => dragHandle(page, name, dx, dy, 10);
 
 describe("2.7 eigendecomposition", () => {
-  test("opens on the seed's example: λ = 6, 2 and v = (1, 1) is an eigenvector", async () => {
+  test("opens on the notebook's example: λ = 6, 2 and v = (1, 1) is an eigenvector", async () => {
     const page = await chapter("eigendecomposition");
     assert.deepEqual(await readout(page, "eigenvalues"), [6, 2]);
     const V = await readout(page, "eigenvectors");
@@ -62,6 +63,98 @@ describe("2.7 eigendecomposition", () => {
     await page.context().close();
   });
 
+  const summary = (page) => page.locator(".summary").textContent();
+  const stageNames = (page) => page.locator(".stages li").allTextContents();
+  const picture = (page) => page.evaluate(() => document.querySelector(".figure canvas").toDataURL());
+  const position = (page, value) =>
+    page.waitForFunction((v) => document.querySelector(".timeline input[type=range]").value === v, value);
+
+  test("Play runs V⁻¹, Λ, V: each stage redraws the figure, handles hide mid-way and return", async () => {
+    const page = await chapter("eigendecomposition", { reducedMotion: "reduce" });
+    assert.deepEqual(await stageNames(page), ["V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"]);
+    assert.match(await summary(page), /V⁻¹ takes the plane to eigen-coordinates .* Λ stretches the axes by 6, 2, and V takes it back/);
+    const end = await picture(page);
+    const play = page.getByRole("button", { name: "Play the transformation" });
+    await play.click();
+    await position(page, "0");
+    assert.equal(await page.locator("[data-handle]").count(), 0, "handles sit on the final figure only");
+    const seen = [await picture(page)];
+    for (const step of ["1", "2", "3"]) {
+      await play.click();
+      await position(page, step);
+      await page.waitForTimeout(100);
+      seen.push(await picture(page));
+    }
+    assert.equal(new Set(seen).size, 4, "every stage boundary draws a different picture");
+    assert.equal(seen[3], end, "the last stage ends on A's own picture");
+    await page.locator('[data-handle="v"]').waitFor();
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("complex and defective matrices play a stand-in and say why; typing A renames the stages in place", async () => {
+    const page = await chapter("eigendecomposition");
+    const cell = (r, c) => page.locator(`[data-input="A"] input[data-row="${r}"][data-col="${c}"]`);
+    // [[1, 1], [−2, 0]]: a complex pair.
+    for (const [r, c, text] of [[0, 0, "1"], [1, 0, "-2"], [1, 1, "0"]]) await cell(r, c).fill(text);
+    await page.waitForFunction(() => document.querySelector(".stages li").textContent === "P⁻¹: to the basis p, q");
+    assert.deepEqual(await stageNames(page), ["P⁻¹: to the basis p, q", "C: turn and scale", "P: back"]);
+    await page.waitForFunction(() => /no real V to play.*turns by 69\.3° clockwise/.test(document.querySelector(".summary").textContent));
+    assert.equal(await readout(page, "eigenvectors"), null);
+    // [[1, 1], [0, 1]]: the shear, defective.
+    await cell(1, 0).fill("0");
+    await cell(1, 1).fill("1");
+    await page.waitForFunction(() => document.querySelector(".stages li").textContent === "Qᵀ: turn to a Schur basis");
+    assert.deepEqual(await stageNames(page), ["Qᵀ: turn to a Schur basis", "T: stretch and shear", "Q: turn back"]);
+    await page.waitForFunction(() => /no V to play.*Schur basis/.test(document.querySelector(".summary").textContent));
+    // Play still runs its three stages.
+    const play = page.getByRole("button", { name: "Play the transformation" });
+    await play.click();
+    await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").value === "3", null, { timeout: 10000 });
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a 3×3 eigenbasis plays in space", async () => {
+    const page = await chapter("eigendecomposition?A=2,0,0;0,3,4;0,4,9&v=1,0,0", { reducedMotion: "reduce" });
+    assert.deepEqual(await stageNames(page), ["V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"]);
+    assert.match(await summary(page), /V⁻¹ takes space to eigen-coordinates/);
+    const play = page.getByRole("button", { name: "Play the transformation" });
+    const seen = [];
+    for (const step of ["0", "1", "2", "3"]) {
+      await play.click();
+      await position(page, step);
+      await page.waitForTimeout(100);
+      seen.push(await picture(page));
+    }
+    assert.equal(new Set(seen).size, 4);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a link in the text sets the figure, and a predict question opens onto the state that answers it", async () => {
+    const page = await chapter("eigendecomposition");
+    await page.locator('.prose a[href="#/eigendecomposition?A=1,1;0,1&v=1,1"]').click();
+    assert.equal(await waitForReadout(page, "diagonalizable", (d) => d === false), false);
+    await page.waitForFunction(() => location.hash.includes("A=1,1;0,1"));
+    assert.match(await noteOf(page, "eigenvectors"), /defective/);
+    const question = page.locator(".prose details.predict").first();
+    await question.locator("summary").click();
+    assert.equal(await question.getAttribute("open"), "");
+    await question.locator("a").first().click();
+    assert.equal(await waitForReadout(page, "probe_lambda", (l) => l === 2), 2);
+    assert.deepEqual(await readout(page, "Av"), [2, -6]);
+    await page.waitForFunction(() => location.hash.includes("v=1,-3"));
+    // The quadratic-form question: a saddle although every entry is positive.
+    const saddle = page.locator(".prose details.predict").last();
+    await saddle.locator("summary").click();
+    await saddle.locator('a[href="#/eigendecomposition?A=1,2;2,1&v=1,-1&view=quadratic"]').click();
+    await page.waitForFunction(() => /xᵀAx is indefinite \(a saddle\)/.test(document.querySelector(".summary").textContent));
+    assert.equal(await readout(page, "quadratic_form"), -2);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   // Pixels of the figure where the negative role's blue clearly beats red: the heat map of f < 0.
   const bluish = (page) =>
     page.evaluate(() => {
@@ -71,8 +164,6 @@ describe("2.7 eigendecomposition", () => {
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) n++;
       return n / (data.length / 4);
     });
-  const summary = (page) => page.locator(".summary").textContent();
-
   test("the quadratic form's panel: its control, a real drag of v, and a saddle after editing A", async () => {
     const page = await chapter("eigendecomposition");
     // A real click on the segmented control's visible option (the radio itself is under its label).

@@ -21,6 +21,7 @@ const FLAGS = [
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
   ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json",
+  ".woff2": "font/woff2",
 };
 
 /** The slugs of the README's contract table (between `<!-- contract-table -->` and its end), in order. */

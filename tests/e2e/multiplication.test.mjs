@@ -2,14 +2,28 @@
 // real pointer and keyboard input. Run `trunk build --release` first (scripts/test.sh does).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, close, drag, dragBy, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { centre, close, drag, dragBy, readout, readoutNote, snapshot, urlAlert, useSite, waitForReadout, waitForSnapshotChange } from "./harness.mjs";
 
 const site = useSite({ readout: "Av" });
 const chapter = site.openChapter;
 const matVec = (A, v) => A.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
 
+/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
+ *  (the page leaves choices at their default out of the hash: ["view=av", "order=ab"]), and the readouts have changed. */
+async function follow(page, a) {
+  const href = await a.getAttribute("href");
+  const before = await snapshot(page);
+  await a.click();
+  await page.waitForFunction(([h, defaults]) => {
+    const [path, query = ""] = h.split("?");
+    const hash = decodeURIComponent(location.hash);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, ["view=av", "order=ab"]]);
+  await waitForSnapshotChange(page, before);
+}
+
 describe("2.2 multiplication", () => {
-  test("opens on the seed's example with no console errors", async () => {
+  test("opens on the notebook's example with no console errors", async () => {
     const page = await chapter("multiplication");
     assert.deepEqual(await readout(page, "Av"), [16, 40]);
     assert.deepEqual(await readout(page, "AB"), [[16, 12], [40, 28]]);
@@ -137,6 +151,36 @@ describe("2.2 multiplication", () => {
     await page.waitForFunction(() => document.querySelector(".timeline input[type=range]").value === "1");
     assert.equal(await range.inputValue(), "1");
     assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a prose link sets the figure: with A = 2I both orders agree", async () => {
+    const page = await chapter("multiplication");
+    await follow(page, page.locator(".prose a", { hasText: "with A = 2I" }));
+    assert.deepEqual(await readout(page, "AB"), [[10, 6], [4, 4]]);
+    assert.equal(await readout(page, "commute"), true);
+    await page.waitForFunction(() => /these two matrices commute/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question opens, and its link puts Av on the first column", async () => {
+    const page = await chapter("multiplication");
+    const question = page.locator("details.predict", { hasText: "Set v = (1, 0). Where does Av land?" });
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    await follow(page, question.locator("a", { hasText: "With v = (1, 0)" }));
+    assert.deepEqual(await readout(page, "Av"), [2, 6]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("matrices that commute up to rounding are said to commute", async () => {
+    const page = await chapter("multiplication?A=0.1,0.2;0.3,0.4&B=1.1,0.2;0.3,1.4&view=ab");
+    const [ab, ba] = [await readout(page, "AB"), await readout(page, "BA")];
+    assert.notDeepEqual(ab, ba, "the floats differ in the last bit");
+    assert.equal(await readout(page, "commute"), true);
+    assert.match(await readoutNote(page, "commute"), /up to rounding/);
     await page.context().close();
   });
 });

@@ -1,8 +1,19 @@
 // End-to-end: 2.5 norms. A real pointer drag of v changes every norm to the right value; p from the
-// URL (including p < 1 and a huge p); the triangle-inequality view with two handles.
+// URL (including p < 1 and a huge p); the triangle-inequality view with two handles; the sparse view
+// (the line x·w = y dragged by its nearest point); the text's links and predict questions.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+
+/** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
+async function clickProseLink(page, href) {
+  const link = page.locator(`article.prose a[href="${href}"]`).first();
+  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
+  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
+    await details.first().locator("summary").click();
+  }
+  await link.click();
+}
 
 const site = useSite({ readout: "l2" });
 const chapter = site.openChapter;
@@ -59,6 +70,84 @@ describe("2.5 norms", () => {
     await page.keyboard.press("ArrowRight");
     await waitForReadout(page, "w", (w) => w[0] === 2 && w[1] === 6);
     assert.ok(close(await readout(page, "sum_norm"), Math.hypot(6, 8)));
+    await page.context().close();
+  });
+
+  test("the text's link p = 0.5 sets the figure, and the lp readout exceeds l1", async () => {
+    const page = await chapter("norms");
+    await clickProseLink(page, "#/norms?p=0.5");
+    const lp = await waitForReadout(page, "lp", (x) => close(x, pnorm([3, 4], 0.5)));
+    assert.ok(lp > (await readout(page, "l1")), `${lp} > 7`);
+    await page.waitForFunction(() => location.hash.includes("p=0.5"));
+    assert.match(await readoutNote(page, "lp"), /can exceed ‖v‖₁/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question opens and its link shows opposite vectors: strictly shorter, not equal", async () => {
+    const page = await chapter("norms");
+    const question = page.locator("details.predict", { hasText: "opposite vectors" });
+    assert.equal(await question.evaluate((d) => d.open), false);
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    await question.locator('a[href="#/norms?view=triangle&v=4,2&w=-2,-1"]').click();
+    await waitForReadout(page, "w", (w) => w[0] === -2 && w[1] === -1);
+    assert.equal(await readout(page, "triangle"), true);
+    assert.match(await readoutNote(page, "triangle"), /strictly shorter: v and w do not point the same way/);
+    assert.ok(close(await readout(page, "sum_norm"), Math.sqrt(5)));
+    await page.waitForFunction(() => location.hash.includes("view=triangle"));
+    await page.context().close();
+  });
+
+  test("the sparse view: the smallest diamond touches w₁ + 2w₂ = 5 at a corner, the circle off the axes", async () => {
+    const page = await chapter("norms");
+    await clickProseLink(page, "#/norms?view=sparse&x=1,2&y=5");
+    assert.deepEqual(await waitForReadout(page, "l1_point", (p) => Array.isArray(p)), [0, 2.5]);
+    assert.deepEqual(await readout(page, "l2_point"), [1, 2]);
+    assert.equal(await readout(page, "l1_radius"), 2.5);
+    assert.ok(close(await readout(page, "l2_radius"), Math.sqrt(5)));
+    assert.ok(await page.locator("[data-handle=line]").isVisible());
+    assert.equal(await page.locator("[data-handle=v]").count(), 0);
+    await page.waitForFunction(() => /touches it at the corner \(0, 2\.5\), so w₁ = 0/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the sparse view: arrow keys turn the line through 45°, where a whole edge touches", async () => {
+    const page = await chapter("norms?view=sparse");
+    const handle = page.locator("[data-handle=line]");
+    await handle.focus();
+    await page.keyboard.press("ArrowRight");
+    await waitForReadout(page, "x", (x) => x[0] === 2 && x[1] === 2);
+    assert.deepEqual(await readout(page, "y"), [[8]]);
+    assert.equal(await waitForReadout(page, "l1_point", (p) => p === null), null);
+    assert.match(await readoutNote(page, "l1_point"), /not one point: \|x₁\| = \|x₂\|/);
+    assert.equal(await readout(page, "l1_radius"), 4);
+    await page.keyboard.press("ArrowDown");
+    assert.deepEqual(await waitForReadout(page, "l1_point", (p) => Array.isArray(p)), [2.5, 0]);
+    assert.deepEqual(await readout(page, "x"), [2, 1]);
+    await page.waitForFunction(() => location.hash.includes("x=2,1") && location.hash.includes("y=5"));
+    await page.context().close();
+  });
+
+  test("the sparse view: a real pointer drag moves and turns the line; the touching points follow", async () => {
+    const page = await chapter("norms?view=sparse");
+    await dragHandle(page, "line", 4 * 15, 3 * 15, 15);
+    const x = await waitForReadout(page, "x", (x) => x[0] !== 1 || x[1] !== 2);
+    const y = (await readout(page, "y"))[0][0];
+    assert.ok(close(y, x[0] * x[0] + x[1] * x[1]), `y = |x|²: ${y} for ${x}`);
+    // The nearest point is the dragged point itself; the L¹ point sits on the axis of the larger |xᵢ|.
+    const l2 = await waitForReadout(page, "l2_point", (p) => close(p[0], x[0]) && close(p[1], x[1]));
+    assert.ok(close(l2[0], x[0]));
+    const l1 = await readout(page, "l1_point");
+    if (Math.abs(x[0]) !== Math.abs(x[1])) {
+      const i = Math.abs(x[0]) > Math.abs(x[1]) ? 0 : 1;
+      assert.equal(l1[1 - i], 0, `a zero weight: ${l1}`);
+      assert.ok(close(x[0] * l1[0] + x[1] * l1[1], y), "on the line");
+    } else {
+      assert.equal(l1, null);
+    }
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

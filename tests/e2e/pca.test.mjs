@@ -1,5 +1,5 @@
 // End-to-end: 2.12 PCA in headless Chromium with real pointer and keyboard input. The expected values
-// are computed here from the page's own P readout with the textbook formulas (mean, n − 1 covariance,
+// are computed here from the page's own P readout with the textbook formulas (mean, m − 1 covariance,
 // the closed-form eigen-decomposition of a symmetric 2×2), independently of the Rust code.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -207,23 +207,30 @@ describe("2.12 pca", () => {
     await page.context().close();
   });
 
-  test("the generator makes 3-D points with dim = 3; many are drawn as a stated sample", async (t) => {
+  test("the generator makes 3-D points when dim = 3 is chosen; many are drawn as a stated sample", async (t) => {
     if (unbuilt()) return t.skip("pca is not registered");
     const page = await chapter("pca?n=200&corr=0.9&noise=0");
     assert.equal((await readout(page, "d")).length, 2);
-    const slider = page.locator('input[data-slider="dim"]');
-    await slider.focus();
-    await page.keyboard.press("ArrowRight");
+    // dim is a choice of two, not a slider.
+    assert.equal(await page.locator('input[data-slider="dim"]').count(), 0);
+    assert.equal(await page.locator('input[name="choice-dim"]').count(), 2);
+    await page.locator("label", { hasText: "3 (space)" }).click();
     await waitForReadout(page, "dim", (x) => x[0] === 3);
     assert.equal((await waitForReadout(page, "d", (d) => d.length === 3)).length, 3);
     assert.equal((await readout(page, "explained_variance")).length, 3);
     await page.waitForFunction(() => location.hash.includes("dim=3") && location.hash.includes("n=200") && !location.hash.includes("P="));
     assert.ok(await page.locator(".figure-note").isHidden());
+    assert.ok(await page.locator('input[name="choice-dim"][value="3"]').isChecked());
     // The link reproduces the same points.
     const mean = await readout(page, "mean");
     const again = await chapter((await page.evaluate(() => location.hash)).slice(2));
     assert.deepEqual(await readout(again, "mean"), mean);
     await again.context().close();
+    // And back to the plane.
+    await page.locator("label", { hasText: "2 (a plane)" }).click();
+    await waitForReadout(page, "d", (d) => d.length === 2);
+    await page.waitForFunction(() => !location.hash.includes("dim="));
+    assert.deepEqual(page.errors, []);
     await page.context().close();
 
     const big = await chapter("pca?n=100000&corr=0.8&noise=0.3&dim=3");
@@ -351,6 +358,106 @@ describe("2.12 pca", () => {
     await page.locator("label", { hasText: "2 components" }).click();
     await waitForReadout(page, "reconstruction_error", (e) => Math.abs(e) < 1e-12);
     await page.waitForFunction(() => location.hash.includes("P=0.5,2;1.5,3.5;2.5,2.75;4,6") && location.hash.includes("k=2"));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the component-coordinates view, chosen by a click: scores = (P − μ)·componentsᵀ, σ²/(m − 1) = λ", async (t) => {
+    if (unbuilt()) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    await page.locator("label", { hasText: "Component coordinates" }).click();
+    await page.waitForFunction(() => location.hash.includes("view=pcs"));
+    // Nothing to drag: the axes are the components themselves.
+    await page.waitForFunction(() => document.querySelectorAll("[data-handle]").length === 0);
+    const P = await readout(page, "P");
+    const mean = await readout(page, "mean");
+    const components = await readout(page, "components");
+    let scores = await readout(page, "scores");
+    assert.equal(scores.length, 30);
+    assert.equal(scores[0].length, 1, "k = 1: one number per point");
+    const score = (p, j) => (p[0] - mean[0]) * components[j][0] + (p[1] - mean[1]) * components[j][1];
+    P.forEach((p, i) => assert.ok(close(scores[i][0], score(p, 0), 1e-9), `row ${i}: ${scores[i]} vs ${score(p, 0)}`));
+    assert.match(await page.locator(".summary").textContent(), /one number per point/);
+    // Keep two: two numbers per point, uncorrelated, with variances λ₁ and λ₂.
+    await page.locator("label", { hasText: "2 components" }).click();
+    scores = await waitForReadout(page, "scores", (z) => z[0].length === 2);
+    P.forEach((p, i) => assert.ok(close(scores[i][1], score(p, 1), 1e-9)));
+    const ev = await readout(page, "explained_variance");
+    const m = P.length;
+    const cov = (a, b) => scores.reduce((s, z) => s + z[a] * z[b], 0) / (m - 1);
+    assert.ok(close(cov(0, 0), ev[0], 1e-9) && close(cov(1, 1), ev[1], 1e-9) && Math.abs(cov(0, 1)) < 1e-9, `${cov(0, 0)}, ${cov(1, 1)}, ${cov(0, 1)}`);
+    const sigma = await readout(page, "singular_values");
+    sigma.forEach((s, i) => assert.ok(close((s * s) / (m - 1), ev[i], 1e-9), `σ${i}² / (m − 1) = ${(s * s) / (m - 1)} vs ${ev[i]}`));
+    assert.match(await readoutNote(page, "singular_values"), /σᵢ²\/\(m − 1\)/);
+    await page.waitForFunction(() => location.hash.includes("k=2"));
+    assert.ok((await page.locator(".figure canvas").evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("3-D points in component coordinates: in space with three kept, on the plane with two", async (t) => {
+    if (unbuilt()) return t.skip("pca is not registered");
+    const page = await chapter("pca?dim=3&view=pcs&k=3");
+    assert.equal((await readout(page, "scores"))[0].length, 3);
+    // In space the orbit control is the only handle.
+    await page.waitForFunction(() => [...document.querySelectorAll("[data-handle]")].map((e) => e.dataset.handle).join() === "orbit");
+    await page.locator("label", { hasText: "2 components" }).click();
+    await waitForReadout(page, "scores", (z) => z[0].length === 2);
+    await page.waitForFunction(() => document.querySelectorAll("[data-handle]").length === 0);
+    assert.match(await page.locator(".summary").textContent(), /two numbers per point/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("beyond 64 points the scores are null and the note says why", async (t) => {
+    if (unbuilt()) return t.skip("pca is not registered");
+    const page = await chapter("pca?n=1000&corr=0.8&noise=0.3&view=pcs");
+    assert.equal(await readout(page, "scores"), null);
+    assert.match(await readoutNote(page, "scores"), /1\u2009000×1: too many rows/);
+    assert.equal((await readout(page, "singular_values")).length, 2);
+    await page.context().close();
+  });
+
+  test("a prose link sets the figure and the hash follows", async (t) => {
+    if (unbuilt()) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    await page.locator('.prose a[href="#/pca?view=reconstruct"]').click();
+    await page.waitForFunction(() => location.hash.includes("view=reconstruct"));
+    await page.waitForFunction(() => document.querySelector('input[name="choice-view"][value="reconstruct"]')?.checked);
+    // No d in the reconstruction view: only the points are handles.
+    await page.waitForFunction(() => !document.querySelector('[data-handle="d"]'));
+    await page.locator('.prose a[href="#/pca?d=12,26"]').click();
+    const d = await waitForReadout(page, "d", (d) => d[0] !== 1);
+    assert.ok(close(d[1] / d[0], 26 / 12, 1e-12) && close(Math.hypot(...d), 1, 1e-12), `${d}`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question opens and its link shows the answer: (m − 1) λ₂ for the three points", async (t) => {
+    if (unbuilt()) return t.skip("pca is not registered");
+    const page = await chapter("pca");
+    const question = page.locator("details.predict", { hasText: "keep one component" });
+    const link = question.locator('a[href="#/pca?P=0,2;1,4;2,0&view=reconstruct&k=1"]');
+    assert.ok(await link.isHidden(), "the answer waits until the reader asks");
+    await question.locator("summary").click();
+    await link.click();
+    const error = await waitForReadout(page, "reconstruction_error", (e) => close(e, 5 - Math.sqrt(13), 1e-12));
+    assert.ok(close(error, 2 * ((5 - Math.sqrt(13)) / 2), 1e-12), `${error}`);
+    assert.deepEqual(await readout(page, "P"), [[0, 2], [1, 4], [2, 0]]);
+    // k = 1 is the default, so the page's own link leaves it out.
+    await page.waitForFunction(() => location.hash.includes("P=0,2;1,4;2,0") && location.hash.includes("view=reconstruct"));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the text links the SVD of the centred points: its σ² / (m − 1) are this page's λ", async (t) => {
+    if (unbuilt()) return t.skip("pca is not registered");
+    const page = await chapter("pca?P=0,2;1,4;2,0");
+    const ev = await readout(page, "explained_variance");
+    await page.locator('.prose a[href="#/svd?A=-1,0;0,2;1,-2"]').click();
+    await page.waitForFunction(() => location.hash.startsWith("#/svd?A=-1,0;0,2;1,-2"));
+    const sigma = await waitForReadout(page, "singular_values", (s) => s.length === 2);
+    sigma.forEach((s, i) => assert.ok(close((s * s) / 2, ev[i], 1e-9), `${s}² / 2 vs ${ev[i]}`));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -1,5 +1,6 @@
-// End-to-end: chapter 2.9 (pseudoinverse) in headless Chromium: the seed's line fit, a real drag of
-// a data point refitting the line, the three-lines view, and a vertical cloud with no fit.
+// End-to-end: chapter 2.9 (pseudoinverse) in headless Chromium: the notebook's line fit, a real drag of
+// a data point refitting the line, the three-lines view, a vertical cloud with no fit, and the text's
+// links (to its own states, to the SVD) and predict questions.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { close, dragBy, dragHandle, readout, readoutNote as noteOf, urlAlert, useSite, waitForReadout } from "./harness.mjs";
@@ -17,7 +18,7 @@ function leastSquares(P) {
 }
 
 describe("2.9 pseudoinverse", () => {
-  test("opens on the seed's line fit and three-lines system", async () => {
+  test("opens on the notebook's line fit and three-lines system", async () => {
     const page = await chapter("pseudoinverse");
     const [slope, intercept] = await readout(page, "fit");
     assert.ok(close(slope, 14 / 65, 1e-12) && close(intercept, 11 / 5, 1e-12), `${slope}, ${intercept}`);
@@ -98,5 +99,60 @@ describe("2.9 pseudoinverse", () => {
     page = await chapter("pseudoinverse?P=1,2,3;4,5,6");
     assert.match(await urlAlert(page), /Parameter P: points are rows/);
     await page.context().close();
+  });
+
+  test("prose links set the figure: the three lines, then the notebook's tall matrix", async () => {
+    const page = await chapter("pseudoinverse");
+    await page.locator('.prose a[href="#/pseudoinverse?view=lines"]').click();
+    await page.waitForFunction(() => location.hash.includes("view=lines"));
+    await page.locator('[data-handle="b:0"]').waitFor();
+    assert.equal(await page.locator("[data-handle]").count(), 3);
+    await page.locator('.prose a[href="#/pseudoinverse?A=7,2;3,4;5,3"]').first().click();
+    const pinv = await waitForReadout(page, "pinv", (p) => close(p[0][0], 1 / 6, 1e-9));
+    [[1 / 6, -7 / 66, 1 / 33], [-1 / 6, 19 / 66, 2 / 33]].forEach((row, i) => row.forEach((v, j) => assert.ok(close(pinv[i][j], v, 1e-12), `${pinv}`)));
+    // A⁺A is I₂ but AA⁺ is a rank-2 projection of space, not I₃.
+    const pa = await readout(page, "pinv_A_A");
+    assert.ok(close(pa[0][0], 1, 1e-12) && Math.abs(pa[0][1]) < 1e-12);
+    const ap = await readout(page, "A_pinv");
+    assert.ok(close(ap[2][2], 1 / 3, 1e-12), `${ap}`);
+    assert.match(await noteOf(page, "A_pinv"), /projection onto the column space/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question: the third line through the corner makes the least-squares point exact", async () => {
+    const page = await chapter("pseudoinverse?view=lines");
+    const question = page.locator("details.predict", { hasText: "through the corner" });
+    const link = question.locator('a[href="#/pseudoinverse?view=lines&b=-2,-8,-3"]');
+    assert.ok(await link.isHidden());
+    await question.locator("summary").click();
+    await link.click();
+    const x = await waitForReadout(page, "solution", (x) => close(x[0], -1, 1e-9));
+    assert.ok(close(x[1], 4, 1e-12), `${x}`);
+    assert.ok((await readout(page, "residual_norm")) < 1e-12);
+    await page.waitForFunction(() => /meet in one point, A⁺b = \(−1, 4\)/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the shortest solution of one equation, and the SVD behind A⁺ one link away", async () => {
+    const page = await chapter("pseudoinverse");
+    const question = page.locator("details.predict", { hasText: "infinitely many solutions" });
+    await question.locator("summary").click();
+    await question.locator('a[href="#/pseudoinverse?view=lines&A=1,2&b=5"]').click();
+    const x = await waitForReadout(page, "solution", (x) => x.length === 2 && close(x[0], 1, 1e-9));
+    assert.ok(close(x[1], 2, 1e-12));
+    await page.waitForFunction(() => /nearest the origin/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+    // The SVD page opens on the same tall matrix: its σ are the ones A⁺ inverts.
+    const tall = await chapter("pseudoinverse?A=7,2;3,4;5,3");
+    const sigma = await readout(tall, "singular_values");
+    await tall.locator('.prose a[href="#/svd?A=7,2;3,4;5,3"]').first().click();
+    await tall.waitForFunction(() => location.hash.startsWith("#/svd?A=7,2;3,4;5,3"));
+    const svd = await waitForReadout(tall, "singular_values", (s) => s.length === 2 && close(s[0], sigma[0], 1e-9));
+    assert.ok(close(svd[1], sigma[1], 1e-9));
+    assert.deepEqual(tall.errors, []);
+    await tall.context().close();
   });
 });

@@ -1,14 +1,29 @@
 // End-to-end: 2.4 Linear dependence and span, in headless Chromium against the built site.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, close as near, drag, readout, readoutNote as note, snapshot, useSite, waitForReadout } from "./harness.mjs";
+import { centre, close as near, drag, readout, readoutNote as note, snapshot, useSite, waitForReadout, waitForSnapshotChange } from "./harness.mjs";
 
 const site = useSite({ readout: "rank" });
 const chapter = site.openChapter;
 const close = (a, b) => near(a, b, 1e-12);
+const summary = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector(".summary")?.textContent ?? ""), re.source);
+
+/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
+ *  (the page leaves choices at their default out of the hash: ["picture=columns", "equations=2"]), and the readouts have changed. */
+async function follow(page, a) {
+  const href = await a.getAttribute("href");
+  const before = await snapshot(page);
+  await a.click();
+  await page.waitForFunction(([h, defaults]) => {
+    const [path, query = ""] = h.split("?");
+    const hash = decodeURIComponent(location.hash);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, ["picture=columns", "equations=2"]]);
+  await waitForSnapshotChange(page, before);
+}
 
 describe("2.4 span", () => {
-  test("opens on the seed's u = (1, 3), v = (2, 1) reaching b = 2u + v = (4, 7)", async () => {
+  test("opens on the notebook's u = (1, 3), v = (2, 1) reaching b = 2u + v = (4, 7)", async () => {
     const page = await chapter("span");
     assert.equal(await readout(page, "rank"), 2);
     assert.equal(await readout(page, "independent"), true);
@@ -60,7 +75,7 @@ describe("2.4 span", () => {
     const readouts = () => snapshot(page);
     const before = await readouts();
     assert.equal(await readout(page, "in_span"), true);
-    // The real control: the radio button labelled with the seed's third equation.
+    // The real control: the radio button labelled with the notebook's third equation.
     await page.locator(".choice label", { hasText: "Add 7x − y = 2" }).click();
     assert.equal(await waitForReadout(page, "in_span", (v) => v === false), false);
     assert.deepEqual(await readout(page, "A"), [[0.5, -1], [1, 1], [7, -1]]);
@@ -116,6 +131,66 @@ describe("2.4 span", () => {
     assert.ok(await page.locator(".url-alert").isHidden());
     assert.equal(await readout(page, "in_span"), null);
     assert.match(await note(page, "in_span"), /b has 2/);
+    await page.context().close();
+  });
+
+  test("a prose link sets the figure: b = (6, 3) is 0·u + 3·v, with no rounding noise in the words", async () => {
+    const page = await chapter("span");
+    await follow(page, page.locator(".prose a", { hasText: "b = (6, 3)" }));
+    assert.deepEqual(await readout(page, "b"), [6, 3]);
+    const [x, y] = await readout(page, "coefficients");
+    assert.ok(Math.abs(x) < 1e-14 && close(y, 3), `${x}, ${y}`);
+    await summary(page, /b = 0·u \+ 3·v/);
+    assert.match(await note(page, "coefficients"), /b = 0·u \+ 3·v/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question opens, and its link walks the path back to the origin along the null line", async () => {
+    const page = await chapter("span");
+    const question = page.locator("details.predict", { hasText: "walk the dashed path straight back to the origin" });
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    await follow(page, question.locator("a", { hasText: "set the sliders there" }));
+    assert.ok(["ca=2", "cb=-1", "A=1,2;2,4"].every((p) => page.url().includes(p)), page.url());
+    const [[x, y]] = await readout(page, "null_space");
+    assert.ok(close(x, 2 / Math.sqrt(5)) && close(y, -1 / Math.sqrt(5)), `${x}, ${y}`);
+    await summary(page, /x = \(0\.6, 1\.2\) \+ t·\(0\.8944, −0\.4472\) for every t/);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("null_space follows a real drag of v onto the line of u, and the keys take it off again", async () => {
+    const page = await chapter("span");
+    assert.deepEqual(await readout(page, "null_space"), []);
+    const [ux, uy] = centre(await page.locator('[data-handle="A:0"]').boundingBox());
+    const [vx, vy] = centre(await page.locator('[data-handle="A:1"]').boundingBox());
+    const perX = vx - ux;
+    const perY = (vy - uy) / 2;
+    await drag(page, [vx, vy], [ux - 2 * perX, uy + 6 * perY], 20);
+    await waitForReadout(page, "A", (A) => A[0][1] === -1 && A[1][1] === -3);
+    // u = (1, 3), v = (−1, −3): u + v = 0, so the null space is the line of (1, 1)/√2.
+    const [[x, y]] = await waitForReadout(page, "null_space", (n) => n.length === 1);
+    assert.ok(close(x, Math.SQRT1_2) && close(y, Math.SQRT1_2), `${x}, ${y}`);
+    assert.match(await note(page, "null_space"), /rank 1 < 2/);
+    await page.locator('[data-handle="A:1"]').focus();
+    await page.keyboard.press("ArrowRight");
+    assert.deepEqual(await waitForReadout(page, "null_space", (n) => n.length === 0), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("three columns on one line leave a plane of amounts, drawn in space", async () => {
+    const page = await chapter("span");
+    await follow(page, page.locator(".prose a", { hasText: "three columns on one line" }));
+    const basis = await readout(page, "null_space");
+    assert.equal(basis.length, 2);
+    const dot = (p, q) => p.reduce((s, x, i) => s + x * q[i], 0);
+    assert.ok(close(dot(basis[0], basis[1]), 0) && close(dot(basis[0], basis[0]), 1));
+    assert.ok(basis.every((q) => close(q[0] + 2 * q[1] + 3 * q[2], 0)), "A sends both to 0");
+    await summary(page, /for all s, t/);
+    assert.equal(await page.locator('[data-handle="b"]').count(), 1);
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

@@ -5,6 +5,16 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
+/** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
+async function clickProseLink(page, href) {
+  const link = page.locator(`article.prose a[href="${href}"]`).first();
+  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
+  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
+    await details.first().locator("summary").click();
+  }
+  await link.click();
+}
+
 const site = useSite({ readout: "orthogonal" });
 const chapter = site.openChapter;
 
@@ -67,5 +77,42 @@ describe("2.6 special matrices", () => {
     const bad = await chapter("special-matrices?deg=1,2");
     assert.match(await urlAlert(bad), /Parameter deg: a single number is expected, not a list/);
     for (const p of [page, sym, bad]) await p.context().close();
+  });
+
+  test("a predict question: perpendicular columns of length √8 are not orthogonal; its link shows it", async () => {
+    const page = await chapter("special-matrices");
+    const question = page.locator("details.predict", { hasText: "Is the matrix with these columns orthogonal" });
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    await question.locator('a[href="#/special-matrices?A=2,2;2,-2"]').click();
+    await waitForReadout(page, "A", (A) => A[0][0] === 2 && A[1][1] === -2);
+    assert.equal(await readout(page, "column_dot"), 0);
+    assert.equal(await readout(page, "orthogonal"), false);
+    assert.ok(close(await readout(page, "column_norms").then((n) => n[0]), Math.sqrt(8)));
+    await page.waitForFunction(() => location.hash.includes("A=2,2;2,-2"));
+    await page.context().close();
+  });
+
+  test("−I₃ from the text: orthogonal with det −1, and the note says what that means in 3-D", async () => {
+    const page = await chapter("special-matrices");
+    await clickProseLink(page, "#/special-matrices?A=-1,0,0;0,-1,0;0,0,-1");
+    assert.equal(await waitForReadout(page, "det", (d) => d === -1), -1);
+    assert.equal(await readout(page, "orthogonal"), true);
+    assert.match(await readoutNote(page, "det"), /rotation combined with a reflection/);
+    await page.waitForFunction(() => /\(3×3\).*rotation combined with a reflection/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.ok(await page.locator(".figure-note").isVisible());
+    await page.context().close();
+  });
+
+  test("the text's reflection link: symmetric and orthogonal, det −1, a reflection across a line", async () => {
+    const page = await chapter("special-matrices?A=2,0;0,4");
+    await clickProseLink(page, "#/special-matrices?deg=50&kind=reflection");
+    await waitForReadout(page, "det", (d) => close(d, -1));
+    assert.equal(await readout(page, "symmetric"), true);
+    assert.equal(await readout(page, "orthogonal"), true);
+    assert.match(await readoutNote(page, "det"), /reflection across a line/);
+    await page.waitForFunction(() => location.hash.includes("kind=reflection"));
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
   });
 });

@@ -85,6 +85,24 @@ describe("2.8 svd, image tab", () => {
     await page.context().close();
   });
 
+  test("the picture tab offers only its own control: A's editor is hidden, A stays in the readouts and comes back", async () => {
+    const page = await chapter("svd?tab=image&k=5&A=1,2;3,4");
+    await page.locator('[data-input="k"]').waitFor();
+    assert.equal(await page.locator('[data-input="A"]').count(), 0, "no editor for A over the picture");
+    assert.deepEqual(await readout(page, "A"), [[1, 2], [3, 4]]);
+    // Moving the slider keeps A in the link.
+    await page.locator('input[data-slider="k"]').focus();
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(() => location.hash.includes("k=6") && location.hash.includes("A=1,2;3,4"));
+    await page.locator(".choice label", { hasText: "A as a map" }).click();
+    const cell = page.locator('[data-input="A"] input[data-row="1"][data-col="0"]');
+    await cell.waitFor();
+    assert.equal(await cell.inputValue(), "3");
+    assert.equal(await page.locator('[data-input="k"]').count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test("a bad k is refused where it was typed, and the map tab drops k and the chart", async () => {
     const page = await chapter("svd?tab=image&k=5");
     const cell = page.locator('[data-input="k"] input[data-row]');

@@ -1,5 +1,6 @@
-// End-to-end: chapter 2.8 (svd) in headless Chromium: the seed's reflection, a real drag of a
-// column, the timeline, non-square shapes and a singular matrix.
+// End-to-end: chapter 2.8 (svd) in headless Chromium: the notebook's reflection, a real drag of a
+// column, the timeline and its stage names, the null space, non-square shapes and a singular
+// matrix, and the text's links and predict questions.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { close, dragHandle, readout, readoutNote, useSite, waitForReadout } from "./harness.mjs";
@@ -9,7 +10,7 @@ const chapter = site.openChapter;
 const rebuild = (U, s, V) => U.map((row) => V.map((vrow) => row.reduce((sum, u, k) => sum + u * s[k] * vrow[k], 0)));
 
 describe("2.8 svd", () => {
-  test("opens on the seed's example: U is a reflection, and U·diag(s)·Vᵀ = A", async () => {
+  test("opens on the notebook's example: U is a reflection, and U·diag(s)·Vᵀ = A", async () => {
     const page = await chapter("svd");
     const s = await readout(page, "singular_values");
     assert.ok(close(s[0], 8.7134, 1e-4) && close(s[1], 3.3282, 1e-4), `${s}`);
@@ -21,6 +22,57 @@ describe("2.8 svd", () => {
     assert.ok(close(await readout(page, "det_V"), 1, 1e-12));
     assert.equal(await page.locator(".stages li").count(), 3);
     assert.equal(await page.locator(".stages li").first().textContent(), "Vᵀ: rotate");
+    assert.equal(await page.locator(".stages li").last().textContent(), "U: reflect and rotate");
+    assert.deepEqual(await readout(page, "null_space"), []);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the third stage is named from det U and renames itself when typing flips the sign of det A", async () => {
+    const page = await chapter("svd");
+    await page.locator('[data-input="A"] input[data-row="1"][data-col="0"]').fill("-5");
+    assert.equal(await waitForReadout(page, "U_is_reflection", (r) => r === false), false);
+    await page.waitForFunction(() => document.querySelector(".stages li:last-child").textContent === "U: rotate");
+    assert.equal(await page.locator(".stages li").count(), 3);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("typing a singular A makes the null space appear: the line A sends to 0", async () => {
+    const page = await chapter("svd");
+    // [[3, 6], [5, 10]]: the second column is twice the first.
+    await page.locator('[data-input="A"] input[data-row="0"][data-col="1"]').fill("6");
+    await page.locator('[data-input="A"] input[data-row="1"][data-col="1"]').fill("10");
+    const N = await waitForReadout(page, "null_space", (n) => n.length === 1);
+    assert.ok(close(N[0][0], 2 / Math.sqrt(5)) && close(N[0][1], -1 / Math.sqrt(5)), JSON.stringify(N));
+    assert.equal(await readout(page, "rank"), 1);
+    assert.match(await readoutNote(page, "null_space"), /line A sends to 0/);
+    await page.waitForFunction(() => /sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary").textContent));
+    await page.waitForFunction(() => location.hash.includes("A=3,6;5,10"));
+    // A wide matrix in space: its null space is a line there too.
+    const wide = await chapter("svd?A=1,2,3;4,5,6");
+    const n = await readout(wide, "null_space");
+    assert.equal(n.length, 1);
+    [-1, 2, -1].forEach((x, i) => assert.ok(close(n[0][i], x / Math.sqrt(6)), JSON.stringify(n)));
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(wide.errors, []);
+    await wide.context().close();
+    await page.context().close();
+  });
+
+  test("a link in the text sets the figure, and a predict question opens onto the state that answers it", async () => {
+    const page = await chapter("svd");
+    await page.locator('.prose a[href="#/svd?A=3,0;0,2"]').click();
+    assert.deepEqual(await waitForReadout(page, "singular_values", (s) => s[0] === 3), [3, 2]);
+    await page.waitForFunction(() => location.hash.includes("A=3,0;0,2"));
+    assert.deepEqual(await readout(page, "U"), [[1, 0], [0, 1]]);
+    const question = page.locator(".prose details.predict").first();
+    await question.locator("summary").click();
+    assert.equal(await question.getAttribute("open"), "");
+    await question.locator('a[href="#/svd?A=1,2;2,4"]').click();
+    assert.equal(await waitForReadout(page, "rank", (r) => r === 1), 1);
+    assert.equal((await readout(page, "null_space")).length, 1);
+    await page.waitForFunction(() => location.hash.includes("A=1,2;2,4"));
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -2,13 +2,27 @@
 // Run `trunk build` first (or point LINALG_DIST at a build).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, drag, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { centre, drag, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout, waitForSnapshotChange } from "./harness.mjs";
 
 const site = useSite({ readout: "broadcast_sum" });
 const chapter = site.openChapter;
 
+/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
+ *  (the page leaves choices at their default out of the hash: ["view=rows"]), and the readouts have changed. */
+async function follow(page, a) {
+  const href = await a.getAttribute("href");
+  const before = await snapshot(page);
+  await a.click();
+  await page.waitForFunction(([h, defaults]) => {
+    const [path, query = ""] = h.split("?");
+    const hash = decodeURIComponent(location.hash);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, ["view=rows"]]);
+  await waitForSnapshotChange(page, before);
+}
+
 describe("2.1 tensors", () => {
-  test("opens on the seed's matrix with rows as draggable points", async () => {
+  test("opens on the notebook's matrix with rows as draggable points", async () => {
     const page = await chapter("tensors");
     assert.deepEqual(await readout(page, "shape"), [3, 2]);
     assert.deepEqual(await readout(page, "transpose"), [[1, 3, 5], [2, 4, 6]]);
@@ -256,6 +270,39 @@ describe("2.1 tensors", () => {
     await page.waitForTimeout(100);
     assert.deepEqual(await dataBox(page), end);
     assert.equal(await page.locator(".timeline .play").textContent(), "▶ Play");
+    await page.context().close();
+  });
+
+  test("a prose link sets the figure: s = 4 gives the notebook's A + 4", async () => {
+    const page = await chapter("tensors");
+    await follow(page, page.locator(".prose a", { hasText: "set s = 4" }));
+    assert.equal(await readout(page, "s"), 4);
+    assert.deepEqual(await readout(page, "plus_s"), [[5, 6], [7, 8], [9, 10]]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a predict question opens, and its link shows b = (2, 4, 6) refused as a row and accepted as a column", async () => {
+    const page = await chapter("tensors");
+    const question = page.locator("details.predict", { hasText: "Does numpy's A + b add it to each column?" });
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    await follow(page, question.locator("a", { hasText: "Try it" }));
+    assert.equal(await readout(page, "broadcast_sum"), null);
+    assert.deepEqual(await readout(page, "column_broadcast"), [[3, 4], [7, 8], [11, 12]]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("the transpose question's link opens the transpose view", async () => {
+    const page = await chapter("tensors");
+    const question = page.locator("details.predict", { hasText: "bottom-right corner of A" });
+    await question.locator("summary").click();
+    await question.locator("a", { hasText: "Watch it fly" }).click();
+    await page.waitForFunction(() => location.hash.includes("view=transpose"));
+    await page.waitForFunction(() => /every entry in row i, column j crosses the main diagonal/.test(document.querySelector(".summary")?.textContent ?? ""));
+    assert.deepEqual(await readout(page, "transpose"), [[1, 3, 5], [2, 4, 6]]);
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

@@ -4,13 +4,23 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
+/** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
+async function clickProseLink(page, href) {
+  const link = page.locator(`article.prose a[href="${href}"]`).first();
+  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
+  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
+    await details.first().locator("summary").click();
+  }
+  await link.click();
+}
+
 const site = useSite({ readout: "trace" });
 const chapter = site.openChapter;
 
 const diagSum = (A) => A.reduce((s, row, i) => s + row[i], 0);
 
 describe("2.10 trace", () => {
-  test("opens on the seed's example with no console errors", async () => {
+  test("opens on the notebook's example with no console errors", async () => {
     const page = await chapter("trace");
     assert.equal(await readout(page, "trace"), 14);
     assert.equal(await readout(page, "trace_AAT"), 308);
@@ -75,6 +85,40 @@ describe("2.10 trace", () => {
     assert.match(await readoutNote(bad, "XYZ"), /inner sizes/);
     assert.ok(await bad.locator(".figure-note").isVisible());
     await bad.context().close();
+    await page.context().close();
+  });
+
+  test("the text's 2×2 example sets the figure: three handles become two, trace 5", async () => {
+    const page = await chapter("trace");
+    await clickProseLink(page, "#/trace?A=1,2;3,4");
+    assert.equal(await waitForReadout(page, "trace", (t) => t === 5), 5);
+    assert.equal(await readout(page, "trace_transpose"), 5);
+    assert.equal(await page.locator("[data-handle]").count(), 2);
+    await page.waitForFunction(() => location.hash.includes("A=1,2;3,4"));
+    await page.context().close();
+  });
+
+  test("a predict question: swapping two factors changes the trace; its link compares X·Z·Y", async () => {
+    const page = await chapter("trace");
+    const question = page.locator("details.predict", { hasText: "swapping two factors" });
+    await question.locator("summary").click();
+    assert.equal(await question.evaluate((d) => d.open), true);
+    await question.locator('a[href="#/trace?view=cyclic&order=xzy"]').click();
+    assert.equal(await waitForReadout(page, "trace_product", (t) => t === 438), 438);
+    assert.equal(await readout(page, "trace_XYZ"), 531);
+    // X·Z·Y is the default order, so the link (and the page's hash) only names the view.
+    await page.waitForFunction(() => location.hash.includes("view=cyclic"));
+    await page.context().close();
+  });
+
+  test("a predict question: the quarter turn's complex eigenvalues add up to its trace, 0", async () => {
+    const page = await chapter("trace");
+    await clickProseLink(page, "#/trace?A=0,-1;1,0");
+    await waitForReadout(page, "trace", (t) => t === 0);
+    const eig = await readout(page, "eigenvalues");
+    assert.equal(eig.length, 2);
+    assert.ok(eig.every((l) => Math.abs(l.re) < 1e-12 && Math.abs(Math.abs(l.im) - 1) < 1e-12), JSON.stringify(eig));
+    assert.ok(Math.abs(await readout(page, "eigenvalue_sum")) < 1e-12);
     await page.context().close();
   });
 });

@@ -79,12 +79,28 @@ fn plane_scene(c: &Determinant, a: &Matrix2<f64>, timeline: &Timeline) -> Scene 
         stroke: Some(Stroke::solid(role, 1.5)),
     });
     let (c0, c1): (World, World) = (m.column(0).into_owned(), m.column(1).into_owned());
-    if det == 0.0 || (c.collapsed_note().is_some() && timeline.progress(0) >= 1.0) {
+    let done = timeline.progress(0) >= 1.0;
+    if det == 0.0 || (c.collapsed_note().is_some() && done) {
         // Collapsed: draw the line (or nothing more for a point) the square was squashed onto.
         let along = if c0.norm() >= c1.norm() { c0 } else { c1 };
         if along.norm() > 0.0 {
-            scene.push(Shape::Line { through: World::zeros(), direction: along, stroke: Stroke::dashed(Role::Image, 1.5), label: None });
+            scene.push(Shape::Line {
+                through: World::zeros(),
+                direction: along,
+                stroke: Stroke::dashed(Role::Image, 1.5),
+                label: Some(IMAGE_LABEL.into()),
+            });
         }
+    }
+    // What A sends to 0: a line of the plane that every stage of identity → A only shrinks
+    // (x + t(Ax − x) = (1 − t)x), so it is drawn throughout. When A = 0 it is the whole plane.
+    if let Some(basis) = c.null_space().ok().filter(|b| b.ncols() == 1) {
+        scene.push(Shape::Line {
+            through: World::zeros(),
+            direction: World::new(basis[(0, 0)], basis[(1, 0)]),
+            stroke: Stroke::dashed(Role::Eigen, 2.0),
+            label: Some(NULL_LABEL.into()),
+        });
     }
     for stroke in glyph(&m) {
         scene.push(Shape::Polyline { points: stroke, stroke: Stroke::solid(Role::Input, 3.0) });
@@ -93,7 +109,8 @@ fn plane_scene(c: &Determinant, a: &Matrix2<f64>, timeline: &Timeline) -> Scene 
     scene.arrow(c0, Stroke::solid(Role::Basis1, 3.0), "a₁");
     scene.arrow(c1, Stroke::solid(Role::Basis2, 3.0), "a₂");
     let text = match c.det().finite() {
-        Some(_) if timeline.progress(0) < 1.0 => format!("area × {}", display_number(det)),
+        Some(_) if !done => format!("area × {}", display_number(det)),
+        Some(d) if d != 0.0 && c.collapsed_note().is_some() => "det ≈ 0".into(),
         Some(d) => format!("det = {}", display_number(d)),
         None => "det overflows".into(),
     };
@@ -101,6 +118,12 @@ fn plane_scene(c: &Determinant, a: &Matrix2<f64>, timeline: &Timeline) -> Scene 
     scene.push(Shape::Label { at: m * World::new(0.68, 0.28), text, role });
     scene
 }
+
+/// The label of the line (3-D: line or plane) every Ax lands on when A is singular.
+const IMAGE_LABEL: &str = "every Ax lands here";
+
+/// The label of the null space: the vectors A sends to 0.
+const NULL_LABEL: &str = "A sends this to 0";
 
 /// The unit square and its image, mirrored through the origin, with a margin.
 fn plane_bounds(a: &Matrix2<f64>) -> (World, World) {
@@ -153,6 +176,7 @@ fn space_figure(c: &Determinant, a: &Matrix3<f64>, timeline: &Timeline) -> Space
     if let Some(rank) = flat {
         collapse(&mut space, &m, rank, extent);
     }
+    null_space(&mut space, c, extent);
     let pos = timeline.position();
     for col in 0..3 {
         let label = match () {
@@ -165,9 +189,9 @@ fn space_figure(c: &Determinant, a: &Matrix3<f64>, timeline: &Timeline) -> Space
     // One label says it all (two labels near a flat box would collide).
     let text = match (det.finite(), flat) {
         (Some(d), _) if !done => format!("volume × {}", display_number(d)),
-        (Some(d), Some(0)) => format!("det = {}: squashed to a point", display_number(d)),
-        (Some(d), Some(1)) => format!("det = {}: squashed onto a line", display_number(d)),
-        (Some(d), Some(_)) => format!("det = {}: flattened into a plane", display_number(d)),
+        (Some(d), Some(0)) => format!("{}: squashed to a point", det_text(d)),
+        (Some(d), Some(1)) => format!("{}: squashed onto a line", det_text(d)),
+        (Some(d), Some(_)) => format!("{}: flattened into a plane", det_text(d)),
         (Some(d), None) => match det.sign() {
             1 => format!("det = {}: right-handed", display_number(d)),
             -1 => format!("det = {}: mirrored", display_number(d)),
@@ -183,6 +207,36 @@ fn space_figure(c: &Determinant, a: &Matrix3<f64>, timeline: &Timeline) -> Space
     space
 }
 
+/// "det = 0", or "det ≈ 0" for a singular A whose computed determinant is rounding noise.
+fn det_text(d: f64) -> String {
+    if d == 0.0 {
+        "det = 0".into()
+    } else {
+        "det ≈ 0".into()
+    }
+}
+
+/// What A sends to 0, when that is a line or a plane: drawn at every stage of identity → A, which
+/// only shrinks it (x + t(Ax − x) = (1 − t)x).
+fn null_space(space: &mut Space, c: &Determinant, extent: f64) {
+    let Ok(basis) = c.null_space() else { return };
+    let v = |i: usize| Point3::new(basis[(0, i)], basis[(1, i)], basis[(2, i)]);
+    match basis.ncols() {
+        1 => space.push(Shape3::Line {
+            direction: v(0),
+            reach: extent,
+            stroke: Stroke::dashed(Role::Eigen, 2.0),
+            label: Some(NULL_LABEL.into()),
+        }),
+        2 => {
+            // Smaller than the box's frame, so the collapsed box stays in sight through it.
+            space.plane_patch(&v(0), &v(1), 0.6 * extent, Role::Eigen);
+            space.label((v(0) + v(1)) * (0.45 * extent), NULL_LABEL, Role::Eigen);
+        }
+        _ => {}
+    }
+}
+
 /// What a flat box was squashed onto, marked: the plane or line through the columns of `m` (from
 /// its SVD), or the origin.
 fn collapse(space: &mut Space, m: &Matrix3<f64>, rank: usize, extent: f64) {
@@ -190,7 +244,12 @@ fn collapse(space: &mut Space, m: &Matrix3<f64>, rank: usize, extent: f64) {
     let u = |i: usize| Point3::new(s.u[(0, i)], s.u[(1, i)], s.u[(2, i)]);
     match rank {
         0 => space.push(Shape3::Dot { at: Point3::zeros(), role: Role::Image, radius: 6.0 }),
-        1 => space.push(Shape3::Line { direction: u(0), reach: extent, stroke: Stroke::dashed(Role::Image, 2.0), label: None }),
+        1 => space.push(Shape3::Line {
+            direction: u(0),
+            reach: extent,
+            stroke: Stroke::dashed(Role::Image, 2.0),
+            label: Some(IMAGE_LABEL.into()),
+        }),
         _ => space.plane_patch(&u(0), &u(1), extent, Role::Image),
     }
 }

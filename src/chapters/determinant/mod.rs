@@ -10,7 +10,8 @@ mod text;
 use crate::chapter::handle::{column_handles, space_column_handles};
 use crate::chapter::{Chapter, Handles, InputSpec};
 use crate::math::det::{determinant, Det};
-use crate::math::svd::svd;
+use crate::math::svd::{null_space_in_order, svd};
+use crate::math::NumericError;
 use nalgebra::DMatrix;
 
 /// The page state: one square matrix.
@@ -27,6 +28,12 @@ impl Determinant {
     /// A's rank by the SVD (numpy's tolerance); `None` if the SVD failed its check.
     fn rank(&self) -> Option<usize> {
         svd(&self.a).ok().map(|s| s.rank())
+    }
+
+    /// An orthonormal basis of what A sends to 0, as columns (n×0 when only 0 maps to 0), in the
+    /// basis `math::svd::null_space_in_order` picks so that numpy can reproduce it.
+    fn null_space(&self) -> Result<DMatrix<f64>, NumericError> {
+        null_space_in_order(&self.a)
     }
 
     fn n(&self) -> usize {
@@ -50,18 +57,18 @@ impl Determinant {
             return None;
         }
         Some(match (n, rank) {
-            (2, 0) => "A = 0: the square collapses to a point",
-            (2, _) => "the square collapses to a line: A is singular",
-            (3, 0) => "A = 0: the cube collapses to a point",
-            (3, 1) => "the cube collapses onto a line: A is singular",
-            (3, _) => "the cube collapses into a plane: A is singular",
-            _ => "the columns are dependent: A is singular",
+            (2, 0) => "A = 0, and the square collapses to a point",
+            (2, _) => "the square collapses to a line",
+            (3, 0) => "A = 0, and the cube collapses to a point",
+            (3, 1) => "the cube collapses onto a line",
+            (3, _) => "the cube collapses into a plane",
+            _ => "the columns are dependent",
         })
     }
 }
 
 impl Chapter for Determinant {
-    // The notebooks' first example: A = diag(2, 2), which doubles every length and multiplies area by 4.
+    // The notebook's first example: A = diag(2, 2), which doubles every length and multiplies area by 4.
     const INPUTS: &'static [InputSpec<Self>] =
         &[InputSpec::<Self>::matrix("A", "2,0;0,2", |s| Some(&s.a), crate::store!(a)).square("the determinant needs a square matrix")];
     const PROSE: &'static str = include_str!("prose.html");

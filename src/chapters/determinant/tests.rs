@@ -60,7 +60,10 @@ fn singular_matrices_collapse_to_a_line() {
     assert_eq!(value(&c, "flipped"), Value::Null);
     assert_eq!(value(&c, "singular"), Value::Bool(true));
     assert!(readout(&c, "det").note.contains("collapses to a line: A is singular"));
-    assert!(c.summary().contains("collapses to a line: A is singular"), "{}", c.summary());
+    assert_eq!(
+        c.summary(),
+        "det A = 0 and A is singular: the square collapses to a line. It sends the line through (0.8944, −0.4472) to 0."
+    );
     let mut t = Timeline::new(1);
     t.finish();
     assert!(plane_scene(&c, &t).shapes.iter().any(|s| matches!(s, Shape::Line { .. })));
@@ -292,7 +295,7 @@ fn huge_entries_overflow_to_null_with_the_reason() {
     let c = page("1e200,0;0,1e200");
     let det = readout(&c, "det");
     assert_eq!(det.value, Value::Null);
-    assert!(det.note.contains("overflow") && det.note.contains("10^400"), "{}", det.note);
+    assert!(det.note.contains("overflow") && det.note.contains("10⁴⁰⁰"), "{}", det.note);
     assert_eq!(value(&c, "area"), Value::Null);
     assert_eq!(value(&c, "flipped"), Value::Bool(false));
     assert!(c.code().numpy.contains("slogdet"));
@@ -313,7 +316,7 @@ fn tiny_entries_give_the_true_tiny_value_or_zero_never_nan() {
     let c = page("1e-200,0;0,1e-200");
     let det = readout(&c, "det");
     assert_eq!(det.value, Value::Number(0.0));
-    assert!(det.note.contains("10^-400"), "{}", det.note);
+    assert!(det.note.contains("10⁻⁴⁰⁰"), "{}", det.note);
     // Not singular at all: it is a scaled identity.
     assert_eq!(value(&c, "singular"), Value::Bool(false));
     assert_eq!(value(&c, "flipped"), Value::Bool(false));
@@ -354,4 +357,127 @@ proptest! {
 
 
 
+}
+
+fn rows(c: &Determinant, name: &str) -> Vec<Vec<f64>> {
+    match value(c, name) {
+        Value::Matrix(rows) => rows,
+        other => panic!("{name} is {other:?}"),
+    }
+}
+
+#[test]
+fn a_rounding_sized_determinant_is_called_numerically_singular() {
+    // 0.1·0.9 − 0.3·0.3 is 1.39e-17 in 64-bit floats, though the second row is three times the first.
+    let c = page("0.1,0.3;0.3,0.9");
+    let Value::Number(d) = value(&c, "det") else { panic!() };
+    assert!(d != 0.0 && d.abs() < 1e-16, "{d}");
+    assert_eq!(value(&c, "singular"), Value::Bool(true));
+    let summary = c.summary();
+    assert!(
+        summary.starts_with("A is numerically singular (det ≈ 1.388e-17, 0 up to rounding): the square collapses to a line."),
+        "{summary}"
+    );
+    assert!(!summary.contains("det A = 0"), "{summary}");
+    assert!(readout(&c, "det").note.contains("0 up to rounding: A is numerically singular (rank 1 < 2)"));
+    // The figure says det ≈ 0, not a rounding-sized number.
+    let mut t = Timeline::new(1);
+    t.finish();
+    let scene = plane_scene(&c, &t);
+    assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "det ≈ 0")));
+}
+
+#[test]
+fn the_null_space_is_what_a_sends_to_0_and_is_drawn_apart_from_the_image() {
+    // [[1, 2], [2, 4]] sends the line through (2, −1) to 0 and everything onto the line through (1, 2).
+    let c = page("1,2;2,4");
+    let n = rows(&c, "null_space");
+    let s = 5f64.sqrt();
+    assert_eq!(n.len(), 1);
+    assert!((n[0][0] - 2.0 / s).abs() < 1e-15 && (n[0][1] + 1.0 / s).abs() < 1e-15, "{n:?}");
+    assert!(readout(&c, "null_space").note.contains("the line through (0.8944, −0.4472)"));
+    let mut t = Timeline::new(1);
+    t.finish();
+    let lines: Vec<(World, Role, Option<String>)> = plane_scene(&c, &t)
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Line { direction, stroke, label, .. } => Some((*direction, stroke.role, label.clone())),
+            _ => None,
+        })
+        .collect();
+    let null = lines.iter().find(|l| l.1 == Role::Eigen).expect("the null line");
+    assert!(null.0.perp(&World::new(2.0, -1.0)).abs() < 1e-12 && null.2.as_deref() == Some("A sends this to 0"));
+    let image = lines.iter().find(|l| l.1 == Role::Image).expect("the image line");
+    assert!(image.0.perp(&World::new(1.0, 2.0)).abs() < 1e-12 && image.2.as_deref() == Some("every Ax lands here"));
+    // The null line is there from the start: identity → A only shrinks it.
+    assert!(plane_scene(&c, &Timeline::new(1))
+        .shapes
+        .iter()
+        .any(|s| matches!(s, Shape::Line { stroke, .. } if stroke.role == Role::Eigen)));
+    // [[0, 1], [0, 0]] sends the x-axis to 0 and lands everything on the x-axis: the same line.
+    let nil = page("0,1;0,0");
+    assert_eq!(rows(&nil, "null_space"), [[1.0, 0.0]]);
+    // Full rank: empty; A = 0: every vector, the axes as a basis.
+    assert_eq!(value(&build(), "null_space"), Value::Matrix(vec![]));
+    assert!(readout(&build(), "null_space").note.starts_with("empty: only 0 maps to 0"));
+    assert_eq!(rows(&page("0,0;0,0"), "null_space"), [[1.0, 0.0], [0.0, 1.0]]);
+    assert!(page("0,0;0,0").summary().ends_with("It sends every vector to 0."));
+}
+
+#[test]
+fn in_space_the_null_space_is_a_line_or_a_plane_apart_from_the_collapsed_box() {
+    // Rank 2: the box flattens into a plane, and A sends the line through (1, −2, 1) to 0.
+    let c = page("1,2,3;4,5,6;7,8,9");
+    let n = rows(&c, "null_space");
+    assert_eq!(n.len(), 1);
+    let want = Point3::new(1.0, -2.0, 1.0).normalize();
+    assert!((Point3::new(n[0][0], n[0][1], n[0][2]) - want).norm() < 1e-12, "{n:?}");
+    let space = finished(&c);
+    assert!(space.shapes.iter().any(
+        |s| matches!(s, Shape3::Line { direction, stroke, .. } if stroke.role == Role::Eigen && direction.cross(&want).norm() < 1e-12)
+    ));
+    assert!(c.summary().contains("It sends the line through (0.4082, −0.8165, 0.4082) to 0."), "{}", c.summary());
+    // Rank 1: the box collapses onto a line, and A sends a plane to 0: (2, −1, −1)/√6 and (0, 1, −1)/√2.
+    let c = page("1,1,1;1,1,1;1,1,1");
+    let n = rows(&c, "null_space");
+    assert_eq!(n.len(), 2);
+    assert!((n[0][0] - 2.0 / 6f64.sqrt()).abs() < 1e-12 && n[1][0].abs() < 1e-12 && (n[1][1] - 0.5f64.sqrt()).abs() < 1e-12, "{n:?}");
+    for v in &n {
+        assert!((v.iter().sum::<f64>()).abs() < 1e-12, "A·v = 0 for {v:?}");
+    }
+    assert!(readout(&c, "null_space").note.contains("plane spanned by (0.8165, −0.4082, −0.4082) and (0, 0.7071, −0.7071)"));
+    let space = finished(&c);
+    let eigen_patches =
+        space.shapes.iter().filter(|s| matches!(s, Shape3::Polygon { fill: Some(Fill { role: Role::Eigen, .. }), .. })).count();
+    assert_eq!(eigen_patches, 4, "the null plane, in four quadrants");
+    assert!(labels(&space).iter().any(|l| l == "A sends this to 0"));
+    assert!(labels(&space).iter().any(|l| l == "every Ax lands here"));
+    // The numpy snippet rebuilds the same basis (the page's order); a full-rank A prints an empty one.
+    assert!(c.code().numpy.contains("for p in N @ N.T:"));
+    assert!(page("2,0,0;0,1,0;0,0,3").code().numpy.contains("np.empty((0, len(A)))"));
+}
+
+proptest! {
+    #[test]
+    fn the_null_space_is_orthonormal_sent_to_0_and_as_large_as_the_rank_says(n in 2usize..=4, r in 0usize..=4,
+                                                                             entries in proptest::collection::vec(-4i32..=4, 32)) {
+        // Integer factors of rank at most r.
+        let r = r.min(n);
+        let a = DMatrix::from_fn(n, r, |i, j| f64::from(entries[i * 4 + j])) * DMatrix::from_fn(r, n, |i, j| f64::from(entries[16 + i * 4 + j]));
+        let mut c = build();
+        crate::chapter::AnyChapter::set_input(&mut c, "A", a.clone()).unwrap();
+        let basis = rows(&c, "null_space");
+        let rank = c.rank().unwrap();
+        prop_assert_eq!(basis.len(), n - rank);
+        for (i, v) in basis.iter().enumerate() {
+            let v = DMatrix::from_column_slice(n, 1, v);
+            prop_assert!((&a * &v).amax() <= 1e-9 * a.amax().max(1.0));
+            prop_assert!((v.norm() - 1.0).abs() < 1e-12);
+            for w in &basis[..i] {
+                prop_assert!(v.dot(&DMatrix::from_column_slice(n, 1, w)).abs() < 1e-12);
+            }
+        }
+        prop_assert_eq!(value(&c, "singular"), Value::Bool(rank < n));
+    }
 }

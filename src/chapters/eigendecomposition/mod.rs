@@ -8,6 +8,7 @@ mod figure;
 mod quadratic;
 mod readouts;
 mod space;
+mod stages;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -15,6 +16,7 @@ mod text;
 use crate::chapter::handle::{column_handles, dragged, space_vector_handle, vector_handle};
 use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec};
 use crate::format::display_shape;
+use crate::math::basis::keep_orientation;
 use crate::math::eigen::{eigen, Eigen};
 use crate::view::scene::Role;
 use nalgebra::{DMatrix, Matrix3};
@@ -51,8 +53,14 @@ fn set_a(s: &mut Eigendecomposition, a: DMatrix<f64>) -> Result<(), ChapterError
 }
 
 impl Eigendecomposition {
+    /// λ and V as this page shows them: each column's largest entry positive and, if that leaves
+    /// det V < 0, the last column negated, so that V keeps orientation (Play then needs no mirror).
     fn decomposition(&self) -> Result<Eigen, String> {
-        eigen(&self.a).map_err(|e| e.to_string())
+        let mut e = eigen(&self.a).map_err(|e| e.to_string())?;
+        if let Ok(v) = &e.vectors {
+            e.vectors = Ok(keep_orientation(v));
+        }
+        Ok(e)
     }
 
     fn av(&self) -> Option<DMatrix<f64>> {
@@ -107,9 +115,13 @@ impl Chapter for Eigendecomposition {
     const CHOICES: &'static [ChoiceSpec<Self>] = &[crate::choice!("view", "Figure", view: View)];
     const PROSE: &'static str = include_str!("prose.html");
 
+    /// Three stages for a 2×2 or 3×3 A in the map view (the count depends on the shape only; the
+    /// names on what stands in the middle: Λ, a turn, or a triangular form).
     fn stages(&self) -> Vec<&'static str> {
         match self.view {
-            View::Map if self.a.shape() == (2, 2) || self.a.shape() == (3, 3) => vec!["apply A"],
+            View::Map if self.a.shape() == (2, 2) || self.a.shape() == (3, 3) => {
+                stages::Staged::of(self).map_or(stages::Kind::Eigen, |s| s.kind).stage_names()
+            }
             _ => Vec::new(),
         }
     }

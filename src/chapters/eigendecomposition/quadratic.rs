@@ -7,7 +7,7 @@
 use super::Eigendecomposition;
 use crate::chapter::figure::{bounds, plane, point, with_background};
 use crate::chapter::Figure;
-use crate::format::{display_number, display_shape, display_tuple};
+use crate::format::{display_at_scale, display_number, display_shape, display_tuple_at_scale};
 use crate::math::eigen::symmetric;
 use crate::math::quadratic::{definiteness, Conic, Definiteness, QuadraticForm};
 use crate::view::scene::{Role, Scene, Shape, Stroke};
@@ -143,10 +143,12 @@ fn scene(c: &Eigendecomposition, form: &QuadraticForm, v: World) -> Scene {
         }
     }
     if l1 == l2 {
-        let text = format!("max = min = {} on the whole circle", display_number(l1));
+        let text = format!("max = min = {} on the whole circle", display_at_scale(l1, big));
         scene.push(Shape::Label { at: World::new(0.0, 1.3), text, role: Role::Eigen });
     } else {
-        for (q, text) in [(form.axes[0], format!("max {}", display_number(l1))), (form.axes[1], format!("min {}", display_number(l2)))] {
+        for (q, text) in
+            [(form.axes[0], format!("max {}", display_at_scale(l1, big))), (form.axes[1], format!("min {}", display_at_scale(l2, big)))]
+        {
             scene.push(Shape::Label { at: upper(q) * 1.3, text, role: Role::Eigen });
         }
     }
@@ -159,7 +161,7 @@ fn scene(c: &Eigendecomposition, form: &QuadraticForm, v: World) -> Scene {
     if c.a != c.a.transpose() {
         scene.push(Shape::Label { at: World::new(0.0, -1.85), text: "A ≠ Aᵀ: f only sees (A + Aᵀ)/2".into(), role: Role::Axis });
     }
-    scene.arrow(v, Stroke::solid(Role::Input, 3.5), format!("v: f(v) = {}", display_number(fv)));
+    scene.arrow(v, Stroke::solid(Role::Input, 3.5), format!("v: f(v) = {}", display_at_scale(fv, big * v.norm_squared())));
     with_background(scene)
 }
 
@@ -174,7 +176,7 @@ pub(super) fn note(c: &Eigendecomposition) -> Option<String> {
             " For this {} A, xᵀAx is {}: the eigenvalues of (A + Aᵀ)/2, {}, include its largest and smallest values on the unit sphere ‖x‖ = 1 (the first and the last), taken at their eigenvectors.",
             display_shape(&c.a),
             definiteness(&values).name(),
-            values.iter().map(|x| display_number(*x)).collect::<Vec<_>>().join(", ")
+            values.iter().map(|x| display_at_scale(*x, c.a.amax())).collect::<Vec<_>>().join(", ")
         ),
         Err(why) => format!(" The symmetric part's eigenvalues could not be computed: {why}."),
     };
@@ -193,25 +195,26 @@ pub(super) fn summary(c: &Eigendecomposition) -> String {
         (Some(form), _) => form,
         (None, Ok((values, _))) => {
             let kind = definiteness(&values);
-            let (sentence, shape) = meaning(kind);
-            return format!("xᵀAx is {} ({shape}): {sentence}. The quadratic-form panel draws 2×2 matrices only.", kind.name());
+            let (sentence, _) = meaning(kind);
+            return format!("xᵀAx is {}: {sentence}. The quadratic-form panel draws 2×2 matrices only.", kind.name());
         }
         (None, Err(why)) => return format!("The symmetric part's eigenvalues could not be computed: {why}."),
     };
     let [l1, l2] = form.values;
-    let where_ = |q: World| display_tuple(&[q.x, q.y]);
+    let big = l1.abs().max(l2.abs());
+    let where_ = |q: World| display_tuple_at_scale(&[q.x, q.y], 1.0);
     let extremes = if l1 == l2 {
-        format!("On the unit circle f = {} everywhere.", display_number(l1))
+        format!("On the unit circle f = {} everywhere.", display_at_scale(l1, big))
     } else {
         format!(
             "On the unit circle f is largest, {}, at ±{} and smallest, {}, at ±{}: the eigenvectors of (A + Aᵀ)/2.",
-            display_number(l1),
+            display_at_scale(l1, big),
             where_(form.axes[0]),
-            display_number(l2),
+            display_at_scale(l2, big),
             where_(form.axes[1])
         )
     };
-    let probe = point(&c.v).map_or_else(String::new, |v| format!(" f(v) = {}.", display_number(form.value(v))));
+    let probe = point(&c.v).map_or_else(String::new, |v| format!(" f(v) = {}.", display_at_scale(form.value(v), big * v.norm_squared())));
     let symmetric = if c.a == c.a.transpose() { "" } else { " A is not symmetric: xᵀAx only sees (A + Aᵀ)/2." };
     let (sentence, shape) = meaning(form.kind);
     format!("xᵀAx is {} ({shape}): {sentence}. {extremes}{probe}{symmetric}", form.kind.name())

@@ -5,19 +5,20 @@
 use super::quadratic::meaning;
 use super::Eigendecomposition;
 use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape, subscript};
+use crate::format::{display_at_scale, display_shape, subscript};
 use crate::math::det::determinant;
 use crate::math::eigen::{symmetric, NoVectors};
 use crate::math::quadratic::definiteness;
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::{Complex, DMatrix};
 
-/// `a ± bi` as people write it; a real number alone.
-pub(super) fn complex_text(z: &Complex<f64>) -> String {
+/// `a ± bi` as people write it; a real number alone. Parts within rounding of 0 at `scale` (A's
+/// largest entry) show as 0.
+pub(super) fn complex_text_at(z: &Complex<f64>, scale: f64) -> String {
     if z.im == 0.0 {
-        display_number(z.re)
+        display_at_scale(z.re, scale)
     } else {
-        format!("{} {} {}i", display_number(z.re), if z.im < 0.0 { "−" } else { "+" }, display_number(z.im.abs()))
+        format!("{} {} {}i", display_at_scale(z.re, scale), if z.im < 0.0 { "−" } else { "+" }, display_at_scale(z.im.abs(), scale))
     }
 }
 
@@ -36,7 +37,12 @@ impl Readouts for Eigendecomposition {
                     "definiteness",
                     "definiteness",
                     &DMatrix::from_column_slice(values.len(), 1, &values),
-                    format!("{}: {sentence} ({shape}); the values are the symmetric part's eigenvalues", kind.name()),
+                    // The shapes (bowl, saddle, trough) describe the graph of a form of two variables.
+                    if values.len() == 2 {
+                        format!("{}: {sentence} ({shape}); the values are the symmetric part's eigenvalues", kind.name())
+                    } else {
+                        format!("{}: {sentence}; the values are the symmetric part's eigenvalues", kind.name())
+                    },
                 )
             }
             Err(e) => Readout::missing("definiteness", "definiteness", e.to_string()),
@@ -102,8 +108,16 @@ fn spectrum(c: &Eigendecomposition) -> Vec<Readout> {
     ));
     let sum: Complex<f64> = e.values.iter().sum();
     let product: Complex<f64> = e.values.iter().product();
-    out.push(number_readout("trace", "tr A", c.a.trace(), format!("= λ₁ + … + λ{} = {}", subscript(n), complex_text(&sum))));
-    out.push(number_readout("det", "det A", det(c), format!("= λ₁ ⋯ λ{} = {}", subscript(n), complex_text(&product))));
+    let scale = c.a.amax();
+    let sum_text = complex_text_at(&sum, scale);
+    let terms = |op: &str| match n {
+        1 => "λ₁".to_string(),
+        2 | 3 => (1..=n).map(|i| format!("λ{}", subscript(i))).collect::<Vec<_>>().join(op),
+        _ => format!("λ₁{op}…{op}λ{}", subscript(n)),
+    };
+    out.push(number_readout("trace", "tr A", c.a.trace(), format!("= {} = {sum_text}", terms(" + "))));
+    let product_text = complex_text_at(&product, scale.powi(n as i32).min(f64::MAX));
+    out.push(number_readout("det", "det A", det(c), format!("= {} = {product_text}", terms(" · "))));
     out
 }
 
@@ -122,7 +136,7 @@ fn probe(c: &Eigendecomposition) -> Vec<Readout> {
         "v is an eigenvector",
         Value::Bool(lambda.is_ok()),
         match &lambda {
-            Ok(l) => format!("Av = {}·v: v is only stretched", display_number(*l)),
+            Ok(l) => format!("Av = {}·v: v is only stretched", display_at_scale(*l, c.a.amax())),
             Err(why) => why.clone(),
         },
     ));

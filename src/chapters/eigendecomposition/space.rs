@@ -1,9 +1,12 @@
-//! The 3×3 case drawn in space: the unit sphere and its image under (1 − t)I + tA, the real
-//! eigen-directions as dashed lines labelled with λ, and the probe v with Av.
+//! The 3×3 case drawn in space, played as a change of basis like the plane (`stages`): the box of
+//! the new basis and the unit sphere carried to the new coordinates, stretched (or turned), and
+//! carried back; the real eigen-directions as dashed lines labelled with λ; the probe v with Av.
 
+use super::figure::{basis_labels, invariant_columns, probe_label, stand_in};
+use super::stages::{resting, Kind, Staged};
 use super::Eigendecomposition;
-use crate::chapter::figure::{point3, reach};
-use crate::format::{display_number, subscript};
+use crate::chapter::figure::{column3, point3, reach};
+use crate::format::{display_at_scale, subscript};
 use crate::math::eigen::Eigen;
 use crate::math::svd::svd;
 use crate::view::scene::{Role, Stroke};
@@ -30,39 +33,106 @@ fn directions(a: &Matrix3<f64>, e: &Eigen) -> Vec<(Point3, f64)> {
         .collect()
 }
 
-/// The 3-D figure of the map `a` (A as a 3×3 map) with the eigendecomposition `e`.
+/// The 3×3 matrix of a staged map.
+fn space_of(m: &DMatrix<f64>) -> Matrix3<f64> {
+    Matrix3::from_fn(|r, c| m[(r, c)])
+}
+
+/// The twelve edges of the box spanned by ±b₁, ±b₂, ±b₃ (the unit cube of the new coordinates)
+/// carried by `m`: the 3-D counterpart of the plane's grid of the new basis.
+fn basis_box(space: &mut Space, m: &Matrix3<f64>) {
+    let corner = |signs: [f64; 3]| m * Point3::new(signs[0], signs[1], signs[2]);
+    for axis in 0..3 {
+        for (s, t) in [(-1.0, -1.0), (-1.0, 1.0), (1.0, -1.0), (1.0, 1.0)] {
+            let (mut from, mut to) = ([0.0; 3], [0.0; 3]);
+            let (j, k) = ((axis + 1) % 3, (axis + 2) % 3);
+            from[axis] = -1.0;
+            to[axis] = 1.0;
+            from[j] = s;
+            to[j] = s;
+            from[k] = t;
+            to[k] = t;
+            space.push(Shape3::Polyline { points: vec![corner(from), corner(to)], stroke: Stroke::solid(Role::Grid, 1.0) });
+        }
+    }
+}
+
+/// The 3-D figure of the map `a` (A as a 3×3 map) with the eigendecomposition `e`, played as a
+/// change of basis: the box of the new basis and the unit sphere carried by the stage's map, the
+/// eigen-directions carried along, the probe v and its image (labelled with its new coordinates at
+/// the stage boundaries).
 pub(super) fn figure(c: &Eigendecomposition, a: &Matrix3<f64>, e: &Eigen, timeline: &Timeline) -> Space {
     let v = point3(&c.v).unwrap_or_else(Point3::zeros);
-    let t = timeline.progress(0);
-    let m = Matrix3::identity() * (1.0 - t) + a * t;
-    let done = timeline.position() >= 1.0;
+    let staged = Staged::of(c);
+    let m = staged.as_ref().map_or(*a, |s| space_of(&s.map(timeline)));
+    let done = timeline.position() >= timeline.stages() as f64;
+    let rest = if done { Some(3) } else { resting(timeline) };
+    let at_ends = matches!(rest, Some(0) | Some(3));
     let image = m * v;
-    // The ellipsoid fits in a ball of radius σ₁(A) ≤ ‖A‖_F; the stage map is between I and A.
+    // The ellipsoid fits in a ball of radius σ₁(A) ≤ ‖A‖_F; the in-between pictures are clipped.
     let sigma = svd(&c.a).ok().and_then(|s| s.singular_values.iter().copied().reduce(f64::max)).unwrap_or_else(|| c.a.norm());
-    let extent = reach(&[Point3::new(sigma, 0.0, 0.0), v, image]);
+    let mut points = vec![Point3::new(sigma, 0.0, 0.0), v, a * v];
+    let base = reach(&points);
+    if let Some(s) = &staged {
+        points.extend((0..3).map(|i| column3(s.basis(), i).unwrap_or_else(Point3::zeros)));
+        points.push(image);
+    }
+    let extent = reach(&points).min(base * 3.0);
     let mut space = Space::default();
     space.unit_sphere();
     space.ellipsoid(&m, Role::Image);
     let directions = directions(a, e);
     let complex = e.values.iter().any(|z| z.im != 0.0);
-    for (i, (d, lambda)) in directions.iter().enumerate() {
-        let label = if complex {
-            format!("λ = {}: the axis", display_number(*lambda))
+    let lambda_label = |i: usize, lambda: f64| {
+        if complex {
+            format!("λ = {}: the axis", display_at_scale(lambda, c.a.amax()))
         } else if directions.len() < 3 {
-            format!("λ = {}", display_number(*lambda))
+            format!("λ = {}", display_at_scale(lambda, c.a.amax()))
         } else {
-            format!("λ{} = {}", subscript(i + 1), display_number(*lambda))
-        };
-        space.push(Shape3::Line { direction: *d, reach: extent, stroke: Stroke::dashed(Role::Eigen, 2.0), label: Some(label) });
-        space.push(Shape3::Dot { at: m * d, role: Role::Eigen, radius: 4.0 });
+            format!("λ{} = {}", subscript(i + 1), display_at_scale(lambda, c.a.amax()))
+        }
+    };
+    match &staged {
+        Some(s) if s.kind == Kind::Eigen || s.kind == Kind::Turn => {
+            let frame = space_of(&s.frame(timeline));
+            for i in invariant_columns(s.kind, 3) {
+                let lambda = if s.kind == Kind::Eigen { e.values[i].re } else { directions.first().map_or(0.0, |d| d.1) };
+                let label = at_ends.then(|| lambda_label(i, lambda));
+                let direction = frame * column3(s.basis(), i).unwrap_or_else(Point3::zeros);
+                space.push(Shape3::Line { direction, reach: extent, stroke: Stroke::dashed(Role::Eigen, 2.0), label });
+            }
+        }
+        _ if at_ends => {
+            for (i, (d, lambda)) in directions.iter().enumerate() {
+                let label = Some(lambda_label(i, *lambda));
+                space.push(Shape3::Line { direction: *d, reach: extent, stroke: Stroke::dashed(Role::Eigen, 2.0), label });
+            }
+        }
+        _ => {}
     }
-    match (c.probe_lambda(), done) {
-        (Ok(l), true) => {
+    if let Some(s) = &staged {
+        basis_box(&mut space, &(m * space_of(s.basis())));
+        let eigen = invariant_columns(s.kind, 3);
+        for (i, label) in basis_labels(s.kind, 3, rest).into_iter().enumerate() {
+            let role = if eigen.contains(&i) { Role::Eigen } else { Role::Second };
+            space.arrow(m * column3(s.basis(), i).unwrap_or_else(Point3::zeros), Stroke::dashed(role, 2.5), label);
+        }
+        if let (Some(text), true) = (stand_in(s.kind, 3), at_ends) {
+            space.label(Point3::new(0.0, 0.0, -extent), text, Role::Eigen);
+        }
+    }
+    match (c.probe_lambda(), done, &staged) {
+        (Ok(l), true, _) => {
             let far = if image.norm() > v.norm() { image } else { v };
             space.push(Shape3::Polyline { points: vec![Point3::zeros(), far], stroke: Stroke::solid(Role::Eigen, 10.0) });
-            space.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_number(l)));
+            space.arrow(image, Stroke::solid(Role::Image, 3.5), format!("Av = {}v", display_at_scale(l, c.a.amax())));
         }
-        _ => space.arrow(image, Stroke::solid(Role::Image, 3.5), "Av"),
+        (_, true, _) => space.arrow(image, Stroke::solid(Role::Image, 3.5), "Av"),
+        (_, false, Some(s)) => {
+            let scale = c.a.amax().max(v.amax());
+            space.arrow(image, Stroke::solid(Role::Image, 3.5), probe_label(s.kind, rest, image.as_slice(), scale));
+        }
+        _ => space.arrow(image, Stroke::solid(Role::Image, 3.5), ""),
     }
     space.arrow(v, Stroke::solid(Role::Input, 3.5), "v");
     space.axes_and_ground(extent);

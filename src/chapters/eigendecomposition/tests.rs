@@ -3,11 +3,13 @@ use crate::chapter::testing::*;
 use crate::chapter::Figure;
 use crate::math::eigen::NoVectors;
 use crate::readout::Value;
-use crate::view::scene::{Scene, Shape};
+use crate::view::scene::{Role, Scene, Shape};
 use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
+use nalgebra::{Matrix2, Matrix3};
 use proptest::prelude::*;
+use stages::Staged;
 
 mod quadratic;
 
@@ -163,22 +165,135 @@ fn dragging_the_probe_off_and_onto_an_eigenvector() {
     assert_eq!(value(&c, "A"), Value::Matrix(vec![vec![0.0, 1.0], vec![1.0, 3.0]]));
 }
 
-#[test]
-fn playing_keeps_eigenvectors_on_their_lines() {
-    let c = build();
-    let mut t = Timeline::new(1);
-    t.scrub(0.5);
-    let dots: Vec<World> = plane_scene(&c, &t)
+/// The labels of a plane scene's arrows and free labels, in order.
+fn texts(scene: &Scene) -> Vec<String> {
+    labels(scene)
+}
+
+/// The plane scene at a timeline position of the three stages.
+fn at(c: &Eigendecomposition, position: f64) -> Scene {
+    let mut t = Timeline::new(3);
+    t.scrub(position);
+    plane_scene(c, &t)
+}
+
+/// The map of the new basis' grid (the lattice in the grid role).
+fn grid(scene: &Scene) -> Matrix2<f64> {
+    scene
         .shapes
-        .into_iter()
-        .filter_map(|s| match s {
-            Shape::Dot { at, role: Role::Eigen, .. } => Some(at),
+        .iter()
+        .find_map(|s| match s {
+            Shape::Lattice { map, stroke } if stroke.role == Role::Grid => Some(*map),
             _ => None,
         })
-        .collect();
-    assert_eq!(dots.len(), 2);
-    // Halfway, (I + A)/2 stretches the unit eigenvector (1, 1)/√2 by (1 + 6)/2.
-    assert!((dots[0].norm() - 3.5).abs() < 1e-12 && (dots[0].x - dots[0].y).abs() < 1e-12);
+        .expect("the grid of the new basis")
+}
+
+#[test]
+fn play_runs_v_inverse_then_lambda_then_v() {
+    let c = build();
+    assert_eq!(c.stages(), ["V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"]);
+    let staged = Staged::of(&c).unwrap();
+    let v = staged.basis().clone();
+    let close = |m: &Matrix2<f64>, want: &Matrix2<f64>| (m - want).amax() < 1e-12;
+    // At the start the grid is drawn along the eigenvectors; after V⁻¹ it is the square grid.
+    assert!(close(&grid(&at(&c, 0.0)), &Matrix2::from_fn(|r, k| v[(r, k)])));
+    assert!(close(&grid(&at(&c, 1.0)), &Matrix2::identity()));
+    assert!(close(&grid(&at(&c, 2.0)), &Matrix2::new(6.0, 0.0, 0.0, 2.0)), "Λ stretches the axes by 6 and 2");
+    let a = Matrix2::new(5.0, 1.0, 3.0, 3.0);
+    assert!(close(&grid(&at(&c, 3.0)), &(a * Matrix2::from_fn(|r, k| v[(r, k)]))));
+    // The eigen-directions ride along: onto the axes after V⁻¹, back on their lines at the end.
+    let directions = |scene: &Scene| -> Vec<World> {
+        scene
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Line { direction, stroke, .. } if stroke.role == Role::Eigen => Some(direction.normalize()),
+                _ => None,
+            })
+            .collect()
+    };
+    let on_axes = directions(&at(&c, 1.5));
+    assert!(on_axes[0].y.abs() < 1e-12 && on_axes[1].x.abs() < 1e-12, "{on_axes:?}");
+    // The probe's image carries its eigen-coordinates at the stage boundaries: (1, 1) = √2·v₁.
+    assert!(texts(&at(&c, 1.0)).contains(&"V⁻¹v = (1.4142, 0)".to_string()), "{:?}", texts(&at(&c, 1.0)));
+    assert!(texts(&at(&c, 2.0)).contains(&"ΛV⁻¹v = (8.4853, 0)".to_string()));
+    assert!(texts(&at(&c, 0.5)).iter().all(|t| !t.contains("V⁻¹v")), "no labels while moving");
+    // The basis vectors are named at each boundary.
+    for (position, want) in [(0.0, ["v₁", "v₂"]), (1.0, ["e₁", "e₂"]), (2.0, ["λ₁e₁", "λ₂e₂"]), (3.0, ["λ₁v₁", "λ₂v₂"])]
+    {
+        let found = texts(&at(&c, position));
+        assert!(want.iter().all(|w| found.contains(&w.to_string())), "{position}: {found:?}");
+    }
+    let end = texts(&at(&c, 3.0));
+    assert!(end.contains(&"λ₁ = 6".to_string()) && end.contains(&"Av = 6v".to_string()) && end.contains(&"a₁".to_string()));
+    // Every in-between map is invertible (both λ > 0): nothing is flattened on the way.
+    for k in 0..=30 {
+        let t = k as f64 / 10.0;
+        let m = staged.map_at(t.clamp(0.0, 1.0), (t - 1.0).clamp(0.0, 1.0), (t - 2.0).clamp(0.0, 1.0));
+        assert!(crate::math::det::determinant(&m).sign() > 0, "{t}: {m}");
+    }
+    assert!(c.summary().contains("Λ stretches the axes by 6, 2"), "{}", c.summary());
+}
+
+#[test]
+fn v_keeps_orientation_so_play_needs_no_mirror() {
+    // Largest entries positive would give det V = −1 here; the last column flips instead.
+    let c = page(&[("A", "-8,-4;-4,2")]);
+    let Value::Matrix(v) = value(&c, "eigenvectors") else { panic!() };
+    let v = DMatrix::from_fn(2, 2, |r, k| v[r][k]);
+    assert!(crate::math::det::determinant(&v).sign() > 0);
+    assert!(v[(1, 0)] > 0.0 && v[(0, 1)] < 0.0 && v[(1, 1)] < 0.0, "{v}");
+    let a = DMatrix::from_row_slice(2, 2, &[-8.0, -4.0, -4.0, 2.0]);
+    let Value::List(l) = value(&c, "eigenvalues") else { panic!() };
+    let l: Vec<f64> = l.iter().map(|x| if let Value::Number(x) = x { *x } else { f64::NAN }).collect();
+    assert!((&a * &v - &v * DMatrix::from_diagonal(&nalgebra::DVector::from_vec(l))).amax() < 1e-12);
+    // A negative λ: the stretch passes through 0 on the way (the axis flips), and only there.
+    let staged = Staged::of(&c).unwrap();
+    let flat = staged.map_at(1.0, 1.0 / (1.0 + 9.403124237432849), 0.0);
+    assert!(crate::math::det::determinant(&flat).finite().unwrap().abs() < 1e-12);
+}
+
+#[test]
+fn complex_and_defective_matrices_play_a_stand_in_and_say_why() {
+    let c = page(&[("A", "1,1;-2,0")]);
+    assert_eq!(c.stages(), ["P⁻¹: to the basis p, q", "C: turn and scale", "P: back"]);
+    let start = texts(&at(&c, 0.0));
+    assert!(start.iter().any(|t| t.starts_with("no real eigenvectors, so no V")), "{start:?}");
+    assert!(start.contains(&"p".to_string()) && start.contains(&"q".to_string()));
+    assert!(texts(&at(&c, 1.0)).iter().any(|t| t.starts_with("P⁻¹v = (")));
+    let summary = c.summary();
+    assert!(summary.contains("no real V to play") && summary.contains("69.3° clockwise") && summary.contains("1.4142"), "{summary}");
+    // After P⁻¹ the grid is square; C turns and scales it by |λ| = √2 without flattening it.
+    assert!((grid(&at(&c, 1.0)) - Matrix2::identity()).amax() < 1e-12);
+    let turned = grid(&at(&c, 2.0));
+    assert!(((turned.transpose() * turned) - Matrix2::identity() * 2.0).amax() < 1e-12, "{turned}");
+    assert!((grid(&at(&c, 3.0)) - Matrix2::new(1.0, 1.0, -2.0, 0.0) * plane_of(&Staged::of(&c).unwrap())).amax() < 1e-12);
+
+    // The shear: Q = I, so the whole show is T = A in the middle stage.
+    let c = page(&[("A", "1,1;0,1")]);
+    assert_eq!(c.stages(), ["Qᵀ: turn to a Schur basis", "T: stretch and shear", "Q: turn back"]);
+    assert!((grid(&at(&c, 1.0)) - Matrix2::identity()).amax() < 1e-15);
+    assert!((grid(&at(&c, 2.0)) - Matrix2::new(1.0, 1.0, 0.0, 1.0)).amax() < 1e-15);
+    assert!(texts(&at(&c, 0.0)).iter().any(|t| t.starts_with("too few eigenvectors for V")));
+    assert!(c.summary().contains("Schur basis"), "{}", c.summary());
+    // A defective matrix that is not already triangular: Qᵀ is a turn, T upper triangular.
+    let c = page(&[("A", "3,1;-1,1")]);
+    let s = Staged::of(&c).unwrap();
+    let q = plane_of(&s);
+    assert!((q.transpose() * q - Matrix2::identity()).amax() < 1e-12);
+    let t = q.transpose() * Matrix2::new(3.0, 1.0, -1.0, 1.0) * q;
+    assert!(t[(1, 0)].abs() < 1e-7 && (t[(0, 0)] - 2.0).abs() < 1e-7 && (t[(1, 1)] - 2.0).abs() < 1e-7, "{t}");
+    // The number of stages depends on the shape only (the shell keeps its timeline across drags).
+    for a in ["5,1;3,3", "1,1;-2,0", "1,1;0,1", "0,0;0,0", "2,0;0,2", "1e-300,0;0,1"] {
+        assert_eq!(page(&[("A", a)]).stages().len(), 3, "{a}");
+    }
+    assert!(page(&[("view", "quadratic")]).stages().is_empty());
+}
+
+/// The basis of a staged 2×2 form.
+fn plane_of(s: &Staged) -> Matrix2<f64> {
+    Matrix2::from_fn(|r, k| s.basis()[(r, k)])
 }
 
 fn lines(space: &Space) -> Vec<(Point3, String)> {
@@ -195,7 +310,7 @@ fn lines(space: &Space) -> Vec<(Point3, String)> {
 #[test]
 fn a_3x3_matrix_is_drawn_in_space_with_its_eigen_directions() {
     let mut c = page(&[("A", "2,0,0;0,3,4;0,4,9"), ("v", "1,0,0")]);
-    assert_eq!(c.stages(), ["apply A"]);
+    assert_eq!(c.stages(), ["V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"]);
     let space = space_at(&c, &Timeline::new(1)).unwrap();
     let found = lines(&space);
     assert_eq!(found.iter().map(|l| l.1.as_str()).collect::<Vec<_>>(), ["λ₁ = 11", "λ₂ = 2", "λ₃ = 1"]);
@@ -213,14 +328,32 @@ fn a_3x3_matrix_is_drawn_in_space_with_its_eigen_directions() {
     assert_eq!(value(&c, "is_eigenvector"), Value::Bool(true));
     assert!(!drag3(&mut c, "A:0", Point3::zeros()));
     assert!(!drag3(&mut c, "v", Point3::new(f64::NAN, 0.0, 0.0)));
-    // Halfway through the timeline the ellipsoid is the image under (I + A)/2.
-    let mut t = Timeline::new(1);
-    t.scrub(0.5);
-    let half = space_at(&c, &t).unwrap();
-    assert!(half
+    // After V⁻¹ (= Vᵀ: A is symmetric) the ellipsoid is the sphere's image under Vᵀ, the box of the
+    // eigenvectors is the cube [−1, 1]³, and the probe's image carries its eigen-coordinates.
+    let v = Staged::of(&c).unwrap().basis().clone();
+    let mut t = Timeline::new(3);
+    t.scrub(1.0);
+    let turned = space_at(&c, &t).unwrap();
+    let vt = Matrix3::from_fn(|r, k| v[(k, r)]);
+    assert!(turned.shapes.iter().any(|s| matches!(s, Shape3::Silhouette { map, .. } if (map - vt).amax() < 1e-12)));
+    let corners: Vec<Point3> = turned
         .shapes
         .iter()
-        .any(|s| matches!(s, Shape3::Silhouette { map, .. } if (map - (Matrix3::identity() + a) / 2.0).amax() < 1e-15)));
+        .filter_map(|s| match s {
+            // The box's edges (the ground grid is thinner).
+            Shape3::Polyline { points, stroke } if stroke.role == Role::Grid && stroke.width == 1.0 => Some(points.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert_eq!(corners.len(), 24, "twelve edges");
+    assert!(corners.iter().all(|p| p.iter().all(|x| (x.abs() - 1.0).abs() < 1e-12)), "{corners:?}");
+    assert!(turned.shapes.iter().any(|s| matches!(s, Shape3::Arrow { label: Some(l), .. } if l.starts_with("V⁻¹v = ("))));
+    t.scrub(2.0);
+    let stretched = space_at(&c, &t).unwrap();
+    let lambda = Matrix3::from_diagonal(&Point3::new(11.0, 2.0, 1.0));
+    assert!(stretched.shapes.iter().any(|s| matches!(s, Shape3::Silhouette { map, .. } if (map - lambda * vt).amax() < 1e-12)));
+    assert!(c.summary().contains("V⁻¹ takes space to eigen-coordinates"), "{}", c.summary());
 }
 
 #[test]

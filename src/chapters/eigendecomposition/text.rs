@@ -1,60 +1,80 @@
 //! The eigendecomposition page's words: the code that reproduces it and the spoken summary.
 
-use super::readouts::complex_text;
-use super::{quadratic, Eigendecomposition, View};
+use super::readouts::complex_text_at;
+use super::stages::{Kind, Staged};
+use super::{figure, quadratic, Eigendecomposition, View};
 use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
-use crate::format::{display_number, display_tuple, vector_entries};
-use crate::math::eigen::NoVectors;
+use crate::format::{display_at_scale, display_number, display_tuple_at_scale};
+use crate::math::basis::Middle;
+use crate::math::eigen::{Eigen, NoVectors};
 
 impl Describe for Eigendecomposition {
-    /// numpy / PyTorch / nalgebra for λ and V (sorted as the page sorts them), Av, the symmetric part's
-    /// eigenvalues, and in the form's panel f(v).
+    /// numpy / PyTorch / nalgebra for λ and V (sorted and signed as the page shows them), every
+    /// readout printed: trace and determinant, the probe, the symmetric part and its eigenvalues.
     fn code(&self) -> Code {
         let mut code = Code::declare(Eigendecomposition::INPUTS, self);
+        let real_basis = self.decomposition().is_ok_and(|e| e.vectors.is_ok());
         code.line(
-            "w, V = np.linalg.eig(A)  # unit columns; numpy does not sort\norder = np.lexsort((-w.imag, -w.real))  # by real part, then imaginary, descending\nw, V = w[order], V[:, order]",
-            "w, V = torch.linalg.eig(A)  # always complex dtype\norder = sorted(range(len(w)), key=lambda i: (-w[i].real, -w[i].imag))\nw, V = w[order], V[:, order]",
-            "let schur = a.clone().try_schur(f64::EPSILON, 1000).expect(\"converged\");\nlet w = schur.complex_eigenvalues(); // unsorted",
+            "w, V = np.linalg.eig(A)  # unit columns; numpy does not sort\norder = np.lexsort((-w.imag, -w.real))  # by real part, then imaginary, descending\nw, V = w[order], V[:, order]\nprint(\"eigenvalues\", w)",
+            "w, V = torch.linalg.eig(A)  # always complex dtype\norder = sorted(range(len(w)), key=lambda i: (-w[i].real, -w[i].imag))\nw, V = w[order], V[:, order]\nprint(\"eigenvalues\", w)",
+            "let schur = a.clone().try_schur(f64::EPSILON, 1000).expect(\"converged\");\nlet mut w: Vec<_> = schur.complex_eigenvalues().iter().copied().collect();\nw.sort_by(|x, y| y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im))); // the page's order\nprintln!(\"eigenvalues {w:?}\");",
         );
-        let fits = self.a.ncols() == self.v.len();
-        if fits {
+        if real_basis {
             code.line(
-                if self.v.len() == 2 {
-                    "Av = A @ v\nnp.isclose(v[0] * Av[1] - v[1] * Av[0], 0)  # Av ∥ v: is v an eigenvector?"
-                } else {
-                    "Av = A @ v"
-                },
-                "Av = A @ v",
-                "let av = &a * &v;",
+                "V = V.real  # real eigenvalues: real eigenvectors\n# This page's signs: each column's largest entry positive, then det V > 0 (the last column flips)\nV = V * np.sign(V[np.argmax(np.abs(V), axis=0), range(V.shape[1])])\nif np.linalg.det(V) < 0:\n    V[:, -1] = -V[:, -1]\nprint(\"eigenvectors\", V)\nprint(\"A again\", V @ np.diag(w.real) @ np.linalg.inv(V))  # V·diag(λ)·V⁻¹",
+                "V = V.real\nV = V * torch.sign(V[V.abs().argmax(dim=0), range(V.shape[1])])  # largest entry of each column positive\nif torch.linalg.det(V) < 0:\n    V[:, -1] = -V[:, -1]\nprint(\"eigenvectors\", V)\nprint(V @ torch.diag(w.real) @ torch.linalg.inv(V))  # A again",
+                "// Eigenvectors: for each λ the null direction of A − λI, the last right singular vectors\nlet n = a.nrows();\nlet mut v = DMatrix::<f64>::zeros(n, n);\nfor (i, l) in w.iter().enumerate() {\n    let repeat = w[..i].iter().filter(|m| (m.re - l.re).abs() <= 1e-9 * l.re.abs().max(1.0)).count();\n    let shifted = &a - DMatrix::<f64>::identity(n, n) * l.re;\n    let svd = shifted.try_svd(false, true, f64::EPSILON, 1000).expect(\"converged\");\n    let mut column = svd.v_t.unwrap().row(n - 1 - repeat).transpose();\n    if column.iter().fold(0.0_f64, |m, x| if x.abs() > m.abs() { *x } else { m }) < 0.0 {\n        column.neg_mut(); // this page's signs: the largest entry positive\n    }\n    v.set_column(i, &column);\n}\nif v.determinant() < 0.0 {\n    v.column_mut(n - 1).neg_mut(); // and det V > 0\n}\nprintln!(\"eigenvectors {v}\");",
+            );
+        } else {
+            code.line(
+                "# No real eigenbasis here (complex or too few eigenvectors): V is not printed",
+                "# No real eigenbasis here: V is not printed",
+                "// No real eigenbasis here: no V",
             );
         }
         code.line(
-            "np.linalg.eigvalsh((A + A.T) / 2)  # symmetric part: all > 0 means positive-definite",
-            "torch.linalg.eigvalsh((A + A.T) / 2)",
-            "let s = (&a + a.transpose()) / 2.0;\nlet mu = s.try_symmetric_eigen(f64::EPSILON, 1000).expect(\"converged\").eigenvalues;",
+            "print(\"trace\", np.trace(A), \"sum of w\", w.sum())\nprint(\"det\", np.linalg.det(A), \"product of w\", w.prod())",
+            "print(\"trace\", torch.trace(A), \"det\", torch.linalg.det(A))",
+            "println!(\"trace {} det {}\", a.trace(), a.determinant());",
         );
-        if self.view == View::Quadratic && fits {
+        if self.a.ncols() == self.v.len() {
             code.line(
-                "mu, Q = np.linalg.eigh((A + A.T) / 2)  # ascending: on ‖x‖ = 1, xᵀAx is smallest (mu[0]) at Q[:, 0], largest (mu[-1]) at Q[:, -1]\nf_v = v @ A @ v",
-                "mu, Q = torch.linalg.eigh((A + A.T) / 2)  # ascending, like numpy\nf_v = v @ A @ v",
-                "let f_v = v.dot(&(&a * &v)); // the quadratic form at v",
+                "Av = A @ v\nprint(\"Av\", Av)\nlam = v @ Av / (v @ v) if v.any() else np.nan  # the stretch, if Av ∥ v (never for v = 0)\nprint(\"is_eigenvector\", bool(v.any()) and np.allclose(Av, lam * v), \"probe_lambda\", lam)\nprint(\"quadratic_form\", v @ A @ v)  # vᵀAv",
+                "Av = A @ v\nprint(\"Av\", Av)\nlam = v @ Av / (v @ v) if v.any() else float(\"nan\")\nprint(\"is_eigenvector\", torch.allclose(Av, lam * v), \"probe_lambda\", lam)\nprint(\"quadratic_form\", v @ A @ v)",
+                "let av = &a * &v;\nprintln!(\"Av {av}quadratic_form {}\", v.dot(&av));",
+            );
+        }
+        code.line(
+            "S = (A + A.T) / 2  # xᵀAx only sees the symmetric part\nprint(\"symmetric_part\", S)\nprint(\"definiteness\", np.linalg.eigvalsh(S)[::-1])  # descending; all > 0: positive-definite",
+            "S = (A + A.T) / 2\nprint(\"symmetric_part\", S)\nprint(\"definiteness\", torch.linalg.eigvalsh(S).flip(0))",
+            "let s = (&a + a.transpose()) / 2.0;\nlet mu = s.clone().try_symmetric_eigen(f64::EPSILON, 1000).expect(\"converged\").eigenvalues;\nprintln!(\"symmetric_part {s}definiteness {mu}\"); // unsorted",
+        );
+        if self.view == View::Quadratic && self.a.ncols() == self.v.len() {
+            code.line(
+                "mu, Q = np.linalg.eigh(S)  # ascending: on ‖x‖ = 1, xᵀAx is smallest (mu[0]) at Q[:, 0], largest (mu[-1]) at Q[:, -1]\nprint(\"max\", mu[-1], \"at\", Q[:, -1], \"min\", mu[0], \"at\", Q[:, 0])",
+                "mu, Q = torch.linalg.eigh(S)  # ascending, like numpy\nprint(\"max\", mu[-1], \"min\", mu[0])",
+                "// the largest and smallest of mu are the max and min of xᵀAx on the unit circle",
             );
         }
         code
     }
 
-    /// The figure in words: the form's panel, or what A does to directions and to the probe v.
+    /// The figure in words: the form's panel, or what A does to directions and to the probe v, and
+    /// what Play runs (V⁻¹, Λ, V, or what stands in for them and why).
     fn summary(&self) -> String {
         if self.view == View::Quadratic {
             return quadratic::summary(self);
         }
         let Ok(e) = self.decomposition() else { return "The eigenvalues of this matrix could not be computed.".into() };
-        let values: Vec<String> = e.values.iter().map(complex_text).collect();
+        let scale = self.a.amax();
+        let values: Vec<String> = e.values.iter().map(|z| complex_text_at(z, scale)).collect();
         let about_v = match (self.probe_lambda(), self.av()) {
-            (Ok(l), _) => format!(" v is an eigenvector: Av = {}·v.", display_number(l)),
+            (Ok(l), _) => format!(" v is an eigenvector: Av = {}·v.", display_at_scale(l, scale)),
+            (Err(_), Some(_)) if self.v.iter().all(|x| *x == 0.0) => " v = 0 is never an eigenvector: move it off the origin.".into(),
             (Err(_), Some(av)) if self.v.len() <= 3 => {
-                format!(" v is not an eigenvector: Av = {} leaves the line of v.", display_tuple(&vector_entries(&av)))
+                let size = self.v.amax() * scale;
+                format!(" v is not an eigenvector: Av = {} leaves the line of v.", display_tuple_at_scale(av.as_slice(), size))
             }
             _ => String::new(),
         };
@@ -63,14 +83,14 @@ impl Describe for Eigendecomposition {
                 let z = e.values[0];
                 format!(
                     "λ = {} ± {}i: in a suitable basis A is a rotation by {}° combined with a scaling by |λ| = {}, so no real direction is kept.",
-                    display_number(z.re),
+                    display_at_scale(z.re, scale),
                     display_number(z.im.abs()),
                     display_number((z.im.atan2(z.re).to_degrees() * 10.0).round() / 10.0),
                     display_number(z.norm())
                 )
             }
             Err(NoVectors::Complex) if e.values.len() == 3 => {
-                let axis = e.values.iter().find(|z| z.im == 0.0).map_or_else(String::new, |z| display_number(z.re));
+                let axis = e.values.iter().find(|z| z.im == 0.0).map_or_else(String::new, |z| display_at_scale(z.re, scale));
                 format!(
                     "Eigenvalues {}: one real eigen-direction (λ = {axis}), the axis A turns space around (the complex pair turns and scales a plane through the origin that this axis crosses).",
                     values.join(", ")
@@ -79,22 +99,59 @@ impl Describe for Eigendecomposition {
             Err(NoVectors::Defective { value, .. }) if e.values.len() == 2 => {
                 format!(
                     "λ = {} twice, but only one eigen-direction: A is defective (like a shear) and has no eigenbasis.",
-                    display_number(*value)
+                    display_at_scale(*value, scale)
                 )
             }
             Err(why) => format!("Eigenvalues {}; {why}.", values.join(", ")),
             Ok(_) if e.values.len() == 2 && e.values[0] == e.values[1] => {
-                format!(
-                    "A = {}·I: every vector is an eigenvector with λ = {}.",
-                    display_number(e.values[0].re),
-                    display_number(e.values[0].re)
-                )
+                let l = display_at_scale(e.values[0].re, scale);
+                format!("A = {l}·I: every vector is an eigenvector with λ = {l}.")
             }
             Ok(_) => {
                 let flips = if e.values.iter().any(|z| z.re < 0.0) { " A negative λ flips its direction." } else { "" };
-                format!("λ = {}: vectors on the dashed lines are only stretched.{flips}", values.join(" and "))
+                let (last, rest) = values.split_last().map_or(("", &[][..]), |(l, r)| (l.as_str(), r));
+                format!("λ = {} and {last}: vectors on the dashed lines are only stretched.{flips}", rest.join(", "))
             }
         };
-        format!("{what}{about_v}")
+        format!("{what}{about_v}{}", self.play_sentence(&e))
+    }
+}
+
+impl Eigendecomposition {
+    /// What Play runs, in a sentence (empty when there is no timeline or no figure).
+    fn play_sentence(&self, e: &Eigen) -> String {
+        if self.stages().is_empty() || figure::note(self).is_some() {
+            return String::new();
+        }
+        let Some(s) = Staged::of(self) else { return String::new() };
+        let space = if self.a.nrows() == 3 { "space" } else { "the plane" };
+        match (s.kind, &s.form.middle) {
+            (Kind::Eigen, _) => {
+                let scale = self.a.amax();
+                let stretches: Vec<String> = e.values.iter().map(|z| display_at_scale(z.re, scale)).collect();
+                format!(
+                    " Play reads A = VΛV⁻¹ right to left: V⁻¹ takes {space} to eigen-coordinates (the eigenvectors onto the axes), Λ stretches the axes by {}, and V takes it back.",
+                    stretches.join(", ")
+                )
+            }
+            (Kind::Turn, Middle::Turn { angle, scale, .. }) => {
+                // det P > 0, so a turn in P's coordinates goes the same way round in the plane.
+                let way = match (self.a.nrows(), *angle < 0.0) {
+                    (2, true) => " clockwise",
+                    (2, false) => " counter-clockwise",
+                    _ => "",
+                };
+                let (basis, rest) = if self.a.nrows() == 3 { ("(p, q, v₃)", ", with the real eigenvector v₃ as the third column") } else { ("(p, q)", "") };
+                format!(
+                    " The eigenvectors of a complex pair are not real, so there is no real V to play. Instead Play uses the basis P = {basis} made of the real and imaginary parts of a complex eigenvector{rest}: P⁻¹ goes to those coordinates, C turns by {}°{way} and scales by {}, and P comes back.",
+                    display_number((angle.abs().to_degrees() * 10.0).round() / 10.0),
+                    display_number(*scale)
+                )
+            }
+            (Kind::Triangular, _) => format!(
+                " Without enough eigenvectors there is no V to play. Instead Play uses an orthonormal Schur basis Q whose first vector is an eigenvector: Qᵀ turns {space}, T = QᵀAQ stretches by the eigenvalues on its diagonal and shears, and Q turns back."
+            ),
+            _ => " Play applies A directly.".to_string(),
+        }
     }
 }

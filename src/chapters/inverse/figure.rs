@@ -1,12 +1,15 @@
 //! The inverse page's figure in its three views: the row picture (one line per equation, crossing at
 //! x = A⁻¹b), the column picture (b reached by x₁a₁ + x₂a₂) and "A then A⁻¹" (the plane carried by A
-//! and back), with the box the content occupies.
+//! and back), with the box the content occupies. A singular A adds its null space: the dashed line of
+//! every x with Ax = 0, which the row picture shows parallel to the solutions and "A then A⁻¹" shows
+//! collapsing to the origin.
 
 use super::{Inverse, View};
 use crate::chapter::figure::{lerp, mirrored_bounds, plane, point, transformed_plane};
+use crate::chapter::null_space::{self, NullSpace};
 use crate::chapter::Draw;
 use crate::chapter::Figure;
-use crate::format::{display_number, display_shape, equation};
+use crate::format::{display_at_scale, display_shape, equation};
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
@@ -70,14 +73,31 @@ fn rows(c: &Inverse, scene: &mut Scene, a: &Matrix2<f64>, b: World) {
         scene.push(Shape::Dot { at: x, role: Role::Input, radius: 6.0 });
         scene.push(Shape::Label { at: x + World::new(0.0, 0.35), text: "x = A⁻¹b".into(), role: Role::Input });
     }
+    if let Some(null) = singular_null(c) {
+        // Every solution is one of them plus a point of this line, so the solutions (when there are
+        // any) are the line moved to pass through A⁺b.
+        null.draw_in_plane(scene, &Matrix2::identity(), null_space::LABEL);
+        if c.b_reachable() == Some(true) {
+            if let Some(x) = c.shortest().and_then(|x| point(&x)) {
+                scene.push(Shape::Dot { at: x, role: Role::Input, radius: 5.0 });
+                scene.push(Shape::Label { at: x + World::new(0.0, 0.35), text: "A⁺b".into(), role: Role::Input });
+            }
+        }
+    }
+}
+
+/// The null space when A is singular (a line through the origin for a 2×2 A of rank 1).
+fn singular_null(c: &Inverse) -> Option<NullSpace> {
+    c.inverse().is_err().then(|| c.null_space().ok()).flatten().filter(|n| n.dim() > 0)
 }
 
 fn columns(c: &Inverse, scene: &mut Scene, a: &Matrix2<f64>, b: World) {
     transformed_plane(scene, a, "a");
     if let Some(x) = c.plane_solution() {
         let leg = a.column(0) * x.x;
-        scene.arrow(leg, Stroke::dashed(Role::Basis1, 2.0), format!("{}·a₁", display_number(x.x)));
-        scene.arrow_from(leg, b, Stroke::dashed(Role::Basis2, 2.0), format!("{}·a₂", display_number(x.y)));
+        let scale = x.amax();
+        scene.arrow(leg, Stroke::dashed(Role::Basis1, 2.0), format!("{}·a₁", display_at_scale(x.x, scale)));
+        scene.arrow_from(leg, b, Stroke::dashed(Role::Basis2, 2.0), format!("{}·a₂", display_at_scale(x.y, scale)));
     }
     scene.arrow(b, Stroke::solid(Role::Image, 3.5), "b");
     scene.push(Shape::Axes);
@@ -93,6 +113,18 @@ fn undo(c: &Inverse, scene: &mut Scene, a: &Matrix2<f64>, t: &Timeline) {
         if let Some(b) = point(&c.b) {
             scene.push(Shape::Dot { at: b, role: Role::Image, radius: 5.0 });
             scene.push(Shape::Label { at: b + World::new(0.0, 0.35), text: "b = Ax".into(), role: Role::Image });
+        }
+    }
+    if let Some(d) = singular_null(c).and_then(|n| n.plane_line()) {
+        // A piece of the null line, carried by the map: (1 − t)·x on the way to A, so it shrinks to
+        // the origin, where it stays (A⁻¹ does not exist to bring it back).
+        let reach = 3.0 * (1.0 + a.amax());
+        let ends = [m * (d * reach), m * (d * -reach)];
+        if (ends[0] - ends[1]).norm() > 1e-9 * reach {
+            scene.push(Shape::Polyline { points: ends.to_vec(), stroke: null_space::STROKE });
+            scene.push(Shape::Label { at: ends[0] * 0.8, text: format!("{}: shrinks to 0", null_space::LABEL), role: Role::Eigen });
+        } else {
+            scene.push(Shape::Dot { at: World::zeros(), role: Role::Eigen, radius: 5.0 });
         }
     }
     if t.position() > 1.0 && c.inverse().is_err() {
@@ -113,6 +145,9 @@ fn content_bounds(c: &Inverse) -> (World, World) {
         if let Some(a) = plane(&c.a) {
             points.push(a.column(0) * x.x);
         }
+    }
+    if singular_null(c).is_some() && c.b_reachable() == Some(true) {
+        points.extend(c.shortest().and_then(|x| point(&x)));
     }
     mirrored_bounds(&points, 0.5, 0.15)
 }

@@ -1,7 +1,8 @@
 //! 2.3 Identity and inverse matrices: A⁻¹ undoes A, and x = A⁻¹b solves Ax = b. The row picture (two
 //! lines crossing at the solution), the column picture (b reached by x₁a₁ + x₂a₂) and "A then A⁻¹".
 //! The numerics (the SVD's rank decides invertibility, LU computes, a check guards) are in
-//! `math::solve`.
+//! `math::solve`; when A is singular the null space (`chapter::null_space`) says what the solutions
+//! of Ax = b are: one of them plus every x that A sends to 0.
 
 mod figure;
 mod readouts;
@@ -11,9 +12,10 @@ mod text;
 
 use crate::chapter::figure::{plane, point};
 use crate::chapter::handle::{column_handles, vector_handle};
+use crate::chapter::null_space::NullSpace;
 use crate::chapter::{Chapter, ChoiceSpec, Handles, InputSpec};
-use crate::format::display_shape;
-use crate::math::solve::{inverse, ranks, solve, InverseError};
+use crate::format::{display_shape, display_tuple_clean};
+use crate::math::solve::{inverse, least_squares, ranks, solve, InverseError};
 use crate::math::svd::{svd, Svd};
 use crate::math::NumericError;
 use crate::view::scene::Role;
@@ -73,6 +75,15 @@ impl Inverse {
         ranks(&self.a, &self.b)?.ok().map(|r| r.reachable())
     }
 
+    fn null_space(&self) -> Result<NullSpace, String> {
+        NullSpace::of(&self.a)
+    }
+
+    /// A⁺b, the shortest x with Ax closest to b (one solution when b is in the column space).
+    fn shortest(&self) -> Option<DMatrix<f64>> {
+        least_squares(&self.a, &self.b)?.ok().filter(|x| x.iter().all(|v| v.is_finite()))
+    }
+
     fn solution(&self) -> Result<DMatrix<f64>, String> {
         if !self.b_fits() {
             return Err(format!(
@@ -82,13 +93,18 @@ impl Inverse {
             ));
         }
         match self.inverse() {
-            Err(e @ InverseError::Singular { .. }) => Err(match self.b_reachable() {
-                Some(true) => {
-                    "A is singular and b lies in its column space: infinitely many x solve Ax = b (A⁺b, chapter 2.9, is the shortest)"
-                        .to_string()
+            Err(e @ InverseError::Singular { .. }) => Err(match (self.b_reachable(), self.shortest(), self.null_space()) {
+                (Some(true), Some(x), Ok(null)) => format!(
+                    "A is singular and b lies in its column space: infinitely many x solve Ax = b, one solution plus the null space, {}; the first, {} = A⁺b, is the shortest (chapter 2.9)",
+                    null.solutions(x.as_slice()),
+                    display_tuple_clean(x.as_slice())
+                ),
+                (Some(true), _, _) => "A is singular and b lies in its column space: infinitely many x solve Ax = b".into(),
+                (Some(false), _, _) => {
+                    "A is singular and b is outside its column space: no x solves Ax = b, so there is no solution to add the null space to"
+                        .into()
                 }
-                Some(false) => "A is singular and b is outside its column space: no x solves Ax = b".into(),
-                None => why(&e),
+                (None, _, _) => why(&e),
             }),
             Err(e) => Err(why(&e)),
             Ok(_) => solve(&self.a, &self.b).ok_or_else(|| "LU found a zero pivot".to_string()),
@@ -107,7 +123,7 @@ impl Inverse {
 }
 
 impl Chapter for Inverse {
-    // The seed's system {y = 2x, y = −x + 3}, written as 2x − y = 0 and x + y = 3: the lines cross at (1, 2).
+    // The notebook's system {y = 2x, y = −x + 3}, written as 2x − y = 0 and x + y = 3: the lines cross at (1, 2).
     const INPUTS: &'static [InputSpec<Self>] = &[
         InputSpec::<Self>::matrix("A", "2,-1;1,1", |s| Some(&s.a), crate::store!(a)).square("only a square matrix can have an inverse"),
         InputSpec::vector("b", "0,3", |s| Some(&s.b), crate::store!(b)),

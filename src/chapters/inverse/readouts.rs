@@ -1,8 +1,9 @@
 //! The inverse page's readouts: A⁻¹ and its check A·A⁻¹, the solution x = A⁻¹b (or why there is not
-//! exactly one), the condition number with the digits it costs, det A and rank A.
+//! exactly one), the condition number with the digits it costs, det A, rank A and the null space.
+//! Invertibility is decided once, by the rank (numpy's tolerance); every note follows that decision.
 
 use super::{why, Inverse};
-use crate::chapter::Readouts;
+use crate::chapter::{null_space, Readouts};
 use crate::format::{display_number, display_shape};
 use crate::math::det::{determinant, Det};
 use crate::math::NumericError;
@@ -21,7 +22,7 @@ impl Readouts for Inverse {
                 "rank",
                 "rank A",
                 Value::Number(s.rank() as f64),
-                format!("singular values above σ_max·n·ε count; full rank is {}", self.n()),
+                format!("singular values above σ₁·n·ε count (numpy's tolerance); full rank is {}", self.n()),
             ),
             Err(e) => Readout::missing("rank", "rank A", e.to_string()),
         };
@@ -32,6 +33,7 @@ impl Readouts for Inverse {
             condition(self),
             det(self),
             rank,
+            null_space::readout(&self.a),
             Readout::new("A", "A", Value::matrix(&self.a), display_shape(&self.a)),
             Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())),
         ]
@@ -95,12 +97,17 @@ fn condition(c: &Inverse) -> Readout {
             None => Readout::missing("condition_number", label, "infinite: the smallest singular value is 0, A is singular"),
             Some(k) => {
                 let digits = k.log10().max(0.0).round();
-                let note = if k > ILL_CONDITIONED {
-                    format!("σ_max/σ_min. Nearly singular: results lose about {digits} of the 16 significant digits")
+                let (rank, n) = (s.rank(), c.n());
+                let note = if rank < n {
+                    format!(
+                        "σ₁/σₙ: so large that rounding cannot tell A from a singular matrix, and the rank test counts it as singular (rank {rank} < {n})"
+                    )
+                } else if k > ILL_CONDITIONED {
+                    format!("σ₁/σₙ. Nearly singular: results lose about {digits} of the 16 significant digits")
                 } else if digits >= 1.0 {
-                    format!("σ_max/σ_min: results may lose about {digits} of the 16 significant digits")
+                    format!("σ₁/σₙ: results may lose about {digits} of the 16 significant digits")
                 } else {
-                    "σ_max/σ_min: well-conditioned, rounding errors are not amplified".to_string()
+                    "σ₁/σₙ: well-conditioned, rounding errors are not amplified".to_string()
                 };
                 number_readout("condition_number", label, k, note)
             }
@@ -108,17 +115,27 @@ fn condition(c: &Inverse) -> Readout {
     }
 }
 
+/// det A, with a note that follows the rank's decision (a determinant of 1e-16 next to entries of 1
+/// is not evidence of an inverse).
 fn det(c: &Inverse) -> Readout {
+    let rank = c.decomposition().map(|s| s.rank());
+    let n = c.n();
+    let squash = if n == 2 { "the plane onto a line or a point" } else { "space onto fewer dimensions" };
     match determinant(&c.a) {
         Det::Overflow { .. } => Readout::missing("det", "det A", NumericError::Overflow.to_string()),
         d => {
             let x = d.finite().unwrap_or(0.0);
-            let note = if matches!(d, Det::Underflow { .. }) {
-                "too small for a 64-bit float, shown as 0; singularity is decided by the rank, not by this"
-            } else if x == 0.0 {
-                "0: A squashes the plane, nothing can undo it"
-            } else {
-                "not 0, so A has an inverse, and det A⁻¹ = 1 / det A"
+            let note = match (rank, matches!(d, Det::Underflow { .. }), x == 0.0) {
+                (_, true, _) => "too small for a 64-bit float, shown as 0; singularity is decided by the rank, not by this".to_string(),
+                (Ok(r), false, true) if r < n => format!("0: A flattens {squash}, and nothing can undo that"),
+                (Ok(r), false, false) if r < n => format!(
+                    "not exactly 0, but tiny next to A's entries: the rank test finds A singular (rank {r} < {n}), so it has no inverse"
+                ),
+                (Ok(_), false, true) => {
+                    "0 as computed, yet the singular values find A invertible: rounding took the determinant's digits".into()
+                }
+                (Ok(_), false, false) => "not 0, and the rank test agrees: A has an inverse, and det A⁻¹ = 1 / det A".into(),
+                (Err(_), _, _) => "singularity is decided by the rank, which could not be computed here".into(),
             };
             Readout::new("det", "det A", Value::Number(x), note)
         }

@@ -1,5 +1,6 @@
-//! The inverse page's unit tests: the seed's systems, singular and nearly singular A, shapes and
-//! scales, drags, the three views, and the code panel.
+//! The inverse page's unit tests: the notebook's systems, singular and nearly singular A (every note
+//! following the rank's decision), the null space, shapes and scales, drags, the three views, and the
+//! code panel.
 
 use super::figure::undo_map;
 use super::*;
@@ -31,7 +32,7 @@ fn close(a: &DMatrix<f64>, b: &[f64], tol: f64) -> bool {
 }
 
 #[test]
-fn the_default_is_the_seeds_system() {
+fn the_default_is_the_notebooks_system() {
     let c = build();
     // Column-major comparison: A⁻¹ = [[1/3, 1/3], [−1/3, 2/3]].
     assert!(close(&matrix(&c, "inverse"), &[1.0 / 3.0, -1.0 / 3.0, 1.0 / 3.0, 2.0 / 3.0], 1e-15));
@@ -53,7 +54,7 @@ fn the_default_is_the_seeds_system() {
 }
 
 #[test]
-fn the_seeds_three_by_three() {
+fn the_notebooks_three_by_three() {
     let c = page(&[("A", "3,0,2;2,0,-2;0,1,1"), ("b", "2,6,3")]);
     let want = DMatrix::from_row_slice(3, 3, &[0.2, 0.2, 0.0, -0.2, 0.3, 1.0, 0.2, -0.3, 0.0]);
     assert!((matrix(&c, "inverse") - want).amax() < 1e-15);
@@ -144,8 +145,16 @@ fn dragging_makes_the_lines_parallel() {
     assert!(drag(&mut c, "A:0", World::new(-1.0, 1.0)));
     assert_eq!(readout(&c, "inverse").value, Value::Null);
     assert!(c.summary().contains("parallel"));
-    let lines = plane_scene(&c, &Timeline::new(0)).shapes.iter().filter(|s| matches!(s, Shape::Line { .. })).count();
-    assert_eq!(lines, 2);
+    let lines: Vec<Role> = plane_scene(&c, &Timeline::new(0))
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Line { stroke, .. } => Some(stroke.role),
+            _ => None,
+        })
+        .collect();
+    // The two equations, and the null line through the origin, parallel to them.
+    assert_eq!(lines, [Role::Second, Role::Data, Role::Eigen]);
     assert!(drag(&mut c, "b", World::new(3.0, 0.0)));
     assert!(drag(&mut c, "A:0", World::new(2.0, 1.0)));
     assert!(close(&matrix(&c, "solution"), &[1.0, -1.0], 1e-15));
@@ -196,7 +205,144 @@ fn code_follows_the_state() {
     assert!(code.nalgebra.contains("lu().solve(&b)"));
 }
 
+#[test]
+fn every_note_follows_the_ranks_decision() {
+    // det A = 8.9e-16 is not 0, but next to entries of 4 it is rounding: numpy's rank says 1.
+    let c = page(&[("A", "1,2;2,4.000000000000001"), ("b", "1,2")]);
+    assert_eq!(readout(&c, "inverse").value, Value::Null);
+    assert_eq!(readout(&c, "rank").value, Value::Number(1.0));
+    let det = readout(&c, "det");
+    assert!(matches!(det.value, Value::Number(d) if d != 0.0));
+    assert!(det.note.contains("singular") && !det.note.contains("has an inverse"), "{}", det.note);
+    let cond = readout(&c, "condition_number");
+    assert!(cond.note.contains("counts it as singular"), "{}", cond.note);
+    let x = readout(&c, "solution");
+    assert!(x.note.contains("infinitely many") && x.note.contains("plus the null space"), "{}", x.note);
+    assert!(c.summary().contains("singular"), "{}", c.summary());
+    // Exactly singular: 0, and in 3-D the words are about space.
+    let c = page(&[("A", "1,2,3;2,4,6;1,0,1"), ("b", "1,2,3")]);
+    let det = readout(&c, "det");
+    assert_eq!(det.value, Value::Number(0.0));
+    assert!(det.note.contains("space onto fewer dimensions"), "{}", det.note);
+    // Invertible: the note says so.
+    assert!(readout(&build(), "det").note.contains("has an inverse"));
+}
+
+#[test]
+fn the_null_space_is_what_a_sends_to_zero() {
+    // Invertible: only 0, as an empty list.
+    let c = build();
+    let null = readout(&c, "null_space");
+    assert_eq!(null.value.to_json(), "[]");
+    assert!(null.note.contains("never has two solutions"), "{}", null.note);
+    // [[1, 2], [2, 4]]: the line of (2, −1)/√5, the largest entry positive as numpy's snippet makes it.
+    let c = page(&[("A", "1,2;2,4"), ("b", "1,2")]);
+    let Value::Matrix(rows) = readout(&c, "null_space").value else { panic!() };
+    let s5 = 5f64.sqrt();
+    assert!(rows.len() == 1 && (rows[0][0] - 2.0 / s5).abs() < 1e-15 && (rows[0][1] + 1.0 / s5).abs() < 1e-15, "{rows:?}");
+    // b = (1, 2) is reached: A⁺b = (0.2, 0.4) plus the null line.
+    let note = readout(&c, "solution").note;
+    assert!(note.contains("x = (0.2, 0.4) + t·(0.8944, −0.4472) for every t"), "{note}");
+    assert!(c.summary().contains("coincide") && c.summary().contains("x = (0.2, 0.4) + t·(0.8944, −0.4472)"), "{}", c.summary());
+    // The row picture marks A⁺b and draws the null line; the columns' lines are parallel to it.
+    let scene = plane_scene(&c, &Timeline::new(0));
+    assert!(scene.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b")));
+    assert!(scene
+        .shapes
+        .iter()
+        .any(|s| matches!(s, Shape::Line { stroke, label: Some(l), .. } if stroke.role == Role::Eigen && l == "Ax = 0")));
+    // 3×3 of rank 1: a plane, two orthonormal rows.
+    let c = page(&[("A", "1,2,3;2,4,6;3,6,9"), ("b", "1,2,3")]);
+    let Value::Matrix(rows) = readout(&c, "null_space").value else { panic!() };
+    assert_eq!(rows.len(), 2);
+    assert!(readout(&c, "null_space").note.contains("a plane"));
+    assert!(c.summary().contains("for all s, t"), "{}", c.summary());
+    // A = 0: every x goes to 0.
+    let c = page(&[("A", "0,0;0,0"), ("b", "1,0")]);
+    assert_eq!(readout(&c, "null_space").value, Value::Matrix(vec![vec![1.0, 0.0], vec![0.0, 1.0]]));
+    assert!(c.summary().contains("A = 0 sends every x to 0"), "{}", c.summary());
+    // A zero row is no line: "0 = 1" has no solution.
+    let c = page(&[("A", "1,2;0,0"), ("b", "1,1")]);
+    assert!(c.summary().contains("equation 2 reads 0 = 1"), "{}", c.summary());
+    let c = page(&[("A", "1,2;0,0"), ("b", "1,0")]);
+    assert!(c.summary().contains("0 = 0"), "{}", c.summary());
+}
+
+#[test]
+fn a_then_a_inverse_squashes_the_null_line_to_the_origin() {
+    let c = page(&[("A", "1,2;2,4"), ("b", "1,2"), ("view", "undo")]);
+    let segment = |t: f64| {
+        let mut timeline = Timeline::new(2);
+        timeline.scrub(t);
+        plane_scene(&c, &timeline).shapes.into_iter().find_map(|s| match s {
+            Shape::Polyline { points, stroke } if stroke.role == Role::Eigen => Some((points[0] - points[1]).norm()),
+            _ => None,
+        })
+    };
+    let (start, half) = (segment(0.0).unwrap(), segment(0.5).unwrap());
+    assert!((half - start / 2.0).abs() < 1e-9, "{start} then {half}");
+    assert_eq!(segment(1.0), None, "at A the line is a point");
+    assert!(c.summary().contains("shrinks to the origin"), "{}", c.summary());
+}
+
+/// Whether a text shows a number in exponent form (`6.661e-16`).
+fn has_exponent(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| w[0].is_ascii_digit() && w[1] == b'e' && (w[2] == b'-' || w[2].is_ascii_digit()))
+}
+
+#[test]
+fn sentences_show_rounding_noise_as_zero() {
+    // x = (0, 3) comes out of LU with rounding noise in its first entry for some A; the words say 0.
+    for (a, b) in [("1,2;3,1", "6,3"), ("0.1,0.7;0.3,0.2", "0.7,0.2")] {
+        for view in ["rows", "columns", "undo"] {
+            let c = page(&[("A", a), ("b", b), ("view", view)]);
+            assert!(!has_exponent(&c.summary()), "{a} {b} {view}: {}", c.summary());
+        }
+    }
+}
+
+#[test]
+fn the_numpy_snippet_prints_every_readout() {
+    for params in [&[][..], &[("A", "1,2;2,4"), ("b", "1,2")][..], &[("A", "1,2;2,4"), ("b", "1,0")][..], &[("A", "1,2,3;2,4,6;3,6,9")][..]]
+    {
+        let c = page(params);
+        let code = c.code();
+        for name in ["rank", "inverse", "identity_check", "solution", "condition_number", "det", "null_space"] {
+            let printed = format!("print(\"{name} =");
+            let shown = crate::chapter::Readouts::readouts(&c).iter().any(|r| r.name == name);
+            assert!(shown && code.numpy.contains(&printed) && code.torch.contains(&printed), "{params:?}: {name}\n{}", code.numpy);
+        }
+    }
+}
+
 proptest! {
+    /// Whatever A is, the det note says "inverse" exactly when the inverse readout has a value, and the
+    /// null space has n − rank orthonormal rows that A sends to 0.
+    #[test]
+    fn det_and_null_space_agree_with_the_rank(n in 1usize..=4, entries in proptest::collection::vec(-3i32..=3, 16), rank1 in any::<bool>(),
+                                              tiny in prop_oneof![Just(0.0), Just(1e-15), Just(1e-9)]) {
+        let mut a = DMatrix::from_fn(n, n, |r, col| f64::from(entries[r * 4 + col]));
+        if rank1 {
+            let (u, v) = (a.column(0).into_owned(), a.row(0).into_owned());
+            a = &u * &v;
+        }
+        a[(0, 0)] += tiny;
+        let mut c = build();
+        crate::chapter::AnyChapter::set_input(&mut c, "A", a.clone()).unwrap();
+        let invertible = matches!(readout(&c, "inverse").value, Value::Matrix(_));
+        let det = readout(&c, "det").note;
+        prop_assert_eq!(det.contains("has an inverse"), invertible, "{}: {}", a, det);
+        let Value::Number(rank) = readout(&c, "rank").value else { panic!() };
+        let Value::Matrix(rows) = readout(&c, "null_space").value else { panic!() };
+        prop_assert_eq!(rows.len(), n - rank as usize);
+        prop_assert_eq!(rows.is_empty(), invertible);
+        for row in &rows {
+            let q = DMatrix::from_column_slice(n, 1, row);
+            prop_assert!(((q.transpose() * &q)[(0, 0)] - 1.0).abs() < 1e-12);
+            prop_assert!((&a * &q).amax() <= 1e-12 * a.amax().max(1.0));
+        }
+    }
+
     #[test]
     fn readouts_are_finite_or_null_at_any_size_and_scale(n in 1usize..=8, m in 1usize..=8, exps in proptest::collection::vec(-300i32..=300, 64), mixed in any::<bool>(),
                                                          entries in proptest::collection::vec(-9.0f64..9.0, 72)) {

@@ -1,66 +1,190 @@
-//! The inverse page's words: the code that reproduces it and the spoken summary.
+//! The inverse page's words: the code that reproduces it (printing every number the page shows) and
+//! the spoken summary.
 
 use super::{why, Inverse, View};
+use crate::chapter::null_space::{self, NullSpace};
 use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
-use crate::format::{display_number, display_tuple, vector_entries};
+use crate::format::{display_at_scale, display_tuple_clean, vector_entries};
+use crate::math::solve::InverseError;
 
 impl Describe for Inverse {
-    /// numpy / PyTorch / nalgebra for I, A⁻¹ (or why there is none), solve, cond and det.
+    /// numpy / PyTorch / nalgebra for I, A⁻¹ and its check (or why there is none), the solution (or
+    /// why there is not exactly one), cond, det, the rank and the null space, each printed.
     fn code(&self) -> Code {
         let mut code = Code::declare(Inverse::INPUTS, self);
         code.line(
-            "np.eye(len(A))  # the identity: I @ x == x",
-            "torch.eye(len(A))",
+            "I = np.eye(len(A))  # the identity: I @ x == x for every x",
+            "I = torch.eye(len(A), dtype=torch.float64)",
             "let i = DMatrix::<f64>::identity(a.nrows(), a.ncols());",
         );
-        let invertible = self.inverse().is_ok();
-        if invertible {
-            code.line("np.linalg.inv(A)", "torch.linalg.inv(A)", "let inv = a.clone().try_inverse().unwrap();");
-            code.line("A @ np.linalg.inv(A)  # ≈ I", "A @ torch.linalg.inv(A)", "let check = &a * &inv;");
-        } else {
-            code.line(
-                "# A is singular: np.linalg.inv(A) raises LinAlgError (or returns huge, meaningless numbers)",
-                "# A is singular: torch.linalg.inv(A) raises an error",
-                "// A is singular: a.clone().try_inverse() is None (or meaningless when nearly singular)",
-            );
+        code.line(
+            "rank = np.linalg.matrix_rank(A)  # the page decides invertibility by this, as numpy does\nprint(\"rank =\", rank)",
+            "rank = int(torch.linalg.matrix_rank(A))\nprint(\"rank =\", rank)",
+            "let s = a.clone().singular_values();\nlet rank = s.iter().filter(|v| **v > s.max() * (a.nrows() as f64) * f64::EPSILON).count();\nprintln!(\"rank = {rank}\");",
+        );
+        let inverse = self.inverse();
+        match &inverse {
+            Ok(_) => {
+                code.line(
+                    "A_inv = np.linalg.inv(A)\nprint(\"inverse =\", A_inv.tolist())\nprint(\"identity_check =\", (A @ A_inv).tolist())  # I, up to rounding",
+                    "A_inv = torch.linalg.inv(A)\nprint(\"inverse =\", A_inv.tolist())\nprint(\"identity_check =\", (A @ A_inv).tolist())",
+                    "let inv = a.clone().try_inverse().unwrap();\nprintln!(\"inverse = {inv}\");\nprintln!(\"identity_check = {}\", &a * &inv);",
+                );
+            }
+            Err(InverseError::Singular { .. }) => code.line(
+                "# rank < n: A is singular. np.linalg.inv(A) raises LinAlgError, or, when rounding hides\n# the singularity, returns huge meaningless numbers; the page shows none.\nprint(\"inverse = None\")\nprint(\"identity_check = None\")",
+                "# rank < n: A is singular; torch.linalg.inv(A) raises an error or returns meaningless numbers\nprint(\"inverse = None\")\nprint(\"identity_check = None\")",
+                "// rank < n: A is singular; a.clone().try_inverse() is None (or meaningless when nearly singular)\nprintln!(\"inverse = None\");",
+            ),
+            Err(e) => {
+                let reason = why(e);
+                code.line(
+                    &format!("# the page shows no inverse: {reason}\nprint(\"inverse = None\")\nprint(\"identity_check = None\")"),
+                    &format!("# the page shows no inverse: {reason}\nprint(\"inverse = None\")\nprint(\"identity_check = None\")"),
+                    &format!("// the page shows no inverse: {reason}\nprintln!(\"inverse = None\");"),
+                );
+            }
         }
-        if invertible && self.b_fits() {
-            code.line("np.linalg.solve(A, b)  # better than inv(A) @ b", "torch.linalg.solve(A, b)", "let x = a.clone().lu().solve(&b);");
+        solution_code(self, &mut code);
+        match self.decomposition().ok().and_then(|s| s.condition_number()) {
+            Some(_) => code.line(
+                "print(\"condition_number =\", np.linalg.cond(A))",
+                "print(\"condition_number =\", torch.linalg.cond(A).item())",
+                "println!(\"condition_number = {}\", s.max() / s.min());",
+            ),
+            None => code.line(
+                "print(\"condition_number = None\")  # infinite: the smallest singular value is 0",
+                "print(\"condition_number = None\")",
+                "println!(\"condition_number = None\");",
+            ),
         }
-        code.line("np.linalg.cond(A)", "torch.linalg.cond(A)", "let s = a.clone().singular_values(); // cond = s.max() / s.min()");
-        code.line("np.linalg.det(A)", "torch.linalg.det(A)", "let det = a.determinant();");
+        code.print_det();
+        null_space::code(&mut code, &self.a);
         code
     }
 
-    /// Whether A is invertible and what that means for Ax = b in the current view, in one sentence.
+    /// Whether A is invertible and what that means for Ax = b in the current view, in one or two
+    /// sentences.
     fn summary(&self) -> String {
+        let null = self.null_space().ok().filter(|n| n.dim() > 0 && self.inverse().is_err());
         if !self.drawn() {
             return match (self.inverse(), self.solution()) {
-                (Ok(_), Ok(x)) => format!("A is invertible; Ax = b has the one solution x = {}.", display_tuple(&vector_entries(&x))),
+                (Ok(_), Ok(x)) => format!("A is invertible; Ax = b has the one solution x = {}.", display_tuple_clean(&vector_entries(&x))),
                 (Ok(_), Err(_)) => "A is invertible, but b does not have one entry per row of A.".into(),
-                (Err(e), _) => format!("No inverse: {}.", why(&e)),
+                (Err(e), _) => match (&null, self.shortest(), self.b_reachable()) {
+                    (Some(n), Some(x), Some(true)) => {
+                        format!("No inverse: {}. Ax = b has infinitely many solutions, {}.", why(&e), n.solutions(x.as_slice()))
+                    }
+                    (Some(n), _, _) => {
+                        format!("No inverse: {}. A sends {} to 0.", why(&e), n.shape().replace("through the origin", "of vectors"))
+                    }
+                    _ => format!("No inverse: {}.", why(&e)),
+                },
             };
         }
-        match (self.plane_solution(), self.b_reachable()) {
-            (Some(x), _) if self.view == View::Columns => format!(
-                "A is invertible: b = {}·a₁ + {}·a₂, so x = {} is the one solution of Ax = b.",
-                display_number(x.x),
-                display_number(x.y),
-                display_tuple(&[x.x, x.y])
-            ),
-            (Some(x), _) if self.view == View::Undo => {
-                format!(
+        if let Some(x) = self.plane_solution() {
+            return match self.view {
+                View::Columns => {
+                    let scale = x.amax();
+                    format!(
+                        "A is invertible: b = {}·a₁ + {}·a₂, so x = {} is the one solution of Ax = b.",
+                        display_at_scale(x.x, scale),
+                        display_at_scale(x.y, scale),
+                        display_tuple_clean(&[x.x, x.y])
+                    )
+                }
+                View::Undo => format!(
                     "A is invertible: A carries x = {} to b, and A⁻¹ carries the plane back to where it was.",
-                    display_tuple(&[x.x, x.y])
-                )
-            }
-            (Some(x), _) => {
-                format!("A is invertible: the two lines cross at x = {}, the one solution of Ax = b.", display_tuple(&[x.x, x.y]))
-            }
-            (None, Some(true)) => "A is singular: the two lines coincide, so every point on them solves Ax = b.".into(),
-            (None, Some(false)) => "A is singular: the two lines are parallel and never cross, so Ax = b has no solution.".into(),
-            (None, None) => "A has no inverse here.".into(),
+                    display_tuple_clean(&[x.x, x.y])
+                ),
+                View::Rows => {
+                    format!("A is invertible: the two lines cross at x = {}, the one solution of Ax = b.", display_tuple_clean(&[x.x, x.y]))
+                }
+            };
         }
+        match self.inverse() {
+            Err(InverseError::Singular { .. }) => singular_summary(self, null.as_ref()),
+            Err(e) => format!("No inverse here: {}.", why(&e)),
+            Ok(_) => "A is invertible, but x = A⁻¹b could not be computed in 64-bit floats.".into(),
+        }
+    }
+}
+
+/// The solution's lines: solve, or what the page says instead, printed.
+fn solution_code(c: &Inverse, code: &mut Code) {
+    if !c.b_fits() {
+        code.line(
+            "print(\"solution = None\")  # b needs one entry per row of A",
+            "print(\"solution = None\")",
+            "println!(\"solution = None\"); // b needs one entry per row of a",
+        );
+        return;
+    }
+    match (c.solution(), c.b_reachable()) {
+        (Ok(_), _) => code.line(
+            "x = np.linalg.solve(A, b)  # better than A_inv @ b: no inverse is formed\nprint(\"solution =\", x.tolist())",
+            "x = torch.linalg.solve(A, b)\nprint(\"solution =\", x.tolist())",
+            "let x = a.clone().lu().solve(&b).unwrap();\nprintln!(\"solution = {x}\");",
+        ),
+        (Err(_), Some(true)) => code.line(
+            "x0 = np.linalg.pinv(A) @ b  # one solution, the shortest: x0 plus any null-space vector is another\nprint(\"solution = None  # infinitely many, x0 =\", x0.tolist())",
+            "x0 = torch.linalg.pinv(A) @ b\nprint(\"solution = None  # infinitely many, x0 =\", x0.tolist())",
+            "println!(\"solution = None\"); // infinitely many: one of them plus the null space",
+        ),
+        (Err(_), _) => code.line(
+            "print(\"solution = None\")  # b is outside the column space: no x solves A x = b",
+            "print(\"solution = None\")",
+            "println!(\"solution = None\"); // no x solves a x = b",
+        ),
+    }
+}
+
+/// A singular 2×2 A in the current view. A row of zeros is no line (it reads 0 = bᵢ), and A = 0 sends
+/// every x to 0.
+fn singular_summary(c: &Inverse, null: Option<&NullSpace>) -> String {
+    let zero_row = (0..2).find(|&i| c.a[(i, 0)] == 0.0 && c.a[(i, 1)] == 0.0);
+    let reachable = c.b_reachable();
+    match (null, c.view) {
+        (Some(n), _) if n.dim() == 2 => {
+            return if reachable == Some(true) {
+                "A = 0 sends every x to 0, and b = 0: every x solves Ax = b, and nothing can undo A.".into()
+            } else {
+                "A = 0 sends every x to 0, so Ax = b has no solution for this b ≠ 0, and nothing can undo A.".into()
+            };
+        }
+        (Some(n), View::Undo) => {
+            return format!(
+                "A is singular: it flattens the plane, and the dashed line of x = {} shrinks to the origin. Nothing can bring it back, so there is no A⁻¹.",
+                n.points()
+            );
+        }
+        _ => {}
+    }
+    // The row picture draws the null line; the column picture shows the outputs, so it is named.
+    let dashed = if null.is_some() && c.view == View::Rows {
+        " the dashed line that A sends to 0"
+    } else {
+        " the null space, the x that A sends to 0"
+    };
+    match (reachable, zero_row) {
+        (Some(true), _) => {
+            let lines = if zero_row.is_some() {
+                "one equation reads 0 = 0, so every point of the other line solves Ax = b"
+            } else {
+                "the two lines coincide, so every point on them solves Ax = b"
+            };
+            match (null, c.shortest()) {
+                (Some(n), Some(x)) => format!("A is singular: {lines}: {}, one solution plus{dashed}.", n.solutions(x.as_slice())),
+                _ => format!("A is singular: {lines}."),
+            }
+        }
+        (Some(false), Some(i)) => format!(
+            "A is singular: equation {} reads 0 = {}, which no x satisfies, so Ax = b has no solution.",
+            i + 1,
+            display_at_scale(c.b[i], c.b.amax())
+        ),
+        (Some(false), None) => format!("A is singular: the two lines are parallel to{dashed} and never cross, so Ax = b has no solution."),
+        (None, _) => "A has no inverse here.".into(),
     }
 }

@@ -10,6 +10,7 @@ mod text;
 use crate::chapter::figure::plane;
 use crate::chapter::handle::{column_handles, vector_handle};
 use crate::chapter::{Chapter, ChoiceSpec, Handles, InputSpec};
+use crate::math::tensor::product;
 use crate::view::scene::Role;
 use nalgebra::{DMatrix, Matrix2};
 
@@ -35,7 +36,38 @@ pub struct Multiplication {
     order: Order,
 }
 
+/// How AB and BA compare, when both exist.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Commute {
+    /// AB and BA have different shapes.
+    Shapes,
+    /// Every entry equal.
+    Exactly,
+    /// Equal up to rounding: the largest difference, within 64 ε of the entries' scale.
+    UpToRounding(f64),
+    /// They differ.
+    No,
+}
+
 impl Multiplication {
+    /// Whether AB = BA, deciding "equal" up to rounding: entry (i, j) of AB − BA may be off by 64 ε
+    /// times the sizes of the products summed into it (Σ|A||B| + Σ|B||A|), so matrices that commute
+    /// (A and A + I, say) are not called different for a last-bit difference. `None` when a product
+    /// is not defined.
+    fn commute(&self) -> Option<Commute> {
+        let (ab, ba) = (product(&self.a, &self.b)?, product(&self.b, &self.a)?);
+        if ab.shape() != ba.shape() {
+            return Some(Commute::Shapes);
+        }
+        if ab == ba {
+            return Some(Commute::Exactly);
+        }
+        let scale = product(&self.a.abs(), &self.b.abs())? + product(&self.b.abs(), &self.a.abs())?;
+        let diff = &ab - &ba;
+        let close = diff.iter().zip(scale.iter()).all(|(d, s)| d.abs() <= 64.0 * f64::EPSILON * s);
+        Some(if close { Commute::UpToRounding(diff.amax()) } else { Commute::No })
+    }
+
     /// AB and BA in the order the reader chose: (first applied, then applied, their names).
     fn composition(&self) -> Option<(Matrix2<f64>, Matrix2<f64>, &'static str, &'static str)> {
         let (a, b) = (plane(&self.a)?, plane(&self.b)?);

@@ -1,10 +1,10 @@
 //! The multiplication page's readouts: A·v row by row, AB and BA (or why a product is not defined),
 //! whether they commute, v·w, and the inputs themselves.
 
-use super::Multiplication;
+use super::{Commute, Multiplication};
 use crate::chapter::Readouts;
 use crate::chapter::{Chapter, InputKind};
-use crate::format::{display_number, display_shape};
+use crate::format::{display_at_scale, display_number, display_shape};
 use crate::math::tensor::{dot, product};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
@@ -46,7 +46,9 @@ fn av(c: &Multiplication) -> Readout {
             .map(|(row, total)| {
                 let terms: Vec<String> =
                     row.iter().zip(c.v.iter()).map(|(a, x)| format!("{}·{}", display_number(*a), display_number(*x))).collect();
-                format!("{} = {}", terms.join(" + "), display_number(*total))
+                // A sum that cancels to rounding noise reads 0.
+                let scale: f64 = row.iter().zip(c.v.iter()).map(|(a, x)| (a * x).abs()).sum();
+                format!("{} = {}", terms.join(" + "), display_at_scale(*total, scale))
             })
             .collect();
     vector_readout("Av", "A·v", &av, format!("row by row: {}", rows.join("; ")))
@@ -78,19 +80,16 @@ fn product_readout(name: &'static str, label: &'static str, left: (&DMatrix<f64>
 }
 
 fn commute(c: &Multiplication) -> Readout {
-    match (product(&c.a, &c.b), product(&c.b, &c.a)) {
-        (Some(ab), Some(ba)) if ab.shape() == ba.shape() => {
-            let same = ab == ba;
-            Readout::new(
-                "commute",
-                "AB = BA",
-                Value::Bool(same),
-                if same { "these two happen to commute" } else { "the order matters: AB and BA differ" },
-            )
-        }
-        (Some(ab), Some(ba)) => {
-            Readout::new("commute", "AB = BA", Value::Bool(false), format!("AB is {} but BA is {}", display_shape(&ab), display_shape(&ba)))
-        }
-        _ => Readout::new("commute", "AB = BA", Value::Bool(false), "one of the two products is not even defined"),
+    let yes = |note: String| Readout::new("commute", "AB = BA", Value::Bool(true), note);
+    let no = |note: String| Readout::new("commute", "AB = BA", Value::Bool(false), note);
+    match (c.commute(), product(&c.a, &c.b), product(&c.b, &c.a)) {
+        (Some(Commute::Exactly), _, _) => yes("these two happen to commute".into()),
+        (Some(Commute::UpToRounding(d)), _, _) => yes(format!(
+            "these two commute: AB and BA agree up to rounding (the largest difference is {}, a last-digit error)",
+            display_number(d)
+        )),
+        (Some(Commute::No), _, _) => no("the order matters: AB and BA differ".into()),
+        (Some(Commute::Shapes), Some(ab), Some(ba)) => no(format!("AB is {} but BA is {}", display_shape(&ab), display_shape(&ba))),
+        _ => no("one of the two products is not even defined".into()),
     }
 }

@@ -28,7 +28,7 @@ fn the_products_summary_says_what_each_order_gives() {
 }
 
 #[test]
-fn the_default_is_the_seeds_example() {
+fn the_default_is_the_notebooks_example() {
     let c = build();
     assert_eq!(value(&c, "AB"), Value::Matrix(vec![vec![16.0, 12.0], vec![40.0, 28.0]]));
     assert_eq!(value(&c, "BA"), Value::Matrix(vec![vec![28.0, 30.0], vec![16.0, 16.0]]));
@@ -96,10 +96,47 @@ fn the_ab_view_animates_b_then_a() {
 fn code_reproduces_the_state() {
     let code = build().code();
     assert!(code.numpy.contains("A = np.array([[2, 3], [6, 5]], dtype=float)"), "{}", code.numpy);
-    assert!(code.numpy.contains("A @ v"));
+    assert!(code.numpy.contains("Av = A @ v\nprint(\"Av =\", Av.tolist())"), "{}", code.numpy);
     assert!(code.nalgebra.contains("DMatrix::from_row_slice(2, 2, &[2.0, 3.0, 6.0, 5.0])"), "{}", code.nalgebra);
     let code = page(&[("v", "1,2,3")]).code();
     assert!(code.numpy.contains("# shapes do not match, this raises an error: A @ v"));
+}
+
+#[test]
+fn matrices_that_commute_are_not_called_different_for_a_last_bit() {
+    // A and A + I commute; in floats AB and BA differ by 5.6e-17 in two entries.
+    let c = page(&[("A", "0.1,0.2;0.3,0.4"), ("B", "1.1,0.2;0.3,1.4"), ("view", "ab")]);
+    let ab = value(&c, "AB");
+    assert_ne!(ab, value(&c, "BA"), "the floats differ");
+    let r = readout(&c, "commute");
+    assert_eq!(r.value, Value::Bool(true));
+    assert!(r.note.contains("up to rounding"), "{}", r.note);
+    assert!(c.summary().contains("these two matrices commute"), "{}", c.summary());
+    // A real difference stays a difference.
+    assert_eq!(value(&build(), "commute"), Value::Bool(false));
+}
+
+#[test]
+fn sums_that_cancel_read_zero() {
+    // 0.1·0.9 − 0.3·0.3 is 1.4e-17 in floats: the words say 0.
+    let c = page(&[("A", "0.1,0.3;0.3,0.4"), ("v", "0.9,-0.3"), ("w", "0.1,0.3"), ("view", "dot")]);
+    assert!(matches!(value(&c, "dot"), Value::Number(d) if d != 0.0));
+    assert!(c.summary().starts_with("v·w = 0;"), "{}", c.summary());
+    assert!(readout(&c, "Av").note.contains("0.1·0.9 + 0.3·−0.3 = 0;"), "{}", readout(&c, "Av").note);
+    let c = page(&[("A", "0.1,0.3;0.3,0.4"), ("v", "0.9,-0.3")]);
+    assert!(c.summary().starts_with("A·v = (0, "), "{}", c.summary());
+}
+
+#[test]
+fn the_snippets_print_every_readout() {
+    for params in [&[][..], &[("A", "1,2;3,4;5,6"), ("v", "2,4")][..], &[("v", "1,2,3")][..]] {
+        let c = page(params);
+        let code = c.code();
+        for name in ["Av", "AB", "BA", "commute", "dot"] {
+            let printed = format!("print(\"{name} =");
+            assert!(code.numpy.contains(&printed) && code.torch.contains(&printed), "{params:?}: {name}\n{}", code.numpy);
+        }
+    }
 }
 
 proptest! {

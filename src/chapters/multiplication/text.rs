@@ -1,10 +1,10 @@
 //! The multiplication page's words: the code that reproduces it and the spoken summary.
 
-use super::{Multiplication, View};
+use super::{Commute, Multiplication, View};
 use crate::chapter::figure::point;
 use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
-use crate::format::{display_number, display_shape, display_tuple, vector_entries};
+use crate::format::{display_at_scale, display_number, display_shape};
 use crate::math::tensor::{dot, product};
 use nalgebra::DMatrix;
 
@@ -13,18 +13,57 @@ impl Describe for Multiplication {
     /// written as a comment saying that it raises (panics).
     fn code(&self) -> Code {
         let mut code = Code::declare(Multiplication::INPUTS, self);
-        for (numpy, torch, rust, ok) in [
-            ("A @ v", "A @ v", "let av = &a * &v;", self.a.ncols() == self.v.len()),
-            ("A @ B", "A @ B", "let ab = &a * &b;", self.a.ncols() == self.b.nrows()),
-            ("B @ A", "B @ A", "let ba = &b * &a;", self.b.ncols() == self.a.nrows()),
-            ("v @ w  # the same as np.dot(v, w)", "torch.dot(v, w)", "let dot = v.dot(&w);", self.v.len() == self.w.len()),
+        for (name, numpy, torch, rust, ok) in [
+            ("Av", "A @ v", "A @ v", "&a * &v", self.a.ncols() == self.v.len()),
+            ("AB", "A @ B", "A @ B", "&a * &b", self.a.ncols() == self.b.nrows()),
+            ("BA", "B @ A", "B @ A", "&b * &a", self.b.ncols() == self.a.nrows()),
         ] {
+            let rust_name = name.to_lowercase();
             if ok {
-                code.line(numpy, torch, rust);
+                code.line(
+                    &format!("{name} = {numpy}\nprint(\"{name} =\", {name}.tolist())"),
+                    &format!("{name} = {torch}\nprint(\"{name} =\", {name}.tolist())"),
+                    &format!("let {rust_name} = {rust};\nprintln!(\"{name} = {{{rust_name}}}\");"),
+                );
             } else {
                 let py = "# shapes do not match, this raises an error: ";
-                code.line(&format!("{py}{numpy}"), &format!("{py}{torch}"), &format!("// shapes do not match, this panics: {rust}"));
+                code.line(
+                    &format!("{py}{numpy}\nprint(\"{name} = None\")"),
+                    &format!("{py}{torch}\nprint(\"{name} = None\")"),
+                    &format!("// shapes do not match, this panics: let {rust_name} = {rust};"),
+                );
             }
+        }
+        match self.commute() {
+            Some(Commute::Exactly | Commute::UpToRounding(_) | Commute::No) => code.line(
+                "# equal up to rounding: each entry may be off by 64 ε times the sizes of the products summed into it\n\
+                 commute = bool(np.all(np.abs(AB - BA) <= 64 * np.finfo(float).eps * (np.abs(A) @ np.abs(B) + np.abs(B) @ np.abs(A))))\n\
+                 print(\"commute =\", commute)",
+                "commute = bool(torch.all((AB - BA).abs() <= 64 * torch.finfo(torch.float64).eps * (A.abs() @ B.abs() + B.abs() @ A.abs())))\n\
+                 print(\"commute =\", commute)",
+                "let scale = a.abs() * b.abs() + b.abs() * a.abs();\n\
+                 let commute = (&ab - &ba).iter().zip(scale.iter()).all(|(d, s)| d.abs() <= 64.0 * f64::EPSILON * s);\n\
+                 println!(\"commute = {commute}\");",
+            ),
+            _ => code.line(
+                "print(\"commute =\", False)  # AB and BA are not both defined with one shape",
+                "print(\"commute =\", False)",
+                "println!(\"commute = false\");",
+            ),
+        }
+        if self.v.len() == self.w.len() {
+            code.line(
+                "dot = v @ w  # the same as np.dot(v, w)\nprint(\"dot =\", dot)",
+                "dot = torch.dot(v, w).item()\nprint(\"dot =\", dot)",
+                "let dot = v.dot(&w);\nprintln!(\"dot = {dot}\");",
+            );
+        } else {
+            let py = "# shapes do not match, this raises an error: ";
+            code.line(
+                &format!("{py}v @ w\nprint(\"dot = None\")"),
+                &format!("{py}torch.dot(v, w)\nprint(\"dot = None\")"),
+                "// shapes do not match, this panics: let dot = v.dot(&w);",
+            );
         }
         code
     }
@@ -35,39 +74,62 @@ impl Describe for Multiplication {
             View::Av => match (product(&self.a, &self.v), self.v.len()) {
                 (Some(av), 2) => format!(
                     "A·v = {}: {} times the first column of A plus {} times the second.",
-                    display_tuple(&vector_entries(&av)),
+                    spoken_vector(&av, &self.a, &self.v),
                     display_number(self.v[0]),
                     display_number(self.v[1])
                 ),
-                (Some(av), _) => format!("A·v = {}.", display_tuple(&vector_entries(&av))),
+                (Some(av), _) => format!("A·v = {}.", spoken_vector(&av, &self.a, &self.v)),
                 (None, _) => "A·v is not defined for these shapes.".into(),
             },
-            View::Ab => match (product(&self.a, &self.b), product(&self.b, &self.a)) {
-                (Some(ab), Some(ba)) if ab == ba => {
-                    format!("AB = BA = {}: these two matrices commute, so the order does not matter.", spoken_matrix(&ab))
+            View::Ab => match (product(&self.a, &self.b), product(&self.b, &self.a), self.commute()) {
+                (Some(ab), Some(_), Some(Commute::Exactly | Commute::UpToRounding(_))) => {
+                    format!("AB = BA = {}: these two matrices commute, so the order does not matter.", spoken_matrix(&ab, &self.a, &self.b))
                 }
-                (Some(ab), Some(ba)) => {
-                    format!("AB = {} but BA = {}: applying B then A is not the same as A then B.", spoken_matrix(&ab), spoken_matrix(&ba))
-                }
+                (Some(ab), Some(ba), _) => format!(
+                    "AB = {} but BA = {}: applying B then A is not the same as A then B.",
+                    spoken_matrix(&ab, &self.a, &self.b),
+                    spoken_matrix(&ba, &self.b, &self.a)
+                ),
                 _ => "AB or BA is not defined for these shapes.".into(),
             },
             View::Dot => match (dot(&self.v, &self.w), point(&self.v), point(&self.w)) {
                 (Some(d), Some(v), Some(w)) if v.norm() > 0.0 && w.norm() > 0.0 => {
                     let angle = (d / (v.norm() * w.norm())).clamp(-1.0, 1.0).acos().to_degrees();
-                    format!("v·w = {}; the angle between v and w is {}°.", display_number(d), display_number((angle * 10.0).round() / 10.0))
+                    let scale = (v.x * w.x).abs() + (v.y * w.y).abs();
+                    format!(
+                        "v·w = {}; the angle between v and w is {}°.",
+                        display_at_scale(d, scale),
+                        display_number((angle * 10.0).round() / 10.0)
+                    )
                 }
-                (Some(d), _, _) => format!("v·w = {}.", display_number(d)),
+                (Some(d), _, _) => format!("v·w = {}.", display_at_scale(d, self.v.abs().dot(&self.w.abs()))),
                 _ => "v·w is not defined: v and w have different lengths.".into(),
             },
         }
     }
 }
 
-/// A small matrix in the URL's row form for the spoken summary (`[16, 12; 40, 28]`); a larger one by its shape.
-fn spoken_matrix(m: &DMatrix<f64>) -> String {
+/// A product P = L·R's entries for people, each shown as 0 when it is within rounding of 0 next to
+/// the products summed into it (|L|·|R|).
+fn cleaned(p: &DMatrix<f64>, left: &DMatrix<f64>, right: &DMatrix<f64>) -> Vec<Vec<String>> {
+    let scale = product(&left.abs(), &right.abs()).unwrap_or_else(|| p.abs());
+    p.row_iter()
+        .enumerate()
+        .map(|(i, row)| row.iter().enumerate().map(|(j, x)| display_at_scale(*x, scale.get((i, j)).copied().unwrap_or(0.0))).collect())
+        .collect()
+}
+
+/// A·v in words: `(16, 40)`.
+fn spoken_vector(av: &DMatrix<f64>, a: &DMatrix<f64>, v: &DMatrix<f64>) -> String {
+    format!("({})", cleaned(av, a, v).concat().join(", "))
+}
+
+/// A small product in the URL's row form for the spoken summary (`[16, 12; 40, 28]`); a larger one by
+/// its shape.
+fn spoken_matrix(m: &DMatrix<f64>, left: &DMatrix<f64>, right: &DMatrix<f64>) -> String {
     if m.len() > 9 {
         return format!("a {} matrix", display_shape(m));
     }
-    let rows: Vec<String> = m.row_iter().map(|row| row.iter().map(|x| display_number(*x)).collect::<Vec<_>>().join(", ")).collect();
+    let rows: Vec<String> = cleaned(m, left, right).iter().map(|row| row.join(", ")).collect();
     format!("[{}]", rows.join("; "))
 }

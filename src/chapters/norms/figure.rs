@@ -1,7 +1,8 @@
 //! The norms page's figure: the L¹ diamond, L² circle, L^∞ square and Lᵖ ball through v (with the
-//! unit balls faint behind them), or the triangle v, w, v + w.
+//! unit balls faint behind them), the triangle v, w, v + w, or the smallest L¹ and L² balls touching
+//! the line x·w = y (`sparse.rs`).
 
-use super::{Norms, View};
+use super::{sparse, Norms, View};
 use crate::chapter::figure::{bounds, point, with_background};
 use crate::chapter::Draw;
 use crate::chapter::Figure;
@@ -49,8 +50,12 @@ fn sub_p(p: f64) -> String {
 /// The plane figure of the current view; `None` when v (or, in the triangle view, w) does not have
 /// two entries.
 fn plane(c: &Norms) -> Option<Figure> {
-    let v = point(&c.v)?;
     let mut scene = Scene::default();
+    if c.view == View::Sparse {
+        let points = sparse::draw(c, &mut scene);
+        return Some(Figure::Plane { scene: with_background(scene), bounds: bounds(&points) });
+    }
+    let v = point(&c.v)?;
     let mut points = vec![World::new(-1.0, -1.0), World::new(1.0, 1.0), v];
     match c.view {
         View::Triangle => {
@@ -58,6 +63,7 @@ fn plane(c: &Norms) -> Option<Figure> {
             triangle(&mut scene, v, w);
             points.extend([w, v + w]);
         }
+        View::Sparse => {}
         View::Balls => {
             balls(&mut scene, v, c.p);
             let r = l1(&[v.x, v.y]);

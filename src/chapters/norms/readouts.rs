@@ -1,7 +1,8 @@
-//! The norms page's readouts: every norm of v, ‖A‖_F, the triangle inequality for v and w with
-//! the angle between them, and the inputs themselves.
+//! The norms page's readouts: every norm of v, the Frobenius norm of A, the triangle inequality for v
+//! and w with the angle between them, where the smallest L¹ and L² balls touch the line x·w = y, and
+//! the inputs themselves.
 
-use super::Norms;
+use super::{sparse, Norms};
 use crate::chapter::Readouts;
 use crate::chapter::{Chapter, InputKind};
 use crate::format::{display_number, display_shape};
@@ -14,16 +15,18 @@ impl Readouts for Norms {
         let mut out = vector_norms(self);
         out.push(number_readout(
             "frobenius",
-            "‖A‖_F",
+            "‖A‖ (Frobenius)",
             frobenius(&self.a),
             format!("√(Σ Aᵢⱼ²) over all {} entries of the {} matrix", self.a.len(), display_shape(&self.a)),
         ));
         out.extend(triangle(self));
+        out.extend(sparse::readouts(self));
         for spec in Norms::INPUTS {
             let Some(value) = spec.value(self) else { continue };
             let (shown, note) = match spec.kind() {
                 InputKind::Vector => (Value::vector(&value), display_shape(&value)),
-                InputKind::Scalar => (Value::matrix(&value), "the exponent of ‖v‖ₚ".to_string()),
+                InputKind::Scalar if spec.name == "p" => (Value::matrix(&value), "the exponent of ‖v‖ₚ".to_string()),
+                InputKind::Scalar => (Value::matrix(&value), "the right-hand side of x·w = y".to_string()),
                 InputKind::Matrix => (Value::matrix(&value), display_shape(&value)),
             };
             out.push(Readout::new(spec.name, spec.name, shown, note));
@@ -35,9 +38,9 @@ impl Readouts for Norms {
 /// The note of ‖v‖ₚ: the formula, or why p < 1 gives no norm.
 fn p_note(p: f64) -> String {
     if p < 1.0 {
-        format!("p = {} < 1: this is not a norm (the triangle inequality fails), only a measure", display_number(p))
+        format!("p = {} < 1: this is not a norm (the triangle inequality fails), only a measure; it can exceed ‖v‖₁", display_number(p))
     } else {
-        format!("(Σ|vᵢ|^{p})^(1/{p})", p = display_number(p))
+        format!("the p-th root of Σ|vᵢ|ᵖ, p = {}: between ‖v‖∞ and ‖v‖₁", display_number(p))
     }
 }
 
@@ -87,10 +90,12 @@ fn triangle(c: &Norms) -> Vec<Readout> {
             "triangle",
             NAMES[2].1,
             Value::Bool(lhs <= (a + b) * (1.0 + 1e-15)),
-            if (a + b - lhs).abs() <= 1e-12 * (a + b) {
+            if a == 0.0 || b == 0.0 {
+                "equal: one of the vectors is 0"
+            } else if (a + b - lhs).abs() <= 1e-12 * (a + b) {
                 "equal: v and w point the same way"
             } else {
-                "strictly shorter: v and w are not parallel"
+                "strictly shorter: v and w do not point the same way"
             },
         ),
         if a > 0.0 && b > 0.0 {

@@ -157,3 +157,172 @@ proptest! {
         check_everything(&c)?;
     }
 }
+
+#[test]
+fn the_triangle_notes_say_when_the_two_sides_are_equal() {
+    // Opposite vectors are parallel, and still the direct way is strictly shorter.
+    let c = page(&[("v", "2,0"), ("w", "-1,0")]);
+    assert_eq!(readout(&c, "triangle").note, "strictly shorter: v and w do not point the same way");
+    let c = page(&[("v", "2,1"), ("w", "4,2")]);
+    assert_eq!(readout(&c, "triangle").note, "equal: v and w point the same way");
+    let c = page(&[("v", "0,0"), ("w", "4,2")]);
+    assert_eq!(readout(&c, "triangle").note, "equal: one of the vectors is 0");
+    // Below p = 1 the measure exceeds ‖v‖₁: (√3 + √4)² ≈ 13.93 > 7.
+    let c = page(&[("p", "0.5")]);
+    assert!(number(&c, "lp") > number(&c, "l1"));
+    assert!(close(number(&c, "lp"), (3f64.sqrt() + 2.0).powi(2)));
+    assert!(readout(&c, "lp").note.contains("can exceed ‖v‖₁"));
+    let c = build();
+    assert!(readout(&c, "lp").note.contains("between ‖v‖∞ and ‖v‖₁"), "{}", readout(&c, "lp").note);
+    assert_eq!(readout(&c, "frobenius").label, "‖A‖ (Frobenius)");
+}
+
+fn vector(c: &Norms, name: &str) -> Vec<f64> {
+    match value(c, name) {
+        Value::Vector(v) => v,
+        other => panic!("{name} is {other:?}"),
+    }
+}
+
+#[test]
+fn the_smallest_l1_ball_touches_the_line_at_a_corner_and_the_l2_ball_off_axis() {
+    let c = page(&[("view", "sparse")]);
+    assert_eq!(vector(&c, "l1_point"), [0.0, 2.5]);
+    assert_eq!(number(&c, "l1_radius"), 2.5);
+    assert_eq!(vector(&c, "l2_point"), [1.0, 2.0]);
+    assert!(close(number(&c, "l2_radius"), 5f64.sqrt()));
+    assert!(readout(&c, "l1_point").note.contains("w₁ = 0"), "{}", readout(&c, "l1_point").note);
+    assert!(readout(&c, "l2_point").note.contains("no weight is 0"));
+    assert_eq!(
+        c.summary(),
+        "The line w₁ + 2w₂ = 5: the smallest L¹ ball (‖w‖₁ = 2.5) touches it at the corner (0, 2.5), so w₁ = 0; the smallest L² ball (‖w‖₂ = 2.2361) touches it at (1, 2), where no weight is 0."
+    );
+    // The other way round: the corner moves to the other axis.
+    let c = page(&[("view", "sparse"), ("x", "2,1")]);
+    assert_eq!(vector(&c, "l1_point"), [2.5, 0.0]);
+    assert_eq!(vector(&c, "l2_point"), [2.0, 1.0]);
+    // Negative coefficients and target: (0, 2) on the line w₁ − 3w₂ = −6, nearest point (−0.6, 1.8).
+    let c = page(&[("view", "sparse"), ("x", "1,-3"), ("y", "-6")]);
+    assert_eq!(vector(&c, "l1_point"), [0.0, 2.0]);
+    let l2 = vector(&c, "l2_point");
+    assert!(close(l2[0], -0.6) && close(l2[1], 1.8), "{l2:?}");
+    // A line parallel to an axis: both balls touch at the same point on the other axis.
+    let c = page(&[("view", "sparse"), ("x", "0,2")]);
+    assert_eq!(vector(&c, "l1_point"), [0.0, 2.5]);
+    assert_eq!(vector(&c, "l2_point"), [0.0, 2.5]);
+    assert!(readout(&c, "l2_point").note.contains("w₁ = 0"));
+}
+
+#[test]
+fn a_line_parallel_to_an_edge_or_through_0_has_no_single_corner() {
+    let c = page(&[("view", "sparse"), ("x", "1,1"), ("y", "2")]);
+    assert_eq!(value(&c, "l1_point"), Value::Null);
+    assert!(readout(&c, "l1_point").note.starts_with("not one point: |x₁| = |x₂|"), "{}", readout(&c, "l1_point").note);
+    assert!(readout(&c, "l1_point").note.contains("from (2, 0) to (0, 2)"));
+    assert_eq!(number(&c, "l1_radius"), 2.0);
+    assert!(c.summary().contains("along the whole edge from (2, 0) to (0, 2)"), "{}", c.summary());
+    assert!(c.code().numpy.contains("runs along an edge"));
+    let c = page(&[("view", "sparse"), ("x", "1,2"), ("y", "0")]);
+    assert_eq!(vector(&c, "l1_point"), [0.0, 0.0]);
+    assert_eq!(vector(&c, "l2_point"), [0.0, 0.0]);
+    assert!(c.summary().contains("passes through 0"));
+    // x = 0 is no line; x needs two entries.
+    assert_eq!(problems::<Norms>(&[("x", "0,0")]), ["Parameter x: x must not be 0: the equation 0 = y describes no line."]);
+    assert_eq!(problems::<Norms>(&[("x", "1,2,3")]).len(), 1);
+}
+
+#[test]
+fn dragging_the_lines_nearest_point_moves_and_turns_it() {
+    let mut c = page(&[("view", "sparse")]);
+    assert_eq!(plane_handles(&c).iter().map(|h| h.id.to_string()).collect::<Vec<_>>(), ["line"]);
+    assert_eq!(plane_handles(&c)[0].at, World::new(1.0, 2.0));
+    assert!(drag(&mut c, "line", World::new(2.0, 1.0)));
+    assert_eq!(value(&c, "x"), Value::Vector(vec![2.0, 1.0]));
+    assert_eq!(value(&c, "y"), Value::Matrix(vec![vec![5.0]]));
+    assert_eq!(vector(&c, "l1_point"), [2.5, 0.0]);
+    assert_eq!(plane_handles(&c)[0].at, World::new(2.0, 1.0), "the point stays under the pointer");
+    assert!(drag(&mut c, "line", World::new(-3.0, 3.0)));
+    assert_eq!(value(&c, "l1_point"), Value::Null, "a 45° line: a whole edge");
+    // To the origin: the line keeps its direction and passes through 0.
+    assert!(drag(&mut c, "line", World::zeros()));
+    assert_eq!(value(&c, "x"), Value::Vector(vec![-3.0, 3.0]));
+    assert_eq!(number(&c, "l2_radius"), 0.0);
+    assert!(!drag(&mut c, "line", World::zeros()), "nothing changes");
+    assert!(!drag(&mut c, "line", World::new(f64::NAN, 0.0)));
+    // The other views have no such handle; the sparse view has no v handle.
+    let mut balls = build();
+    assert!(!drag(&mut balls, "line", World::new(2.0, 1.0)));
+    assert!(!drag(&mut c, "v", World::new(2.0, 1.0)));
+}
+
+#[test]
+fn the_sparse_figure_draws_both_balls_the_line_and_the_touching_points() {
+    let c = page(&[("view", "sparse")]);
+    let scene = plane_scene(&c, &Timeline::new(0));
+    let diamond = scene.shapes.iter().find_map(|s| match s {
+        Shape::Polygon { points, stroke: Some(st), .. } if st.role == Role::Basis1 => Some(points.clone()),
+        _ => None,
+    });
+    assert_eq!(diamond.unwrap()[1], World::new(0.0, 2.5));
+    let line = scene.shapes.iter().find_map(|s| match s {
+        Shape::Line { through, direction, label, .. } => Some((*through, *direction, label.clone())),
+        _ => None,
+    });
+    let (through, direction, _) = line.expect("the line");
+    assert_eq!(through, World::new(1.0, 2.0));
+    assert!(direction.dot(&World::new(1.0, 2.0)).abs() < 1e-15);
+    // The equation is written on the line, inside the view.
+    let label = scene.shapes.iter().find_map(|s| match s {
+        Shape::Label { at, text, .. } if text == "w₁ + 2w₂ = 5" => Some(*at),
+        _ => None,
+    });
+    let at = label.expect("the equation's label");
+    assert!((at.x + 2.0 * at.y - 5.0).abs() < 1e-12 && at.x > 1.0 && at.norm() < 1.35 * 2.5, "{at}");
+    let arrows: Vec<String> = scene
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Arrow { label, .. } => label.clone(),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(arrows, ["L¹: (0, 2.5)", "L²: (1, 2)"]);
+    let Figure::Plane { bounds: (lo, hi), .. } = final_figure(&c) else { panic!("a plane figure") };
+    assert!(lo.x <= -2.5 && hi.y >= 2.5);
+    // The sparse view needs no v with two entries.
+    assert!(figure_note(&page(&[("view", "sparse"), ("v", "1,2,3")])).is_none());
+}
+
+proptest! {
+    #[test]
+    fn the_touching_points_are_on_the_line_and_smallest(x1 in -50.0f64..50.0, x2 in -50.0f64..50.0, y in -50.0f64..50.0,
+                                                       t in proptest::collection::vec(-100.0f64..100.0, 8)) {
+        prop_assume!(x1 != 0.0 || x2 != 0.0);
+        let mut c = page(&[("view", "sparse")]);
+        crate::chapter::AnyChapter::set_input(&mut c, "x", DMatrix::from_column_slice(2, 1, &[x1, x2])).unwrap();
+        crate::chapter::AnyChapter::set_input(&mut c, "y", DMatrix::from_element(1, 1, y)).unwrap();
+        check_everything(&c)?;
+        let l2p = vector(&c, "l2_point");
+        let scale = (x1.abs() + x2.abs()) * (y.abs() + 1.0);
+        prop_assert!((x1 * l2p[0] + x2 * l2p[1] - y).abs() <= 1e-12 * scale);
+        let (r1, r2) = (number(&c, "l1_radius"), number(&c, "l2_radius"));
+        // Every point of the line is at least as long as the touching points, in either norm.
+        let n = (x1 * x1 + x2 * x2).sqrt();
+        for s in t {
+            let q = (l2p[0] - s * x2 / n, l2p[1] + s * x1 / n);
+            prop_assert!(q.0.abs() + q.1.abs() >= r1 * (1.0 - 1e-12));
+            prop_assert!(q.0.hypot(q.1) >= r2 * (1.0 - 1e-12));
+        }
+        match value(&c, "l1_point") {
+            Value::Vector(p) => {
+                prop_assert!((x1 * p[0] + x2 * p[1] - y).abs() <= 1e-12 * scale);
+                prop_assert!(p[0] == 0.0 || p[1] == 0.0, "a corner: one weight is 0");
+                prop_assert!(close(p[0].abs() + p[1].abs(), r1));
+            }
+            other => {
+                prop_assert_eq!(other, Value::Null);
+                prop_assert!(x1.abs() == x2.abs());
+            }
+        }
+    }
+}

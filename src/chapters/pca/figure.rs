@@ -1,13 +1,16 @@
-//! PCA's figure: the points on the plane (2 coordinates) or in space (3), or why there is none.
+//! PCA's figure: the points on the plane (2 coordinates) or in space (3), in component coordinates
+//! (on the plane, or in space when all three are kept), or why there is none.
 
-use super::{plane, space, Pca};
+use super::{pcs, plane, space, Pca, View};
 use crate::chapter::{Draw, Figure};
 use crate::format::display_number;
 use crate::view::timeline::Timeline;
 
 impl Draw for Pca {
     fn figure(&self, timeline: &Timeline) -> Figure {
-        if self.plane() {
+        if self.view == View::Pcs && self.drawable() {
+            pcs::figure(self)
+        } else if self.plane() {
             plane::figure(self, timeline)
         } else if self.in_space() {
             Figure::Space(space::figure(self, timeline))

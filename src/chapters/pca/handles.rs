@@ -14,9 +14,16 @@ use crate::view::space::Point3;
 use crate::view::viewport::World;
 use nalgebra::{DMatrix, DVector};
 
-/// The handles of the figure: in the plane, in space, or none when nothing is drawn.
+/// The handles of the figure: in the plane, in space, or none when nothing is drawn or the points are
+/// shown in component coordinates (a dragged point would turn the very axes it is drawn on).
 pub(super) fn handles(c: &Pca) -> Handles {
-    if c.plane() {
+    if c.view == View::Pcs {
+        if c.in_space() {
+            Handles::Space(Vec::new())
+        } else {
+            Handles::Plane(Vec::new())
+        }
+    } else if c.plane() {
         Handles::Plane(plane_handles(c))
     } else if c.in_space() {
         Handles::Space(space_handles(c))
@@ -92,6 +99,9 @@ fn space_handles(c: &Pca) -> Vec<Handle<Point3>> {
 
 /// A drag of d's tip or of a point, in the plane (while it is drawn there) or in space (likewise).
 pub(super) fn act(c: &mut Pca, action: Action) -> bool {
+    if c.view == View::Pcs {
+        return false;
+    }
     let (id, to, from) = match action {
         Action::Move(id, to) if c.plane() && to.iter().all(|x| x.is_finite()) => {
             let from = mean_point(c) - offset(c, 1.0);

@@ -2,13 +2,16 @@
 //! directions (eigenvectors of the covariance, by descending variance), and a candidate direction d
 //! the reader turns: the variance of the points' shadows on d plus the squared length of their drops
 //! onto d is the total variance, whatever d is, so the most variance kept is the least error made.
+//! The points can also be seen in their own coordinates (the scores along the components, `pcs`).
 //! The statistics are `math::pca`'s (the routine the benchmarks time), computed once per change of
-//! the points; generated points come from `math::random` through the recipe in `generator`.
+//! the points, and so are the centred points' singular values; generated points come from
+//! `math::random` through the recipe in `generator`.
 
 mod chart;
 mod figure;
 mod generator;
 mod handles;
+mod pcs;
 mod plane;
 mod readouts;
 mod space;
@@ -25,10 +28,19 @@ use generator::Generator;
 use nalgebra::{DMatrix, DVector};
 
 crate::options! {
-    /// The figure's views: the points where they are, moved so that their mean is the origin, or each
-    /// point with its reconstruction from the first k components.
-    pub enum View { Raw = ("raw", "Raw data"), Centred = ("centred", "Centred"), Reconstruct = ("reconstruct", "Reconstruction") }
+    /// The figure's views: the points where they are, moved so that their mean is the origin, each
+    /// point with its reconstruction from the first k components, or the points in the coordinates of
+    /// the first k components (their scores).
+    pub enum View {
+        Raw = ("raw", "Raw data"),
+        Centred = ("centred", "Centred"),
+        Reconstruct = ("reconstruct", "Reconstruction"),
+        Pcs = ("pcs", "Component coordinates"),
+    }
 }
+
+/// How many coordinates generated points have: the choice `dim`.
+const DIMS: &[(&str, &str)] = &[("2", "2 (a plane)"), ("3", "3 (space)")];
 
 /// How many components the reconstruction keeps, for points with 2 and with 3 coordinates.
 const KEEP_2: &[(&str, &str)] = &[("1", "1 component"), ("2", "2 components")];
@@ -58,7 +70,7 @@ const REPEATED: f64 = 1e-9;
 /// view cannot zoom out far enough, and the grid's lines would be too far from the origin to step.
 const DRAWABLE: f64 = 1e6;
 
-/// Our own deterministic stand-in for the seed's random data (seed 123, x = 5·U(0, 1),
+/// Our own deterministic stand-in for the notebook's random data (numpy's seed 123, x = 5·U(0, 1),
 /// y = 2x + 1 + N(0, 1), which numpy's generator makes and we cannot reproduce): 30 points from
 /// Numerical Recipes' 32-bit linear congruential generator (seed 2012; y's noise the Irwin–Hall sum of
 /// four uniforms), rounded to two decimals, written out.
@@ -77,6 +89,8 @@ pub struct Pca {
     generator: Generator,
     generated: bool,
     analysis: Principal,
+    /// The singular values of the centred points, or why there are none (kept with `analysis`).
+    singular: Result<DVector<f64>, NumericError>,
 }
 
 impl Default for Pca {
@@ -84,6 +98,7 @@ impl Default for Pca {
     fn default() -> Pca {
         let p = DMatrix::zeros(2, 2);
         let analysis = principal_components(&p).expect("two equal points have principal components");
+        let singular = analysis.centred_singular_values(&p);
         Pca {
             p,
             d: DMatrix::from_column_slice(2, 1, &[1.0, 0.0]),
@@ -92,6 +107,7 @@ impl Default for Pca {
             generator: Generator::DEFAULT,
             generated: false,
             analysis,
+            singular,
         }
     }
 }
@@ -108,8 +124,14 @@ fn set_noise(s: &mut Pca, noise: f64) -> Result<(), ChapterError> {
     s.generate(Generator { noise, ..s.generator })
 }
 
-fn set_dim(s: &mut Pca, dim: f64) -> Result<(), ChapterError> {
-    s.generate(Generator { dim: dim as usize, ..s.generator })
+/// Picks 2 or 3 coordinates: generates points with that many, unless the points already have them
+/// (so a link's `dim=3` after pasted 3-D points keeps them).
+fn set_dim(s: &mut Pca, value: &str) -> Result<(), ChapterError> {
+    let dim = pick(DIMS, value)? + 2;
+    if dim == s.p.ncols() {
+        return Ok(());
+    }
+    s.generate(Generator { dim, ..s.generator })
 }
 
 fn set_p(s: &mut Pca, p: DMatrix<f64>) -> Result<(), ChapterError> {
@@ -130,7 +152,12 @@ fn set_p(s: &mut Pca, p: DMatrix<f64>) -> Result<(), ChapterError> {
 fn set_d(s: &mut Pca, d: DMatrix<f64>) -> Result<(), ChapterError> {
     let Some(d) = unit(d) else { return Err("d is a direction, so it needs a non-zero entry".into()) };
     if d.len() != s.p.ncols() {
-        return Err(format!("d has {} entries but each point has {} coordinates; they must match", d.len(), s.p.ncols()).into());
+        // Generated points take d's dimension: a link sets d before the choice `dim` (choices come
+        // after inputs), so `n=…&d=1,0,0&dim=3` must make 3-D points here already.
+        if !(s.generated && (2..=3).contains(&d.len())) {
+            return Err(format!("d has {} entries but each point has {} coordinates; they must match", d.len(), s.p.ncols()).into());
+        }
+        s.generate(Generator { dim: d.len(), ..s.generator })?;
     }
     s.d = d;
     Ok(())
@@ -173,21 +200,24 @@ impl Chapter for Pca {
             .slider(-1.0, 1.0, 0.05)
             .linked_when(recipe_linked),
         InputSpec::scalar("noise", "0.3", |s| Some(s.generator.noise), set_noise)
-            .range(0.0, 10.0, "the noise is a standard deviation from 0 to 10")
+            .range(0.0, 10.0, "noise is the noise's standard deviation as a multiple of the signal's, from 0 to 10")
             .slider(0.0, 2.0, 0.05)
-            .linked_when(recipe_linked),
-        InputSpec::scalar("dim", "2", |s| Some(s.generator.dim as f64), set_dim)
-            .whole(2.0, 3.0, "dim is the number of coordinates of each generated point: 2 or 3")
-            .slider(2.0, 3.0, 1.0)
             .linked_when(recipe_linked),
         P,
         D,
     ];
+    // `dim` before `k`: a link's k=3 needs the 3-D points that its dim=3 makes.
     const CHOICES: &'static [ChoiceSpec<Self>] = &[
         ChoiceSpec { name: "view", label: "Figure", get: |s| Some(s.view.picked()), set: set_view },
         ChoiceSpec {
+            name: "dim",
+            label: "Coordinates per point",
+            get: |s| Some(Picked { options: DIMS, current: DIMS[s.p.ncols().clamp(2, 3) - 2].0 }),
+            set: set_dim,
+        },
+        ChoiceSpec {
             name: "k",
-            label: "Reconstruct from",
+            label: "Keep",
             get: |s| Some(Picked { options: s.keep_options(), current: s.keep_options()[s.k - 1].0 }),
             set: set_k,
         },
@@ -197,7 +227,7 @@ impl Chapter for Pca {
     fn stages(&self) -> Vec<&'static str> {
         match self.view {
             View::Centred => vec!["subtract the mean"],
-            View::Raw | View::Reconstruct => Vec::new(),
+            View::Raw | View::Reconstruct | View::Pcs => Vec::new(),
         }
     }
 
@@ -242,6 +272,7 @@ impl Pca {
     /// statistics (the state is unchanged on `Err`).
     fn set_points(&mut self, p: DMatrix<f64>) -> Result<(), ChapterError> {
         let analysis = principal_components(&p).map_err(|e| ChapterError::Rule(e.to_string()))?;
+        self.singular = analysis.centred_singular_values(&p);
         if p.ncols() != self.d.len() {
             self.d = fit_direction(&self.d, p.ncols());
         }
@@ -273,9 +304,15 @@ impl Pca {
         self.p.ncols() == 2 && self.analysis.largest <= DRAWABLE
     }
 
-    /// Whether the figure is drawn in space: three coordinates, within ±[`DRAWABLE`].
+    /// Whether the figure is drawn in space: three coordinates, within ±[`DRAWABLE`] (in component
+    /// coordinates, only when all three are kept: fewer are drawn in the plane).
     fn in_space(&self) -> bool {
-        self.p.ncols() == 3 && self.analysis.largest <= DRAWABLE
+        self.p.ncols() == 3 && self.analysis.largest <= DRAWABLE && !(self.view == View::Pcs && self.k < 3)
+    }
+
+    /// Whether the figure is drawn at all: coordinates within ±[`DRAWABLE`].
+    fn drawable(&self) -> bool {
+        self.analysis.largest <= DRAWABLE
     }
 
     /// Why PC₁ is not a single direction, if it is not.

@@ -12,7 +12,7 @@ use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 
 /// Up to this many points are drawn as round dots; beyond, as tiny squares in one path.
-const ROUND_DOTS: usize = 500;
+pub(super) const ROUND_DOTS: usize = 500;
 
 /// Point `i` in the plane.
 pub(super) fn point(c: &Pca, i: usize) -> World {
@@ -159,7 +159,7 @@ fn scene_reconstruction(c: &Pca, mean: World, cloud: bool, scene: &mut Scene) {
 }
 
 /// Points as round dots, or, when there are many, as one cheap set of tiny squares.
-fn push_points(c: &Pca, scene: &mut Scene, points: impl Iterator<Item = World>, role: Role) {
+pub(super) fn push_points(c: &Pca, scene: &mut Scene, points: impl Iterator<Item = World>, role: Role) {
     if c.p.nrows() <= ROUND_DOTS {
         for at in points {
             scene.push(Shape::Dot { at, role, radius: if role == Role::Ghost { 3.5 } else { 4.0 } });

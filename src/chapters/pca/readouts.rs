@@ -1,11 +1,13 @@
 //! PCA's readouts: the mean, the components, the explained variances and their ratios, the
-//! covariance, what the candidate direction d keeps and loses, the reconstruction error from k
-//! components, and the inputs (P, d and the generator's recipe). Variances too small for a 64-bit
-//! float are null with a reason; the directions and ratios, computed on scaled data, stay exact.
+//! covariance, the centred points' singular values, what the candidate direction d keeps and loses,
+//! the reconstruction error and the scores for k components, and the inputs (P, d and the generator's
+//! recipe). Variances too small for a 64-bit float are null with a reason; the directions and ratios,
+//! computed on scaled data, stay exact. m is the number of points, as in the book.
 
 use super::{display_count, Pca, LISTED_POINTS, REPEATED};
 use crate::chapter::Readouts;
 use crate::format::{display_number, display_shape};
+use crate::math::NumericError;
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
@@ -31,11 +33,13 @@ impl Readouts for Pca {
                 "covariance",
                 "covariance Σ",
                 &a.covariance(),
-                format!("(P − μ)ᵀ(P − μ)/(n − 1) with n = {}, as np.cov: variances on the diagonal", a.n),
+                format!("(P − μ)ᵀ(P − μ)/(m − 1) with m = {} points, as np.cov and the book: variances on the diagonal", a.n),
             )
         });
+        out.push(singular_values(self));
         out.extend(direction(self));
         out.push(reconstruction(self));
+        out.push(scores(self));
         out.extend(inputs(self));
         out
     }
@@ -49,7 +53,7 @@ fn components(c: &Pca) -> Readout {
     let note = if c.analysis.degenerate() {
         "all points are the same point: every direction has zero variance, so these rows are just the axes".to_string()
     } else {
-        let mut note = "row i is the unit direction with the i-th largest variance; the sign is chosen so its largest entry is positive (numpy may flip a row)".to_string();
+        let mut note = "row i is the unit direction with the i-th largest variance (the i-th right singular vector of P − μ); the sign is chosen so its largest entry is positive (numpy may flip a row)".to_string();
         if e.variances.windows(2).any(|w| w[0] - w[1] <= REPEATED * e.variances[0]) {
             note.push_str(". Two variances are equal: any orthonormal directions in their plane would do, these are one choice");
         }
@@ -127,7 +131,7 @@ fn direction(c: &Pca) -> Vec<Readout> {
             "lost_variance",
             "lost variance",
             error,
-            "the squared lengths of the dotted drops onto d's line, summed and divided by n − 1 like the variance".into(),
+            "the squared lengths of the dotted drops onto d's line, summed and divided by m − 1 like the variance".into(),
         ),
         match on_pc1 {
             Ok(angle) => number_readout(
@@ -156,7 +160,7 @@ fn reconstruction(c: &Pca) -> Readout {
         format!("k = {}: all components are kept, so every point is rebuilt exactly (up to rounding)", c.k)
     } else {
         format!(
-            "k = {}: the squared distances from each point to DDᵀ(x − μ) + μ, summed; equals (n − 1) × the variance of the dropped components",
+            "k = {}: the squared distances from each point to DDᵀ(x − μ) + μ, summed; equals (m − 1) × the variance of the dropped components",
             c.k
         )
     };
@@ -181,7 +185,76 @@ fn inputs(c: &Pca) -> Vec<Readout> {
     let recipe = if c.generated { "the points above are generated from it" } else { "used when a generator input changes" };
     out.push(Readout::new("n", "n (points to generate)", Value::Vector(vec![g.n as f64]), recipe));
     out.push(Readout::new("corr", "corr (signal correlation)", Value::Vector(vec![g.corr]), recipe));
-    out.push(Readout::new("noise", "noise (standard deviation)", Value::Vector(vec![g.noise]), recipe));
+    out.push(Readout::new("noise", "noise (as a multiple of the signal)", Value::Vector(vec![g.noise]), recipe));
     out.push(Readout::new("dim", "dim (coordinates per point)", Value::Vector(vec![g.dim as f64]), recipe));
     out
+}
+
+/// Why a value computed from the points is missing, in the page's words.
+fn why_missing(e: &NumericError) -> String {
+    match e {
+        NumericError::Overflow => "too large for a 64-bit float (overflow); the components and ratios are still exact".into(),
+        other => other.to_string(),
+    }
+}
+
+/// σ of the centred points: λᵢ = σᵢ²/(m − 1), and the components are their right singular vectors.
+fn singular_values(c: &Pca) -> Readout {
+    let (name, label) = ("singular_values", "σ of P − μ");
+    if c.analysis.underflows() {
+        return Readout::missing(name, label, UNDERFLOW);
+    }
+    match &c.singular {
+        Ok(sigma) => {
+            let (m, d) = c.p.shape();
+            let mut note = format!(
+                "the singular values of the centred points (P − μ = U·diag(σ)·Vᵀ): λᵢ = σᵢ²/(m − 1) with m = {m}, and the components are the columns of V"
+            );
+            if m < d {
+                note.push_str(&format!("; {m} points have only {m} singular values, the other λ are 0"));
+            }
+            vector_readout(name, label, &DMatrix::from_column_slice(sigma.len(), 1, sigma.as_slice()), note)
+        }
+        Err(e) => Readout::missing(name, label, why_missing(e)),
+    }
+}
+
+/// The scores (P − μ)·Dₖ, listed while P is (at most 64 points).
+fn scores(c: &Pca) -> Readout {
+    let (name, label) = ("scores", "scores (P − μ)·Dₖ");
+    let (m, k) = (c.p.nrows(), c.k);
+    if let Err(why) = c.components() {
+        return Readout::missing(name, label, why);
+    }
+    if c.analysis.underflows() {
+        return Readout::missing(name, label, UNDERFLOW);
+    }
+    if m > LISTED_POINTS {
+        return Readout::missing(
+            name,
+            label,
+            format!(
+                "{}×{k}: too many rows to list here (at most {LISTED_POINTS}, like P); the figure's component coordinates show them",
+                display_count(m)
+            ),
+        );
+    }
+    match c.analysis.scores(&c.p, k) {
+        Ok(z) => {
+            let coordinates = if k == 1 {
+                "its coordinate along PC₁".to_string()
+            } else {
+                format!("its coordinates along PC₁ … PC{}", super::subscript(k - 1))
+            };
+            matrix_readout(
+                name,
+                label,
+                &z,
+                format!(
+                    "{m}×{k}: row i is point i's code cᵢ = Dₖᵀ(xᵢ − μ), {coordinates} with the signs of the components above; column j has variance λⱼ"
+                ),
+            )
+        }
+        Err(e) => Readout::missing(name, label, why_missing(&e)),
+    }
 }

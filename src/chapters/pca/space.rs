@@ -47,6 +47,38 @@ pub(super) fn reconstructed3(c: &Pca, i: usize) -> Point3 {
     })
 }
 
+/// How large each dot of `n` points is drawn in space.
+pub(super) fn dot_radius(n: usize) -> f64 {
+    if n <= HANDLED_POINTS {
+        4.0
+    } else if n <= SPACE_DOTS {
+        3.0
+    } else {
+        // Small, so that the axes and the ellipsoid inside the sampled cloud still show through it.
+        1.5
+    }
+}
+
+/// The ellipsoid with semi-axes `axes` (one standard deviation along each component) around `centre`,
+/// by its sections in the planes of two components: PC₁ and PC₂ filled, the other two dotted.
+pub(super) fn push_ellipsoid(space: &mut Space, centre: Point3, axes: [Point3; 3]) {
+    let [u, v, w] = axes;
+    for (x, y, main) in [(u, v, true), (v, w, false), (w, u, false)] {
+        let points = (0..CIRCLE_SAMPLES)
+            .map(|s| {
+                let th = s as f64 * std::f64::consts::TAU / CIRCLE_SAMPLES as f64;
+                centre + x * th.cos() + y * th.sin()
+            })
+            .collect();
+        let (fill, stroke) = if main {
+            (Some(Fill { role: Role::Eigen, alpha: 0.12 }), Stroke::solid(Role::Eigen, 1.25))
+        } else {
+            (None, Stroke::dotted(Role::Eigen, 1.25))
+        };
+        space.push(Shape3::Polygon { points, fill, stroke: Some(stroke) });
+    }
+}
+
 /// The 3-D figure at the timeline's position.
 pub(super) fn figure(c: &Pca, t: &Timeline) -> Space {
     let a = &c.analysis;
@@ -60,14 +92,7 @@ pub(super) fn figure(c: &Pca, t: &Timeline) -> Space {
     let mut extent = vec![mean];
     // The farthest drawn point from the mean: where d's line ends.
     let mut far = 0.0_f64;
-    let radius = if n <= HANDLED_POINTS {
-        4.0
-    } else if n <= SPACE_DOTS {
-        3.0
-    } else {
-        // Small, so that the axes and the ellipsoid inside the sampled cloud still show through it.
-        1.5
-    };
+    let radius = dot_radius(n);
     for i in every(n, SPACE_DOTS) {
         let at = point3(c, i) - o;
         far = far.max((at - mean).norm());
@@ -79,21 +104,7 @@ pub(super) fn figure(c: &Pca, t: &Timeline) -> Space {
         _ => Vec::new(),
     };
     if let [u, v, w] = axes.as_slice() {
-        // The ellipsoid at one standard deviation, by its sections in the planes of two components.
-        for (x, y, main) in [(u, v, true), (v, w, false), (w, u, false)] {
-            let points = (0..CIRCLE_SAMPLES)
-                .map(|s| {
-                    let th = s as f64 * std::f64::consts::TAU / CIRCLE_SAMPLES as f64;
-                    mean + x * th.cos() + y * th.sin()
-                })
-                .collect();
-            let (fill, stroke) = if main {
-                (Some(Fill { role: Role::Eigen, alpha: 0.12 }), Stroke::solid(Role::Eigen, 1.25))
-            } else {
-                (None, Stroke::dotted(Role::Eigen, 1.25))
-            };
-            space.push(Shape3::Polygon { points, fill, stroke: Some(stroke) });
-        }
+        push_ellipsoid(&mut space, mean, [*u, *v, *w]);
         if reconstruct && c.k == 2 {
             space.plane_patch_through(&mean, u, v, 2.0 * u.norm(), Role::Eigen);
         }

@@ -4,7 +4,7 @@
 use super::{display_count, every, Pca, View, D, HANDLED_POINTS, LISTED_POINTS, P, SPACE_DOTS};
 use crate::chapter::Code;
 use crate::chapter::Describe;
-use crate::format::display_number;
+use crate::format::{display_at_scale, display_number};
 use crate::state::matrix::MAX_ROWS;
 
 impl Describe for Pca {
@@ -21,9 +21,9 @@ impl Describe for Pca {
                 "let x = DMatrix::from_fn(p.nrows(), p.ncols(), |i, j| p[(i, j)] - mean[j]);",
             ),
             (
-                "C = np.cov(P, rowvar=False)  # divides by n - 1",
-                "C = torch.cov(P.T)  # variables in rows; divides by n - 1",
-                "let c = x.transpose() * &x / (p.nrows() as f64 - 1.0);",
+                "C = np.cov(P, rowvar=False)  # divides by m - 1 (m = len(P) points), as the book does",
+                "C = torch.cov(P.T)  # variables in rows; divides by m - 1 (m = len(P) points)",
+                "let c = x.transpose() * &x / (p.nrows() as f64 - 1.0); // divides by m - 1 (m points)",
             ),
             (
                 "lam, V = np.linalg.eigh(C)  # ascending order",
@@ -41,37 +41,72 @@ impl Describe for Pca {
                 "let explained_variance: Vec<f64> = order.iter().map(|&i| eig.eigenvalues[i]).collect();",
             ),
             (
-                "components = V[:, order].T  # rows; each row's sign is arbitrary",
-                "components = V[:, order].T  # rows; each row's sign is arbitrary",
-                "let components: Vec<_> = order.iter().map(|&i| eig.eigenvectors.column(i).transpose()).collect();",
+                "components = V[:, order].T  # rows; each row's sign is arbitrary\nbig = np.abs(components).argmax(axis=1)\ncomponents *= np.sign(components[np.arange(len(components)), big])[:, None]  # the page's signs: largest entry positive",
+                "components = V[:, order].T  # rows; each row's sign is arbitrary\nbig = components.abs().argmax(dim=1)\ncomponents *= torch.sign(components[torch.arange(len(components)), big])[:, None]  # the page's signs: largest entry positive",
+                "let mut components: Vec<_> = order.iter().map(|&i| eig.eigenvectors.column(i).transpose()).collect();\nfor row in components.iter_mut() {\n    if row[row.iamax()] < 0.0 {\n        row.neg_mut(); // the page's signs: largest entry positive\n    }\n}",
             ),
             (
                 "explained_variance_ratio = explained_variance / explained_variance.sum()",
                 "explained_variance_ratio = explained_variance / explained_variance.sum()",
                 "let total: f64 = explained_variance.iter().sum();\nlet ratio: Vec<f64> = explained_variance.iter().map(|l| l / total).collect();",
             ),
+            ("total_variance = np.trace(C)", "total_variance = torch.trace(C)", "let total_variance = c.trace();"),
             ("projected_variance = d @ C @ d", "projected_variance = d @ C @ d", "let projected_variance = (d.transpose() * &c * &d)[(0, 0)];"),
             (
                 "lost_variance = ((X - np.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
                 "lost_variance = ((X - torch.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
                 "let r = &x - (&x * &d) * d.transpose();\nlet lost_variance = r.norm_squared() / (p.nrows() as f64 - 1.0);",
             ),
+            (
+                "angle_to_pc1 = np.degrees(np.arccos(min(1.0, abs(d @ components[0]))))  # between the lines",
+                "angle_to_pc1 = torch.rad2deg(torch.arccos(torch.clamp((d @ components[0]).abs(), max=1.0)))  # between the lines",
+                "let angle_to_pc1 = d.dot(&components[0].transpose()).abs().min(1.0).acos().to_degrees(); // between the lines",
+            ),
+            (
+                "sigma = np.linalg.svd(X, compute_uv=False)  # X = U D V^T: V's columns are the components, lam = sigma**2 / (m - 1)",
+                "sigma = torch.linalg.svdvals(X)  # X = U D V^T: V's columns are the components, lam = sigma**2 / (m - 1)",
+                "let sigma = x.clone().try_svd(false, false, f64::EPSILON, 1000).expect(\"converged\").singular_values; // lam = sigma² / (m - 1)",
+            ),
         ] {
             code.line(numpy, torch, rust);
         }
         let k = self.k;
-        let python = format!("k = {k}\nD = components[:k].T  # the first k components, as columns\nR = X @ D @ D.T + mean  # each point rebuilt from k numbers\nreconstruction_error = ((P - R) ** 2).sum()  # = (len(P) - 1) * explained_variance[k:].sum()");
+        let python = format!("k = {k}\nD = components[:k].T  # the first k components, as columns\nR = X @ D @ D.T + mean  # each point rebuilt from k numbers\nreconstruction_error = ((P - R) ** 2).sum()  # = (len(P) - 1) * explained_variance[k:].sum()\nscores = X @ D  # each point's code c = D.T @ (x - mean): its coordinates along the components");
         code.line(
             &python,
             &python,
-            &format!("let k = {k};\nlet dk = DMatrix::from_fn(p.ncols(), k, |i, j| components[j][i]);\nlet reconstruction_error = (&x - &x * &dk * dk.transpose()).norm_squared();"),
+            &format!("let k = {k};\nlet dk = DMatrix::from_fn(p.ncols(), k, |i, j| components[j][i]);\nlet reconstruction_error = (&x - &x * &dk * dk.transpose()).norm_squared();\nlet scores = &x * &dk; // each point's code: its coordinates along the components"),
         );
+        let printed = [
+            "mean",
+            "components",
+            "explained_variance",
+            "explained_variance_ratio",
+            "C",
+            "sigma",
+            "total_variance",
+            "projected_variance",
+            "lost_variance",
+            "angle_to_pc1",
+            "reconstruction_error",
+            "scores",
+        ];
+        let python: Vec<String> = printed.iter().map(|name| format!("print(\"{name}\", {name})")).collect();
+        let rust: Vec<String> = printed
+            .iter()
+            .map(|name| {
+                let rust = if *name == "C" { "c" } else { name };
+                format!("println!(\"{name} {{:?}}\", {rust});")
+            })
+            .collect();
+        code.line(&python.join("\n"), &python.join("\n"), &rust.join("\n"));
         code
     }
 
-    /// What d keeps next to PC₁, and which points the figure samples.
+    /// What d keeps next to PC₁ (or, in component coordinates, how the points vary along the
+    /// components), and which points the figure samples.
     fn summary(&self) -> String {
-        let mut summary = summary_of_d(self);
+        let mut summary = if self.view == View::Pcs { summary_of_scores(self) } else { summary_of_d(self) };
         let n = self.p.nrows();
         if self.in_space() && n > SPACE_DOTS {
             summary.push_str(&format!(
@@ -82,8 +117,17 @@ impl Describe for Pca {
             ));
         }
         let linked = self.linked_rows().count();
-        if linked < n && (self.plane() || self.in_space()) {
-            let lines = if self.view == View::Reconstruct { "reconstruction lines" } else { "drops onto d" };
+        let drawn = match self.view {
+            View::Pcs => self.drawable() && self.k < 2,
+            View::Reconstruct => self.plane() || self.in_space(),
+            View::Raw | View::Centred => self.plane() || self.in_space(),
+        };
+        if linked < n && drawn {
+            let lines = match self.view {
+                View::Reconstruct => "reconstruction lines",
+                View::Pcs => "drops onto the PC₁ axis",
+                View::Raw | View::Centred => "drops onto d",
+            };
             summary.push_str(&format!(" The {lines} are drawn for {linked} of the {} points.", display_count(n)));
         }
         summary
@@ -150,6 +194,46 @@ fn summary_of_d(c: &Pca) -> String {
         }
         (Err(why), _) | (_, Err(why)) => format!("The shadows on d keep {kept}% of the variance; {why}."),
     }
+}
+
+/// The summary in component coordinates: the variances along the axes and what k keeps.
+fn summary_of_scores(c: &Pca) -> String {
+    let a = &c.analysis;
+    if a.degenerate() {
+        return "All points are the same point: in component coordinates every one of them sits at the origin.".into();
+    }
+    let e = match c.components() {
+        Ok(e) => e,
+        Err(why) => return format!("There are no component coordinates: {why}."),
+    };
+    let d = c.p.ncols();
+    let spread = if a.underflows() {
+        "with variances too small for a 64-bit float".to_string()
+    } else {
+        let total = a.variance(a.total());
+        let parts: Vec<String> = e
+            .variances
+            .iter()
+            .enumerate()
+            .map(|(j, &l)| format!("λ{} = {}", super::subscript(j), display_at_scale(a.variance(l), total)))
+            .collect();
+        format!("with variances {}", parts.join(", "))
+    };
+    let mut out = format!(
+        "In component coordinates the mean is the origin and PC₁ lies along the first axis: the points' coordinates along the components vary independently (their covariance is diagonal), {spread}."
+    );
+    let kept = e.variances[..c.k].iter().sum::<f64>() / a.total();
+    let percent = display_number((kept * 1000.0).round() / 10.0);
+    match (c.k, d) {
+        (1, _) => out.push_str(&format!(
+            " Keeping k = 1 component keeps one number per point, its coordinate along PC₁: {percent}% of the variance."
+        )),
+        (2, 3) => out.push_str(&format!(
+            " Keeping k = 2 of 3 components keeps two numbers per point, drawn on the plane: {percent}% of the variance."
+        )),
+        _ => out.push_str(" Every component is kept, so nothing is lost: this is the same cloud, seen along its own axes."),
+    }
+    out
 }
 
 /// `2nd`, `3rd`, `11th`, `200th`.

@@ -6,7 +6,7 @@ use super::{Pseudoinverse, View};
 use crate::chapter::figure::bounds;
 use crate::chapter::Draw;
 use crate::chapter::Figure;
-use crate::format::{display_number, display_shape};
+use crate::format::display_shape;
 use crate::math::svd::svd;
 use crate::view::scene::{Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
@@ -49,7 +49,7 @@ fn fit_scene(c: &Pseudoinverse, scene: &mut Scene) {
                 through: World::new(0.0, intercept),
                 direction: World::new(1.0, slope),
                 stroke: Stroke::solid(Role::Image, 2.5),
-                label: Some(format!("y = {}x + {}", display_number(slope), display_number(intercept)).replace("+ −", "− ")),
+                label: Some(c.line_equation(slope, intercept)),
             });
             for q in &points {
                 let on_line = World::new(q.x, slope * q.x + intercept);
@@ -112,7 +112,7 @@ fn content_bounds(c: &Pseudoinverse) -> (World, World) {
         View::Fit => points = c.points(),
         View::Lines => {
             let lines = c.lines().unwrap_or_default();
-            // Where pairs of lines cross (the triangle of the seed), and the least-squares point.
+            // Where pairs of lines cross (the notebook's triangle), and the least-squares point.
             for i in 0..lines.len() {
                 for j in i + 1..lines.len() {
                     let (n1, c1) = lines[i];

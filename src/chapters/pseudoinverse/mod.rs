@@ -10,7 +10,7 @@ mod tests;
 mod text;
 
 use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec};
-use crate::format::display_number;
+use crate::format::{display_at_scale, display_number};
 use crate::math::svd::{fit_line, pinv};
 use crate::view::viewport::World;
 use nalgebra::DMatrix;
@@ -66,6 +66,23 @@ impl Pseudoinverse {
         }
     }
 
+    /// The fitted line in words, `y = 0.2154·x + 2.2`, with a coefficient within rounding of 0 (at the
+    /// points' scale) shown as 0.
+    fn line_equation(&self, slope: f64, intercept: f64) -> String {
+        let points = self.points();
+        let x_scale = points.iter().fold(0.0_f64, |m, q| m.max(q.x.abs()));
+        let y_scale = points.iter().fold(0.0_f64, |m, q| m.max(q.y.abs()));
+        let slope_text = display_at_scale(slope, if x_scale > 0.0 { y_scale / x_scale } else { y_scale });
+        let intercept_text = display_at_scale(intercept, y_scale + slope.abs() * x_scale);
+        format!("y = {slope_text}·x + {intercept_text}").replace("+ −", "− ")
+    }
+
+    /// The sum of squared residuals in words: 0 when it is rounding noise next to Σy².
+    fn residuals_in_words(&self, slope: f64, intercept: f64) -> String {
+        let scale: f64 = self.points().iter().map(|q| q.y * q.y).sum();
+        display_at_scale(self.residual_sum_of_squares(slope, intercept), scale)
+    }
+
     /// The lines a_i·x = b_i of the system (A is m×2 and b has m entries), as (normal, offset).
     fn lines(&self) -> Option<Vec<(World, f64)>> {
         (self.a.ncols() == 2 && self.b.len() == self.a.nrows())
@@ -99,7 +116,7 @@ impl Pseudoinverse {
 }
 
 impl Chapter for Pseudoinverse {
-    // The seed's examples: the three lines x₂ = −2x₁ + 2, x₂ = 4x₁ + 8, x₂ = −x₁ + 2 as A·x = b, and
+    // The notebook's examples: the three lines x₂ = −2x₁ + 2, x₂ = 4x₁ + 8, x₂ = −x₁ + 2 as A·x = b, and
     // its six data points x = 0, 1, 2, 3, 3, 4, y = 2, 4, 0, 2, 5, 3 (slope 14/65, intercept 11/5).
     const INPUTS: &'static [InputSpec<Self>] = &[
         InputSpec::matrix("A", "-2,-1;4,-1;-1,-1", |s| Some(&s.a), crate::store!(a)),

@@ -3,7 +3,7 @@
 
 use super::Pseudoinverse;
 use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape};
+use crate::format::display_shape;
 use crate::math::svd::{pinv, svd};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
@@ -124,7 +124,7 @@ fn fit(c: &Pseudoinverse) -> Vec<Readout> {
                 "fit",
                 "[slope, intercept]",
                 Value::Vector(vec![slope, intercept]),
-                format!("y = {}·x + {}: the pseudoinverse of [x | 1] applied to y", display_number(slope), display_number(intercept)),
+                format!("{}: the pseudoinverse of [x | 1] applied to y", c.line_equation(slope, intercept)),
             ),
             number_readout(
                 "residual_sum_of_squares",

@@ -72,19 +72,19 @@ fn one_equation_in_two_unknowns_shows_the_shortest_solution() {
     assert!(scene(&c).shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b: the shortest x")));
     assert!(c.summary().contains("nearest the origin"), "{}", c.summary());
     assert!(page(&[("A", "1,0;0,1"), ("b", "1,2"), ("view", "lines")]).summary().contains("meet in one point"));
-    let seed = scene(&page(&[("view", "lines")]));
+    let default = scene(&page(&[("view", "lines")]));
     assert!(page(&[("view", "lines")]).summary().contains("no common point"));
-    assert!(seed.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b")));
+    assert!(default.shapes.iter().any(|s| matches!(s, Shape::Label { text, .. } if text == "A⁺b")));
 }
 
 #[test]
-fn the_seeds_line_fit_and_three_lines() {
+fn the_notebooks_line_fit_and_three_lines() {
     let c = build();
     assert!(near(&numbers(&c, "fit"), &[14.0 / 65.0, 11.0 / 5.0], 1e-14), "{:?}", numbers(&c, "fit"));
     // A⁺ = [[−0.1129, 0.1774, −0.0645], [−0.3710, −0.2742, −0.3548]] and A⁺b = (−33/31, 113/31).
     assert!(near(&numbers(&c, "pinv"), &[-0.1129, 0.1774, -0.0645, -0.3710, -0.2742, -0.3548], 1e-3));
     assert!(near(&numbers(&c, "solution"), &[-33.0 / 31.0, 113.0 / 31.0], 1e-14));
-    // The seed's symmedian claim holds only after normalising the rows: (−1.0374, 3.3738).
+    // The notebook's symmedian claim holds only after normalising the rows: (−1.0374, 3.3738).
     assert!(near(&numbers(&c, "normalized_solution"), &[-1.0374, 3.3738], 1e-4), "{:?}", numbers(&c, "normalized_solution"));
     assert!(near(&numbers(&c, "pinv_A_A"), &[1.0, 0.0, 0.0, 1.0], 1e-14));
     assert!(readout(&c, "A_pinv").note.contains("projection"));
@@ -99,7 +99,7 @@ fn the_seeds_line_fit_and_three_lines() {
 }
 
 #[test]
-fn the_seeds_tall_matrix_and_rank_deficient_ones() {
+fn the_notebooks_tall_matrix_and_rank_deficient_ones() {
     let c = page(&[("A", "7,2;3,4;5,3"), ("b", "1,1,1")]);
     assert!(near(&numbers(&c, "pinv"), &[0.1667, -0.1061, 0.0303, -0.1667, 0.2879, 0.0606], 1e-3));
     let c = page(&[("A", "1,2;2,4")]);
@@ -195,4 +195,55 @@ proptest! {
         }
         check_everything(&c)?;
     }
+}
+
+#[test]
+fn words_never_show_rounding_noise() {
+    // On y = x the intercept is 0 only to rounding; the label, the note and the summary say 0.
+    let c = page(&[("P", "0.1,0.1;0.2,0.2;0.3,0.3;0.7,0.7")]);
+    let fit = numbers(&c, "fit");
+    assert!((fit[0] - 1.0).abs() < 1e-14 && fit[1].abs() < 1e-15, "{fit:?}");
+    assert!(readout(&c, "fit").note.starts_with("y = 1·x + 0:"), "{}", readout(&c, "fit").note);
+    assert!(c.summary().contains("y = 1·x + 0;") && c.summary().ends_with("residuals is 0."), "{}", c.summary());
+    let label = scene(&c).shapes.into_iter().find_map(|s| match s {
+        Shape::Line { label: Some(l), .. } => Some(l),
+        _ => None,
+    });
+    assert_eq!(label.as_deref(), Some("y = 1·x + 0"));
+    // A negative intercept reads with a minus sign.
+    assert!(readout(&page(&[("P", "0,-1;1,1")]), "fit").note.starts_with("y = 2·x − 1"));
+    // The text's predict answer: with b₃ = −3 the three lines meet at the corner (−1, 4).
+    let corner = page(&[("view", "lines"), ("b", "-2,-8,-3")]);
+    assert!(near(&numbers(&corner, "solution"), &[-1.0, 4.0], 1e-14));
+    assert!(numbers(&corner, "residual_norm")[0] < 1e-14);
+    assert_eq!(corner.summary(), "The lines meet in one point, A⁺b = (−1, 4): the exact solution.");
+    // An exact solution at the origin's axis: x₁ is 0 only to rounding.
+    let axis = page(&[("view", "lines"), ("A", "0.1,0.3;0.7,0.2"), ("b", "0.3,0.2")]);
+    assert!(axis.summary().contains("A⁺b = (0, 1)"), "{}", axis.summary());
+}
+
+#[test]
+fn the_code_prints_every_number_the_page_reads_out() {
+    let code = build().code();
+    for name in [
+        "pinv",
+        "pinv_A_A",
+        "A_pinv",
+        "A_pinv_A",
+        "singular_values",
+        "rank",
+        "solution",
+        "residual_norm",
+        "normalized_solution",
+        "fit",
+        "residual_sum_of_squares",
+    ] {
+        assert!(code.numpy.contains(&format!("print(\"{name}\", ")), "{name}");
+        assert!(code.torch.contains(&format!("print(\"{name}\", ")), "{name}");
+        assert!(code.nalgebra.contains(&format!("println!(\"{name} {{:?}}\", ")), "{name}");
+    }
+    // Without a fit, the code says why the page shows none.
+    assert!(page(&[("P", "2,1;2,5")]).code().numpy.contains("no line fits best"));
+    // b that does not fit A: no solution lines.
+    assert!(!page(&[("b", "1,2")]).code().numpy.contains("print(\"solution\""));
 }

@@ -1,10 +1,12 @@
 //! The span page's figure: which picture draws the state (the row picture, the column picture in
 //! space, the column picture in the plane, or a sentence), its handles, the box its content occupies,
-//! and the column picture in the plane: u, v, their span, the sliders' path and b.
+//! and the column picture in the plane: u, v, their span, the null line when they are dependent, the
+//! sliders' path and b.
 
 use super::{rows, space, Span};
 use crate::chapter::figure::{bounds, plane, point, with_background};
 use crate::chapter::handle::{column_handles, vector_handle};
+use crate::chapter::null_space;
 use crate::chapter::Draw;
 use crate::chapter::{Figure, Handles};
 use crate::format::{display_number, display_shape};
@@ -122,6 +124,10 @@ fn columns(c: &Span) -> Scene {
             });
         }
         _ => scene.push(Shape::Dot { at: World::zeros(), role: Role::Basis1, radius: 7.0 }),
+    }
+    // Dependent columns: the amounts (ca, cb) that walk the path back to the origin, a line through it.
+    if let Ok(null) = c.null_space() {
+        null.draw_in_plane(&mut scene, &nalgebra::Matrix2::identity(), null_space::LABEL);
     }
     scene.arrow(u, Stroke::solid(Role::Basis1, 3.0), "u");
     scene.arrow(v, Stroke::solid(Role::Basis2, 3.0), "v");

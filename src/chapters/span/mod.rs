@@ -5,7 +5,7 @@
 //! The figure draws a system in two unknowns as columns (in the plane, or in space for three
 //! equations: `space.rs`) or, with `picture=rows`, as one line per equation (`rows.rs`), whose handle
 //! `x` is the sliders' amounts (ca, cb). `equations` is not extra state but A's shape: `3` appends the
-//! seed's row [7, −1] to A and 2 to b, `2` removes the third row.
+//! notebook's row [7, −1] to A and 2 to b, `2` removes the third row.
 
 mod figure;
 mod readouts;
@@ -16,8 +16,9 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::dragged;
+use crate::chapter::null_space::NullSpace;
 use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, HandleId, Handles, InputSpec, Options};
-use crate::format::{display_number, subscript};
+use crate::format::{display_at_scale, subscript};
 use crate::math::solve::{least_squares, ranks, Ranks};
 use crate::math::svd::svd;
 use crate::math::NumericError;
@@ -35,16 +36,16 @@ crate::options! {
 }
 
 crate::options! {
-    /// The number of equations: the reader's two, or those two and the seed's third.
+    /// The number of equations: the reader's two, or those two and the notebook's third.
     pub enum Equations {
         /// The reader's two equations.
         Two = ("2", "Two equations"),
-        /// The seed's third equation appended.
+        /// The notebook's third equation appended.
         Three = ("3", "Add 7x − y = 2"),
     }
 }
 
-/// The seed's third equation 7x − y = 2 (its overdetermined example): a row of A and an entry of b.
+/// The notebook's third equation 7x − y = 2 (its overdetermined example): a row of A and an entry of b.
 const THIRD_ROW: [f64; 2] = [7.0, -1.0];
 /// See [`THIRD_ROW`].
 const THIRD_B: f64 = 2.0;
@@ -122,6 +123,10 @@ impl Span {
         self.a.ncols()
     }
 
+    fn null_space(&self) -> Result<NullSpace, String> {
+        NullSpace::of(&self.a)
+    }
+
     fn rank(&self) -> Result<usize, String> {
         svd(&self.a).map(|s| s.rank()).map_err(|e| e.to_string())
     }
@@ -156,11 +161,12 @@ impl Span {
         }
     }
 
-    /// "2u + 1v" for coefficients.
+    /// "2·u + 1·v" for coefficients (rounding noise next to the largest amount shows as 0).
     fn combination(&self, c: &DMatrix<f64>) -> String {
+        let scale = c.amax();
         c.iter()
             .zip(self.names())
-            .map(|(x, name)| format!("{}·{name}", display_number(*x)))
+            .map(|(x, name)| format!("{}·{name}", display_at_scale(*x, scale)))
             .collect::<Vec<_>>()
             .join(" + ")
             .replace("+ −", "− ")
@@ -192,7 +198,7 @@ impl Span {
         }
     }
 
-    /// Appends the seed's third equation 7x − y = 2 to a system of two (b gets its entry when it fits).
+    /// Appends the notebook's third equation 7x − y = 2 to a system of two (b gets its entry when it fits).
     fn add_third_equation(&mut self) {
         if self.m() != 2 {
             return;
@@ -236,7 +242,7 @@ impl Span {
 }
 
 impl Chapter for Span {
-    // The seed's linear combination: u = (1, 3) and v = (2, 1) as A's columns, and b = 2u + v = (4, 7),
+    // The notebook's linear combination: u = (1, 3) and v = (2, 1) as A's columns, and b = 2u + v = (4, 7),
     // with the path's sliders on those amounts. The amounts exist while there are two vectors u and v.
     const INPUTS: &'static [InputSpec<Self>] = &[
         InputSpec::matrix("A", "1,2;3,1", |s| Some(&s.a), set_a),

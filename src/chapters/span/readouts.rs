@@ -2,8 +2,8 @@
 //! coefficients, det A for a square A, and the inputs.
 
 use super::{Reach, Span};
-use crate::chapter::Readouts;
-use crate::format::{display_shape, display_tuple};
+use crate::chapter::{null_space, Readouts};
+use crate::format::{display_shape, display_tuple_clean, superscript};
 use crate::math::det::{determinant, Det};
 use crate::math::NumericError;
 use crate::readout::{vector_readout, Readout, Value};
@@ -16,6 +16,7 @@ impl Readouts for Span {
         if self.a.is_square() {
             out.push(det(self));
         }
+        out.push(null_space::readout(&self.a));
         out.push(Readout::new(
             "A",
             "A",
@@ -25,19 +26,6 @@ impl Readouts for Span {
         out.push(Readout::new("b", "b", Value::vector(&self.b), format!("{} entries", self.b.len())));
         out
     }
-}
-
-/// `n` in superscript digits: ℝ³ for 3.
-fn superscript(n: usize) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| match c {
-            '1' => '¹',
-            '2' => '²',
-            '3' => '³',
-            d => char::from_u32(0x2070 + d.to_digit(10).unwrap_or(0)).unwrap_or(d),
-        })
-        .collect()
 }
 
 /// rank A (with what the span is) and whether the columns are independent.
@@ -51,11 +39,11 @@ fn rank(c: &Span) -> [Readout; 2] {
                 2 => "a plane through the origin".to_string(),
                 r => format!("a {r}-dimensional subspace"),
             };
-            let whole = if r == m { format!(": all of ℝ{}", superscript(m)) } else { String::new() };
+            let whole = if r == m { format!(": all of ℝ{}", superscript(m as i64)) } else { String::new() };
             let note = if r == n {
                 format!("rank {r} = {n} columns: none is a combination of the others")
             } else if n > m {
-                format!("{n} vectors in ℝ{}: more than {m} vectors are always dependent", superscript(m))
+                format!("{n} vectors in ℝ{}: more than {m} vectors are always dependent", superscript(m as i64))
             } else {
                 format!("rank {r} < {n} columns: at least one column adds no new direction")
             };
@@ -93,7 +81,7 @@ fn reach(c: &Span) -> [Readout; 2] {
             ]
         }
         Reach::Unreachable { least_squares, .. } => {
-            let closest = display_tuple(least_squares.as_slice());
+            let closest = display_tuple_clean(least_squares.as_slice());
             [
                 Readout::new(
                     "in_span",
@@ -113,14 +101,28 @@ fn reach(c: &Span) -> [Readout; 2] {
     }
 }
 
+/// det A of a square A, with a note that follows the rank's decision.
 fn det(c: &Span) -> Readout {
     match determinant(&c.a) {
         Det::Overflow { .. } => Readout::missing("det", "det A", NumericError::Overflow.to_string()),
-        d => Readout::new(
-            "det",
-            "det A",
-            Value::Number(d.finite().unwrap_or(0.0)),
-            "square A: the columns are independent exactly when det A ≠ 0 (the rank decides it here)",
-        ),
+        d => {
+            let x = d.finite().unwrap_or(0.0);
+            let note = match c.rank() {
+                _ if matches!(d, Det::Underflow { .. }) => {
+                    "square A: too small for a 64-bit float, shown as 0; the rank decides independence here".to_string()
+                }
+                Ok(r) if r == c.n() && x == 0.0 => {
+                    "square A: 0 as computed, yet the singular values find the columns independent: rounding took its digits".to_string()
+                }
+                Ok(r) if r == c.n() => "square A: not 0, and the columns are independent (the rank decides it here)".to_string(),
+                Ok(_) if x == 0.0 => "square A: 0, and the columns are dependent (the rank decides it here)".to_string(),
+                Ok(r) => format!(
+                    "square A: not exactly 0, but tiny next to A's entries: the rank test finds the columns dependent (rank {r} < {})",
+                    c.n()
+                ),
+                Err(_) => "square A: the columns are independent exactly when det A ≠ 0; the rank could not be computed here".into(),
+            };
+            Readout::new("det", "det A", Value::Number(x), note)
+        }
     }
 }

@@ -5,8 +5,9 @@
 use super::figure::content_bounds;
 use super::{Reach, Span, X};
 use crate::chapter::figure::point;
+use crate::chapter::null_space;
 use crate::chapter::Handle;
-use crate::format::{display_number, display_tuple, equation};
+use crate::format::{display_number, display_tuple, display_tuple_clean, equation};
 use crate::math::solve::crossing;
 use crate::view::scene::{Dash, Role, Scene, Shape, Stroke};
 use crate::view::viewport::World;
@@ -84,6 +85,10 @@ pub(super) fn scene(c: &Span) -> Scene {
             }
         }
     }
+    // Parallel lines: every solution is one of them plus a point of the null line (x with Ax = 0).
+    if let Ok(null) = c.null_space() {
+        null.draw_in_plane(&mut scene, &Matrix2::identity(), null_space::LABEL);
+    }
     if c.m() == 3 {
         for at in crossings(c) {
             scene.push(Shape::Dot { at, role: Role::Axis, radius: 3.5 });
@@ -131,22 +136,36 @@ pub(super) fn summary(c: &Span) -> String {
     );
     let meeting = match c.reach() {
         Reach::Reached { coefficients, unique: true } => {
-            format!("they meet at x = {}, the one solution", display_tuple(coefficients.as_slice()))
+            format!("they meet at x = {}, the one solution", display_tuple_clean(coefficients.as_slice()))
         }
         Reach::Reached { coefficients, unique: false } => {
-            let shortest = display_tuple(coefficients.as_slice());
+            let shortest = display_tuple_clean(coefficients.as_slice());
+            // Every solution: the shortest one plus the null line (or plane, for A = 0).
+            let family = c.null_space().map(|n| n.solutions(coefficients.as_slice())).unwrap_or_default();
             match (c.rank(), c.m()) {
                 (Ok(0), _) => format!("every equation reads 0 = 0, so every x solves {all}; the shortest is A⁺b = {shortest}"),
-                (_, 1) => format!("every point of it is a solution; the shortest is A⁺b = {shortest}"),
-                _ => format!("they lie on top of each other, so every point of that line solves {all}; the shortest is A⁺b = {shortest}"),
+                (_, 1) => format!(
+                    "every point of it is a solution, {family}: the shortest, A⁺b = {shortest}, plus the dashed line of x with Ax = 0"
+                ),
+                _ => format!(
+                    "they lie on top of each other, so every point of that line solves {all}: {family}, the shortest solution A⁺b = {shortest} plus the dashed line of x with Ax = 0"
+                ),
             }
         }
         Reach::Unreachable { least_squares, .. } => {
-            let closest = display_tuple(least_squares.as_slice());
-            if c.m() == 1 {
+            let closest = display_tuple_clean(least_squares.as_slice());
+            // A row of zeros is no line: it reads 0 = bᵢ.
+            let zero_row = (0..c.m()).find(|&i| c.a.row(i).iter().all(|x| *x == 0.0) && c.b[i] != 0.0);
+            if let Some(i) = zero_row.filter(|_| c.m() == 1) {
                 format!(
                     "it reads 0 = {}, so no x satisfies it; the closest in the least-squares sense is x = A⁺b = {closest}",
-                    display_number(c.b[0])
+                    display_number(c.b[i])
+                )
+            } else if let Some(i) = zero_row {
+                format!(
+                    "equation {} reads 0 = {}, so no x satisfies {all}; the closest in the least-squares sense (smallest ‖Ax − b‖) is x = A⁺b = {closest}",
+                    i + 1,
+                    display_number(c.b[i])
                 )
             } else {
                 format!("they share no common point, so no x satisfies {all}; the closest in the least-squares sense (smallest ‖Ax − b‖) is x = A⁺b = {closest}")

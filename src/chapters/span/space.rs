@@ -1,12 +1,13 @@
 //! The column picture in space (three equations, up to three columns): the columns, their span (a
 //! shaded plane, a line, or all of space), and b reached head to tail or marked out of reach with its
-//! distance to the span; and the handles on the columns and b.
+//! distance to the span; for three columns, the null space (the amounts that A sends to 0) when there
+//! is more than 0 in it; and the handles on the columns and b.
 
 use super::{Reach, Span};
 use crate::chapter::figure::{column3, point3, reach};
 use crate::chapter::handle::{column_role, space_column_handles, space_vector_handle};
 use crate::chapter::Handle;
-use crate::format::display_number;
+use crate::format::display_at_scale;
 use crate::view::scene::{Role, Stroke};
 use crate::view::space::{plane_basis, Point3, Shape3, Space};
 
@@ -68,9 +69,12 @@ pub(super) fn figure(c: &Span) -> Option<Space> {
     for (i, (column, name)) in columns.iter().zip(&names).enumerate() {
         space.arrow(*column, Stroke::solid(column_role(i), 3.0), name.clone());
     }
+    let scale = amounts.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
     for (i, (leg, x)) in path.windows(2).zip(&amounts).enumerate() {
-        if *x != 0.0 {
-            space.arrow_from(leg[0], leg[1], Stroke::dashed(column_role(i), 2.0), format!("{}·{}", display_number(*x), names[i]));
+        // An amount within rounding of 0 (from A⁺b) is no step at all.
+        let amount = display_at_scale(*x, scale);
+        if amount != "0" {
+            space.arrow_from(leg[0], leg[1], Stroke::dashed(column_role(i), 2.0), format!("{amount}·{}", names[i]));
         }
     }
     let end = path[path.len() - 1];
@@ -84,6 +88,13 @@ pub(super) fn figure(c: &Span) -> Option<Space> {
     }
     space.push(Shape3::Dot { at: b, role: Role::Image, radius: 6.0 });
     space.label(b + Point3::new(0.0, 0.0, reach_all * 0.06), text, Role::Image);
+    // A square A that is singular sends a line or plane of amounts x to 0: drawn in the same axes,
+    // as the inputs a 3×3 A moves.
+    if let Ok(null) = c.null_space() {
+        if c.n() == 3 {
+            null.draw_in_space(&mut space, reach_all);
+        }
+    }
     space.axes_and_ground(reach_all);
     Some(space)
 }

@@ -113,7 +113,7 @@ impl SpecialMatrices {
 }
 
 impl Chapter for SpecialMatrices {
-    // The angle first: loading a link applies it (building a rotation), then A as linked. The seed's
+    // The angle first: loading a link applies it (building a rotation), then A as linked. The notebook's
     // orthogonal matrix [[cos 50, −sin 50], [sin 50, cos 50]], with 50 meant as degrees (the notebook's
     // numpy call reads it as radians; the page explains the difference).
     const INPUTS: &'static [InputSpec<Self>] = &[

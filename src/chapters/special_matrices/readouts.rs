@@ -3,7 +3,7 @@
 
 use super::SpecialMatrices;
 use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape};
+use crate::format::{display_at_scale, display_number, display_shape};
 use crate::math::det::determinant;
 use crate::math::norms::column_norms;
 use crate::math::structure::{asymmetry, gram, is_diagonal, is_orthogonal, is_symmetric, max_abs, orthogonality_error, TOL};
@@ -87,7 +87,7 @@ fn checks(c: &SpecialMatrices) -> Vec<Readout> {
                 "orthogonal (AᵀA = I)",
                 Value::Bool(e <= TOL),
                 if e.is_finite() {
-                    format!("max |AᵀA − I| = {} (tolerance 1e-9)", display_number(e))
+                    format!("max |AᵀA − I| = {} (tolerance 1e-9)", up_to_rounding(e, 1.0))
                 } else {
                     "an entry is larger than 1 in size, which an orthogonal matrix cannot have".into()
                 },
@@ -102,10 +102,16 @@ fn inverse(c: &SpecialMatrices) -> [Readout; 2] {
     match c.inverse() {
         Ok(inv) => {
             let gap = max_abs(&(&inv - c.a.transpose()));
-            let same = gap <= TOL * max_abs(&inv).max(1.0);
+            let scale = max_abs(&inv).max(1.0);
+            let same = gap <= TOL * scale;
             [
                 matrix_readout("inverse", "A⁻¹", &inv, "exists: A has full rank"),
-                Readout::new("transpose_is_inverse", "Aᵀ = A⁻¹", Value::Bool(same), format!("max |Aᵀ − A⁻¹| = {}", display_number(gap))),
+                Readout::new(
+                    "transpose_is_inverse",
+                    "Aᵀ = A⁻¹",
+                    Value::Bool(same),
+                    format!("max |Aᵀ − A⁻¹| = {}", up_to_rounding(gap, scale)),
+                ),
             ]
         }
         Err(why) => [
@@ -115,17 +121,37 @@ fn inverse(c: &SpecialMatrices) -> [Readout; 2] {
     }
 }
 
-/// det A, ±1 for an orthogonal matrix: a rotation or a reflection.
+/// "0 up to rounding" for a value within rounding of 0 at `scale`, else the value.
+fn up_to_rounding(x: f64, scale: f64) -> String {
+    match display_at_scale(x, scale) {
+        zero if zero == "0" && x != 0.0 => "0 up to rounding".to_string(),
+        shown => shown,
+    }
+}
+
+/// What det A = ±1 of an orthogonal n×n matrix means: a rotation, or (for −1) a reflection in 1-D and
+/// 2-D, a rotation combined with a reflection from 3-D on (−I₃ mirrors in no single plane).
+pub(super) fn orientation(n: usize, kept: bool) -> &'static str {
+    match (kept, n) {
+        (true, _) => "a rotation (orientation kept)",
+        (false, 1) => "a reflection of the line (orientation flipped)",
+        (false, 2) => "a reflection across a line (orientation flipped)",
+        (false, 3) => "a rotation combined with a reflection (orientation flipped), −I₃ for one; not always a mirror in a plane",
+        (false, _) => "a rotation combined with a reflection (orientation flipped)",
+    }
+}
+
+/// det A, ±1 for an orthogonal matrix: a rotation, or a reflection (combined with a rotation beyond 2-D).
 fn det(c: &SpecialMatrices) -> Readout {
     if !c.a.is_square() {
         return Readout::missing("det", "det A", "only a square matrix has a determinant");
     }
     // An overflowing determinant becomes ∞, which the readout reports as overflow.
     let det = determinant(&c.a).finite().unwrap_or(f64::INFINITY);
-    let note = match (is_orthogonal(&c.a), det > 0.0) {
-        (true, true) => "+1: a rotation (orientation kept)",
-        (true, false) => "−1: a reflection (orientation flipped)",
-        (false, _) => "±1 for an orthogonal matrix",
+    let note = if is_orthogonal(&c.a) {
+        format!("{}1: {}", if det > 0.0 { "+" } else { "−" }, orientation(c.a.nrows(), det > 0.0))
+    } else {
+        "±1 for an orthogonal matrix".to_string()
     };
     number_readout("det", "det A", det, note)
 }

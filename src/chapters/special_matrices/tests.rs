@@ -196,9 +196,34 @@ fn code_builds_the_rotation_from_degrees() {
     let code = build().code();
     assert!(code.numpy.contains("deg = 50.0\n"), "{}", code.numpy);
     assert!(code.numpy.contains("np.deg2rad(deg)"));
-    assert!(code.numpy.contains("orthogonal = "));
+    assert!(code.numpy.contains("<= 1e-9)  # orthogonal"));
+    assert!(code.numpy.contains("print(np.linalg.det(A))"));
     let code = page(&[("A", "1,2,3")]).code();
     assert!(code.numpy.contains("not square"));
+    assert!(!code.numpy.contains("np.linalg.inv"));
+    assert!(page(&[("A", "1,2;2,4")]).code().numpy.contains("A is singular"));
+}
+
+#[test]
+fn det_minus_1_is_a_reflection_only_in_the_plane() {
+    let flip = page(&[("A", "0,1;1,0")]);
+    assert_eq!(readout(&flip, "det").note, "−1: a reflection across a line (orientation flipped)");
+    // −I₃ sends every vector to its opposite: orthogonal with det −1, but no mirror in a plane does that.
+    let minus = page(&[("A", "-1,0,0;0,-1,0;0,0,-1")]);
+    assert_eq!(value(&minus, "orthogonal"), T);
+    assert_eq!(value(&minus, "det"), Value::Number(-1.0));
+    let note = readout(&minus, "det").note;
+    assert!(note.contains("rotation combined with a reflection") && note.contains("−I₃"), "{note}");
+    let summary = minus.summary();
+    assert!(summary.contains("(3×3)") && summary.contains("rotation combined with a reflection") && !summary.contains("°"), "{summary}");
+    // A 3×3 rotation says so, without the plane's angle.
+    let turn = page(&[("A", "0,-1,0;1,0,0;0,0,1")]);
+    assert!(turn.summary().contains("det A = +1: a rotation"), "{}", turn.summary());
+    assert!(readout(&turn, "det").note.starts_with("+1: a rotation"));
+    // A rounding-sized error reads as 0 in the notes; the exact value stays in the readout.
+    let c = page(&[("deg", "180")]);
+    assert!(readout(&c, "orthogonal").note.starts_with("max |AᵀA − I| = 0"), "{}", readout(&c, "orthogonal").note);
+    assert!(!readout(&c, "transpose_is_inverse").note.contains("e-1"), "{}", readout(&c, "transpose_is_inverse").note);
 }
 
 proptest! {

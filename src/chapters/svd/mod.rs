@@ -17,15 +17,24 @@ mod text;
 
 use crate::chapter::handle::{column_handles, dragged, space_column_handles};
 use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
+use crate::math::det::determinant;
 use crate::math::svd::{svd_rotating_v, Svd};
 use crate::math::NumericError;
 use crate::view::chart::Chart;
 use image::ImageTab;
 use nalgebra::DMatrix;
 
-/// The timeline's stages (the labels stay fixed while the reader drags; when U is a reflection the
-/// figure labels the flip "reflect" during the third stage, and the readouts and text say so).
-const STAGES: [&str; 3] = ["Vᵀ: rotate", "Σ: stretch", "U: rotate"];
+/// The timeline's stages, each named from its factor's determinant: an orthogonal factor with
+/// det +1 turns, one with det −1 mirrors (and turns). This page picks V's signs so that V is a
+/// rotation, so only U can reflect; the labels still read the determinants.
+fn stage_names(s: &Svd) -> Vec<&'static str> {
+    let reflects = |q: &DMatrix<f64>| determinant(q).sign() < 0;
+    vec![
+        if reflects(&s.v) { "Vᵀ: reflect and rotate" } else { "Vᵀ: rotate" },
+        "Σ: stretch",
+        if reflects(&s.u) { "U: reflect and rotate" } else { "U: rotate" },
+    ]
+}
 
 crate::options! {
     /// The figure's tabs: A as a map, or a picture compressed by its SVD.
@@ -76,14 +85,17 @@ impl SvdPage {
 }
 
 impl Chapter for SvdPage {
-    // The seed's main example, A = [[3, 7], [5, 2]] (det A = −29); k exists only in the picture tab.
-    const INPUTS: &'static [InputSpec<Self>] = &[InputSpec::matrix("A", "3,7;5,2", |s| Some(&s.a), set_a), image::RANK];
+    // The notebook's main example, A = [[3, 7], [5, 2]] (det A = −29); k exists only in the picture
+    // tab, and A's editor only in the map tab (A stays in the link and the readouts).
+    const INPUTS: &'static [InputSpec<Self>] =
+        &[InputSpec::matrix("A", "3,7;5,2", |s| Some(&s.a), set_a).shown_when(|s| s.image.is_none()), image::RANK];
     const CHOICES: &'static [ChoiceSpec<Self>] =
         &[ChoiceSpec { name: "tab", label: "Figure", get: |s| Some(tab(s).picked()), set: set_tab }];
     const PROSE: &'static str = include_str!("prose.html");
     fn stages(&self) -> Vec<&'static str> {
         if self.image.is_none() && matches!(self.a.shape(), (2, 2) | (3, 3)) {
-            STAGES.to_vec()
+            // Three stages whatever A is (the names follow the state; the count only the shape).
+            self.factors().map_or_else(|_| vec!["Vᵀ: rotate", "Σ: stretch", "U: rotate"], |s| stage_names(&s))
         } else {
             Vec::new()
         }

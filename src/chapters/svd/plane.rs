@@ -2,19 +2,13 @@
 //! (a rotation, or a reflection then a rotation) onto the ellipse with semi-axes σ₁u₁ and σ₂u₂.
 
 use super::SvdPage;
-use crate::chapter::figure::{bounds as box_of, plane, with_background};
+use crate::chapter::figure::{bounds as box_of, plane, rotation, with_background};
 use crate::math::det::determinant;
-use crate::math::svd::Svd;
+use crate::math::svd::{null_space, Svd};
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
 use nalgebra::Matrix2;
-
-/// The rotation by `theta` radians.
-fn rotation(theta: f64) -> Matrix2<f64> {
-    let (s, c) = theta.sin_cos();
-    Matrix2::new(c, -s, s, c)
-}
 
 /// A 2×2 SVD as angles: V = R(φ), U = R(ψ)·diag(1, ±1), and the two singular values.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,6 +86,7 @@ pub(super) fn scene(c: &SvdPage, p: &PlaneSvd, timeline: &Timeline) -> Scene {
         let beside = rotation(p.psi * timeline.progress(2)) * World::new(0.3, 0.8 * p.sigma.1.max(1.0));
         scene.push(Shape::Label { at: beside, text: "reflect".into(), role: Role::Eigen });
     }
+    null_line(&mut scene, c);
     let (a1, a2) = if done {
         ("a₁", "a₂")
     } else if pos == 0.0 {
@@ -102,6 +97,21 @@ pub(super) fn scene(c: &SvdPage, p: &PlaneSvd, timeline: &Timeline) -> Scene {
     scene.arrow(m.column(0).into_owned(), Stroke::solid(Role::Basis1, 3.0), a1);
     scene.arrow(m.column(1).into_owned(), Stroke::solid(Role::Basis2, 3.0), a2);
     with_background(scene)
+}
+
+/// The null space of a singular 2×2 A: the line it sends to 0, or (A = 0) a sentence.
+fn null_line(scene: &mut Scene, c: &SvdPage) {
+    let Ok(basis) = null_space(&c.a) else { return };
+    match basis.ncols() {
+        1 => scene.push(Shape::Line {
+            through: World::zeros(),
+            direction: World::new(basis[(0, 0)], basis[(1, 0)]),
+            stroke: Stroke::dotted(Role::Second, 2.5),
+            label: Some("null space: A sends this line to 0".into()),
+        }),
+        2 => scene.push(Shape::Label { at: World::new(0.0, -1.4), text: "A = 0 sends every vector to 0".into(), role: Role::Second }),
+        _ => {}
+    }
 }
 
 /// The box the figure fills: the unit circle, A's columns, and a box of half-width σ₁ (the ellipse

@@ -4,19 +4,20 @@
 use super::image::ImageTab;
 use super::SvdPage;
 use crate::chapter::Readouts;
-use crate::format::{display_number, display_shape, subscript};
+use crate::format::{display_number, display_shape, subscript, superscript};
 use crate::math::det::determinant;
-use crate::math::svd::{reconstruction_error, Svd};
+use crate::math::svd::{null_space, reconstruction_error, Svd};
 use crate::readout::{matrix_readout, number_readout, vector_readout, Readout, Value};
 use nalgebra::DMatrix;
 
 /// The readouts' names and labels, in page order (all missing with one reason when the SVD fails).
-const NAMES: [(&str, &str); 10] = [
+const NAMES: [(&str, &str); 11] = [
     ("singular_values", "σ"),
     ("U", "U"),
     ("V", "V"),
     ("D", "D"),
     ("rank", "rank"),
+    ("null_space", "null space"),
     ("condition_number", "cond A"),
     ("det_U", "det U"),
     ("det_V", "det V"),
@@ -61,6 +62,7 @@ fn of_factors(c: &SvdPage, s: &Svd) -> Vec<Readout> {
         Value::Number(rank as f64),
         format!("singular values above σ₁·max(m, n)·ε = {}", display_number(s.rank_tolerance())),
     ));
+    out.push(null_space_readout(c));
     out.push(match s.condition_number() {
         Some(cond) => number_readout(
             "condition_number",
@@ -82,6 +84,26 @@ fn of_factors(c: &SvdPage, s: &Svd) -> Vec<Readout> {
         None => Readout::missing("reconstruction_error", "‖A − UΣVᵀ‖/‖A‖", "could not be computed"),
     });
     out
+}
+
+/// An orthonormal basis of {x : Ax = 0}, one basis vector per row (`[]` when only 0 maps to 0).
+fn null_space_readout(c: &SvdPage) -> Readout {
+    let n = c.a.ncols();
+    match null_space(&c.a) {
+        Ok(basis) => {
+            let rows: Vec<Vec<f64>> = basis.column_iter().map(|col| col.iter().copied().collect()).collect();
+            let r = n - basis.ncols();
+            let note = match basis.ncols() {
+                0 => format!("[]: only x = 0 has Ax = 0, since the {n} columns of A are independent (rank {r})"),
+                d if d == n => format!("A = 0 sends all of ℝ{} to 0: any orthonormal basis will do", superscript(n as i64)),
+                1 => format!("the unit vector, largest entry positive, along the line A sends to 0 (rank {r} with {n} columns)"),
+                2 => format!("two orthonormal vectors, one per row, spanning the plane A sends to 0 (rank {r} with {n} columns); any orthonormal basis of it will do"),
+                d => format!("{d} orthonormal vectors, one per row, spanning the {d}-dimensional subspace A sends to 0 (rank {r} with {n} columns); any orthonormal basis of it will do"),
+            };
+            Readout::new("null_space", "null space", Value::Matrix(rows), note)
+        }
+        Err(e) => Readout::missing("null_space", "null space", e.to_string()),
+    }
 }
 
 /// det of an orthogonal U or V: ±1 (its rows have length 1, so it never over- or underflows).
@@ -121,7 +143,7 @@ fn orientation(c: &SvdPage, s: &Svd) -> [Readout; 3] {
             "U reflects",
             Value::Bool(flips),
             if flips {
-                "det A < 0: A flips orientation, so one factor must be a mirror; the seed calls U a rotation, but here it is a reflection"
+                "det A < 0: A flips orientation, so one factor must be a mirror; the notebook calls U a rotation, but here it is a reflection"
             } else {
                 "det A ≥ 0: U and V are both rotations"
             },

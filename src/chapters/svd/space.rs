@@ -1,24 +1,18 @@
 //! The figures in space: a 3×3 A plays "rotate, stretch, rotate (or reflect)" on the unit sphere, a
 //! 3×2 A carries the plane's unit circle onto an ellipse in its column plane, and a 2×3 A flattens
-//! the sphere onto the plane z = 0, sending v₃ to 0.
+//! the sphere onto the plane z = 0. Whatever A sends to 0 (its null space: a line or a plane) is
+//! drawn in A's input space.
 
 use super::{in_space, SvdPage};
-use crate::chapter::figure::{column3, embed, reach};
+use crate::chapter::figure::{column3, embed, partial_rotation, reach};
 use crate::chapter::handle::column_role;
 use crate::format::subscript;
 use crate::math::det::determinant;
-use crate::math::svd::Svd;
+use crate::math::svd::{null_space, Svd};
 use crate::view::scene::{Fill, Role, Stroke, CIRCLE_SAMPLES};
 use crate::view::space::{Point3, Shape3, Space};
 use crate::view::timeline::Timeline;
-use nalgebra::{DMatrix, Matrix3, Rotation3, UnitQuaternion};
-
-/// The part `t` (0..=1) of the rotation `r` (a rotation matrix up to rounding), turning about its
-/// axis; a half turn goes one way round, as a quaternion path does.
-fn partial_rotation(r: &Matrix3<f64>, t: f64) -> Matrix3<f64> {
-    let q = UnitQuaternion::from_rotation_matrix(&Rotation3::from_matrix_unchecked(*r));
-    UnitQuaternion::identity().try_slerp(&q, t, 1e-12).unwrap_or(q).to_rotation_matrix().into_inner()
-}
+use nalgebra::{DMatrix, Matrix3};
 
 /// A 3×3 SVD as the timeline plays it: Vᵀ turns, Σ stretches, U turns (and, when det U = −1,
 /// flattens the third axis through 0 to mirror it).
@@ -115,16 +109,36 @@ pub(super) fn figure(c: &SvdPage, timeline: &Timeline) -> Option<Space> {
             for (i, su) in sigma_u.iter().enumerate() {
                 space.arrow(*su, Stroke::dashed(Role::Eigen, 2.5), pair("σ", "u", i));
             }
-            let null = lift(&s.v, 0).cross(&lift(&s.v, 1));
-            space.push(Shape3::Line { direction: null, reach: reach(&points), stroke: Stroke::dotted(Role::Eigen, 2.0), label: None });
-            space.arrow(null, Stroke::solid(Role::Eigen, 2.0), "v₃: Av₃ = 0");
             for col in 0..3 {
                 space.arrow(a.column(col).into_owned(), Stroke::solid(column_role(col), 3.0), format!("a{}", subscript(col + 1)));
             }
         }
     }
+    null_space_in_space(&mut space, c, reach(&points));
     space.axes_and_ground(reach(&points));
     Some(space)
+}
+
+/// The null space of A in its input space (the floor z = 0 for a 3×2 A): the line or plane A sends
+/// to 0, or, for A = 0, a sentence.
+fn null_space_in_space(space: &mut Space, c: &SvdPage, reach: f64) {
+    let Ok(basis) = null_space(&c.a) else { return };
+    let n = c.a.ncols();
+    match basis.ncols() {
+        0 => {}
+        d if d == n => space.label(Point3::new(0.0, 0.0, -1.3), "A = 0 sends every vector to 0", Role::Second),
+        1 => space.push(Shape3::Line {
+            direction: lift(&basis, 0),
+            reach,
+            stroke: Stroke::dotted(Role::Second, 2.5),
+            label: Some("null space: A sends this line to 0".into()),
+        }),
+        _ => {
+            let (b1, b2) = (lift(&basis, 0), lift(&basis, 1));
+            space.plane_patch(&b1, &b2, reach * 0.6, Role::Second);
+            space.label((b1 + b2) * (0.45 * reach), "null space: A sends this plane to 0", Role::Second);
+        }
+    }
 }
 
 /// A 3×3 A at the timeline's position: the sphere, its image under the stage's map, the singular

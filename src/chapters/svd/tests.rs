@@ -7,7 +7,7 @@ use super::plane::{stage_map, PlaneSvd};
 use super::*;
 use crate::chapter::figure::plane;
 use crate::chapter::testing::*;
-use crate::chapter::to_params;
+use crate::chapter::{to_params, Figure};
 use crate::math::svd::svd_rotating_v;
 use crate::readout::Value;
 use crate::view::scene::{Role, Shape};
@@ -124,6 +124,70 @@ fn singular_zero_and_extreme_scales() {
     assert!(s.note.contains("overflow"), "{}", s.note);
     assert!(figure_note(&huge).is_some());
     assert!(plane_handles(&huge).is_empty() && space_handles(&huge).is_empty());
+}
+
+#[test]
+fn each_stage_is_named_from_its_factors_determinant() {
+    // det A = −29: U is the mirror, and its stage says so.
+    assert_eq!(build().stages(), ["Vᵀ: rotate", "Σ: stretch", "U: reflect and rotate"]);
+    assert_eq!(page("3,0;0,2").stages(), ["Vᵀ: rotate", "Σ: stretch", "U: rotate"]);
+    assert_eq!(page("3,7;-5,2").stages(), ["Vᵀ: rotate", "Σ: stretch", "U: rotate"]);
+    assert_eq!(page("2,1,0;1,-3,1;0,1,1").stages()[2], "U: reflect and rotate");
+    // Singular: det U = det V = +1 with this page's signs; the count never depends on A's values.
+    assert_eq!(page("1,2;2,4").stages().len(), 3);
+    assert!(page("1,2;3,4;5,6").stages().is_empty());
+    for a in ["3,7;5,2", "3,0;0,2", "1,2;2,4", "0,0;0,0", "2,1,0;1,-3,1;0,1,1"] {
+        let c = page(a);
+        let reflects = number(&c, "det_U") < 0.0;
+        assert_eq!(c.stages()[2] == "U: reflect and rotate", reflects, "{a}");
+        assert_eq!(c.stages()[0], "Vᵀ: rotate", "{a}: V is a rotation on this page");
+    }
+}
+
+#[test]
+fn the_null_space_is_an_orthonormal_basis_of_what_a_sends_to_zero() {
+    // As numpy computes it (np.linalg.svd(A)[2][rank:], each row's largest entry made positive).
+    let rows = |c: &SvdPage| match value(c, "null_space") {
+        Value::Matrix(rows) => rows,
+        other => panic!("{other:?}"),
+    };
+    assert!(rows(&build()).is_empty());
+    assert_eq!(value(&build(), "null_space").to_json(), "[]");
+    assert!(readout(&build(), "null_space").note.contains("only x = 0"));
+    let singular = rows(&page("1,2;2,4"));
+    let want = [2.0 / 5f64.sqrt(), -1.0 / 5f64.sqrt()];
+    assert_eq!(singular.len(), 1);
+    assert!(singular[0].iter().zip(want).all(|(x, w)| (x - w).abs() < 1e-15), "{singular:?}");
+    let wide = rows(&page("1,2,3;4,5,6"));
+    let s6 = 6f64.sqrt();
+    assert!(wide[0].iter().zip([-1.0 / s6, 2.0 / s6, -1.0 / s6]).all(|(x, w)| (x - w).abs() < 1e-12), "{wide:?}");
+    assert!(rows(&page("7,2;3,4;5,3")).is_empty());
+    assert_eq!(rows(&page("0,0;0,0")), vec![vec![1.0, 0.0], vec![0.0, 1.0]]);
+    let plane = readout(&page("1,2,3;2,4,6"), "null_space");
+    assert!(plane.note.contains("plane") && plane.note.contains("any orthonormal basis"), "{}", plane.note);
+    // The 2×2 figure draws the line and names it.
+    let c = page("1,2;2,4");
+    let Figure::Plane { scene, .. } = final_figure(&c) else { panic!() };
+    let line = scene.shapes.iter().find_map(|s| match s {
+        Shape::Line { direction, label: Some(l), stroke, .. } if stroke.role == Role::Second && l.contains("null space") => {
+            Some(*direction)
+        }
+        _ => None,
+    });
+    assert!((line.unwrap() - World::new(want[0], want[1])).norm() < 1e-15);
+    assert!(c.summary().contains("sends the line through (0.8944, −0.4472) to 0"), "{}", c.summary());
+    assert!(!build().summary().contains("sends the line"));
+}
+
+#[test]
+fn the_picture_tab_hides_as_editor_but_keeps_a_in_the_link() {
+    let shown =
+        |c: &SvdPage| -> Vec<(&'static str, bool)> { crate::chapter::AnyChapter::inputs(c).iter().map(|i| (i.name, i.shown)).collect() };
+    assert_eq!(shown(&build()), [("A", true)]);
+    let c = open::<SvdPage>(&[("tab", "image"), ("A", "1,2;3,4")]);
+    assert_eq!(shown(&c), [("A", false), ("k", true)]);
+    assert!(to_params(&c).contains(&("A".to_string(), "1,2;3,4".to_string())));
+    assert_eq!(matrix(&c, "A"), DMatrix::from_row_slice(2, 2, &[1.0, 2.0, 3.0, 4.0]));
 }
 
 #[test]

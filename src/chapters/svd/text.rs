@@ -3,55 +3,108 @@
 use super::plane::PlaneSvd;
 use super::SvdPage;
 use crate::chapter::{Chapter, Code, Describe};
-use crate::format::{display_number, display_shape};
+use crate::format::{display_at_scale, display_shape, display_tuple_at_scale, subscript};
+use crate::math::svd::null_space;
 
-/// numpy / PyTorch / nalgebra for the thin SVD, the check that it rebuilds A, rank and condition
-/// number, and for a square A the determinants of U and V.
+/// numpy / PyTorch / nalgebra for the thin SVD with this page's signs (each right singular vector's
+/// largest entry positive and, for a square A, V a rotation), every readout printed, and the null
+/// space from the full SVD.
 fn map_code(c: &SvdPage) -> Code {
     let mut code = Code::declare(SvdPage::INPUTS, c);
     code.line(
-        "U, s, Vt = np.linalg.svd(A, full_matrices=False)  # s descending; numpy returns Vᵀ\nV = Vt.T",
-        "U, s, Vh = torch.linalg.svd(A, full_matrices=False)  # Vh is Vᵀ\nV = Vh.T",
-        "let svd = a.clone().try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet (u, s) = (svd.u.clone().unwrap(), svd.singular_values.clone()); // s descending\nlet v = svd.v_t.clone().unwrap().transpose();",
-    );
-    code.line(
-        "np.allclose(U @ np.diag(s) @ V.T, A)  # True",
-        "torch.allclose(U @ torch.diag(s) @ V.T, A)",
-        "assert!((&u * DMatrix::from_diagonal(&s) * v.transpose() - &a).norm() < 1e-9 * a.norm());",
-    );
-    code.line(
-        "np.linalg.matrix_rank(A), np.linalg.cond(A)",
-        "torch.linalg.matrix_rank(A), torch.linalg.cond(A)",
-        "let rank = svd.rank(s[0] * a.nrows().max(a.ncols()) as f64 * f64::EPSILON);",
+        "U, s, Vt = np.linalg.svd(A, full_matrices=False)  # s descending; numpy returns Vᵀ\nV = Vt.T\n# This page's signs: each column of V has its largest entry positive (uᵢ flips with vᵢ)\nsigns = np.sign(V[np.argmax(np.abs(V), axis=0), range(V.shape[1])])\nU, V = U * signs, V * signs",
+        "U, s, Vh = torch.linalg.svd(A, full_matrices=False)  # Vh is Vᵀ\nV = Vh.T\nsigns = torch.sign(V[V.abs().argmax(dim=0), range(V.shape[1])])  # largest entry of each vᵢ positive\nU, V = U * signs, V * signs",
+        "let svd = a.clone().try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet (mut u, s) = (svd.u.clone().unwrap(), svd.singular_values.clone()); // s descending\nlet mut v = svd.v_t.clone().unwrap().transpose();\nfor i in 0..v.ncols() {\n    // this page's signs: the largest entry of each vᵢ positive (uᵢ flips with it)\n    if v.column(i).iter().fold(0.0_f64, |m, x| if x.abs() > m.abs() { *x } else { m }) < 0.0 {\n        v.column_mut(i).neg_mut();\n        u.column_mut(i).neg_mut();\n    }\n}",
     );
     if c.a.is_square() {
         code.line(
-            "np.linalg.det(U), np.linalg.det(V)  # ±1; signs may differ from this page's",
-            "torch.linalg.det(U), torch.linalg.det(V)",
-            "let (det_u, det_v) = (u.determinant(), v.determinant());",
+            "if np.linalg.det(V) < 0:  # and V a rotation: the last pair flips, any mirror stays in U\n    U[:, -1], V[:, -1] = -U[:, -1], -V[:, -1]",
+            "if torch.linalg.det(V) < 0:  # and V a rotation: the last pair flips\n    U[:, -1], V[:, -1] = -U[:, -1], -V[:, -1]",
+            "if v.determinant() < 0.0 {\n    // and V a rotation: the last pair flips\n    let last = v.ncols() - 1;\n    v.column_mut(last).neg_mut();\n    u.column_mut(last).neg_mut();\n}",
         );
     }
+    code.line(
+        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = np.zeros(A.shape)\nD[:len(s), :len(s)] = np.diag(s)  # the book's D, with A's shape\nprint(\"D\", D)\nprint(\"rank\", np.linalg.matrix_rank(A))",
+        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = torch.zeros(A.shape, dtype=torch.float64)\nD[:len(s), :len(s)] = torch.diag(s)\nprint(\"D\", D)\nprint(\"rank\", torch.linalg.matrix_rank(A))",
+        "println!(\"singular_values {s}U {u}V {v}\");\nlet rank = svd.rank(s[0] * a.nrows().max(a.ncols()) as f64 * f64::EPSILON);\nprintln!(\"rank {rank}\");",
+    );
+    code.line(
+        "# Null space: the right singular vectors past the rank (full SVD: all n of them)\nN = np.linalg.svd(A)[2][np.linalg.matrix_rank(A):]  # one basis vector per row\nN = N * np.sign(N[range(len(N)), np.argmax(np.abs(N), axis=1)])[:, None]\nprint(\"null_space\", N)",
+        "N = torch.linalg.svd(A)[2][torch.linalg.matrix_rank(A):]  # null space, one vector per row\nprint(\"null_space\", N)",
+        "// Null space: pad a wide A with zero rows so the SVD has all n right singular vectors\nlet (m, n) = a.shape();\nlet full = a.clone().resize(m.max(n), n, 0.0).try_svd(false, true, f64::EPSILON, 1000).expect(\"converged\");\nlet null_space = full.v_t.unwrap().rows(rank, n - rank).transpose(); // one basis vector per column\nprintln!(\"null_space {null_space}\");",
+    );
+    code.line(
+        "print(\"condition_number\", s[0] / s[-1] if s[-1] > 0 else None)  # np.linalg.cond(A)",
+        "print(\"condition_number\", torch.linalg.cond(A))",
+        "println!(\"condition_number {}\", s.max() / s.min());",
+    );
+    if c.a.is_square() {
+        code.line(
+            "print(\"det_U\", np.linalg.det(U), \"det_V\", np.linalg.det(V))  # ±1\nprint(\"U_is_reflection\", np.linalg.det(U) < 0)",
+            "print(\"det_U\", torch.linalg.det(U), \"det_V\", torch.linalg.det(V))\nprint(\"U_is_reflection\", torch.linalg.det(U) < 0)",
+            "println!(\"det_U {} det_V {}\", u.determinant(), v.determinant());",
+        );
+    }
+    code.line(
+        "print(\"reconstruction_error\", np.linalg.norm(A - U @ np.diag(s) @ V.T) / max(np.linalg.norm(A), 1e-300))",
+        "print(\"reconstruction_error\", torch.linalg.norm(A - U @ torch.diag(s) @ V.T) / torch.linalg.norm(A))",
+        "println!(\"reconstruction_error {}\", (&u * DMatrix::from_diagonal(&s) * v.transpose() - &a).norm() / a.norm());",
+    );
     code
 }
 
-/// σ and what A does to the unit circle (2×2), or σ and the rank (other shapes).
+/// What A sends to 0, in words (empty when only 0 goes to 0).
+fn null_sentence(c: &SvdPage) -> String {
+    let Ok(basis) = null_space(&c.a) else { return String::new() };
+    // Unit vectors: their scale is 1.
+    let direction = |i: usize| display_tuple_at_scale(basis.column(i).as_slice(), 1.0);
+    match basis.ncols() {
+        0 => String::new(),
+        d if d == c.a.ncols() => " A = 0 sends every vector to 0.".into(),
+        1 => format!(" It sends the line through {} to 0 (the null space, dotted).", direction(0)),
+        2 => format!(" It sends the plane spanned by {} and {} to 0 (the null space, shaded).", direction(0), direction(1)),
+        d => format!(" It sends a {d}-dimensional subspace to 0."),
+    }
+}
+
+/// σ and what A does to the unit circle (2×2), or σ and the rank (other shapes), and its null space.
 fn map_summary(c: &SvdPage) -> String {
     let Ok(s) = c.factors() else { return "The SVD of this matrix could not be computed.".into() };
-    let sigma: Vec<String> = s.singular_values.iter().map(|x| display_number(*x)).collect();
+    let scale = s.singular_values.max();
+    let sigma: Vec<String> = s.singular_values.iter().map(|x| display_at_scale(*x, scale)).collect();
+    let null = null_sentence(c);
     let Some(p) = PlaneSvd::new(&s) else {
-        return format!("A is {} with singular values {}; its rank is {}.", display_shape(&c.a), sigma.join(", "), s.rank());
+        let names = (1..=sigma.len()).map(|i| format!("σ{}", subscript(i))).collect::<Vec<_>>().join(", ");
+        return format!(
+            "A is {} with singular values {names} = {}; its rank is {}.{null}",
+            display_shape(&c.a),
+            sigma.join(", "),
+            s.rank()
+        );
     };
-    let shape = if p.sigma.1 == 0.0 || s.rank() < 2 { "a line segment" } else { "an ellipse" };
-    let flip = if p.reflection { "det A < 0, so U is a reflection (det U = −1), not a rotation." } else { "U and V are both rotations." };
-    format!("σ₁ = {}, σ₂ = {}: A turns the unit circle into {shape} with semi-axes σ₁u₁ and σ₂u₂. {flip}", sigma[0], sigma[1])
+    let shape = if s.rank() == 0 {
+        "a single point, the origin".to_string()
+    } else if p.sigma.1 == 0.0 || s.rank() < 2 {
+        "a line segment from −σ₁u₁ to σ₁u₁ (σ₂u₂ = 0)".to_string()
+    } else {
+        "an ellipse with semi-axes σ₁u₁ and σ₂u₂".to_string()
+    };
+    let flip = if p.reflection {
+        "det A < 0, so U is a reflection (det U = −1), not a rotation: the third stage mirrors, then turns."
+    } else {
+        "U and V are both rotations (det +1)."
+    };
+    format!("σ₁ = {}, σ₂ = {}: A turns the unit circle into {shape}. {flip}{null}", sigma[0], sigma[1])
 }
 
 impl Describe for SvdPage {
     fn code(&self) -> Code {
-        match &self.image {
-            Some(image) => image.code(),
-            None => map_code(self),
+        // The picture tab keeps A's readouts, so its code keeps A's part and adds the picture's.
+        let mut code = map_code(self);
+        if let Some(image) = &self.image {
+            image.append_code(&mut code);
         }
+        code
     }
 
     fn summary(&self) -> String {

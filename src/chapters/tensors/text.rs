@@ -10,7 +10,8 @@ use crate::state::number::format_number;
 
 impl Describe for Tensors {
     /// numpy / PyTorch / nalgebra for the shape, the transpose, the scalings and the broadcasts (a
-    /// broadcast numpy refuses is written as a comment saying that it raises), and the stack.
+    /// broadcast numpy refuses is written as a comment saying that it raises), and the stack, each
+    /// readout printed.
     fn code(&self) -> Code {
         let mut code = Code::imports();
         for spec in &Tensors::INPUTS[..2] {
@@ -23,39 +24,59 @@ impl Describe for Tensors {
         code.nalgebra.push_str(&format!("let s = {:?}_f64;\n\n", self.s));
         let (m, n) = self.a.shape();
         code.line(
-            &format!("A.shape  # ({m}, {n})"),
-            &format!("A.shape  # torch.Size([{m}, {n}])"),
-            &format!("let shape = a.shape(); // ({m}, {n})"),
+            &format!("print(\"shape =\", A.shape)  # ({m}, {n}): rows first"),
+            &format!("print(\"shape =\", A.shape)  # torch.Size([{m}, {n}])"),
+            &format!("println!(\"shape = {{:?}}\", a.shape()); // ({m}, {n})"),
         );
-        code.line("A.T", "A.T", "let t = a.transpose();");
-        code.line("s * A", "s * A", "let scaled = &a * s;");
-        code.line("A + s", "A + s", "let plus_s = a.add_scalar(s);");
+        code.line(
+            "print(\"transpose =\", A.T.tolist())\nprint(\"transpose_shape =\", A.T.shape)",
+            "print(\"transpose =\", A.T.tolist())\nprint(\"transpose_shape =\", A.T.shape)",
+            "let t = a.transpose();\nprintln!(\"transpose = {t}\");\nprintln!(\"transpose_shape = {:?}\", t.shape());",
+        );
+        code.line(
+            "print(\"scaled =\", (s * A).tolist())",
+            "print(\"scaled =\", (s * A).tolist())",
+            "let scaled = &a * s;\nprintln!(\"scaled = {scaled}\");",
+        );
+        code.line(
+            "print(\"plus_s =\", (A + s).tolist())  # s is added to every entry",
+            "print(\"plus_s =\", (A + s).tolist())",
+            "let plus_s = a.add_scalar(s);\nprintln!(\"plus_s = {plus_s}\");",
+        );
         match self.broadcast() {
             Broadcast::Rows => code.line(
-                "A + b  # b is added to every row",
-                "A + b  # b is added to every row",
-                "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);",
+                "print(\"broadcast_sum =\", (A + b).tolist())  # b is added to every row",
+                "print(\"broadcast_sum =\", (A + b).tolist())  # b is added to every row",
+                "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);\nprintln!(\"broadcast_sum = {sum}\");",
             ),
-            Broadcast::Scalar => code.line("A + b  # b has one entry: like a scalar", "A + b", "let sum = a.add_scalar(b[0]);"),
+            Broadcast::Scalar => code.line(
+                "print(\"broadcast_sum =\", (A + b).tolist())  # b has one entry: like a scalar",
+                "print(\"broadcast_sum =\", (A + b).tolist())",
+                "let sum = a.add_scalar(b[0]);\nprintln!(\"broadcast_sum = {sum}\");",
+            ),
             Broadcast::Incompatible => {
                 let why = format!("shapes {} and ({},) do not broadcast", numpy_shape(&self.a), self.b.len());
                 code.line(
-                    &format!("# {why}, this raises ValueError: A + b"),
-                    &format!("# {why}, this raises RuntimeError: A + b"),
+                    &format!("# {why}, this raises ValueError: A + b\nprint(\"broadcast_sum = None\")"),
+                    &format!("# {why}, this raises RuntimeError: A + b\nprint(\"broadcast_sum = None\")"),
                     &format!("// {why}: b needs one entry per column of A ({n})"),
                 );
             }
         }
         if self.column_broadcast().is_some() {
             code.line(
-                "A + b[:, None]  # b as a column, copied across",
-                "A + b[:, None]  # the same as A + b.unsqueeze(1)",
-                "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);",
+                "print(\"column_broadcast =\", (A + b[:, None]).tolist())  # b as a column, copied across",
+                "print(\"column_broadcast =\", (A + b[:, None]).tolist())  # the same as A + b.unsqueeze(1)",
+                "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);\nprintln!(\"column_broadcast = {col}\");",
+            );
+        } else {
+            code.line(
+                "# b as a column does not fit A's rows, this raises ValueError: A + b[:, None]\nprint(\"column_broadcast = None\")",
+                "# b as a column does not fit A's rows: A + b[:, None] raises\nprint(\"column_broadcast = None\")",
+                "// b as a column needs one entry per row of A",
             );
         }
-        if self.view == View::Stack {
-            stack_code(self, &mut code);
-        }
+        stack_code(self, &mut code);
         code
     }
 
@@ -70,7 +91,8 @@ impl Describe for Tensors {
     }
 }
 
-/// The code panel's lines for the stack: build it, its shape, one matrix, one entry of every matrix.
+/// The code panel's lines for the stack: build it, print its shape and entries, and in the stack
+/// view one matrix and one entry of every matrix.
 fn stack_code(c: &Tensors, code: &mut Code) {
     let slices = stack::slices(c);
     let (m, n) = c.a.shape();
@@ -81,8 +103,8 @@ fn stack_code(c: &Tensors, code: &mut Code) {
         .iter()
         .map(|s| match s.numpy {
             "A" => "a.clone()",
-            "s * A" => "scaled",
-            _ => "sum",
+            "s * A" => "scaled.clone()",
+            _ => "sum.clone()",
         })
         .collect();
     code.numpy.push('\n');
@@ -101,20 +123,21 @@ fn stack_code(c: &Tensors, code: &mut Code) {
         "// nalgebra has no rank-3 tensor: an array of same-shape matrices stands in.",
     );
     code.line(
-        &format!("T.shape  # ({k}, {m}, {n})"),
-        &format!("T.shape  # torch.Size([{k}, {m}, {n}])"),
-        &format!("let stack = [{}];", rust.join(", ")),
+        &format!("print(\"stack_shape =\", T.shape)  # ({k}, {m}, {n})\nprint(\"stack =\", T.tolist())"),
+        &format!("print(\"stack_shape =\", T.shape)  # torch.Size([{k}, {m}, {n}])\nprint(\"stack =\", T.tolist())"),
+        &format!(
+            "let stack = [{}];\nlet stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // ({k}, {m}, {n})\nprintln!(\"stack_shape = {{stack_shape:?}}\");",
+            rust.join(", ")
+        ),
     );
-    code.line(
-        "T[1]  # the matrix s * A",
-        "T[1]  # the matrix s * A",
-        &format!("let stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // ({k}, {m}, {n})"),
-    );
-    code.line(
-        &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
-        &format!("T[:, 0, 0]  # entry (0, 0) of every matrix: [{firsts}]"),
-        &format!("let firsts: Vec<f64> = stack.iter().map(|m| m[(0, 0)]).collect(); // [{firsts}]"),
-    );
+    if c.view == View::Stack {
+        code.line("print(T[1])  # the matrix s * A", "print(T[1])  # the matrix s * A", "println!(\"{}\", stack[1]); // the matrix s·A");
+        code.line(
+            &format!("print(T[:, 0, 0])  # entry (0, 0) of every matrix: [{firsts}]"),
+            &format!("print(T[:, 0, 0])  # entry (0, 0) of every matrix: [{firsts}]"),
+            &format!("let firsts: Vec<f64> = stack.iter().map(|m| m[(0, 0)]).collect(); // [{firsts}]"),
+        );
+    }
 }
 
 fn stack_summary(c: &Tensors) -> String {

@@ -149,8 +149,8 @@ fn set_factor<const I: usize>(s: &mut Trace, m: DMatrix<f64>) -> Result<(), Chap
 }
 
 impl Chapter for Trace {
-    // The seed's examples: A = [[2, 9, 8], [4, 7, 1], [8, 2, 5]] (trace 14, ‖A‖_F = √308), and its three
-    // 2×2 matrices for the cyclic property (the seed calls them A, B, C; here X, Y, Z), all traces 531.
+    // The notebook's examples: A = [[2, 9, 8], [4, 7, 1], [8, 2, 5]] (trace 14, ‖A‖_F = √308), and its three
+    // 2×2 matrices for the cyclic property (the notebook calls them A, B, C; here X, Y, Z), all traces 531.
     const INPUTS: &'static [InputSpec<Self>] = &[
         InputSpec::matrix(
             "A",

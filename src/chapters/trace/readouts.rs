@@ -1,4 +1,4 @@
-//! The trace page's readouts: tr A with its diagonal, tr Aᵀ, tr(AAᵀ) and ‖A‖_F, the eigenvalues and
+//! The trace page's readouts: tr A with its diagonal, tr Aᵀ, tr(AAᵀ) and the Frobenius norm, the eigenvalues and
 //! their sum, det A, the three cyclic products (and one order to compare) with their traces, and the
 //! inputs themselves.
 
@@ -55,7 +55,7 @@ fn squares(c: &Trace) -> [Readout; 2] {
         ),
         number_readout(
             "frobenius",
-            "‖A‖_F",
+            "‖A‖ (Frobenius)",
             fro,
             if aat.is_finite() && !underflow {
                 format!("√tr(AAᵀ) = √{}", display_number(aat))

@@ -22,35 +22,56 @@ pub(super) fn written_sum(terms: &[f64]) -> String {
 }
 
 impl Describe for Trace {
-    /// numpy / PyTorch / nalgebra for the trace, ‖A‖_F, the eigenvalues' sum, det A and the three
-    /// cyclic traces (commented out when the shapes do not chain).
+    /// numpy / PyTorch / nalgebra printing the trace, its diagonal, tr Aᵀ, tr(AAᵀ), the Frobenius norm,
+    /// the eigenvalues (sorted as the page sorts them) and their sum, det A, and the three cyclic
+    /// products and the compared order with their traces (commented out when the shapes do not chain).
     fn code(&self) -> Code {
         let mut code = Code::declare(Trace::INPUTS, self);
-        code.line("np.trace(A)", "torch.trace(A)", "let tr = a.trace();");
         code.line(
-            "np.linalg.norm(A)  # Frobenius, the same as np.sqrt(np.trace(A @ A.T))",
-            "torch.linalg.norm(A)  # Frobenius, the same as torch.sqrt(torch.trace(A @ A.T))",
-            "let fro = a.norm(); // Frobenius, the same as (&a * a.transpose()).trace().sqrt()",
+            "print(np.trace(A), np.diag(A))  # the diagonal and its sum",
+            "print(torch.trace(A), torch.diag(A))",
+            "let tr = a.trace();",
+        );
+        code.line("print(np.trace(A.T))  # the same diagonal", "print(torch.trace(A.T))", "let tr_t = a.transpose().trace();");
+        code.line(
+            "print(np.trace(A @ A.T), np.linalg.norm(A))  # the Frobenius norm is its square root",
+            "print(torch.trace(A @ A.T), torch.linalg.norm(A))  # the Frobenius norm is its square root",
+            "let (aat, fro) = ((&a * a.transpose()).trace(), a.norm());",
         );
         code.line(
-            "np.linalg.eigvals(A).sum()  # equals the trace, up to rounding",
-            "torch.linalg.eigvals(A).sum()  # equals the trace, up to rounding",
+            "lam = np.linalg.eigvals(A)\nlam = lam[np.lexsort((-lam.imag, -lam.real))]  # by real part, then imaginary part, descending\nprint(lam, lam.sum().real)  # their sum is the trace",
+            "lam = torch.linalg.eigvals(A)\nprint(lam, lam.sum().real)  # their sum is the trace",
             "let eig_sum: f64 = nalgebra::Schur::try_new(a.clone(), f64::EPSILON, 1000).expect(\"converges\").complex_eigenvalues().iter().map(|l| l.re).sum();",
         );
-        code.line("np.linalg.det(A)", "torch.linalg.det(A)", "let det = a.determinant();");
-        let written = [("X @ Y @ Z", "&x * &y * &z"), ("Z @ X @ Y", "&z * &x * &y"), ("Y @ Z @ X", "&y * &z * &x")];
-        for (order, (numpy, rust)) in Order::CYCLIC.into_iter().zip(written) {
-            let ok = self.product(order).is_some_and(|p| p.is_square());
-            let (py, rs) = (format!("np.trace({numpy})"), format!("let tr_{} = ({rust}).trace();", order.key()));
-            let torch = format!("torch.trace({numpy})");
-            if ok {
-                code.line(&py, &torch, &rs);
-            } else {
-                code.line(
-                    &format!("# shapes do not chain, this raises an error: {py}"),
-                    &format!("# shapes do not chain: {torch}"),
-                    &format!("// shapes do not chain, this panics: {rs}"),
-                );
+        code.line("print(np.linalg.det(A))  # their product", "print(torch.linalg.det(A))  # their product", "let det = a.determinant();");
+        let written = |o: Order| {
+            let [p, q, r] = o.factors().map(|i| ["X", "Y", "Z"][i]);
+            (format!("{p} @ {q} @ {r}"), format!("&{} * &{} * &{}", p.to_lowercase(), q.to_lowercase(), r.to_lowercase()))
+        };
+        let mut orders = Order::CYCLIC.to_vec();
+        if !orders.contains(&self.order) {
+            orders.push(self.order);
+        }
+        for order in orders {
+            let (numpy, rust) = written(order);
+            let product = self.product(order);
+            let (py, torch, rs) = (
+                format!("print({numpy}, np.trace({numpy}))"),
+                format!("print({numpy}, torch.trace({numpy}))"),
+                format!("let tr_{} = ({rust}).trace();", order.key()),
+            );
+            match product {
+                Some(p) if p.is_square() => code.line(&py, &torch, &rs),
+                Some(_) => code.line(
+                    &format!("print({numpy})  # not square: it has no trace"),
+                    &format!("print({numpy})  # not square: it has no trace"),
+                    &format!("let {} = {rust}; // not square: no trace", order.key()),
+                ),
+                None => code.line(
+                    &format!("# shapes do not chain, this raises an error: {numpy}"),
+                    &format!("# shapes do not chain: {numpy}"),
+                    &format!("// shapes do not chain, this panics: {rust}"),
+                ),
             }
         }
         code

@@ -1,11 +1,12 @@
-//! The chapter page's fixed DOM, built once at mounting: title or embed bar, the figure with its
-//! canvas and handle layer, tools, the slots for choices, timeline, editors, chart and readouts, the
-//! code panel, the prose and the links to the neighbouring chapters.
+//! The chapter page's fixed DOM, built once at mounting: title or embed bar, the figure panel — its
+//! stage (the figure with its canvas and handle layer, caption, tools, choices and timeline, which
+//! stay in view) and the sections that scroll beside or under it (chart, editors, results, code) —
+//! the prose and the links to the neighbouring chapters.
 
 use super::embed::{in_iframe, Host};
 use crate::chapters::CHAPTERS;
 use crate::page::Page;
-use crate::web::dom::{add, set_attr, window, Res};
+use crate::web::dom::{add, media_matches, set_attr, window, Res};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlInputElement};
 
@@ -16,7 +17,8 @@ pub(super) const LANGUAGES: [&str; 3] = ["numpy", "PyTorch", "nalgebra"];
 pub(super) struct Dom {
     /// What the page was mounted into.
     pub root: Element,
-    /// The square box holding the canvas and the handle layer.
+    /// The box holding the canvas and the handle layer (square on phones; on wide screens as tall as
+    /// the window allows).
     pub figure: Element,
     /// The figure's drawing.
     pub canvas: HtmlCanvasElement,
@@ -24,12 +26,18 @@ pub(super) struct Dom {
     pub handle_layer: Element,
     /// The sentence shown when the state cannot be drawn.
     pub figure_note: Element,
-    /// The spoken summary of the figure.
+    /// The caption under the figure: what it shows now, rewritten with the figure (also during a drag).
+    pub caption: Element,
+    /// The spoken summary of the figure (the polite live region, rewritten when a gesture ends).
     pub summary: Element,
     /// The alert about the link's problems.
     pub url_alert: Element,
+    /// The alert about a link in the page that could not set the figure.
+    pub link_alert: Element,
     /// The snap-to-grid checkbox.
     pub snap: HtmlInputElement,
+    /// Its label (hidden when nothing can be dragged).
+    pub snap_label: Element,
     /// Where the choices go.
     pub choices: Element,
     /// Where the timeline goes.
@@ -54,8 +62,41 @@ pub(super) struct Dom {
     pub zoom_in: Element,
     /// The Zoom out button.
     pub zoom_out: Element,
+    /// The Undo button.
+    pub undo: Element,
+    /// The Redo button.
+    pub redo: Element,
+    /// The Reset button.
+    pub reset: Element,
     /// The figure's toolbar.
     pub tools: Element,
+    /// The chapter's explanation (none in an embed).
+    pub prose: Option<Element>,
+}
+
+/// Whether the window is wide enough for the figure beside the text (style.css's breakpoint): the
+/// editors, results and code start open there, and closed on phones, under the figure.
+const WIDE: &str = "(min-width: 1024px)";
+
+/// The keys of Undo and Redo, for `aria-keyshortcuts` (⌘ on macOS, Ctrl elsewhere).
+fn shortcuts() -> (&'static str, &'static str) {
+    let mac = window().ok().and_then(|w| w.navigator().platform().ok()).is_some_and(|p| p.starts_with("Mac"));
+    if mac {
+        ("Meta+Z", "Meta+Shift+Z")
+    } else {
+        ("Control+Z", "Control+Shift+Z Control+Y")
+    }
+}
+
+/// A section of the panel that the reader can open and close: `<details>` with its heading.
+fn section(parent: &Element, class: &str, title: &str, open: bool) -> Res<Element> {
+    let details = add(parent, "details", &[("class", &format!("panel-section {class}"))], None)?;
+    if open {
+        details.set_attribute("open", "")?;
+    }
+    let summary = add(&details, "summary", &[], None)?;
+    add(&summary, "h2", &[], Some(title))?;
+    Ok(details)
 }
 
 impl Dom {
@@ -72,11 +113,14 @@ impl Dom {
                 body.class_list().toggle_with_force("embed", embed)?;
             }
         }
+        let grid = add(&wrap, "div", &[("class", "chapter-grid")], None)?;
+        // The title and the link's alert head the text column (beside the figure on wide screens).
+        let head = add(&grid, "div", &[("class", "chapter-head")], None)?;
         if embed {
-            let bar = add(&wrap, "p", &[("class", "embed-bar")], None)?;
+            let bar = add(&head, "p", &[("class", "embed-bar")], None)?;
             let site = match host {
-                Host::Site => "",
-                Host::Element { site_dir } => site_dir.as_str(),
+                Host::Site => crate::web::site_root(),
+                Host::Element { site_dir } => site_dir.clone(),
             };
             let link = format!("{site}index.html{}", page.full_page_hash());
             add(
@@ -86,18 +130,19 @@ impl Dom {
                 Some(&format!("{} {} · linalg-live ↗", info.number, info.title)),
             )?;
         } else {
-            let crumbs = add(&wrap, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
+            let crumbs = add(&head, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
             add(&crumbs, "a", &[("href", &crate::web::landing_href())], Some("linalg-live"))?;
             add(&crumbs, "span", &[("aria-hidden", "true")], Some(" › "))?;
             add(&crumbs, "span", &[], Some(&format!("Chapter {}", info.number)))?;
-            add(&wrap, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
+            add(&head, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
         }
-        let url_alert = add(&wrap, "div", &[("class", "alert url-alert"), ("role", "alert"), ("hidden", "")], None)?;
+        let url_alert = add(&head, "div", &[("class", "alert url-alert"), ("role", "alert"), ("hidden", "")], None)?;
 
-        let grid = add(&wrap, "div", &[("class", "chapter-grid")], None)?;
         let panel = add(&grid, "section", &[("class", "figure-panel"), ("aria-label", "Interactive figure")], None)?;
-        let figure = add(&panel, "div", &[("class", "figure")], None)?;
-        // The drawing is an image named after the chapter and described by the spoken summary below it.
+        // The figure with everything that acts on it stays in view; the rest scrolls beside or under it.
+        let stage = add(&panel, "div", &[("class", "figure-stage")], None)?;
+        let figure = add(&stage, "div", &[("class", "figure")], None)?;
+        // The drawing is an image named after the chapter and described by the spoken summary.
         let figure_name =
             format!("Figure: {}. Drag the handles or use the controls below; the sentence under the figure says what changed.", info.title);
         let canvas: HtmlCanvasElement =
@@ -108,26 +153,54 @@ impl Dom {
         if embed && (in_iframe() || *host != Host::Site) {
             add_activation(&figure)?;
         }
-        let summary = add(&panel, "p", &[("class", "summary"), ("id", "figure-summary"), ("aria-live", "polite")], None)?;
+        // What the figure shows, twice: a caption that follows every frame (hidden from screen readers,
+        // which would otherwise hear every step of a drag), and the polite live region, rewritten when
+        // a gesture ends, which they read.
+        let caption = add(&stage, "p", &[("class", "caption"), ("aria-hidden", "true")], None)?;
+        let summary = add(&stage, "p", &[("class", "summary"), ("id", "figure-summary"), ("aria-live", "polite")], None)?;
 
-        let tools = add(&panel, "div", &[("class", "figure-tools")], None)?;
-        let zoom_out = add(&tools, "button", &[("type", "button"), ("aria-label", "Zoom out")], Some("−"))?;
-        let zoom_in = add(&tools, "button", &[("type", "button"), ("aria-label", "Zoom in")], Some("+"))?;
-        let fit = add(&tools, "button", &[("type", "button")], Some("Fit"))?;
+        let tools = add(&stage, "div", &[("class", "figure-tools")], None)?;
+        let history = add(&tools, "div", &[("class", "tool-group"), ("role", "group"), ("aria-label", "History")], None)?;
+        let (undo_keys, redo_keys) = shortcuts();
+        let undo = add(&history, "button", &[("type", "button"), ("class", "undo"), ("aria-keyshortcuts", undo_keys)], Some("Undo"))?;
+        let redo = add(&history, "button", &[("type", "button"), ("class", "redo"), ("aria-keyshortcuts", redo_keys)], Some("Redo"))?;
+        let reset = add(&history, "button", &[("type", "button"), ("class", "reset")], Some("Reset"))?;
+        let view = add(&tools, "div", &[("class", "tool-group"), ("role", "group"), ("aria-label", "View")], None)?;
+        let zoom_out = add(&view, "button", &[("type", "button"), ("aria-label", "Zoom out")], Some("−"))?;
+        let zoom_in = add(&view, "button", &[("type", "button"), ("aria-label", "Zoom in")], Some("+"))?;
+        let fit = add(&view, "button", &[("type", "button")], Some("Fit"))?;
         let snap_label = add(&tools, "label", &[("class", "check")], None)?;
         let snap: HtmlInputElement = add(&snap_label, "input", &[("type", "checkbox")], None)?.dyn_into()?;
         snap.set_checked(page.snap());
         add(&snap_label, "span", &[], Some("Snap to grid"))?;
+        let link_alert = add(&stage, "p", &[("class", "alert link-alert"), ("role", "alert"), ("hidden", "")], None)?;
 
-        let choices = add(&panel, "div", &[("class", "choices")], None)?;
-        let timeline = add(&panel, "div", &[("class", "timeline")], None)?;
-        let editors = add(&panel, "div", &[("class", "editors")], None)?;
-        let chart_slot = add(&panel, "div", &[("class", "chart-slot")], None)?;
-        let readout_box = add(&panel, "section", &[("class", "readout-box"), ("aria-label", "Results")], None)?;
-        add(&readout_box, "h2", &[], Some("Results"))?;
-        let readouts = add(&readout_box, "table", &[("class", "readouts")], None)?;
+        let choices = add(&stage, "div", &[("class", "choices")], None)?;
+        let timeline = add(&stage, "div", &[("class", "timeline")], None)?;
 
-        let code_panel = add(&panel, "section", &[("class", "code-panel"), ("aria-label", "Code")], None)?;
+        let scroll = add(&panel, "div", &[("class", "panel-scroll")], None)?;
+        // Open on wide screens and in embeds; on phones the editors and code start closed, so that the
+        // text follows the figure and its results (style.css's narrow layout).
+        let open = embed || *host != Host::Site || media_matches(WIDE);
+        let inputs = section(&scroll, "inputs", "Edit the inputs", open)?;
+        let editors = add(&inputs, "div", &[("class", "editors")], None)?;
+        let chart_slot = add(&scroll, "div", &[("class", "chart-slot")], None)?;
+        // The results stay open; on a phone they scroll in a box of their own (a keyboard-focusable
+        // region there), so that the text is not pushed screens down.
+        let readout_box = section(&scroll, "readout-box", "Results", true)?;
+        let holder = if open {
+            add(&readout_box, "div", &[("class", "readouts-scroll")], None)?
+        } else {
+            add(
+                &readout_box,
+                "div",
+                &[("class", "readouts-scroll"), ("tabindex", "0"), ("role", "region"), ("aria-label", "Results, scrolling")],
+                None,
+            )?
+        };
+        let readouts = add(&holder, "table", &[("class", "readouts")], None)?;
+
+        let code_panel = section(&scroll, "code-panel", "Code", open)?;
         let tabs = add(&code_panel, "div", &[("class", "tabs")], None)?;
         let tablist = add(&tabs, "div", &[("role", "tablist"), ("aria-label", "Language")], None)?;
         let mut code_tabs = Vec::new();
@@ -143,15 +216,19 @@ impl Dom {
         let pre = add(&code_panel, "pre", &[("role", "tabpanel"), ("id", "code-tabpanel"), ("tabindex", "0")], None)?;
         let code = add(&pre, "code", &[], None)?;
 
-        let dom = Dom {
+        let prose = if embed { None } else { Some(add_prose_and_neighbours(&grid, page, kept_prose)?) };
+        Ok(Dom {
             root: root.clone(),
             figure,
             canvas,
             handle_layer,
             figure_note,
+            caption,
             summary,
             url_alert,
+            link_alert,
             snap,
+            snap_label,
             choices,
             timeline,
             editors,
@@ -164,12 +241,12 @@ impl Dom {
             fit,
             zoom_in,
             zoom_out,
+            undo,
+            redo,
+            reset,
             tools,
-        };
-        if !embed {
-            add_prose_and_neighbours(&wrap, &grid, page, kept_prose)?;
-        }
-        Ok(dom)
+            prose,
+        })
     }
 }
 
@@ -187,20 +264,25 @@ fn add_activation(figure: &Element) -> Res<()> {
     Ok(())
 }
 
-/// The explanation beside the figure, and the links to the previous and next chapters.
-fn add_prose_and_neighbours(wrap: &Element, grid: &Element, page: &Page, kept: Option<Element>) -> Res<()> {
+/// The explanation beside the figure (the one a static page or the last chapter left, `kept`, when
+/// it is this chapter's; else fetched), and the links to the previous and next chapters; returns the
+/// explanation.
+fn add_prose_and_neighbours(grid: &Element, page: &Page, kept: Option<Element>) -> Res<Element> {
     let slug = page.info().slug;
-    match kept.filter(|article| article.get_attribute("data-prose").as_deref() == Some(slug)) {
+    let prose = match kept.filter(|article| article.get_attribute("data-prose").as_deref() == Some(slug)) {
         Some(article) => {
             grid.append_child(&article)?;
+            article
         }
         None => {
             let article = add(grid, "article", &[("class", "prose"), ("data-prose", slug)], None)?;
             crate::web::prose::load(&article, slug);
+            article
         }
-    }
+    };
 
-    let nav = add(wrap, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
+    // In the text's column, so that on wide screens the figure beside it stays in view to the end.
+    let nav = add(grid, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
     let index = CHAPTERS.iter().position(|c| c.slug == page.info().slug).unwrap_or(0);
     for (offset, rel, arrow) in [(-1i32, "prev", "← "), (1, "next", " →")] {
         let slot = add(&nav, "div", &[("class", rel)], None)?;
@@ -209,7 +291,7 @@ fn add_prose_and_neighbours(wrap: &Element, grid: &Element, page: &Page, kept: O
             format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
         add(&slot, "a", &[("href", &crate::web::chapter_href(other.slug)), ("rel", rel)], Some(&label))?;
     }
-    Ok(())
+    Ok(prose)
 }
 
 /// Makes each display formula that is too wide for its column (and so scrolls sideways) reachable by

@@ -2,8 +2,9 @@
 //! the stages) and the input editors, rebuilt together when their structure changes (a new view, a
 //! new size); between rebuilds only their values are brought up to date.
 
+use super::build::Dom;
 use super::{editors, input, send, Shared, View};
-use crate::chapter::{AnyChapter, ChoiceView};
+use crate::chapter::{AnyChapter, ChoiceView, Handles};
 use crate::page::{Msg, Page};
 use crate::web::dom::{add, now_ms, set_attr, set_hidden, set_text, Res};
 use gloo_events::EventListener;
@@ -104,6 +105,30 @@ pub(super) fn update_timeline(parent: &Element, page: &Page) -> Res<()> {
         let playing = page.timeline().is_playing();
         set_text(&play, if playing { "❚❚ Pause" } else { "▶ Play" });
         set_attr(&play, "aria-label", if playing { "Pause" } else { "Play the transformation" })?;
+    }
+    Ok(())
+}
+
+/// Marks Undo, Redo and Reset as available or not (`aria-disabled`, so that a button keeps the
+/// keyboard focus when its last step is taken).
+pub(super) fn update_history(dom: &Dom, page: &Page) -> Res<()> {
+    for (button, enabled) in [(&dom.undo, page.can_undo()), (&dom.redo, page.can_redo()), (&dom.reset, page.can_reset())] {
+        set_attr(button, "aria-disabled", if enabled { "false" } else { "true" })?;
+    }
+    Ok(())
+}
+
+/// Shows only the tools that do something now: snapping while something can be dragged, zoom and Fit
+/// while there is a drawing (not a sentence instead of one).
+pub(super) fn update_view_tools(dom: &Dom, page: &Page, note: bool) -> Res<()> {
+    // The chapter's handles, not the page's: those hide while the timeline is mid-way.
+    let draggable = match page.chapter().handles() {
+        Handles::Plane(handles) => !handles.is_empty(),
+        Handles::Space(handles) => !handles.is_empty(),
+    };
+    set_hidden(&dom.snap_label, !draggable)?;
+    for button in [&dom.zoom_in, &dom.zoom_out, &dom.fit] {
+        set_hidden(button, note)?;
     }
     Ok(())
 }

@@ -1,7 +1,8 @@
-//! The input editors: per input a fieldset with its cells, a slider for a scalar that has one, the
-//! buttons that add or remove rows and columns, and a paste box for inputs that take points. Typing
-//! sends [`Msg::EditCell`]; a rebuild keeps the focus on the control being typed in or slid, and
-//! values are never rewritten under the reader's cursor.
+//! The input editors: per input a fieldset with its cells (a long list of points in a compact table
+//! that scrolls), a slider for a scalar that has one, the buttons that add or remove rows and columns,
+//! and a paste box for inputs that take points. Typing sends [`Msg::EditCell`]; Enter, leaving the
+//! cell, or pasting a whole matrix into it sends [`Msg::CommitCell`]. A rebuild keeps the focus on the
+//! control being typed in or slid, and values are never rewritten under the reader's cursor.
 
 use super::{send, Shared};
 use crate::chapter::{AnyChapter, InputKind, InputView};
@@ -9,12 +10,13 @@ use crate::format::display_shape;
 use crate::page::{CellError, Msg};
 use crate::state::matrix::{MAX_DIM, MAX_ROWS};
 use crate::state::number::format_number;
+use crate::state::typed::{classify, CellText};
 use crate::web::dom::{add, html, set_attr, set_hidden, set_text, window, Res};
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use std::collections::BTreeMap;
 use std::rc::Weak;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 
 /// Rebuilds every input's editor in `parent`, adding their listeners to `listeners`.
 pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
@@ -39,8 +41,7 @@ pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shar
 /// One input's fieldset.
 fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
     let (rows, cols) = input.value.shape();
-    // Cells only when they can be edited one by one (never thousands of generated points).
-    let editable = input.note.is_none() && rows <= MAX_ROWS;
+    let editable = input.editable();
     let set = add(parent, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
     let legend = add(&set, "legend", &[], None)?;
     add(&legend, "span", &[("class", "name")], Some(input.name))?;
@@ -51,13 +52,19 @@ fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listen
         InputKind::Matrix => display_shape(&input.value),
     };
     add(&legend, "span", &[("class", "shape")], Some(&shape))?;
-    let grid = add(&set, "div", &[("class", "cells")], None)?;
+    let long = input.long();
+    let holder = if long { add(&set, "div", &[("class", "cells-scroll")], None)? } else { set.clone() };
+    let grid = add(&holder, "div", &[("class", if long { "cells long" } else { "cells" })], None)?;
     // Through the CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.
     html(&grid)?.style().set_property("--cols", &cols.to_string())?;
     if let Some(note) = &input.note {
         add(&set, "p", &[("class", "editor-note")], Some(note))?;
     }
     for r in 0..if editable { rows } else { 0 } {
+        if long {
+            // The cells' names carry the row for screen readers; the number is for the eye.
+            add(&grid, "span", &[("class", "row-number"), ("aria-hidden", "true")], Some(&(r + 1).to_string()))?;
+        }
         for c in 0..cols {
             add_cell(&grid, input, r, c, link, listeners)?;
         }
@@ -118,7 +125,34 @@ fn add_cell(grid: &Element, input: &InputView, r: usize, c: usize, link: &Weak<S
     let (w, name, cell2) = (link.clone(), input.name, cell.clone());
     listeners
         .push(EventListener::new(&cell, "input", move |_| send(&w, Msg::EditCell { input: name, row: r, col: c, text: cell2.value() })));
+    // Done with the cell: leaving it (change) or Enter.
+    let (w, cell2) = (link.clone(), cell.clone());
+    listeners
+        .push(EventListener::new(&cell, "change", move |_| send(&w, Msg::CommitCell { input: name, row: r, col: c, text: cell2.value() })));
+    let (w, cell2) = (link.clone(), cell.clone());
+    listeners.push(EventListener::new(&cell, "keydown", move |e| {
+        if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Enter") {
+            send(&w, Msg::CommitCell { input: name, row: r, col: c, text: cell2.value() });
+        }
+    }));
+    // A whole matrix pasted into a cell replaces the input: its line breaks and tabs are read from the
+    // clipboard, before a one-line field would strip them.
+    let w = link.clone();
+    listeners.push(EventListener::new_with_options(&cell, "paste", EventListenerOptions::enable_prevent_default(), move |e| {
+        let Some(text) = pasted_text(e) else { return };
+        if classify(&text) == CellText::Matrix {
+            e.prevent_default();
+            send(&w, Msg::CommitCell { input: name, row: r, col: c, text });
+        }
+    }));
     Ok(())
+}
+
+/// The plain text of a paste event (`event.clipboardData.getData("text/plain")`).
+fn pasted_text(event: &web_sys::Event) -> Option<String> {
+    let data = js_sys::Reflect::get(event, &JsValue::from_str("clipboardData")).ok().filter(|d| d.is_object())?;
+    let get: js_sys::Function = js_sys::Reflect::get(&data, &JsValue::from_str("getData")).ok()?.dyn_into().ok()?;
+    get.call1(&data, &JsValue::from_str("text/plain")).ok()?.as_string()
 }
 
 /// The buttons that add or remove an entry, a row or a column (none for a scalar or a note).
@@ -214,13 +248,15 @@ pub(super) fn show_errors(parent: &Element, errors: &BTreeMap<&'static str, Cell
         let error = errors.get(name.as_str());
         if let Some(alert) = editor.query_selector(".cell-error")? {
             set_hidden(&alert, error.is_none())?;
+            // A note about a matrix still being typed is not an error.
+            alert.class_list().toggle_with_force("hint", error.is_some_and(|e| !e.invalid))?;
             set_text(&alert, error.map_or("", |e| e.message.as_str()));
         }
         let cells = editor.query_selector_all("input[data-row]")?;
         for j in 0..cells.length() {
             let Some(cell) = cells.get(j).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
             let (r, c) = cell_position(&cell);
-            let invalid = error.is_some_and(|e| (e.row, e.col) == (r, c));
+            let invalid = error.is_some_and(|e| e.invalid && (e.row, e.col) == (r, c));
             set_attr(&cell, "aria-invalid", if invalid { "true" } else { "false" })?;
         }
     }

@@ -30,15 +30,31 @@ pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
     if !(url.dirty && url.due(now, URL_THROTTLE_MS)) {
         return Ok(());
     }
+    write_url(url, page, now, false)
+}
+
+/// Writes the page's hash into the address bar as a new history entry, at once.
+pub(super) fn push_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
+    write_url(url, page, now, true)
+}
+
+/// Writes the page's state into the address bar, as a new history entry or in place of the current
+/// one, unless it is there already. On a chapter's static page the state follows `#?`, and the
+/// default state has no hash at all.
+fn write_url(url: &mut Throttle, page: &Page, now: f64, new_entry: bool) -> Res<()> {
     let window = window()?;
     let location = window.location();
-    // On a chapter's static page the state follows `#?`, and the default state has no hash at all.
     let (hash, address) = match crate::web::address_hash(&page.hash()) {
         Some(hash) => (hash.clone(), hash),
         None => (String::new(), location.pathname()? + &location.search()?),
     };
     if location.hash().ok().as_deref() != Some(hash.as_str()) {
-        window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&address))?;
+        let history = window.history()?;
+        if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&address))?;
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&address))?;
+        }
     }
     url.done(now);
     Ok(())
@@ -67,8 +83,14 @@ pub(super) fn post_height(last: &mut f64) {
 }
 
 /// Shows what was wrong with the link (the chapter then opened with its default example) and with
-/// its theme and accent (the state is kept), or hides the alert.
-pub(super) fn show_link_problems(alert: &Element, page: &Page) -> Res<()> {
+/// its theme and accent (the state is kept), or hides the alert; and in `in_page`, beside the figure,
+/// why a link followed inside the page could not set the figure.
+pub(super) fn show_link_problems(alert: &Element, in_page: &Element, page: &Page) -> Res<()> {
+    let refused = page.link_problems();
+    set_hidden(in_page, refused.is_empty())?;
+    if !refused.is_empty() {
+        set_text(in_page, &format!("That link could not set the figure, which is unchanged. {}", refused.join(" ")));
+    }
     let problems = page.url_problems();
     let mut sentences = Vec::new();
     if !problems.is_empty() {

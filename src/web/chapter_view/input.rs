@@ -7,6 +7,7 @@ use super::build::{focus_scrolling_math, Dom};
 use super::{on_frame, restyle, send, Shared, SizeWatch};
 use crate::chapter::HandleId;
 use crate::page::Msg;
+use crate::state::route::{parse_hash, Route};
 use crate::view::viewport::Screen;
 use crate::web::dom::{html, media_matches, window, Res};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -14,7 +15,7 @@ use std::cell::Cell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlCanvasElement, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{Element, EventTarget, HtmlCanvasElement, HtmlInputElement, KeyboardEvent, MouseEvent, PointerEvent, WheelEvent};
 
 /// How far (CSS px) a pointer may move between press and release and still count as a click.
 const CLICK_SLOP_PX: f64 = 5.0;
@@ -43,8 +44,10 @@ pub(super) fn page_listeners(dom: &Dom, link: &Weak<Shared>) -> Res<Vec<EventLis
             send(&w, Msg::Zoom { at, factor });
         }));
     }
-    let w = link.clone();
-    listeners.push(EventListener::new(&dom.fit, "click", move |_| send(&w, Msg::FitView)));
+    for (button, msg) in [(&dom.fit, Msg::FitView), (&dom.undo, Msg::Undo), (&dom.redo, Msg::Redo), (&dom.reset, Msg::Reset)] {
+        let w = link.clone();
+        listeners.push(EventListener::new(button, "click", move |_| send(&w, msg.clone())));
+    }
     let (w, snap) = (link.clone(), dom.snap.clone());
     listeners.push(EventListener::new(&dom.snap, "change", move |_| send(&w, Msg::Snap(snap.checked()))));
     // Reduced motion switched on or off while the page is open: the timeline steps or tweens from now on.
@@ -64,13 +67,18 @@ pub(super) fn page_listeners(dom: &Dom, link: &Weak<Shared>) -> Res<Vec<EventLis
     Ok(listeners)
 }
 
-/// Watches the figure's size (it is square and as wide as its column) and sends [`Msg::Resize`].
+/// The figure's drawing area in CSS px: as wide as its column, square or as tall as the window allows.
+pub(super) fn figure_size(figure: &Element) -> Option<Msg> {
+    let (width, height) = (figure.client_width() as f64, figure.client_height() as f64);
+    (width > 0.0 && height > 0.0).then_some(Msg::Resize { width, height })
+}
+
+/// Watches the figure's size and sends [`Msg::Resize`].
 pub(super) fn watch_size(dom: &Dom, link: &Weak<Shared>) -> Res<SizeWatch> {
     let (w, figure) = (link.clone(), dom.figure.clone());
     let on_resize = Closure::<dyn FnMut()>::new(move || {
-        let width = figure.client_width() as f64;
-        if width > 0.0 {
-            send(&w, Msg::Resize { width, height: width });
+        if let Some(resize) = figure_size(&figure) {
+            send(&w, resize);
         }
         let _ = focus_scrolling_math();
     });
@@ -198,4 +206,68 @@ pub(super) fn handle_listeners(button: &Element, id: HandleId, canvas: &HtmlCanv
         listeners.push(EventListener::new(button, kind, move |_| send(&w, Msg::Focus(focused.then_some(id)))));
     }
     listeners
+}
+
+/// Whether a key press on `target` belongs to a text field (its own undo applies there).
+fn in_text_field(target: Option<EventTarget>) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+        return !matches!(input.type_().as_str(), "checkbox" | "radio" | "range" | "button" | "submit" | "reset" | "color" | "file");
+    }
+    let editable = html(&element).is_ok_and(|h| h.is_content_editable());
+    editable || matches!(element.tag_name().as_str(), "TEXTAREA" | "SELECT")
+}
+
+/// Ctrl+Z and Ctrl+Shift+Z (⌘ on macOS; Ctrl+Y too) as Undo and Redo, anywhere on `target` (the
+/// window on the site, the element's own root in another page) except in a text field.
+pub(super) fn history_keys(target: &EventTarget, link: &Weak<Shared>) -> EventListener {
+    let w = link.clone();
+    EventListener::new_with_options(target, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+        let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() || e.default_prevented() || in_text_field(e.target()) {
+            return;
+        }
+        let msg = match (e.key().to_ascii_lowercase().as_str(), e.shift_key()) {
+            ("z", false) => Msg::Undo,
+            ("z", true) | ("y", false) => Msg::Redo,
+            _ => return,
+        };
+        e.prevent_default();
+        send(&w, msg);
+    })
+}
+
+/// A plain click on a link in the explanation to this chapter (`#/<slug>?…`) sets the figure in
+/// place ([`Msg::FollowLink`]) instead of opening the page again, and brings the figure into view if
+/// it is not; links to other chapters (and clicks with a modifier, for a new tab) go as usual.
+pub(super) fn prose_links(prose: &Element, slug: &'static str, figure: &Element, link: &Weak<Shared>) -> EventListener {
+    let (w, figure) = (link.clone(), figure.clone());
+    EventListener::new_with_options(prose, "click", EventListenerOptions::enable_prevent_default(), move |e| {
+        let Some(e) = e.dyn_ref::<MouseEvent>() else { return };
+        if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        let anchor = e.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|t| t.closest("a[href]").ok().flatten());
+        let Some(href) = anchor.and_then(|a| a.get_attribute("href")) else { return };
+        if !href.starts_with("#/") {
+            return;
+        }
+        match parse_hash(&href) {
+            Route::Chapter(target) if target.slug == slug => {
+                e.prevent_default();
+                send(&w, Msg::FollowLink(target));
+                bring_into_view(&figure);
+            }
+            _ => {}
+        }
+    })
+}
+
+/// Scrolls the window so that `element` is in view, if it is not (entirely) already.
+fn bring_into_view(element: &Element) {
+    let rect = element.get_bounding_client_rect();
+    let height = window().ok().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(0.0);
+    if rect.top() < 0.0 || rect.bottom() > height {
+        element.scroll_into_view_with_bool(rect.top() < 0.0 || rect.height() > height);
+    }
 }

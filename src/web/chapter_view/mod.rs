@@ -65,15 +65,14 @@ impl ChapterView {
             theme::apply(root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?;
         }
         // A figure already laid out in the same place (a static page's, or the last chapter's) has the
-        // new one's width: reading it now costs no layout of the half-built page, which would be
+        // new one's size: reading it now costs no layout of the half-built page, which would be
         // shorter for a moment and could lose the reader's scroll position.
-        let laid_out = root.query_selector(".figure")?.map(|f| f.client_width() as f64).filter(|w| *w > 0.0);
+        let laid_out = root.query_selector(".figure")?.and_then(|f| input::figure_size(&f));
         let dom = Dom::build(root, &page, &host)?;
         let painter = CanvasPainter::new(dom.canvas.clone())?;
         page.update(input::reduced_motion());
-        let width = laid_out.unwrap_or_else(|| dom.figure.client_width() as f64);
-        if width > 0.0 {
-            page.update(Msg::Resize { width, height: width });
+        if let Some(resize) = laid_out.or_else(|| input::figure_size(&dom.figure)) {
+            page.update(resize);
         }
         let view = View {
             page,
@@ -92,6 +91,7 @@ impl ChapterView {
             posted_height: 0.0,
             host,
             chart: None,
+            held: false,
         };
         let shared = Rc::new(Shared {
             view: RefCell::new(view),
@@ -168,6 +168,8 @@ struct View {
     host: Host,
     /// The chart under the figure, while the chapter has one.
     chart: Option<ChartPanel>,
+    /// The figure's height is held while a drag lasts (see [`View::hold_figure`]).
+    held: bool,
 }
 
 /// A rewrite that may wait: whether it is owed, and when it was last done.
@@ -248,6 +250,15 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
     let view = shared.view.borrow();
     let mut listeners = input::page_listeners(&view.dom, &link)?;
     listeners.extend(code::wire(&view.dom, &link));
+    // Undo and Redo keys: on the whole window for the site, inside the element in another page.
+    let keys: web_sys::EventTarget = match view.host {
+        Host::Site => super::dom::window()?.into(),
+        Host::Element { .. } => view.dom.root.clone().into(),
+    };
+    listeners.push(input::history_keys(&keys, &link));
+    if let Some(prose) = &view.dom.prose {
+        listeners.push(input::prose_links(prose, view.page.info().slug, &view.dom.figure, &link));
+    }
     let size = input::watch_size(&view.dom, &link)?;
     drop(view);
     *shared.observer.borrow_mut() = Some(size);
@@ -281,6 +292,7 @@ impl View {
             self.url.dirty = true;
         }
         let dragging = self.page.dragging().is_some();
+        self.hold_figure(dragging)?;
         // The chart, like the text, follows a drag ten times a second (a redraw repaints its canvas).
         let mut chart_due = !dragging || pending.controls;
         if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
@@ -291,8 +303,11 @@ impl View {
             chart_due = true;
         }
         if pending.state || pending.controls || pending.messages {
-            embed::show_link_problems(&self.dom.url_alert, &self.page)?;
+            embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
             editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
+        }
+        if (pending.controls || pending.settled || pending.messages || pending.state) && !dragging {
+            controls::update_history(&self.dom, &self.page)?;
         }
         if pending.state || pending.figure || pending.controls {
             self.handles.sync(&self.page, &Rc::downgrade(shared))?;
@@ -300,6 +315,11 @@ impl View {
             let frame = self.page.frame();
             set_hidden(&self.dom.figure_note, frame.note.is_none())?;
             set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
+            if pending.state || pending.controls {
+                // The caption follows the figure, also during a drag.
+                set_text(&self.dom.caption, &self.page.chapter().summary());
+                controls::update_view_tools(&self.dom, &self.page, frame.note.is_some())?;
+            }
             if pending.figure || pending.state {
                 let vp = *self.page.viewport();
                 if self.painter.prepare(vp.width, vp.height)? {
@@ -324,8 +344,33 @@ impl View {
         if self.page.embed() && (pending.controls || pending.messages || pending.settled) {
             embed::post_height(&mut self.posted_height);
         }
+        if pending.navigated {
+            // A link in the page set the figure: a new entry in the browser's history, as the link
+            // would have made (Back returns to the state before it).
+            embed::push_url(&mut self.url, &self.page, now)?;
+        }
         embed::sync_url(&mut self.url, &self.page, now)?;
         Ok(playing || self.url.dirty || self.text.dirty || self.chart_dirty)
+    }
+
+    /// On wide screens the figure gives up height to the controls under it, and the caption's length
+    /// changes with every step of a drag: while a drag lasts the figure keeps its height, so that the
+    /// plane does not rescale under the pointer.
+    fn hold_figure(&mut self, dragging: bool) -> Res<()> {
+        if dragging == self.held {
+            return Ok(());
+        }
+        let style = super::dom::html(&self.dom.figure)?.style();
+        if dragging {
+            // The border box, as box-sizing counts it, to the fraction of a pixel.
+            style.set_property("height", &format!("{}px", self.dom.figure.get_bounding_client_rect().height()))?;
+            style.set_property("flex", "none")?;
+        } else {
+            style.remove_property("height")?;
+            style.remove_property("flex")?;
+        }
+        self.held = dragging;
+        Ok(())
     }
 
     /// The page's look changed after mounting (a host set the theme or accent): apply it where this

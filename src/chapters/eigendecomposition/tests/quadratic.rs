@@ -43,10 +43,11 @@ fn the_form_panel_is_a_validated_choice_in_the_url() {
     let (fallback, problems) = from_params(build_page, &[("view".into(), "heat".into())]);
     assert!(problems[0].starts_with("Parameter view:") && problems[0].contains("map, quadratic"), "{problems:?}");
     assert_eq!(to_params(fallback.as_ref()), to_params(&build()));
-    // The panel has no timeline and only v to drag; its code adds f(v).
+    // The panel has no timeline and only v to drag; its code adds where f is largest and smallest.
     assert!(c.stages().is_empty());
     assert_eq!(handle_names(&c), ["v"]);
-    assert!(c.code().numpy.contains("f_v = v @ A @ v") && !build().code().numpy.contains("f_v"));
+    assert!(c.code().numpy.contains("print(\"quadratic_form\", v @ A @ v)") && build().code().numpy.contains("v @ A @ v"));
+    assert!(c.code().numpy.contains("np.linalg.eigh(S)") && !build().code().numpy.contains("eigh(S)"));
 }
 
 #[test]
@@ -157,10 +158,8 @@ fn huge_tiny_and_3x3_forms_stay_honest() {
     assert!(note.contains("2-D") && note.contains("positive-definite") && note.contains("11, 2, 1") && note.contains("in space"), "{note}");
     assert!(space_at(&c, &Timeline::new(0)).is_none() && plane_handles(&c).is_empty() && space_handles(&c).is_empty());
     assert!(matches!(c.figure(&Timeline::new(0)), Figure::Note(_)), "nothing is drawn");
-    assert_eq!(
-        c.summary(),
-        "xᵀAx is positive-definite (a bowl): xᵀAx > 0 for every x ≠ 0. The quadratic-form panel draws 2×2 matrices only."
-    );
+    assert_eq!(c.summary(), "xᵀAx is positive-definite: xᵀAx > 0 for every x ≠ 0. The quadratic-form panel draws 2×2 matrices only.");
+    assert!(!readout(&c, "definiteness").note.contains("bowl"), "the shapes are those of a graph over the plane");
     let Value::Vector(mu) = value(&c, "definiteness") else { panic!() };
     assert!(mu.iter().zip([11.0, 2.0, 1.0]).all(|(x, y)| (x - y).abs() < 1e-12), "{mu:?}");
 }

@@ -53,8 +53,6 @@ fn generator_inputs_are_checked() {
         ("n", 100_001.0, "100"),
         ("corr", 1.5, "between −1 and 1"),
         ("noise", -0.1, "0 to 10"),
-        ("dim", 4.0, "2 or 3"),
-        ("dim", 2.5, "2 or 3"),
     ] {
         let err = set(&mut c, name, one(x)).unwrap_err();
         assert!(err.contains(why), "{name}={x}: {err}");
@@ -62,6 +60,10 @@ fn generator_inputs_are_checked() {
     // The limit is written with a thin space, as the page writes counts.
     assert_eq!(set(&mut c, "n", one(0.0)).unwrap_err(), format!("n is a whole number of points from 2 to {}", display_count(MAX_POINTS)));
     assert!(set(&mut c, "n", DMatrix::from_column_slice(2, 1, &[3.0, 4.0])).unwrap_err().contains("one number"));
+    // dim is a choice of two: anything else is refused with the list.
+    for bad in ["4", "2.5", "1"] {
+        assert_eq!(choose(&mut c, "dim", bad).unwrap_err(), format!("“{bad}” is not one of 2, 3"));
+    }
     assert_eq!(inputs(&c), inputs(&build()), "nothing changed");
     let input = |name: &str| inputs(&c).into_iter().find(|i| i.name == name).unwrap();
     assert_eq!(input("corr").slider, Some(crate::chapter::SliderRange { min: -1.0, max: 1.0, step: 0.05 }));
@@ -108,7 +110,7 @@ fn the_generator_makes_3d_points_that_link_their_recipe() {
     assert_eq!(Generator { n: 10, ..g }.points(), p.rows(0, 10).into_owned());
     // In a link: the recipe with dim, drawn in space, in any order.
     let c = page(&[("n", "200"), ("corr", "0.9"), ("noise", "0.1"), ("dim", "3")]);
-    assert_eq!(keys(&c), ["n", "corr", "noise", "dim", "d"]);
+    assert_eq!(keys(&c), ["n", "corr", "noise", "d", "dim"]);
     assert_eq!(value(&c, "d"), Value::Vector(vec![1.0, 0.0, 0.0]));
     assert!(space_at(&c, &Timeline::new(0)).is_some() && figure_note(&c).is_none());
     assert_eq!(params_of(reopen(&c).as_ref()), params_of(&c));
@@ -116,22 +118,36 @@ fn the_generator_makes_3d_points_that_link_their_recipe() {
     assert_eq!(inputs(&shuffled), inputs(&c));
     let code = c.code();
     assert!(code.nalgebra.contains("from_row_slice(n, 3, &entries)") && code.numpy.contains("z1, z2, z3, e1, e2, e3"), "{}", code.numpy);
-    // Pasted 3-D points set dim to 3 (not in their link): a slider moved next keeps three coordinates.
+    // A link that sets d before dim (the page's own order: choices come after inputs) makes 3-D
+    // points already at d, and keeps that d.
+    let c = page(&[("n", "200"), ("corr", "0.9"), ("noise", "0.1"), ("d", "0,0.6,0.8"), ("dim", "3")]);
+    assert_eq!(value(&c, "d"), Value::Vector(vec![0.0, 0.6, 0.8]));
+    assert_eq!(matrix(&page(&[("n", "20"), ("d", "0,0.6,0.8")]), "P")[0].len(), 3);
+    assert_eq!(params_of(reopen(&c).as_ref()), params_of(&c));
+    // Pasted 3-D points pick dim = 3, which their link repeats and which keeps them; a slider moved
+    // next keeps three coordinates.
     let mut c = page(&[("P", "1,0,0;0,2,0;0,0,3;1,1,1")]);
-    assert_eq!(keys(&c), ["P", "d"]);
+    assert_eq!(keys(&c), ["P", "d", "dim"]);
     assert_eq!(vector(&c, "dim"), [3.0]);
+    assert_eq!(params_of(reopen(&c).as_ref()), params_of(&c));
+    assert_eq!(value(reopen(&c).as_ref(), "P"), value(&c, "P"), "the pasted points stay");
+    choose(&mut c, "dim", "3").unwrap();
+    assert_eq!(matrix(&c, "P").len(), 4, "picking the dimension the points have changes nothing");
     set(&mut c, "n", DMatrix::from_element(1, 1, 40.0)).unwrap();
     assert_eq!(matrix(&c, "P")[0].len(), 3);
     // And back to the plane.
-    set(&mut c, "dim", DMatrix::from_element(1, 1, 2.0)).unwrap();
+    choose(&mut c, "dim", "2").unwrap();
     assert_eq!(matrix(&c, "P")[0].len(), 2);
     assert_eq!(value(&c, "d"), Value::Vector(vec![1.0, 0.0]));
+    // d's entries must match pasted points.
+    let mut pasted = page(&[("P", "0,2;1,4;2,0")]);
+    assert!(set(&mut pasted, "d", DMatrix::from_column_slice(3, 1, &[0.0, 0.0, 1.0])).unwrap_err().contains("must match"));
 }
 
 #[test]
 fn generated_points_link_their_recipe_and_round_trip() {
     let c = page(&[("n", "500"), ("corr", "-0.5"), ("noise", "0.2"), ("d", "0.6,0.8")]);
-    assert_eq!(keys(&c), ["n", "corr", "noise", "dim", "d"]);
+    assert_eq!(keys(&c), ["n", "corr", "noise", "d"]);
     assert_eq!(vector(&c, "n"), vec![500.0]);
     let again = reopen(&c);
     assert_eq!(again.inputs(), inputs(&c));
@@ -160,7 +176,7 @@ fn the_readers_own_points_link_themselves() {
     assert_eq!(params_of(reopen(&c).as_ref()), params_of(&c));
     // A generator input regenerates the points from the recipe again.
     set(&mut c, "noise", DMatrix::from_element(1, 1, 0.1)).unwrap();
-    assert_eq!(keys(&c), ["n", "corr", "noise", "dim", "d"]);
+    assert_eq!(keys(&c), ["n", "corr", "noise", "d"]);
     // Pasted points too many for a link (more than 64) are not linked, and the page says so.
     let many = Generator { n: 300, corr: 0.2, noise: 0.1, dim: 2 }.points();
     set(&mut c, "P", many).unwrap();

@@ -2,6 +2,7 @@
 //! readouts as plain numbers, reference statistics straight from the definitions, and links out.
 
 mod inputs;
+mod pcs;
 mod plane;
 mod properties;
 mod space;
@@ -139,6 +140,7 @@ fn pca_of(p: &DMatrix<f64>, k: usize) -> Pca {
         generator: Generator::DEFAULT,
         generated: false,
         analysis: principal_components(p).unwrap(),
+        singular: principal_components(p).unwrap().centred_singular_values(p),
     }
 }
 

@@ -167,13 +167,13 @@ fn huge_and_tiny_coordinates_give_finite_values_or_null_with_a_reason() {
 #[test]
 fn k_choices_follow_the_dimension() {
     let mut c = build();
-    assert_eq!(crate::chapter::AnyChapter::choices(&c)[1].options, KEEP_2);
+    assert_eq!(crate::chapter::AnyChapter::choices(&c)[2].options, KEEP_2);
     assert!(choose(&mut c, "k", "3").is_err());
     set(&mut c, "P", DMatrix::from_row_slice(4, 3, &[1.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0, 3.0, 1.0, 1.0, 1.0])).unwrap();
     choose(&mut c, "k", "3").unwrap();
-    assert_eq!(crate::chapter::AnyChapter::choices(&c)[1].current, "3");
+    assert_eq!(crate::chapter::AnyChapter::choices(&c)[2].current, "3");
     assert!(number(&c, "reconstruction_error").abs() < 1e-12);
     // Back to the plane: k can be at most 2.
     set(&mut c, "P", DMatrix::from_row_slice(3, 2, &[0.0, 2.0, 1.0, 4.0, 2.0, 0.0])).unwrap();
-    assert_eq!(crate::chapter::AnyChapter::choices(&c)[1].current, "2");
+    assert_eq!(crate::chapter::AnyChapter::choices(&c)[2].current, "2");
 }

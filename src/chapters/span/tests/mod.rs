@@ -1,6 +1,7 @@
 //! The span page's unit tests: the column picture in the plane and in space, the sliders' path,
 //! shapes and scales; the row picture's are in `row_picture.rs`.
 
+mod null_space;
 mod row_picture;
 
 use super::figure::content_bounds;
@@ -33,7 +34,7 @@ fn close(v: &Value, want: &[f64]) -> bool {
 }
 
 #[test]
-fn the_default_is_the_seeds_2u_plus_v() {
+fn the_default_is_the_notebooks_2u_plus_v() {
     let c = build();
     assert_eq!(value(&c, "rank"), Value::Number(2.0));
     assert_eq!(value(&c, "independent"), Value::Bool(true));
@@ -45,7 +46,7 @@ fn the_default_is_the_seeds_2u_plus_v() {
 }
 
 #[test]
-fn the_seeds_parallel_columns_cannot_reach_b() {
+fn the_notebooks_parallel_columns_cannot_reach_b() {
     // {y = 2x + 6, y = 2x}: columns (2, 2) and (−1, −1), b = (−6, 0).
     let c = page(&[("A", "2,-1;2,-1"), ("b", "-6,0")]);
     assert_eq!(value(&c, "rank"), Value::Number(1.0));
@@ -66,7 +67,7 @@ fn the_seeds_parallel_columns_cannot_reach_b() {
 }
 
 #[test]
-fn the_seeds_column_figure_and_overdetermined_system() {
+fn the_notebooks_column_figure_and_overdetermined_system() {
     let c = page(&[("A", "0.5,-1;1,1"), ("b", "-1,4")]);
     assert!(close(&value(&c, "coefficients"), &[2.0, 2.0]));
     // A third equation 7x − y = 2: b = (−1, 4, 2) leaves the plane of the columns.

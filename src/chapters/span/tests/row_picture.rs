@@ -157,7 +157,7 @@ fn c_line(c: &Span, i: usize) -> (World, World) {
 
 #[test]
 fn parallel_equations_share_no_point_and_other_shapes_get_a_note() {
-    // The seed's {y = 2x + 6, y = 2x} as rows: −2x + y = 6 and −2x + y = 0.
+    // The notebook's {y = 2x + 6, y = 2x} as rows: −2x + y = 6 and −2x + y = 0.
     let mut c = page(&[("A", "-2,1;-2,1"), ("b", "6,0"), ("picture", "rows")]);
     assert_eq!(value(&c, "in_span"), Value::Bool(false));
     let scene = plane_scene(&c, &Timeline::new(0));

@@ -19,12 +19,12 @@ const GAP_X: f64 = 0.1;
 const GAP_Y: f64 = 0.25;
 
 impl ImageTab {
-    /// The same error from the singular values: √(Σ_{i>k} σᵢ²) / √(Σ σᵢ²).
+    /// The same error from the singular values: √(σₖ₊₁² + … + σᵣ²) / √(σ₁² + … + σᵣ²).
     fn error_from_sigma(&self) -> f64 {
         dropped_share(&self.factors.svd.singular_values, self.k)
     }
 
-    /// The share of ‖A‖²_F that the first k singular values keep.
+    /// The share of ‖A‖² (Frobenius) that the first k singular values keep.
     fn energy(&self) -> f64 {
         kept_energy(&self.factors.svd.singular_values, self.k)
     }
@@ -50,31 +50,31 @@ impl ImageTab {
                 "storage",
                 self.storage_ratio(),
                 format!(
-                    "k(m + n + 1)/(mn) = {}/{}: numbers stored for A_k per pixel of the {ROWS}×{COLS} picture",
+                    "k(m + n + 1)/(mn) = {}/{}: numbers stored for Aₖ per pixel of the {ROWS}×{COLS} picture",
                     k * (ROWS + COLS + 1),
                     ROWS * COLS
                 ),
             ),
             number_readout(
                 "relative_error",
-                "‖A − A_k‖/‖A‖",
+                "‖A − Aₖ‖/‖A‖",
                 self.measured_error,
                 format!(
-                    "relative Frobenius error, measured on the pixels; from the singular values √(Σ_{{i>k}} σᵢ²/Σ σᵢ²) = {}",
+                    "relative error in the Frobenius norm, measured on the pixels; from the singular values alone it is {}",
                     display_number(self.error_from_sigma())
                 ),
             ),
             number_readout(
                 "relative_error_sigma",
-                "√(Σ_{i>k} σᵢ²/Σ σᵢ²)",
+                "√((σₖ₊₁² + … + σᵣ²)/(σ₁² + … + σᵣ²))",
                 self.error_from_sigma(),
-                "the same error from the dropped singular values alone",
+                "the same error from the dropped singular values σₖ₊₁ … σᵣ alone",
             ),
             number_readout(
                 "energy",
                 "energy kept",
                 self.energy(),
-                "Σ_{i≤k} σᵢ² / Σ σᵢ²: the share of ‖A‖²_F the first k singular values carry",
+                "(σ₁² + … + σₖ²)/(σ₁² + … + σᵣ²): the share of ‖A‖² (Frobenius) that the first k singular values carry",
             ),
         ]
     }
@@ -129,7 +129,7 @@ impl ImageTab {
     /// A sentence for the live region.
     pub(in crate::chapters::svd) fn summary(&self) -> String {
         format!(
-            "Rank {} of {}: A_k stores {}% of the picture's numbers and is off by {}% (relative Frobenius error), keeping {}% of the energy.",
+            "Rank {} of {}: Aₖ stores {}% of the picture's numbers and is off by {}% (relative Frobenius error), keeping {}% of the energy.",
             self.k,
             self.max_rank(),
             display_number(100.0 * self.storage_ratio()),
@@ -139,14 +139,15 @@ impl ImageTab {
     }
 
     /// Code that draws the same picture and computes the same approximation.
-    pub(in crate::chapters::svd) fn code(&self) -> Code {
+    /// Appends the picture tab's code to A's (whose imports it shares): the picture, its SVD and the
+    /// rank-k readouts.
+    pub(in crate::chapters::svd) fn append_code(&self, code: &mut Code) {
         let k = self.k;
         let (numpy, nalgebra) = (picture::NUMPY, picture::NALGEBRA);
-        let mut code = Code { numpy: String::new(), torch: String::new(), nalgebra: String::new() };
         code.line(
-            &format!("import numpy as np\n\n{numpy}\nk = {k}\n"),
-            &format!("import numpy as np\nimport torch\n\n{numpy}\nimg = torch.from_numpy(img)\nk = {k}\n"),
-            &format!("use nalgebra::DMatrix;\n\n{nalgebra}\nlet k = {k};\n"),
+            &format!("\n# The picture tab: a picture and its best rank-k approximation\n{numpy}\nk = {k}\n"),
+            &format!("\n# The picture tab: a picture and its best rank-k approximation\nimport numpy as np\n{numpy}\nimg = torch.from_numpy(img)\nk = {k}\n"),
+            &format!("\n// The picture tab: a picture and its best rank-k approximation\n{nalgebra}\nlet k = {k};\n"),
         );
         code.line(
             "U, s, Vt = np.linalg.svd(img, full_matrices=False)\nimg_k = U[:, :k] @ np.diag(s[:k]) @ Vt[:k, :]  # the best rank-k approximation",
@@ -154,10 +155,9 @@ impl ImageTab {
             "let svd = img.clone().try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet (u, s, v_t) = (svd.u.unwrap(), svd.singular_values, svd.v_t.unwrap());\nlet img_k = u.columns(0, k) * DMatrix::from_diagonal(&s.rows(0, k)) * v_t.rows(0, k); // the best rank-k approximation",
         );
         code.line(
-            "np.linalg.norm(img - img_k) / np.linalg.norm(img)  # relative_error\nnp.sqrt(np.sum(s[k:] ** 2) / np.sum(s ** 2))  # the same, from s\nnp.sum(s[:k] ** 2) / np.sum(s ** 2)  # energy\nk * (m + n + 1) / (m * n)  # storage_ratio",
-            "torch.linalg.norm(img - img_k) / torch.linalg.norm(img)  # relative_error\ntorch.sqrt(torch.sum(s[k:] ** 2) / torch.sum(s ** 2))  # the same, from s\ntorch.sum(s[:k] ** 2) / torch.sum(s ** 2)  # energy\nk * (m + n + 1) / (m * n)  # storage_ratio",
-            "let relative_error = (&img - &img_k).norm() / img.norm();\nlet from_s = (s.rows(k, s.len() - k).norm_squared() / s.norm_squared()).sqrt();\nlet energy = s.rows(0, k).norm_squared() / s.norm_squared();\nlet storage_ratio = (k * (m + n + 1)) as f64 / (m * n) as f64;",
+            "print(\"rank_k\", k, \"of\", min(m, n), \"numerical rank\", np.linalg.matrix_rank(img))\nprint(\"storage_ratio\", k * (m + n + 1) / (m * n))\nprint(\"relative_error\", np.linalg.norm(img - img_k) / np.linalg.norm(img))\nprint(\"relative_error_sigma\", np.sqrt(np.sum(s[k:] ** 2) / np.sum(s ** 2)))  # the same, from s\nprint(\"energy\", np.sum(s[:k] ** 2) / np.sum(s ** 2))",
+            "print(\"rank_k\", k, \"of\", min(m, n), \"numerical rank\", torch.linalg.matrix_rank(img))\nprint(\"storage_ratio\", k * (m + n + 1) / (m * n))\nprint(\"relative_error\", torch.linalg.norm(img - img_k) / torch.linalg.norm(img))\nprint(\"relative_error_sigma\", torch.sqrt(torch.sum(s[k:] ** 2) / torch.sum(s ** 2)))\nprint(\"energy\", torch.sum(s[:k] ** 2) / torch.sum(s ** 2))",
+            "println!(\"storage_ratio {}\", (k * (m + n + 1)) as f64 / (m * n) as f64);\nprintln!(\"relative_error {}\", (&img - &img_k).norm() / img.norm());\nprintln!(\"relative_error_sigma {}\", (s.rows(k, s.len() - k).norm_squared() / s.norm_squared()).sqrt());\nprintln!(\"energy {}\", s.rows(0, k).norm_squared() / s.norm_squared());",
         );
-        code
     }
 }

@@ -118,5 +118,7 @@ fn the_scene_has_four_panels_and_the_chart_marks_k() {
     assert!(s[ROWS - 1] < s[0] * LOG_FLOOR_RATIO, "{}", s[ROWS - 1]);
     assert!(chart.description().contains("numerically zero"), "{}", chart.description());
     assert!(t.summary().contains("Rank 12 of 120"));
-    assert!(t.code().numpy.contains("k = 12") && t.code().nalgebra.contains("let k = 12;"));
+    let mut code = crate::chapter::Code::imports();
+    t.append_code(&mut code);
+    assert!(code.numpy.contains("k = 12") && code.nalgebra.contains("let k = 12;"));
 }

@@ -47,18 +47,52 @@ fn a_3x2_matrix_carries_the_circle_onto_an_ellipse_in_its_column_plane() {
     assert!(!drag3(&mut c, "A:2", Point3::zeros()));
 }
 
+/// The null-space shapes of a 3-D figure: its line's direction, and whether a plane is shaded.
+fn null_shapes(space: &Space) -> (Option<Point3>, bool) {
+    let line = space.shapes.iter().find_map(|s| match s {
+        Shape3::Line { direction, stroke, label: Some(l), .. } if stroke.role == Role::Second && l.contains("null space") => {
+            Some(*direction)
+        }
+        _ => None,
+    });
+    let plane = space.shapes.iter().any(|s| matches!(s, Shape3::Polygon { fill: Some(f), .. } if f.role == Role::Second));
+    (line, plane)
+}
+
 #[test]
-fn a_2x3_matrix_flattens_space_and_sends_v3_to_zero() {
+fn a_2x3_matrix_flattens_space_and_draws_the_line_it_sends_to_zero() {
     let c = map_of(DMatrix::from_row_slice(2, 3, &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]));
     let space = space_at(&c, &Timeline::new(0)).unwrap();
-    let v3 = arrows(&space).into_iter().find(|(l, _)| l.starts_with("v₃")).unwrap().1;
+    let (line, plane) = null_shapes(&space);
+    let null = line.expect("the null-space line");
     let a = embed(&c.a).unwrap();
-    assert!((a * v3).norm() < 1e-12 && (v3.norm() - 1.0).abs() < 1e-12);
+    assert!((a * null).norm() < 1e-12 && (null.norm() - 1.0).abs() < 1e-12 && !plane);
+    assert!(c.summary().contains("sends the line through (−0.4082, 0.8165, −0.4082) to 0"), "{}", c.summary());
     assert!(space_handles(&c).is_empty(), "columns in the flattened plane are typed, not dragged");
     assert!(c.handles().in_space(), "but the figure is still in space");
     assert!(figure_note(&c).is_none());
     assert!(figure_note(&page("1,2,3,4;5,6,7,8")).is_some());
     assert!(space_at(&page("1,2,3,4;5,6,7,8"), &Timeline::new(0)).is_none());
+    // Rank 1: a plane goes to 0, and the figure shades it.
+    let flat = page("1,2,3;2,4,6");
+    assert_eq!(null_shapes(&space_at(&flat, &Timeline::new(0)).unwrap()), (None, true));
+    assert!(flat.summary().contains("plane spanned by"), "{}", flat.summary());
+    // A 3×3 of rank 2 sends a line to 0; an invertible one nothing, and no null shapes are drawn.
+    let singular = page("1,2,3;4,5,6;7,8,9");
+    let (line, _) = null_shapes(&final_space(&singular));
+    let n = line.unwrap();
+    assert!((embed(&singular.a).unwrap() * n).norm() < 1e-12);
+    assert_eq!(null_shapes(&final_space(&page("2,1,0;1,-3,1;0,1,1"))), (None, false));
+    // A 3×2 of rank 1: the line lies in the input plane z = 0.
+    let (line, _) = null_shapes(&final_space(&page("1,2;2,4;3,6")));
+    let n = line.unwrap();
+    assert!(n.z == 0.0 && (n.x + 2.0 * n.y).abs() < 1e-12, "{n}");
+}
+
+fn final_space(c: &super::SvdPage) -> Space {
+    let mut t = Timeline::new(c.stages().len());
+    t.finish();
+    space_at(c, &t).unwrap()
 }
 
 #[test]

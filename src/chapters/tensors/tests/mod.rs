@@ -61,7 +61,7 @@ fn m(rows: &[&[f64]]) -> Value {
 }
 
 #[test]
-fn the_default_is_the_seeds_example() {
+fn the_default_is_the_notebooks_example() {
     let c = build();
     assert_eq!(value(&c, "shape"), Value::Vector(vec![3.0, 2.0]));
     assert_eq!(value(&c, "transpose"), m(&[&[1.0, 3.0, 5.0], &[2.0, 4.0, 6.0]]));
@@ -80,7 +80,7 @@ fn the_default_is_the_seeds_example() {
 }
 
 #[test]
-fn the_seeds_other_examples() {
+fn the_notebooks_other_examples() {
     // A + 4 and the column broadcast A + [[2], [4], [6]].
     let c = page(&[("s", "4"), ("b", "2,4,6")]);
     assert_eq!(value(&c, "plus_s"), m(&[&[5.0, 6.0], &[7.0, 8.0], &[9.0, 10.0]]));
@@ -246,9 +246,16 @@ fn code_reproduces_the_state() {
     let code = build().code();
     assert!(code.numpy.contains("A = np.array([[1, 2], [3, 4], [5, 6]], dtype=float)"), "{}", code.numpy);
     assert!(code.numpy.contains("\ns = 2\n"), "{}", code.numpy);
-    assert!(code.numpy.contains("A.shape  # (3, 2)"));
-    assert!(code.numpy.contains("A + b  # b is added to every row"));
-    assert!(!code.numpy.contains("b[:, None]"), "b does not fit as a column of A");
+    assert!(code.numpy.contains("print(\"shape =\", A.shape)  # (3, 2)"));
+    assert!(code.numpy.contains("print(\"broadcast_sum =\", (A + b).tolist())  # b is added to every row"));
+    assert!(code.numpy.contains("# b as a column does not fit A's rows"), "b does not fit as a column of A");
+    // Every readout the page shows is printed, in numpy and PyTorch.
+    for r in build().readouts() {
+        if !["A", "b", "s"].contains(&r.name) {
+            let printed = format!("print(\"{} =", r.name);
+            assert!(code.numpy.contains(&printed) && code.torch.contains(&printed), "{}: {}", r.name, code.numpy);
+        }
+    }
     assert!(code.nalgebra.contains("let s = 2.0_f64;"), "{}", code.nalgebra);
     assert!(code.nalgebra.contains("|_, j| b[j]"));
     assert!(code.torch.contains("torch.Size([3, 2])"));
