@@ -13,7 +13,8 @@
 //              a 40×30 px arc: what a reader's machine does, where a slow frame delays the next move.
 // The `svd?tab=image` page drags the rank slider's thumb instead of a handle (the picture re-rendered
 // at every new k). `--start` adds first paint and time to interactive for every chapter, both from the
-// static page `<slug>/` (when the build has one) and from `index.html#/<slug>`.
+// static page `<slug>/` (when the build has one) and from `index.html#/<slug>` (and, with --before,
+// from the other build's `index.html#/<slug>`).
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -142,11 +143,17 @@ if (args.includes("--start") || onlyStart) {
     return times;
   };
   const staticPages = existsSync(join(DIST, CHAPTERS[0], "index.html"));
-  console.log(`\n| chapter | ${staticPages ? "`<slug>/`: first paint (ms) | `<slug>/`: interactive (ms) | " : ""}\`#/<slug>\`: first paint (ms) | \`#/<slug>\`: interactive (ms) |`);
-  console.log(`|---|${staticPages ? "--:|--:|" : ""}--:|--:|`);
+  // With --before, that build's single-page route first, loaded in turn with this build's pages.
+  const columns = [
+    ...(before ? [["before: `#/<slug>`", (slug) => `${before.base}index.html#/${slug}`]] : []),
+    ...(staticPages ? [["`<slug>/`", (slug) => `${site.base}${slug}/`]] : []),
+    ["`#/<slug>`", (slug) => `${site.base}index.html#/${slug}`],
+  ];
+  console.log(`\n| chapter | ${columns.map(([name]) => `${name}: first paint (ms) | ${name}: interactive (ms)`).join(" | ")} |`);
+  console.log(`|---|${columns.map(() => "--:|--:|").join("")}`);
   for (const slug of CHAPTERS) {
     const cells = [];
-    for (const url of [...(staticPages ? [`${site.base}${slug}/`] : []), `${site.base}index.html#/${slug}`]) {
+    for (const url of columns.map(([, address]) => address(slug))) {
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await load(url));
       cells.push(median(runs.map((r) => r.paint)).toFixed(0), median(runs.map((r) => r.live)).toFixed(0));
