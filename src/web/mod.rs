@@ -81,6 +81,17 @@ fn route_hash(hash: &str) -> String {
     }
 }
 
+/// On a chapter's static page, the address of another chapter's static page for a hash that names it
+/// (`#/svd?A=1,2;3,4` → `../svd/#?A=1,2;3,4`); `None` for this chapter, an unknown one, or elsewhere.
+fn other_static_page(hash: &str) -> Option<String> {
+    let current = STATIC_CHAPTER.with(Cell::get)?;
+    let rest = hash.strip_prefix("#/")?;
+    let (slug, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let info = find(slug).filter(|info| info.slug != current)?;
+    let state = if query.is_empty() { String::new() } else { format!("#?{query}") };
+    Some(format!("{}{state}", chapter_href(info.slug)))
+}
+
 /// How a page hash (`#/<slug>?A=…`) is written in the address bar: on its own static page as `#?A=…`
 /// (the default state: no hash at all, `None`), elsewhere as it is.
 pub fn address_hash(hash: &str) -> Option<String> {
@@ -141,7 +152,15 @@ fn theme_changed() {
 }
 
 fn route_current() {
-    let hash = route_hash(&window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default());
+    let Ok(location) = window().map(|w| w.location()) else { return };
+    let raw = location.hash().unwrap_or_default();
+    // On a static page, a link to another chapter (`#/svd?…`, from the explanation) opens that
+    // chapter's own static page, with the state after `#?`.
+    if let Some(address) = other_static_page(&raw) {
+        let _ = location.replace(&address);
+        return;
+    }
+    let hash = route_hash(&raw);
     // The look first, so that the new page reads its figure colours from the right theme.
     let (look, embed) = match parse_hash(&hash) {
         Route::Chapter(link) => (Look::from_params(&link.params), link.embed),

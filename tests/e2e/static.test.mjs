@@ -6,8 +6,10 @@ import { CHAPTERS, dragHandle, readout, useSite, waitForReadout } from "./harnes
 
 const site = useSite();
 
-/** The figure box's and the explanation's places, and the document's height. */
-const layout = (page) => page.evaluate(() => {
+/** The figure box's, the explanation's and the title's places, once the fonts (the formulas' math
+ * font among them) are in. */
+const layout = (page) => page.evaluate(async () => {
+  await document.fonts.ready;
   const box = (s) => { const r = document.querySelector(s).getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); };
   return { figure: box(".figure"), prose: box(".prose"), title: box("h1") };
 });
@@ -62,6 +64,11 @@ describe("with scripts", () => {
     await page.evaluate(() => { location.hash = "#?A=3,0;0,3"; });
     await waitForReadout(page, "det", (d) => d === 9);
     await page.context().close();
+    // A link to another chapter (the explanation's `#/svd?…`) opens that chapter's static page.
+    const other = await site.openPage(`${site.base}determinant/#/svd?A=1,2;3,4`);
+    await other.waitForURL(`${site.base}svd/#?A=1,2;3,4`);
+    assert.equal((await readout(other, "singular_values")).length, 2);
+    await other.context().close();
     // A link problem is reported as on the single-page route.
     const bad = await site.openPage(`${site.base}determinant/#?A=1,2;oops`);
     await bad.locator(".url-alert[role=alert]").waitFor({ state: "visible" });
