@@ -11,6 +11,8 @@ pub mod host_api;
 pub mod math;
 pub mod notebook;
 pub mod page;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod readout;
 pub mod share;
 pub mod state;

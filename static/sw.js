@@ -5,6 +5,8 @@
 // Assets whose names carry trunk's content hash never change: once cached they are served from the
 // cache, without a request and without rewriting the cache on every visit (the wasm is over 1 MB).
 const CACHE = "linalg-live";
+// The chapters' static pages and their explanations (filled in by the build: scripts/pages.mjs).
+const PAGES = [];
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
 // The math font (static/fonts, copied as it is by trunk): named in style.css, not in index.html.
 const MATH_FONT = "./fonts/stix-two-math.woff2";
@@ -16,9 +18,9 @@ self.addEventListener("install", (event) => {
     const html = await page.clone().text();
     const assets = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
     await cache.put("./index.html", page);
-    // The <linalg-figure> script too, for pages of this site that use the custom element, and the
-    // formulas' font, which only the stylesheet names.
-    await cache.addAll([...new Set([...assets, "./linalg-figure.js", MATH_FONT])]);
+    // The <linalg-figure> script too, for pages of this site that use the custom element, the
+    // formulas' font, which only the stylesheet names, and the chapters' static pages.
+    await cache.addAll([...new Set([...assets, "./linalg-figure.js", MATH_FONT, ...PAGES])]);
     await self.skipWaiting();
   })());
 });
@@ -42,7 +44,9 @@ self.addEventListener("fetch", (event) => {
       return response;
     } catch (offline) {
       const cached = await caches.match(request, { ignoreSearch: true });
-      return cached ?? (await caches.match("./index.html")) ?? Response.error();
+      // A chapter's static page asked for as <slug>/index.html is the cached <slug>/.
+      const folder = request.mode === "navigate" ? await caches.match(new URL("./", request.url)) : undefined;
+      return cached ?? folder ?? (await caches.match("./index.html")) ?? Response.error();
     }
   })());
 });

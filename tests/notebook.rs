@@ -12,6 +12,7 @@ use linalg_live::readout::Value;
 use linalg_live::state::route::ChapterLink;
 use linalg_live::view::matplotlib::light_theme;
 use linalg_live::view::scene::Role;
+use linalg_live::view::svg::ROLE_NAMES;
 use serde_json::Value as Json;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -303,19 +304,7 @@ fn the_notebooks_colours_are_the_light_themes() {
         light[at..].split(';').next().unwrap().trim().to_string()
     };
     let theme = light_theme();
-    let names = [
-        (Role::Basis1, "basis1"),
-        (Role::Basis2, "basis2"),
-        (Role::Input, "input"),
-        (Role::Image, "image"),
-        (Role::Second, "second"),
-        (Role::Eigen, "eigen"),
-        (Role::Data, "data"),
-        (Role::Ghost, "ghost"),
-        (Role::Grid, "grid"),
-        (Role::Axis, "axis"),
-    ];
-    for (role, name) in names {
+    for (role, name) in ROLE_NAMES {
         let ours = &theme.roles.iter().find(|(r, _)| *r == role).unwrap().1;
         assert_eq!(*ours, var(&format!("--c-{name}")), "{name}");
     }

@@ -8,7 +8,7 @@ use super::handle::{dragged, Action, HandleId, Handles};
 use super::input::{InputKind, InputSpec, Limits, SliderRange};
 use super::{Chapter, Code, Describe, Draw, Readouts};
 use crate::readout::Readout;
-use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector};
+use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector, MAX_ROWS};
 use crate::view::chart::Chart;
 use crate::view::timeline::Timeline;
 use nalgebra::DMatrix;
@@ -37,7 +37,19 @@ pub struct InputView<'a> {
     pub shown: bool,
 }
 
+/// More rows than this and an input's cells are a compact table with row numbers that scrolls (PCA's
+/// and the pseudoinverse's points), rather than a wall of fields.
+const LONG_ROWS: usize = 8;
+
 impl InputView<'_> {
+    /// Whether its cells are edited one by one (never thousands of generated points).
+    pub fn editable(&self) -> bool {
+        self.note.is_none() && self.value.nrows() <= MAX_ROWS
+    }
+    /// Whether its cells are a long list, shown as a compact table that scrolls.
+    pub fn long(&self) -> bool {
+        self.editable() && self.value.nrows() > LONG_ROWS
+    }
     /// The value in the URL's text form.
     pub fn to_param(&self) -> String {
         match self.kind {
@@ -72,7 +84,9 @@ pub fn parse_input(kind: InputKind, text: &str) -> Result<DMatrix<f64>, ChapterE
 
 /// A chapter behind a pointer: what the page and the shell call. Implemented for every [`Chapter`].
 pub trait AnyChapter {
-    /// The explanation's static HTML.
+    /// The explanation's static HTML. Not in the WebAssembly module: the build writes it into each
+    /// chapter's static page and `<slug>/prose.html` (`src/prerender.rs`), and the page fetches it.
+    #[cfg(not(target_arch = "wasm32"))]
     fn prose(&self) -> &'static str;
     /// The inputs that exist now, in display and URL order.
     fn inputs(&self) -> Vec<InputView<'_>>;
@@ -110,6 +124,7 @@ fn spec<C: Chapter>(name: &str) -> Result<&'static InputSpec<C>, ChapterError> {
 }
 
 impl<C: Chapter> AnyChapter for C {
+    #[cfg(not(target_arch = "wasm32"))]
     fn prose(&self) -> &'static str {
         C::PROSE
     }

@@ -25,9 +25,10 @@ pub fn matrix_literal(m: &DMatrix<f64>) -> String {
     format!("[{}]", m.row_iter().map(|r| list_literal(r.iter().copied())).collect::<Vec<_>>().join(", "))
 }
 
-/// Rust bindings are lower case: `A` becomes `a`.
+/// Rust bindings are lower case: `A` becomes `a` (input names are ASCII; ASCII lowering also keeps
+/// Unicode's case tables out of the WebAssembly module).
 pub fn rust_name(name: &str) -> String {
-    name.to_lowercase()
+    name.to_ascii_lowercase()
 }
 
 impl Code {

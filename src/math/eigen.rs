@@ -175,7 +175,7 @@ pub fn eigenvalues(a: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> 
             return Err(NumericError::Overflow);
         }
     }
-    values.sort_by(contract_order);
+    super::order::sort_by(&mut values, contract_order);
     Ok(values)
 }
 
@@ -232,7 +232,7 @@ fn symmetric_general(a: &DMatrix<f64>, scale: f64) -> Result<(Vec<f64>, DMatrix<
     let b = (&b + b.transpose()) / 2.0;
     let e = SymmetricEigen::try_new(b.clone(), f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?;
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&i, &j| e.eigenvalues[j].total_cmp(&e.eigenvalues[i]));
+    super::order::sort_by(&mut order, |&i, &j| e.eigenvalues[j].total_cmp(&e.eigenvalues[i]));
     let values: Vec<f64> = order.iter().map(|&i| e.eigenvalues[i]).collect();
     let mut vectors = DMatrix::from_fn(n, n, |r, c| e.eigenvectors[(r, order[c])]);
     fix_signs(&mut vectors);

@@ -6,6 +6,7 @@ pub mod basis;
 pub mod det;
 pub mod eigen;
 pub mod norms;
+pub mod order;
 pub mod pca;
 pub mod quadratic;
 pub mod random;

@@ -196,7 +196,7 @@ pub fn svd_up_to_3(m: usize, n: usize, a: [[f64; SMALL]; SMALL]) -> Option<SvdSm
         sigma[c] = dot(&w[c], &w[c]).sqrt();
     }
     let mut order = [0, 1, 2];
-    order[..n].sort_by(|&i, &j| sigma[j].total_cmp(&sigma[i]));
+    super::order::sort_by(&mut order[..n], |&i, &j| sigma[j].total_cmp(&sigma[i]));
     let zero = negligible.sqrt() * n as f64;
     let mut out = SvdSmall { shape: (m, n), u: [[0.0; SMALL]; SMALL], sigma: [0.0; SMALL], v: [[0.0; SMALL]; SMALL] };
     for (c, &i) in order.iter().take(n).enumerate() {
@@ -329,7 +329,7 @@ pub fn symmetric_jacobi<const N: usize>(b: [[f64; N]; N]) -> Option<SymmetricEig
     for (i, o) in order.iter_mut().enumerate() {
         *o = i;
     }
-    order.sort_by(|&i, &j| m[j][j].total_cmp(&m[i][i]));
+    super::order::sort_by(&mut order, |&i, &j| m[j][j].total_cmp(&m[i][i]));
     let mut out = SymmetricEigen { values: [0.0; N], vectors: [[0.0; N]; N] };
     for (c, &i) in order.iter().enumerate() {
         out.values[c] = m[i][i];

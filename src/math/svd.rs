@@ -184,7 +184,7 @@ fn complete_orthonormal(u: &mut DMatrix<f64>, sigma: &DVector<f64>) {
 /// and verifies A = UΣVᵀ and Σσ² = ‖A‖²_F.
 fn finish(a: &DMatrix<f64>, u: DMatrix<f64>, sigma: DVector<f64>, v: DMatrix<f64>) -> Result<Svd, NumericError> {
     let mut order: Vec<usize> = (0..sigma.len()).collect();
-    order.sort_by(|&i, &j| sigma[j].total_cmp(&sigma[i]));
+    super::order::sort_by(&mut order, |&i, &j| sigma[j].total_cmp(&sigma[i]));
     let mut out = Svd {
         u: DMatrix::from_fn(u.nrows(), order.len(), |r, c| u[(r, order[c])]),
         singular_values: DVector::from_fn(order.len(), |i, _| sigma[order[i]]),

@@ -104,7 +104,7 @@ fn ritz_values(c: &DMatrix<f64>, k: usize) -> Result<DVector<f64>, NumericError>
     if values.iter().any(|x| !x.is_finite()) {
         return Err(NumericError::Unstable);
     }
-    values.sort_by(|x, y| y.total_cmp(x));
+    super::order::sort_by(&mut values, |x, y| y.total_cmp(x));
     Ok(DVector::from_iterator(k, values.into_iter().take(k)))
 }
 

@@ -1,7 +1,7 @@
 //! Charts as data: a title, axis labels, a linear or logarithmic y axis, series of bars and lines
-//! (each with a [`Role`], never a colour) and an optional marker. [`draw`] draws one with plotters on any
-//! `DrawingBackend`: the browser passes plotters-canvas, native tests pass plotters' SVG backend and
-//! read the SVG text.
+//! (each with a [`Role`], never a colour) and an optional marker. [`draw`] draws one through the
+//! figure's own [`Painter`]: the browser passes the canvas painter, the static pages and native tests
+//! the SVG painter or a recording.
 //!
 //! The x axis counts items (1, 2, 3…: singular values, principal components); every series gives one y
 //! per x. Non-finite values are left out, and on a log axis values at or below a stated floor
@@ -9,12 +9,11 @@
 //! of the axis, which starts at the decade below the smallest value above the floor. So no chart ever
 //! plots NaN or −∞, and noise does not squash the meaningful decades.
 
-use super::scene::Role;
+use super::labels::text_width;
+use super::render::Painter;
+use super::scene::{Align, Fill, Role, Stroke};
+use super::viewport::{nice_step, Screen};
 use crate::format::display_number;
-use plotters::coord::ranged1d::{Ranged, ValueFormatter};
-use plotters::coord::types::RangedCoordf64;
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// On a log axis, values at or below the largest value × this ratio (and zeros) are drawn at that floor.
 pub const LOG_FLOOR_RATIO: f64 = 1e-12;
@@ -76,31 +75,6 @@ pub struct Chart {
     pub series: Vec<Series>,
     /// An optional vertical marker.
     pub marker: Option<Marker>,
-}
-
-/// The theme's colours for a chart, as RGB triples (the browser reads them from the CSS custom
-/// properties, tests make them up), and the scale from CSS px to the backend's pixels.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ChartTheme {
-    /// The plot's background.
-    pub background: (u8, u8, u8),
-    /// Role colours; a role not listed is drawn in grey.
-    pub roles: Vec<(Role, (u8, u8, u8))>,
-    /// The CSS font family of all text.
-    pub font_family: String,
-    /// Backend pixels per CSS px (the devicePixelRatio on a canvas, 1 for SVG).
-    pub scale: f64,
-}
-
-impl ChartTheme {
-    fn color(&self, role: Role) -> RGBColor {
-        let (r, g, b) = self.roles.iter().find(|(x, _)| *x == role).map_or((136, 136, 136), |(_, c)| *c);
-        RGBColor(r, g, b)
-    }
-
-    fn px(&self, css: f64) -> u32 {
-        (css * self.scale).round().max(1.0) as u32
-    }
 }
 
 /// Parses a CSS colour as the theme writes it: `#rgb`, `#rrggbb` or `rgb(r, g, b)` / `rgba(…)`.
@@ -188,168 +162,134 @@ impl Chart {
     }
 }
 
-/// Draws `chart` on `area` (which it fills with the background first).
-pub fn draw<DB: DrawingBackend>(
-    chart: &Chart,
-    theme: &ChartTheme,
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (r, g, b) = theme.background;
-    area.fill(&RGBColor(r, g, b))?;
-    let (x_lo, x_hi) = chart.x_range();
-    let (bottom, top, floor) = chart.y_range();
-    // The title, then the legend as one row under it (outside the plot, where no data can be).
-    let text = theme.color(Role::Axis);
-    let title = (theme.font_family.as_str(), 14.0 * theme.scale).into_font().color(&text).pos(Pos::new(HPos::Center, VPos::Top));
-    let (width, _) = area.dim_in_pixel();
-    area.draw(&Text::new(chart.title.clone(), (width as i32 / 2, theme.px(8.0) as i32), title))?;
-    let legend_y = theme.px(38.0) as i32;
-    legend(area, chart, theme, legend_y)?;
-    // Room under the legend for the marker's label, above the plot where no data can hide it.
-    let body = area.margin(legend_y + theme.px(20.0) as i32, 0, 0, 0);
-    let mut builder = ChartBuilder::on(&body);
-    builder.margin(theme.px(10.0)).x_label_area_size(theme.px(36.0)).y_label_area_size(theme.px(58.0));
-    match floor {
-        Some(floor) => {
-            let mut ctx = builder.build_cartesian_2d(x_lo..x_hi, (bottom..top).log_scale())?;
-            plot(&mut ctx, chart, theme, bottom, top, Some(floor))
-        }
-        None => {
-            let mut ctx = builder.build_cartesian_2d(x_lo..x_hi, bottom..top)?;
-            plot(&mut ctx, chart, theme, bottom, top, None)
-        }
-    }
+/// The chart's height for a width, in CSS px (half as high as wide, within 200–300 px).
+pub fn chart_height(width: f64) -> f64 {
+    (width * 0.5).clamp(200.0, 300.0)
 }
 
-/// The mesh, the series, the marker and the legend, on either kind of y axis.
-fn plot<'a, DB: DrawingBackend + 'a, Y: Ranged<ValueType = f64> + ValueFormatter<f64>>(
-    ctx: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
-    chart: &Chart,
-    theme: &ChartTheme,
-    base: f64,
-    top: f64,
-    floor: Option<f64>,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let text = theme.color(Role::Axis);
-    let grid = theme.color(Role::Grid);
-    let label_font = (theme.font_family.as_str(), 12.0 * theme.scale).into_font().color(&text);
-    let x_format = |x: &f64| if (x - x.round()).abs() < 1e-9 { display_number(*x) } else { String::new() };
-    let y_format = |y: &f64| display_number(*y);
-    ctx.configure_mesh()
-        .x_desc(chart.x_label.as_str())
-        .y_desc(chart.y_label.as_str())
-        .x_labels(8)
-        .y_labels(6)
-        .x_label_formatter(&x_format)
-        .y_label_formatter(&y_format)
-        .label_style(label_font.clone())
-        .axis_desc_style(label_font.clone())
-        .axis_style(text.stroke_width(theme.px(1.0)))
-        .bold_line_style(grid.stroke_width(theme.px(1.0)))
-        .light_line_style(grid.mix(0.4).stroke_width(theme.px(1.0)))
-        .disable_x_mesh()
-        .draw()?;
-    // Values are clamped into the visible range: at or below the floor to the axis' bottom (an empty
-    // bar), above the top to it.
-    let shown = |y: f64| match floor {
+/// The plot's margins inside the chart, in CSS px: left (the y labels), right, top (title, legend, the
+/// y axis' name), bottom (the x labels and the x axis' name).
+const PLOT_MARGINS: (f64, f64, f64, f64) = (58.0, 14.0, 70.0, 40.0);
+
+/// Draws `chart` filling a `width` × `height` CSS px surface (which `painter` clears first).
+pub fn draw(chart: &Chart, width: f64, height: f64, painter: &mut dyn Painter) {
+    painter.clear();
+    let (x_lo, x_hi) = chart.x_range();
+    let (bottom, top, floor) = chart.y_range();
+    let (ml, mr, mt, mb) = PLOT_MARGINS;
+    let (left, right, upper, lower) = (ml, (width - mr).max(ml + 1.0), mt, (height - mb).max(mt + 1.0));
+    // Where a value goes: x linearly; y linearly or by its logarithm, clamped into the plot (on a log
+    // axis, values at or below the floor sit on the axis' bottom: an empty bar).
+    let sx = |x: f64| left + (x - x_lo) / (x_hi - x_lo) * (right - left);
+    let unit = |y: f64| match floor {
         Some(f) => {
-            if y <= f {
-                base
-            } else {
-                y.clamp(base, top)
-            }
+            let y = if y <= f { bottom } else { y.clamp(bottom, top) };
+            (y.log10() - bottom.log10()) / (top.log10() - bottom.log10())
         }
-        None => y.clamp(base, top),
+        None => (y.clamp(bottom, top) - bottom) / (top - bottom),
     };
+    let sy = |y: f64| lower - unit(y) * (lower - upper);
+    let at = |x: f64, y: f64| Screen { x, y };
+
+    painter.text(at(width / 2.0, 18.0), &chart.title, Role::Axis, Align::Center);
+    legend(chart, width, 40.0, painter);
+    painter.text(at(6.0, upper - 10.0), &chart.y_label, Role::Axis, Align::Left);
+    painter.text(at((left + right) / 2.0, height - 8.0), &chart.x_label, Role::Axis, Align::Center);
+
+    // Horizontal grid lines and labels at round values (decades on a log axis).
+    let grid = Stroke::solid(Role::Grid, 1.0);
+    for y in y_ticks(bottom, top, floor.is_some()) {
+        let v = sy(y);
+        painter.path(&[at(left, v), at(right, v)], false, None, Some(grid));
+        painter.text(at(left - 6.0, v + 4.0), &display_number(y), Role::Axis, Align::Right);
+    }
+    // Whole numbers along x, at most about 8 of them.
+    let (first, last) = (x_lo.ceil(), x_hi.floor());
+    let step = ((last - first + 1.0) / 8.0).ceil().max(1.0);
+    let count = ((last - first) / step).floor().clamp(-1.0, 1000.0) as i64 + 1;
+    for i in 0..count.max(0) {
+        let x = first + i as f64 * step;
+        painter.text(at(sx(x), lower + 16.0), &display_number(x), Role::Axis, Align::Center);
+    }
+
     // Bars touch when there are many (gaps of a pixel or two only make a moiré).
     let most = chart.series.iter().map(|s| s.points.len()).sum::<usize>();
     let half = if most > 40 { 0.5 } else { 0.4 };
     for s in &chart.series {
-        let color = theme.color(s.role);
-        let points: Vec<(f64, f64)> = s.points.iter().filter(|p| p.0.is_finite() && p.1.is_finite()).map(|&(x, y)| (x, shown(y))).collect();
+        let points: Vec<(f64, f64)> = s.points.iter().copied().filter(|p| p.0.is_finite() && p.1.is_finite()).collect();
+        let fill = Fill { role: s.role, alpha: 1.0 };
         match s.kind {
             SeriesKind::Bars => {
-                let bars = points.iter().map(|&(x, y)| Rectangle::new([(x - half, base), (x + half, y)], color.filled()));
-                ctx.draw_series(bars)?;
+                for &(x, y) in &points {
+                    let (x0, x1, y0, y1) = (sx(x - half), sx(x + half), sy(bottom), sy(y));
+                    if y0 - y1 >= 0.5 {
+                        painter.path(&[at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1)], true, Some(fill), None);
+                    }
+                }
             }
             SeriesKind::Line => {
-                let width = theme.px(2.0);
-                ctx.draw_series(std::iter::once(PathElement::new(points.clone(), color.stroke_width(width))))?;
-                let radius = theme.px(2.5) as i32;
-                ctx.draw_series(points.iter().map(|&p| Circle::new(p, radius, color.filled())))?;
+                let line: Vec<Screen> = points.iter().map(|&(x, y)| at(sx(x), sy(y))).collect();
+                if line.len() > 1 {
+                    painter.path(&line, false, None, Some(Stroke::solid(s.role, 2.0)));
+                }
+                for p in line {
+                    painter.circle(p, 2.5, Some(fill), None);
+                }
             }
         }
     }
+    // The axes over the bars' feet.
+    let axis = Stroke::solid(Role::Axis, 1.0);
+    painter.path(&[at(left, upper), at(left, lower), at(right, lower)], false, None, Some(axis));
     if let Some(m) = &chart.marker {
-        let color = theme.color(m.role);
-        ctx.draw_series(std::iter::once(PathElement::new(vec![(m.x, base), (m.x, top)], color.stroke_width(theme.px(2.0)))))?;
-        // Beside the line, on the side with more room.
-        let right = m.x > (chart.x_range().0 + chart.x_range().1) / 2.0;
-        let h = if right { HPos::Right } else { HPos::Left };
-        let font = (theme.font_family.as_str(), 13.0 * theme.scale).into_font().color(&color).pos(Pos::new(h, VPos::Bottom));
-        let gap = if right { -4 } else { 4 } * theme.px(1.0) as i32;
-        ctx.plotting_area().draw(&(EmptyElement::at((m.x, top)) + Text::new(m.label.clone(), (gap, -(theme.px(2.0) as i32)), font)))?;
+        let x = sx(m.x);
+        painter.path(&[at(x, upper), at(x, lower)], false, None, Some(Stroke::solid(m.role, 2.0)));
+        // Beside the line near the plot's top, on the side with more room.
+        let (dx, align) = if m.x > (x_lo + x_hi) / 2.0 { (-5.0, Align::Right) } else { (5.0, Align::Left) };
+        painter.text(at(x + dx, upper + 14.0), &m.label, m.role, align);
     }
-    Ok(())
 }
 
-/// The series' names with a swatch each, in one centred row at height `y`. Drawn here rather than by
-/// plotters' legend, which measures text through the DOM in the browser (an inline style the page's
-/// Content-Security-Policy forbids); text sizes come from the backend instead.
-fn legend<DB: DrawingBackend>(
-    area: &DrawingArea<DB, plotters::coord::Shift>,
-    chart: &Chart,
-    theme: &ChartTheme,
-    y: i32,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let text = theme.color(Role::Axis);
-    let font = (theme.font_family.as_str(), 12.0 * theme.scale).into_font().color(&text).pos(Pos::new(HPos::Left, VPos::Center));
-    let (pad, swatch, gap) = (theme.px(5.0) as i32, theme.px(10.0) as i32, theme.px(18.0) as i32);
-    let mut widths = Vec::new();
-    for s in &chart.series {
-        widths.push(area.estimate_text_size(&s.name, &font)?.0 as i32);
+/// Round values for the y axis' grid: about six multiples of a 1-2-5 step from `bottom` (linear), or
+/// the decades from `bottom` to `top`, every second or third one when there are many (log).
+fn y_ticks(bottom: f64, top: f64, log: bool) -> Vec<f64> {
+    if log {
+        let (lo, hi) = (bottom.log10().ceil() as i32, top.log10().floor() as i32);
+        let every = ((hi - lo) / 6 + 1).max(1);
+        return (lo..=hi).filter(|e| (e - lo) % every == 0).map(|e| 10f64.powi(e)).collect();
     }
-    let total: i32 = widths.iter().map(|w| swatch + pad + w).sum::<i32>() + gap * (widths.len() as i32 - 1).max(0);
-    let mut x = (area.dim_in_pixel().0 as i32 - total).max(0) / 2;
+    let step = nice_step((top - bottom) / 6.0);
+    let first = (bottom / step).ceil();
+    (0..=12).map(|i| (first + f64::from(i)) * step).take_while(|y| *y <= top * (1.0 + 1e-12)).collect()
+}
+
+/// The series' names with a swatch each, in one centred row at height `y`.
+fn legend(chart: &Chart, width: f64, y: f64, painter: &mut dyn Painter) {
+    let (pad, swatch, gap) = (5.0, 10.0, 18.0);
+    let widths: Vec<f64> = chart.series.iter().map(|s| text_width(&s.name)).collect();
+    let total: f64 = widths.iter().map(|w| swatch + pad + w).sum::<f64>() + gap * (widths.len() as f64 - 1.0).max(0.0);
+    let mut x = ((width - total) / 2.0).max(0.0);
     for (s, w) in chart.series.iter().zip(widths) {
-        let color = theme.color(s.role);
+        let at = |dx: f64, dy: f64| Screen { x: x + dx, y: y + dy };
         match s.kind {
-            SeriesKind::Bars => area.draw(&Rectangle::new([(x, y - swatch / 2), (x + swatch, y + swatch / 2)], color.filled()))?,
-            SeriesKind::Line => area.draw(&PathElement::new(vec![(x, y), (x + swatch, y)], color.stroke_width(theme.px(2.0))))?,
+            SeriesKind::Bars => painter.path(
+                &[at(0.0, -5.0), at(swatch, -5.0), at(swatch, 5.0), at(0.0, 5.0)],
+                true,
+                Some(Fill { role: s.role, alpha: 1.0 }),
+                None,
+            ),
+            SeriesKind::Line => painter.path(&[at(0.0, 0.0), at(swatch, 0.0)], false, None, Some(Stroke::solid(s.role, 2.0))),
         }
-        area.draw(&Text::new(s.name.clone(), (x + swatch + pad, y), font.clone()))?;
+        painter.text(at(swatch + pad, 4.0), &s.name, Role::Axis, Align::Left);
         x += swatch + pad + w + gap;
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn theme() -> ChartTheme {
-        ChartTheme {
-            background: (255, 255, 255),
-            roles: vec![
-                (Role::Eigen, (0, 122, 90)),
-                (Role::Ghost, (185, 185, 194)),
-                (Role::Axis, (85, 85, 94)),
-                (Role::Image, (196, 82, 10)),
-            ],
-            font_family: "sans-serif".into(),
-            scale: 1.0,
-        }
-    }
-
-    fn svg(chart: &Chart) -> String {
-        let mut out = String::new();
-        {
-            let area = SVGBackend::with_string(&mut out, (640, 320)).into_drawing_area();
-            draw(chart, &theme(), &area).unwrap();
-            area.present().unwrap();
-        }
-        out
-    }
+    use crate::view::render::Recording;
 
     fn singular_values(values: &[f64]) -> Chart {
         Chart {
@@ -367,38 +307,42 @@ mod tests {
         }
     }
 
-    /// The filled rectangles in the eigen colour (the bars), as (x, y, width, height).
-    fn bars(svg: &str) -> Vec<(f64, f64, f64, f64)> {
-        svg.lines()
-            .filter(|l| l.contains("<rect") && l.contains("#007A5A") && !l.contains("fill=\"none\""))
-            .map(|l| {
-                let attr = |name: &str| -> f64 {
-                    let start = l.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
-                    l[start..].split('"').next().unwrap().parse().unwrap()
-                };
-                (attr("x"), attr("y"), attr("width"), attr("height"))
-            })
+    fn drawn(chart: &Chart) -> Recording {
+        let mut rec = Recording::default();
+        draw(chart, 640.0, 320.0, &mut rec);
+        rec
+    }
+
+    fn texts(rec: &Recording) -> Vec<&str> {
+        rec.texts.iter().map(|t| t.1.as_str()).collect()
+    }
+
+    /// The filled rectangles in the eigen colour (the bars and the legend's swatch), as
+    /// (top, height) in px.
+    fn bars(rec: &Recording) -> Vec<(f64, f64)> {
+        rec.paths
+            .iter()
+            .filter(|p| p.1 && p.2 == Some(Role::Eigen) && p.0.len() == 4)
+            .map(|p| (p.0[2].y.min(p.0[0].y), (p.0[0].y - p.0[2].y).abs()))
             .collect()
     }
 
     #[test]
     fn a_log_chart_has_its_title_axes_one_bar_per_value_and_a_floor() {
         let values = [100.0, 10.0, 1.0, 0.0, 1e-30];
-        let out = svg(&singular_values(&values));
-        assert!(out.contains("Singular values"), "title");
-        assert!(out.contains("\ni\n") && out.contains("\nσᵢ\n"), "axis labels");
-        assert!(out.contains("k = 2"), "marker label");
-        assert!(out.contains("\nkept\n"), "legend");
-        assert!(!out.contains("NaN") && !out.contains("inf"), "{out}");
-        // One bar per value plus the legend's swatch.
-        let rects = bars(&out);
-        assert_eq!(rects.len(), values.len() + 1, "{rects:?}");
-        // The legend's swatch is drawn first, above the plot.
-        assert!(rects[0].1 < rects[1].1, "{rects:?}");
-        let heights: Vec<f64> = rects[1..].iter().map(|r| r.3).collect();
-        // Decades are equal steps; 0 and 1e-30 sit on the floor (1e-10), 10 decades below 100.
-        assert!((heights[0] - heights[1] - (heights[1] - heights[2])).abs() <= 2.0, "{heights:?}");
-        assert!(heights[3] <= 1.0 && heights[4] <= 1.0, "{heights:?}");
+        let rec = drawn(&singular_values(&values));
+        let t = texts(&rec);
+        assert!(t.contains(&"Singular values") && t.contains(&"i") && t.contains(&"σᵢ"), "{t:?}");
+        assert!(t.contains(&"k = 2") && t.contains(&"kept"), "{t:?}");
+        assert!(t.contains(&"100") && t.contains(&"1"), "decades: {t:?}");
+        assert!(rec.paths.iter().flat_map(|p| &p.0).all(|p| p.x.is_finite() && p.y.is_finite()));
+        // The legend's swatch, then a bar per value above the axis' bottom: the axis starts at the
+        // smallest value above the floor (1, so its bar is empty), and 0 and 1e-30 sit on it too.
+        let rects = bars(&rec);
+        assert_eq!(rects.len(), 1 + 2, "{rects:?}");
+        assert!(rects[0].0 < rects[1].0, "the swatch is above the plot: {rects:?}");
+        // Decades are equal steps: 100 stands twice as high as 10 above 1.
+        assert!((rects[1].1 - 2.0 * rects[2].1).abs() <= 1e-6, "{rects:?}");
         let description = singular_values(&values).description();
         assert!(description.contains("logarithmic") && description.contains("2 values at or below the floor 1e-10"), "{description}");
     }
@@ -418,15 +362,18 @@ mod tests {
             }],
             marker: None,
         };
-        let out = svg(&chart);
-        assert!(out.contains("Scree") && out.contains("<polyline"), "{out}");
-        assert!(!out.contains("NaN"));
+        let rec = drawn(&chart);
+        assert!(texts(&rec).contains(&"Scree"));
+        // The line through the two finite points, and the legend's line.
+        assert_eq!(rec.paths.iter().filter(|p| !p.1 && p.3 == Some(Role::Eigen)).count(), 2);
         assert!(chart.description().contains("2: undefined"), "{}", chart.description());
-        // Empty and all-zero charts still draw.
+        // Empty and all-zero charts still draw, with finite coordinates only.
         for points in [vec![], vec![(1.0, 0.0)]] {
             for y_scale in [YScale::Linear, YScale::Log] {
                 let c = Chart { y_scale, series: vec![Series { points: points.clone(), ..chart.series[0].clone() }], ..chart.clone() };
-                assert!(!svg(&c).contains("NaN"));
+                let rec = drawn(&c);
+                assert!(rec.paths.iter().flat_map(|p| &p.0).all(|p| p.x.is_finite() && p.y.is_finite()));
+                assert!(rec.texts.iter().all(|t| !t.1.contains("NaN") && t.0.x.is_finite()));
             }
         }
     }

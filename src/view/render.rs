@@ -47,6 +47,20 @@ pub trait Painter {
             self.path(&corners, true, Some(fill), None);
         }
     }
+    /// Starts the base layer: until [`Painter::end_base`], drawing goes into a picture the painter
+    /// keeps (cleared first) instead of onto the surface. Returns false when the painter keeps no
+    /// pictures (the default); then nothing changes and the caller draws everything directly.
+    fn begin_base(&mut self) -> bool {
+        false
+    }
+    /// Ends the base layer: drawing goes onto the surface again.
+    fn end_base(&mut self) {}
+    /// Replaces the whole surface with the kept base layer, in place of [`Painter::clear`]. Returns
+    /// false (and changes nothing) when there is none, or it no longer fits the surface (a new size,
+    /// new colours).
+    fn clear_to_base(&mut self) -> bool {
+        false
+    }
 }
 
 /// A draggable point as the figure shows it: a ring at its position.
@@ -106,7 +120,62 @@ struct Collected {
 /// each other, see [`mark_spots`], with a thin line back to the point).
 pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     painter.clear();
-    let collected = shapes(scene, view, painter);
+    let collected = shapes(&scene.shapes, 0, view, painter);
+    labels_and_rings(collected, handles, view, painter);
+}
+
+/// What [`render_layered`] keeps between frames: the last frame's shapes, handle rings and view, and
+/// how many of the leading shapes the painter's base layer holds.
+#[derive(Debug, Default)]
+pub struct Layers {
+    shapes: Vec<Shape>,
+    handles: Vec<HandleMark>,
+    view: Option<Viewport>,
+    /// The leading shapes drawn into the painter's base layer (0: none kept).
+    base: usize,
+}
+
+impl Layers {
+    /// Forgets the last frame (the painter's surface was changed by someone else, or its colours).
+    pub fn reset(&mut self) {
+        *self = Layers::default();
+    }
+}
+
+/// Draws a frame like [`render`], redrawing only what changed since the last one: nothing at all when
+/// the shapes, handle rings and view are the same; otherwise the leading shapes that stayed the same
+/// (the grid, the axes, a cloud of points that is not being dragged) come from the painter's base
+/// layer in one copy, and only the shapes after them, every label and the rings are drawn again.
+/// Labels are placed exactly as [`render`] places them: from the labels and obstacles of every shape,
+/// the base's included. Returns whether the surface was touched. Takes the scene to keep it for the
+/// next frame's comparison.
+pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter, layers: &mut Layers) -> bool {
+    let same_view = layers.view.as_ref() == Some(view);
+    if same_view && layers.shapes == scene.shapes && layers.handles == handles {
+        return false;
+    }
+    let stable = if same_view { scene.shapes.iter().zip(&layers.shapes).take_while(|(a, b)| a == b).count() } else { 0 };
+    // The kept base still shows exactly the first `layers.base` shapes; else keep the stable ones.
+    let mut base = if layers.base > 0 && layers.base <= stable && painter.clear_to_base() { layers.base } else { 0 };
+    if base == 0 && stable > 0 && painter.begin_base() {
+        shapes(&scene.shapes[..stable], 0, view, painter);
+        painter.end_base();
+        if painter.clear_to_base() {
+            base = stable;
+        }
+    }
+    if base == 0 {
+        painter.clear();
+    }
+    let collected = shapes(&scene.shapes, base, view, painter);
+    labels_and_rings(collected, handles, view, painter);
+    *layers = Layers { shapes: scene.shapes, handles: handles.to_vec(), view: Some(*view), base };
+    true
+}
+
+/// Places the collected labels ([`finish`]) and draws them, then the handle rings on top, each moved
+/// aside to its [`mark_spots`] spot with a thin line back to its point.
+fn labels_and_rings(collected: Collected, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
     let spots = mark_spots(handles, view);
     let layout = finish(collected, &points, &spots, view);
@@ -125,7 +194,7 @@ pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &
 
 /// Where [`render`] puts the labels, tick labels and rings of `scene`, without drawing.
 pub fn layout(scene: &Scene, handles: &[HandleMark], view: &Viewport) -> Layout {
-    let collected = shapes(scene, view, &mut NoPainter);
+    let collected = shapes(&scene.shapes, scene.shapes.len(), view, &mut NoPainter);
     let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
     let spots = mark_spots(handles, view);
     finish(collected, &points, &spots, view)
@@ -163,12 +232,14 @@ fn finish(mut c: Collected, points: &[Screen], spots: &[Screen], view: &Viewport
     Layout { labels, ticks: c.ticks, rings, strokes: c.obstacles.strokes }
 }
 
-/// A painter that draws nothing (for [`layout`]).
+/// A painter that draws nothing: [`layout`] and the shapes already on the surface go through it, so
+/// their labels and obstacles are collected without drawing.
 struct NoPainter;
 
 impl Painter for NoPainter {
     fn clear(&mut self) {}
     fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {}
+    fn circle(&mut self, _: Screen, _: f64, _: Option<Fill>, _: Option<Stroke>) {}
     fn text(&mut self, _: Screen, _: &str, _: Role, _: Align) {}
     fn image(&mut self, _: Screen, _: Screen, _: &GreyImage) {}
     fn heat(&mut self, _: Screen, _: Screen, _: &HeatMap) {}
@@ -183,11 +254,14 @@ fn stroke_cost(role: Role) -> f64 {
     }
 }
 
-/// Draws every shape of `scene` in order, the axes' tick labels with them; returns the shapes'
-/// labels and what they must keep clear of.
-fn shapes(scene: &Scene, view: &Viewport, painter: &mut dyn Painter) -> Collected {
+/// Draws the shapes from index `drawn_from` on in order, the axes' tick labels with them (the ones
+/// before it are already on the surface and only collected); returns every shape's labels and what
+/// they must keep clear of.
+fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn Painter) -> Collected {
     let mut c = Collected::default();
-    for (index, shape) in scene.shapes.iter().enumerate() {
+    let mut collect_only = NoPainter;
+    for (index, shape) in all.iter().enumerate() {
+        let painter: &mut dyn Painter = if index < drawn_from { &mut collect_only } else { &mut *surface };
         let mark = |points: Vec<Screen>, closed: bool, stroke: &Stroke| StrokeMark {
             points,
             closed,
@@ -542,223 +616,4 @@ impl Painter for Recording {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_unit_square_under_a_lands_on_its_columns() {
-        let view = Viewport::default();
-        let a = Matrix2::new(2.0, 3.0, 6.0, 5.0);
-        let mut scene = Scene::default();
-        scene.unit_square(&a, Role::Image, 0.2);
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        let (pts, closed, fill, _) = &rec.paths[0];
-        assert!(*closed && *fill == Some(Role::Image));
-        let want = [(0.0, 0.0), (2.0, 6.0), (5.0, 11.0), (3.0, 5.0)].map(|(x, y)| view.to_screen(World::new(x, y)));
-        assert_eq!(pts.as_slice(), &want);
-    }
-
-    #[test]
-    fn singular_maps_draw_no_lattice() {
-        let mut scene = Scene::default();
-        scene.push(Shape::Lattice { map: Matrix2::new(1.0, 2.0, 2.0, 4.0), stroke: Stroke::solid(Role::Grid, 1.0) });
-        let mut rec = Recording::default();
-        render(&scene, &[], &Viewport::default(), &mut rec);
-        assert!(rec.paths.is_empty());
-    }
-
-    #[test]
-    fn lattice_line_count_stays_bounded_for_any_map() {
-        let view = Viewport { scale: 0.5, ..Viewport::default() };
-        for map in
-            [Matrix2::identity(), Matrix2::new(1e-9, 0.0, 0.0, 1e-9), Matrix2::new(1.0, 2.0, 2.0, 4.001), Matrix2::new(1e6, 0.0, 3.0, 1e-6)]
-        {
-            let mut scene = Scene::default();
-            scene.push(Shape::Lattice { map, stroke: Stroke::solid(Role::Grid, 1.0) });
-            let mut rec = Recording::default();
-            render(&scene, &[], &view, &mut rec);
-            assert!(rec.paths.len() <= 2 * (MAX_LINES as usize + 8), "{} lines for {map}", rec.paths.len());
-        }
-        // Every drawn line pair is at least the minimum gap apart on screen.
-        let mut scene = Scene::default();
-        scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        let xs: Vec<f64> = rec.paths.iter().filter(|p| p.0[0].x == p.0[1].x).map(|p| p.0[0].x).collect();
-        assert!(xs.len() > 3 && xs.windows(2).all(|w| w[1] - w[0] >= MIN_LINE_GAP_PX - 1e-9), "{xs:?}");
-    }
-
-    #[test]
-    fn lines_cross_the_whole_view_and_circles_map_to_ellipses() {
-        let view = Viewport::default();
-        let mut scene = Scene::default();
-        scene.push(Shape::Line {
-            through: World::new(0.0, 1.0),
-            direction: World::new(1.0, 0.0),
-            stroke: Stroke::solid(Role::Grid, 1.0),
-            label: None,
-        });
-        scene.push(Shape::Line { through: World::zeros(), direction: World::zeros(), stroke: Stroke::solid(Role::Grid, 1.0), label: None });
-        scene.unit_circle(&Matrix2::new(3.0, 0.0, 0.0, 2.0), Stroke::solid(Role::Eigen, 1.0), None);
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        assert_eq!(rec.paths.len(), 2, "the zero-direction line is skipped");
-        let (pts, ..) = &rec.paths[0];
-        assert!(pts[0].x < 0.0 && pts[1].x > view.width && (pts[0].y - 160.0).abs() < 1e-9);
-        let ellipse = &rec.paths[1].0;
-        assert_eq!(ellipse.len(), crate::view::scene::CIRCLE_SAMPLES);
-        assert_eq!(ellipse[0], view.to_screen(World::new(3.0, 0.0)));
-    }
-
-    #[test]
-    fn far_from_the_origin_nothing_loops_forever() {
-        // At 1e20, adding 1 to a coordinate no longer changes it: loops must count, not accumulate.
-        for center in [1e20, -1e20, 1e300] {
-            let view = Viewport { center: World::new(center, center), ..Viewport::default() };
-            let mut scene = Scene::default();
-            scene.push(Shape::Lattice { map: Matrix2::identity(), stroke: Stroke::solid(Role::Grid, 1.0) });
-            scene.push(Shape::Lattice { map: Matrix2::new(2.0, 1.0, 1.0, 3.0), stroke: Stroke::solid(Role::Grid, 1.0) });
-            scene.push(Shape::Axes);
-            let mut rec = Recording::default();
-            render(&scene, &[], &view, &mut rec);
-            assert!(rec.paths.len() + rec.texts.len() < 2000);
-        }
-    }
-
-    #[test]
-    fn many_points_draw_at_most_one_square_per_pixel_and_none_off_the_view() {
-        let view = Viewport::default();
-        let inside = view.to_world(Screen { x: 10.2, y: 20.7 });
-        let twin = view.to_world(Screen { x: 10.6, y: 20.9 });
-        let far = World::new(1e9, 0.0);
-        let mut scene = Scene::default();
-        scene.push(Shape::Points {
-            at: vec![inside, twin, far, World::new(f64::NAN, 0.0), World::zeros()],
-            role: Role::Data,
-            size: 2.0,
-            alpha: 1.0,
-        });
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        assert_eq!(rec.paths.len(), 2, "{:?}", rec.paths);
-        let (square, closed, fill, _) = &rec.paths[0];
-        assert!(*closed && *fill == Some(Role::Data) && square.len() == 4);
-        assert!((square[0].x - 9.2).abs() < 1e-9 && (square[2].y - 21.7).abs() < 1e-9, "{square:?}");
-    }
-
-    #[test]
-    fn images_fill_their_world_rectangle_and_malformed_ones_are_skipped() {
-        let view = Viewport::default();
-        let image = GreyImage { width: 2, height: 1, pixels: vec![0, 255].into() };
-        let mut scene = Scene::default();
-        scene.push(Shape::Image { min: World::new(1.0, 2.0), max: World::new(3.0, 3.0), image: image.clone() });
-        scene.push(Shape::Image { min: World::zeros(), max: World::new(1.0, 1.0), image: GreyImage { width: 3, ..image.clone() } });
-        let mut rec = Recording::default();
-        render(&scene, &[], &view, &mut rec);
-        assert_eq!(rec.images, vec![(view.to_screen(World::new(1.0, 3.0)), view.to_screen(World::new(3.0, 2.0)), image)]);
-    }
-
-    #[test]
-    fn a_quadratic_field_is_sampled_over_the_view_with_its_sign() {
-        let view = Viewport::default();
-        let field = |form: Matrix2<f64>| {
-            let mut scene = Scene::default();
-            scene.push(Shape::QuadraticField { form, positive: Role::Image, negative: Role::Data, alpha: 0.3 });
-            let mut rec = Recording::default();
-            render(&scene, &[], &view, &mut rec);
-            rec.heats
-        };
-        // x² − y²: positive left and right of the centre, negative above and below, largest |f| = 1.
-        let heats = field(Matrix2::new(1.0, 0.0, 0.0, -1.0));
-        let (top_left, bottom_right, heat) = &heats[0];
-        assert_eq!((*top_left, *bottom_right), (Screen { x: 0.0, y: 0.0 }, Screen { x: view.width, y: view.height }));
-        assert_eq!((heat.width, heat.height), (100, 100));
-        let at = |c: usize, r: usize| heat.values[r * heat.width + c];
-        assert!(at(99, 50) > 0.9 && at(0, 50) > 0.9 && at(50, 0) < -0.9 && at(50, 99) < -0.9);
-        assert!(at(50, 50).abs() < 1e-3 && heat.values.iter().all(|v| v.abs() <= 1.0));
-        // √ of f relative to the peak: at x = 2.55 (f = 6.5) against 4.95² − 0.05² = 24.5, about 0.515.
-        assert!((f64::from(at(75, 50)) - (6.5_f64 / 24.5).sqrt()).abs() < 1e-6, "{}", at(75, 50));
-        // Huge entries are scaled first; the zero form and non-finite ones draw nothing.
-        let huge = field(Matrix2::new(1e308, 1e308, 1e308, 1e308));
-        assert!(huge[0].2.values.iter().all(|v| v.is_finite() && *v >= 0.0));
-        assert!(field(Matrix2::zeros()).is_empty() && field(Matrix2::new(f64::NAN, 0.0, 0.0, 1.0)).is_empty());
-    }
-
-    #[test]
-    fn heat_colours_follow_the_sign_and_malformed_maps_give_nothing() {
-        let heat = HeatMap { width: 3, height: 1, values: vec![1.0, -0.5, 0.0], positive: Role::Image, negative: Role::Data, alpha: 0.4 };
-        assert_eq!(heat.rgba((200, 0, 0), (0, 0, 200)), vec![200, 0, 0, 102, 0, 0, 200, 51, 0, 0, 200, 0]);
-        assert!(HeatMap { width: 2, ..heat }.rgba((0, 0, 0), (0, 0, 0)).is_empty());
-    }
-
-    /// Records texts with their alignment and the rings (circles filled at 0.25).
-    #[derive(Default)]
-    struct Drawn {
-        texts: Vec<PlacedLabel>,
-        rings: Vec<Screen>,
-        paths: usize,
-    }
-
-    impl Painter for Drawn {
-        fn clear(&mut self) {}
-        fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {
-            self.paths += 1;
-        }
-        fn circle(&mut self, center: Screen, _: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
-            if fill.is_some_and(|f| f.alpha == 0.25) && stroke.is_some() {
-                self.rings.push(center);
-            }
-        }
-        fn text(&mut self, at: Screen, text: &str, role: Role, align: Align) {
-            self.texts.push(PlacedLabel { at, text: text.into(), role, align });
-        }
-    }
-
-    #[test]
-    fn the_renderer_draws_its_layout_with_labels_clear_of_everything() {
-        use crate::view::labels::overlapping_pairs;
-        // An arrow's tip label, a line's edge label and two plain labels near one point, a handle on
-        // the tip, another handle right beside it, and the axes' tick labels.
-        let view = Viewport::default();
-        let mut scene = Scene::default();
-        scene.push(Shape::Axes);
-        scene.arrow(World::new(1.0, 1.0), Stroke::solid(Role::Basis1, 2.0), "u");
-        scene.arrow(World::new(1.02, 1.0), Stroke::solid(Role::Basis2, 2.0), "v");
-        scene.push(Shape::Label { at: World::new(1.1, 1.1), text: "b".into(), role: Role::Image });
-        scene.push(Shape::Label { at: World::new(1.0, 0.05), text: "on the axis".into(), role: Role::Axis });
-        scene.push(Shape::Line {
-            through: World::zeros(),
-            direction: World::new(1.0, 4.0),
-            stroke: Stroke::solid(Role::Eigen, 2.0),
-            label: Some("λ₁ = 6".into()),
-        });
-        let marks = [World::new(1.0, 1.0), World::new(1.05, 1.0)].map(|at| HandleMark { at, role: Role::Input, active: false });
-        let mut drawn = Drawn::default();
-        render(&scene, &marks, &view, &mut drawn);
-        let layout = layout(&scene, &marks, &view);
-        let mut expected = layout.ticks.clone();
-        expected.extend(layout.labels.iter().cloned());
-        assert_eq!(drawn.texts, expected, "the render draws the layout: ticks, then labels");
-        assert_eq!(drawn.rings, layout.rings.iter().map(|r| r.0).collect::<Vec<_>>());
-        assert!(drawn.rings[1].x > drawn.rings[0].x + 20.0, "the second ring moved aside: {:?}", drawn.rings);
-        assert_eq!(overlapping_pairs(&layout.labels), 0, "{:?}", layout.labels);
-        for l in &layout.labels {
-            let b = l.bounds().unwrap();
-            assert!(b.inside(view.width, view.height), "{l:?}");
-            assert!(layout.rings.iter().all(|(c, r)| !b.touches_circle(*c, *r)), "{l:?}");
-            assert!(layout.ticks.iter().all(|t| !t.bounds().unwrap().overlaps(&b)), "{l:?}");
-        }
-        assert!(!layout.ticks.is_empty() && layout.ticks.iter().all(|t| t.bounds().unwrap().inside(view.width, view.height)));
-    }
-
-    #[test]
-    fn axes_are_labelled_with_round_numbers() {
-        let mut rec = Recording::default();
-        let mut scene = Scene::default();
-        scene.push(Shape::Axes);
-        render(&scene, &[], &Viewport::default(), &mut rec);
-        let labels: Vec<&str> = rec.texts.iter().map(|t| t.1.as_str()).collect();
-        assert!(labels.contains(&"2") && labels.contains(&"−2"), "{labels:?}");
-    }
-}
+mod tests;

@@ -37,6 +37,38 @@ pub struct SvgPainter {
     height: f64,
     theme: SvgTheme,
     body: String,
+    /// Colours as role classes (`f-data`, `s-grid`, `t-axis`, `halo`) instead of colour values, for a
+    /// figure inline in a page whose stylesheet maps them to the theme's colours (see [`role_classes`]).
+    classes: bool,
+}
+
+/// Every role with the name its CSS custom property and classes use (`--c-basis1`, `f-basis1`…).
+pub const ROLE_NAMES: [(Role, &str); 10] = [
+    (Role::Basis1, "basis1"),
+    (Role::Basis2, "basis2"),
+    (Role::Input, "input"),
+    (Role::Image, "image"),
+    (Role::Second, "second"),
+    (Role::Eigen, "eigen"),
+    (Role::Data, "data"),
+    (Role::Ghost, "ghost"),
+    (Role::Grid, "grid"),
+    (Role::Axis, "axis"),
+];
+
+fn role_name(role: Role) -> &'static str {
+    ROLE_NAMES.iter().find(|(r, _)| *r == role).map_or("axis", |(_, n)| n)
+}
+
+/// The stylesheet that gives a figure drawn with [`SvgPainter::with_classes`] the theme's colours and
+/// font (a theme change, or the reader's dark mode, recolours it at once).
+pub fn role_classes() -> String {
+    let mut css = String::from(".svg-figure{font:var(--figure-font)}.svg-figure .halo{stroke:var(--c-figure-bg)}");
+    for (_, n) in ROLE_NAMES {
+        let _ = write!(css, ".svg-figure .f-{n}{{fill:var(--c-{n})}}.svg-figure .s-{n}{{stroke:var(--c-{n})}}");
+        let _ = write!(css, ".svg-figure .t-{n}{{fill:var(--c-{n}-text,var(--c-{n}))}}");
+    }
+    css
 }
 
 /// A coordinate or length with at most two decimals and no trailing zeros.
@@ -53,7 +85,21 @@ fn num(x: f64) -> String {
 impl SvgPainter {
     /// A painter for a figure of `width` × `height` CSS px.
     pub fn new(width: f64, height: f64, theme: SvgTheme) -> SvgPainter {
-        SvgPainter { width, height, theme, body: String::new() }
+        SvgPainter { width, height, theme, body: String::new(), classes: false }
+    }
+
+    /// A painter for a figure inline in one of the site's pages: colours as role classes (see
+    /// [`role_classes`]), so that the page's theme colours it.
+    pub fn with_classes(width: f64, height: f64) -> SvgPainter {
+        let theme = SvgTheme { roles: Vec::new(), text_roles: Vec::new(), background: "none".into(), font: String::new() };
+        SvgPainter { width, height, theme, body: String::new(), classes: true }
+    }
+
+    /// The drawing as an `<svg>` element inside one of the site's pages: it scales with the box its
+    /// `attributes` (size, role, label…) give it, and has no background of its own.
+    pub fn finish_inline(self, attributes: &str) -> String {
+        let (w, h) = (num(self.width), num(self.height));
+        format!("<svg class=\"svg-figure\" viewBox=\"0 0 {w} {h}\" {attributes}>\n{}</svg>", self.body)
     }
 
     /// The complete SVG document.
@@ -73,9 +119,15 @@ impl SvgPainter {
     /// ` fill=… stroke=…` attributes for a shape.
     fn paint(&self, fill: Option<Fill>, stroke: Option<Stroke>) -> String {
         let mut out = String::new();
+        if self.classes {
+            let class = [fill.map(|f| format!("f-{}", role_name(f.role))), stroke.map(|s| format!("s-{}", role_name(s.role)))];
+            let _ = write!(out, " class=\"{}\"", class.into_iter().flatten().collect::<Vec<_>>().join(" "));
+        }
         match fill {
             Some(f) => {
-                let _ = write!(out, " fill=\"{}\"", escape_html(self.theme.color(f.role)));
+                if !self.classes {
+                    let _ = write!(out, " fill=\"{}\"", escape_html(self.theme.color(f.role)));
+                }
                 if f.alpha < 1.0 {
                     let _ = write!(out, " fill-opacity=\"{}\"", num(f.alpha.clamp(0.0, 1.0)));
                 }
@@ -83,7 +135,10 @@ impl SvgPainter {
             None => out.push_str(" fill=\"none\""),
         }
         if let Some(s) = stroke {
-            let _ = write!(out, " stroke=\"{}\" stroke-width=\"{}\"", escape_html(self.theme.color(s.role)), num(s.width));
+            if !self.classes {
+                let _ = write!(out, " stroke=\"{}\"", escape_html(self.theme.color(s.role)));
+            }
+            let _ = write!(out, " stroke-width=\"{}\"", num(s.width));
             match s.dash {
                 Dash::Solid => {}
                 Dash::Dashed => out.push_str(" stroke-dasharray=\"7 5\""),
@@ -185,6 +240,17 @@ impl Painter for SvgPainter {
             Align::Right => "end",
         };
         // The same halo as on the canvas: a background-coloured outline painted under the letters.
+        if self.classes {
+            let _ = writeln!(
+                self.body,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"t-{} halo\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
+                num(at.x),
+                num(at.y),
+                role_name(role),
+                escape_html(text)
+            );
+            return;
+        }
         let _ = writeln!(
             self.body,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",

@@ -2,7 +2,7 @@
 //! sized in device pixels, drawing happens in CSS pixels through a transform).
 
 use super::dom::{window, Res};
-use crate::view::chart::{parse_css_color, ChartTheme};
+use crate::view::chart::parse_css_color;
 use crate::view::render::Painter;
 use crate::view::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
@@ -12,7 +12,7 @@ use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 
 /// Colours by role, read from the theme's CSS custom properties (`--c-basis1`, …).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
     colors: Vec<(Role, String)>,
     /// Colours for text where a role's line colour is too faint to read (`--c-ghost-text`).
@@ -56,19 +56,6 @@ impl Palette {
         self.text_colors.iter().find(|(r, _)| *r == role).map_or_else(|| self.color(role), |(_, c)| c.as_str())
     }
 
-    /// The same colours and font for a chart drawn at `scale` device pixels per CSS px.
-    pub fn chart_theme(&self, scale: f64) -> ChartTheme {
-        let rgb = |c: &str| parse_css_color(c).unwrap_or((136, 136, 136));
-        // `--figure-font` is a CSS font shorthand (`13px system-ui, sans-serif`): keep the family.
-        let family = self.font.split_once("px ").map_or("system-ui, sans-serif", |(_, family)| family.trim());
-        ChartTheme {
-            background: rgb(&self.background),
-            roles: self.colors.iter().map(|(role, c)| (*role, rgb(c))).collect(),
-            font_family: family.to_string(),
-            scale,
-        }
-    }
-
     /// The same colours and font for an SVG export.
     pub fn svg_theme(&self) -> SvgTheme {
         SvgTheme {
@@ -100,6 +87,19 @@ pub struct CanvasPainter {
     /// that a frame sets them only when they change (setting a font re-parses it).
     context_font: Option<String>,
     context_dash: Option<Dash>,
+    /// The base layer of [`crate::view::render::render_layered`]: the shapes that did not change,
+    /// kept in an offscreen canvas of the backing store's size and copied in one `drawImage`.
+    base: Option<BaseLayer>,
+    /// Drawing goes into the base layer now (its context and the figure's are swapped meanwhile).
+    in_base: bool,
+}
+
+/// An offscreen canvas holding the figure's unchanged shapes, and whether it still matches the figure.
+struct BaseLayer {
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    /// Drawn for the figure's current backing store (a resize invalidates it).
+    valid: bool,
 }
 
 /// Squares already filled into an offscreen canvas the size of the figure, found again by a hash of
@@ -159,28 +159,88 @@ impl CanvasPainter {
             heat: None,
             context_font: None,
             context_dash: None,
+            base: None,
+            in_base: false,
         })
     }
 
+    /// The canvas it paints on.
+    pub fn canvas(&self) -> &HtmlCanvasElement {
+        &self.canvas
+    }
+
     /// Matches the backing store to the CSS size × devicePixelRatio (a non-finite or absurd ratio is
-    /// clamped) and sets the transform so that drawing uses CSS pixels.
-    pub fn prepare(&mut self, width: f64, height: f64) -> Res<()> {
+    /// clamped) and sets the transform so that drawing uses CSS pixels. Returns whether the backing
+    /// store was resized (which clears it: the whole figure must be drawn again).
+    pub fn prepare(&mut self, width: f64, height: f64) -> Res<bool> {
         self.prepare_at(width, height, window()?.device_pixel_ratio())
     }
 
     /// Like [`CanvasPainter::prepare`] at `scale` device pixels per CSS pixel (clamped to 1–4).
-    pub fn prepare_at(&mut self, width: f64, height: f64, scale: f64) -> Res<()> {
+    pub fn prepare_at(&mut self, width: f64, height: f64, scale: f64) -> Res<bool> {
         let dpr = if scale.is_finite() { scale.clamp(1.0, 4.0) } else { 1.0 };
         let (w, h) = ((width * dpr).round().max(1.0) as u32, (height * dpr).round().max(1.0) as u32);
-        if self.canvas.width() != w || self.canvas.height() != h {
+        let resized = self.canvas.width() != w || self.canvas.height() != h;
+        if resized {
             // Resizing the backing store resets the whole context state.
             self.canvas.set_width(w);
             self.canvas.set_height(h);
             self.context_font = None;
             self.context_dash = None;
+            if let Some(base) = &mut self.base {
+                base.valid = false;
+            }
         }
         self.css_size = (width, height);
-        self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)
+        self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        Ok(resized)
+    }
+
+    /// What every frame starts with: the picture cache's bookkeeping, line caps, the font.
+    fn start_frame(&mut self) {
+        // Keep the pictures of the last frame first, then as many others as fit, for refilling.
+        crate::math::order::sort_by_key(&mut self.images, |c| !c.used);
+        self.images.truncate(MAX_CACHED_IMAGES);
+        self.images.iter_mut().for_each(|c| c.used = false);
+        self.ctx.set_line_cap("round");
+        self.ctx.set_line_join("round");
+        if self.context_font.as_deref() != Some(self.palette.font.as_str()) {
+            self.ctx.set_font(&self.palette.font);
+            self.context_font = Some(self.palette.font.clone());
+        }
+    }
+
+    /// Swaps the figure's context and the base layer's (drawing goes to the other one); the font and
+    /// dash pattern each context has are unknown afterwards.
+    fn swap_base(&mut self) {
+        if let Some(base) = &mut self.base {
+            std::mem::swap(&mut self.ctx, &mut base.ctx);
+            self.context_font = None;
+            self.context_dash = None;
+        }
+    }
+
+    /// The base layer's canvas, created or resized to the figure's backing store, cleared, with the
+    /// figure's transform.
+    fn fresh_base(&mut self) -> Res<()> {
+        let (w, h) = (self.canvas.width(), self.canvas.height());
+        if self.base.is_none() {
+            let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+            let ctx =
+                canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+            self.base = Some(BaseLayer { canvas, ctx, valid: false });
+        }
+        let Some(base) = &mut self.base else { return Ok(()) };
+        if (base.canvas.width(), base.canvas.height()) != (w, h) {
+            base.canvas.set_width(w);
+            base.canvas.set_height(h);
+        }
+        let dpr = if self.css_size.0 > 0.0 { f64::from(w) / self.css_size.0 } else { 1.0 };
+        base.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
+        base.ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        base.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
+        base.valid = false;
+        Ok(())
     }
 
     fn set_stroke(&mut self, s: &Stroke) {
@@ -209,17 +269,43 @@ impl CanvasPainter {
 
 impl Painter for CanvasPainter {
     fn clear(&mut self) {
-        // Keep the pictures of the last frame first, then as many others as fit, for refilling.
-        self.images.sort_by_key(|c| !c.used);
-        self.images.truncate(MAX_CACHED_IMAGES);
-        self.images.iter_mut().for_each(|c| c.used = false);
         self.ctx.clear_rect(0.0, 0.0, self.css_size.0, self.css_size.1);
-        self.ctx.set_line_cap("round");
-        self.ctx.set_line_join("round");
-        if self.context_font.as_deref() != Some(self.palette.font.as_str()) {
-            self.ctx.set_font(&self.palette.font);
-            self.context_font = Some(self.palette.font.clone());
+        self.start_frame();
+    }
+
+    fn begin_base(&mut self) -> bool {
+        if self.in_base || self.fresh_base().is_err() {
+            return false;
         }
+        self.swap_base();
+        self.in_base = true;
+        self.start_frame();
+        true
+    }
+
+    fn end_base(&mut self) {
+        if self.in_base {
+            self.swap_base();
+            self.in_base = false;
+            if let Some(base) = &mut self.base {
+                base.valid = true;
+            }
+        }
+    }
+
+    fn clear_to_base(&mut self) -> bool {
+        let size = (self.canvas.width(), self.canvas.height());
+        let Some(base) = self.base.as_ref().filter(|b| b.valid && !self.in_base && (b.canvas.width(), b.canvas.height()) == size) else {
+            return false;
+        };
+        // Pixel for pixel, replacing what was there: one copy instead of a clear and a blend.
+        self.ctx.save();
+        let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        let _ = self.ctx.set_global_composite_operation("copy");
+        let copied = self.ctx.draw_image_with_html_canvas_element(&base.canvas, 0.0, 0.0).is_ok();
+        self.ctx.restore();
+        self.start_frame();
+        copied
     }
 
     fn path(&mut self, points: &[Screen], closed: bool, fill: Option<Fill>, stroke: Option<Stroke>) {

@@ -38,7 +38,7 @@ pub fn build(root: &Element) -> Res<()> {
         let item = add(&list, "li", &[], None)?;
         add(&item, "span", &[("class", "number")], Some(c.number))?;
         let body = add(&item, "div", &[], None)?;
-        add(&body, "a", &[("href", &format!("#/{}", c.slug))], Some(c.title))?;
+        add(&body, "a", &[("href", &super::chapter_href(c.slug))], Some(c.title))?;
         add(&body, "p", &[], Some(c.blurb))?;
         // Decorative (the title says what the chapter is): one picture per theme, the stylesheet
         // shows the one in effect. Drawn once the page is on screen.

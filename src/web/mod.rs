@@ -8,6 +8,7 @@ mod dom;
 mod download;
 mod element;
 mod landing;
+mod prose;
 mod share_dialog;
 mod theme;
 
@@ -43,6 +44,64 @@ thread_local! {
     static APP: RefCell<Option<App>> = const { RefCell::new(None) };
     /// Whether this module runs the site (rather than `<linalg-figure>` elements in another page).
     static SITE: Cell<bool> = const { Cell::new(false) };
+    /// On a chapter's static page (`<slug>/index.html`, `<main data-chapter="<slug>">`): that chapter,
+    /// whose state its address holds after `#?`.
+    static STATIC_CHAPTER: Cell<Option<&'static str>> = const { Cell::new(None) };
+    /// The way from this page to the site's folder: `""` from index.html, `"../"` from a static page.
+    static SITE_ROOT: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Whether the first page has been mounted (a static page is taken over where the reader is).
+    static MOUNTED_ONCE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The relative link to a chapter's static page, e.g. `svd/` (`../svd/` from another static page).
+pub fn chapter_href(slug: &str) -> String {
+    format!("{}{slug}/", site_root())
+}
+
+/// The relative link to the landing page.
+pub fn landing_href() -> String {
+    let root = site_root();
+    if root.is_empty() {
+        "./".to_string()
+    } else {
+        root
+    }
+}
+
+/// The way from this page to the site's folder (`""` or `"../"`), for links and fetches.
+pub fn site_root() -> String {
+    SITE_ROOT.with(|r| r.borrow().clone())
+}
+
+/// The page's hash as the router reads it: on a static page `#?A=…` is `#/<slug>?A=…`.
+fn route_hash(hash: &str) -> String {
+    match STATIC_CHAPTER.with(Cell::get) {
+        Some(slug) if hash.is_empty() || hash == "#" => format!("#/{slug}"),
+        Some(slug) if hash.starts_with("#?") => format!("#/{slug}{}", &hash[1..]),
+        _ => hash.to_string(),
+    }
+}
+
+/// On a chapter's static page, the address of another chapter's static page for a hash that names it
+/// (`#/svd?A=1,2;3,4` → `../svd/#?A=1,2;3,4`); `None` for this chapter, an unknown one, or elsewhere.
+fn other_static_page(hash: &str) -> Option<String> {
+    let current = STATIC_CHAPTER.with(Cell::get)?;
+    let rest = hash.strip_prefix("#/")?;
+    let (slug, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let info = find(slug).filter(|info| info.slug != current)?;
+    let state = if query.is_empty() { String::new() } else { format!("#?{query}") };
+    Some(format!("{}{state}", chapter_href(info.slug)))
+}
+
+/// How a page hash (`#/<slug>?A=…`) is written in the address bar: on its own static page as `#?A=…`
+/// (the default state: no hash at all, `None`), elsewhere as it is.
+pub fn address_hash(hash: &str) -> Option<String> {
+    let Some(slug) = STATIC_CHAPTER.with(Cell::get) else { return Some(hash.to_string()) };
+    match hash.strip_prefix("#/").and_then(|h| h.strip_prefix(slug)) {
+        Some("") => None,
+        Some(rest) if rest.starts_with('?') => Some(format!("#{rest}")),
+        _ => Some(hash.to_string()),
+    }
 }
 
 /// Entry point: runs when the module loads. Starts the site only on the site's own page, whose
@@ -56,6 +115,9 @@ pub fn start() {
     };
     let Ok(window) = window() else { return };
     SITE.with(|site| site.set(true));
+    let static_chapter = root.get_attribute("data-chapter").and_then(|slug| find(&slug)).map(|info| info.slug);
+    STATIC_CHAPTER.with(|c| c.set(static_chapter));
+    SITE_ROOT.with(|r| *r.borrow_mut() = root.get_attribute("data-site-root").unwrap_or_default());
     let hashchange = EventListener::new(&window, "hashchange", |_| route_current());
     let header = document().ok().and_then(|d| d.query_selector("header.site").ok().flatten());
     let picker = header.and_then(|h| theme::build_picker(&h, theme_changed).ok());
@@ -73,7 +135,7 @@ fn register_offline_worker(window: &web_sys::Window) {
     if !window.is_secure_context() || !available {
         return;
     }
-    let promise = navigator.service_worker().register("sw.js");
+    let promise = navigator.service_worker().register(&format!("{}sw.js", site_root()));
     wasm_bindgen_futures::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     });
@@ -91,7 +153,15 @@ fn theme_changed() {
 }
 
 fn route_current() {
-    let hash = window().ok().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    let Ok(location) = window().map(|w| w.location()) else { return };
+    let raw = location.hash().unwrap_or_default();
+    // On a static page, a link to another chapter (`#/svd?…`, from the explanation) opens that
+    // chapter's own static page, with the state after `#?`.
+    if let Some(address) = other_static_page(&raw) {
+        let _ = location.replace(&address);
+        return;
+    }
+    let hash = route_hash(&raw);
     // The look first, so that the new page reads its figure colours from the right theme.
     let (look, embed) = match parse_hash(&hash) {
         Route::Chapter(link) => (Look::from_params(&link.params), link.embed),
@@ -109,7 +179,8 @@ fn route_current() {
             Ok(m) => app.mounted = Some(m),
             Err(e) => web_sys::console::error_2(&"linalg-live: could not build the page".into(), &e),
         }
-        if let Ok(w) = window() {
+        // A new page starts at its top; the first one (a static page taken over) stays where the reader is.
+        if let (Ok(w), true) = (window(), MOUNTED_ONCE.with(|m| m.replace(true))) {
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
@@ -142,7 +213,7 @@ pub fn mount(root: &Element, hash: &str) -> Res<Mounted> {
                     };
                     add(&wrap, "h1", &[], Some("Not here yet"))?;
                     add(&wrap, "p", &[("role", "alert")], Some(&text))?;
-                    add(&wrap, "a", &[("href", "#/")], Some("See all chapters"))?;
+                    add(&wrap, "a", &[("href", &landing_href())], Some("See all chapters"))?;
                     Ok(Mounted::NotFound)
                 }
             }

@@ -56,6 +56,10 @@ pub fn apply_site(look: &Look, embed: bool) -> Res<()> {
 
 /// Adds the theme picker to the site header; `changed` runs after a new choice is applied.
 pub fn build_picker(header: &Element, changed: impl Fn() + 'static) -> Res<EventListener> {
+    // A static chapter page has a disabled copy in its place (so the header keeps its height).
+    if let Some(placeholder) = header.query_selector(".theme-picker")? {
+        placeholder.remove();
+    }
     let label = add(header, "label", &[("class", "theme-picker")], None)?;
     add(&label, "span", &[], Some("Theme"))?;
     let select: HtmlSelectElement = add(&label, "select", &[], None)?.dyn_into()?;

@@ -80,7 +80,8 @@ export async function openPage(browser, url, options = {}) {
 export async function builtChapters(browser, base) {
   const page = await openPage(browser, `${base}index.html`);
   await page.waitForSelector(".syllabus");
-  const built = await page.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").slice(2)));
+  // Links to the static pages (`svd/`), or hash routes (`#/svd`).
+  const built = await page.locator(".syllabus a").evaluateAll((as) => as.map((a) => a.getAttribute("href").replace(/^#\//, "").replace(/\/$/, "")));
   await page.context().close();
   return built;
 }

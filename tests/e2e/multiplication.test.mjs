@@ -193,7 +193,8 @@ describe("the site", () => {
     assert.equal(await page.locator(".syllabus li a").count(), 12);
     await page.locator(".syllabus a", { hasText: "Multiplying Matrices and Vectors" }).click();
     await readout(page, "Av");
-    assert.match(page.url(), /#\/multiplication/);
+    // The chapter's static page, which the module takes over.
+    assert.match(page.url(), /\/multiplication\/(#\?.*)?$/);
     await page.goBack();
     await page.waitForSelector(".syllabus");
     assert.deepEqual(page.errors, []);
@@ -204,7 +205,18 @@ describe("the site", () => {
     const sub = await site.serve(undefined, "/blog/figures/");
     const page = await site.openPage(`${sub.base}index.html#/multiplication?v=1,0`);
     assert.deepEqual(await readout(page, "Av"), [2, 6]);
+    // The explanation, fetched from the sub-path.
+    await page.locator("article.prose h2").first().waitFor();
     await page.context().close();
+    // The chapter's static page there, with its state after `#?`, and its links.
+    const staticPage = await site.openPage(`${sub.base}multiplication/#?v=1,0`);
+    assert.deepEqual(await readout(staticPage, "Av"), [2, 6]);
+    assert.equal(await staticPage.locator("a[rel=next]").getAttribute("href"), "../inverse/");
+    await staticPage.locator("a[rel=next]").click();
+    await readout(staticPage, "inverse");
+    assert.ok(staticPage.url().startsWith(`${sub.base}inverse/`), staticPage.url());
+    assert.deepEqual(staticPage.errors, []);
+    await staticPage.context().close();
     await sub.close();
   });
 

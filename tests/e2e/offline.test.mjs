@@ -18,5 +18,12 @@ test("a chapter opens offline after one visit", async () => {
   await page.goto("about:blank");
   await page.goto(site.url("pca"));
   assert.equal((await readout(page, "mean")).length, 2);
+  // The explanation, fetched by the single-page route, comes from the cache too.
+  await page.locator("article.prose h2").first().waitFor();
+  // So does every chapter's static page, which still comes alive.
+  await page.goto("about:blank");
+  await page.goto(`${site.base}trace/`);
+  assert.equal(await readout(page, "trace"), 14);
+  assert.ok((await page.locator("article.prose").innerText()).length > 1000);
   await page.context().close();
 });

@@ -3,7 +3,7 @@
 use super::{Commute, Multiplication, View};
 use crate::chapter::figure::point;
 use crate::chapter::Describe;
-use crate::chapter::{Chapter, Code};
+use crate::chapter::{rust_name, Chapter, Code};
 use crate::format::{display_at_scale, display_number, display_shape};
 use crate::math::tensor::{dot, product};
 use nalgebra::DMatrix;
@@ -18,19 +18,19 @@ impl Describe for Multiplication {
             ("AB", "A @ B", "A @ B", "&a * &b", self.a.ncols() == self.b.nrows()),
             ("BA", "B @ A", "B @ A", "&b * &a", self.b.ncols() == self.a.nrows()),
         ] {
-            let rust_name = name.to_lowercase();
+            let binding = rust_name(name);
             if ok {
                 code.line(
                     &format!("{name} = {numpy}\nprint(\"{name} =\", {name}.tolist())"),
                     &format!("{name} = {torch}\nprint(\"{name} =\", {name}.tolist())"),
-                    &format!("let {rust_name} = {rust};\nprintln!(\"{name} = {{{rust_name}}}\");"),
+                    &format!("let {binding} = {rust};\nprintln!(\"{name} = {{{binding}}}\");"),
                 );
             } else {
                 let py = "# shapes do not match, this raises an error: ";
                 code.line(
                     &format!("{py}{numpy}\nprint(\"{name} = None\")"),
                     &format!("{py}{torch}\nprint(\"{name} = None\")"),
-                    &format!("// shapes do not match, this panics: let {rust_name} = {rust};"),
+                    &format!("// shapes do not match, this panics: let {binding} = {rust};"),
                 );
             }
         }

@@ -3,7 +3,7 @@
 
 use super::{diagonal_of, trace_of, Order, Trace, View};
 use crate::chapter::Describe;
-use crate::chapter::{Chapter, Code, Options};
+use crate::chapter::{rust_name, Chapter, Code, Options};
 use crate::format::display_number;
 
 /// `2 + 7 − 5`: a sum written out with true minus signs.
@@ -46,7 +46,7 @@ impl Describe for Trace {
         code.line("print(np.linalg.det(A))  # their product", "print(torch.linalg.det(A))  # their product", "let det = a.determinant();");
         let written = |o: Order| {
             let [p, q, r] = o.factors().map(|i| ["X", "Y", "Z"][i]);
-            (format!("{p} @ {q} @ {r}"), format!("&{} * &{} * &{}", p.to_lowercase(), q.to_lowercase(), r.to_lowercase()))
+            (format!("{p} @ {q} @ {r}"), format!("&{} * &{} * &{}", rust_name(p), rust_name(q), rust_name(r)))
         };
         let mut orders = Order::CYCLIC.to_vec();
         if !orders.contains(&self.order) {

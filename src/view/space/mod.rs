@@ -360,7 +360,7 @@ impl Space {
             }
         }
         // Stable: shapes at equal depth keep the chapter's order.
-        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::math::order::sort_by(&mut sorted, |a, b| a.0.total_cmp(&b.0));
         let mut scene = Scene::default();
         scene.shapes.extend(sorted.into_iter().map(|(_, s)| s));
         scene.shapes.extend(labels);

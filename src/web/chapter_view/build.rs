@@ -108,6 +108,8 @@ fn section(parent: &Element, class: &str, title: &str, open: bool) -> Res<Elemen
 impl Dom {
     /// Builds the page into `root`, replacing its content.
     pub fn build(root: &Element, page: &Page, host: &Host) -> Res<Dom> {
+        // A static page's explanation (or the last chapter's) is kept, to be shown again without a fetch.
+        let kept_prose = root.query_selector("article.prose[data-prose]")?;
         root.set_text_content(None);
         let info = page.info();
         let embed = page.embed();
@@ -124,8 +126,8 @@ impl Dom {
         if embed {
             let bar = add(&head, "p", &[("class", "embed-bar")], None)?;
             let site = match host {
-                Host::Site => "",
-                Host::Element { site_dir } => site_dir.as_str(),
+                Host::Site => crate::web::site_root(),
+                Host::Element { site_dir } => site_dir.clone(),
             };
             let link = format!("{site}index.html{}", page.full_page_hash());
             add(
@@ -136,7 +138,7 @@ impl Dom {
             )?;
         } else {
             let crumbs = add(&head, "nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")], None)?;
-            add(&crumbs, "a", &[("href", "#/")], Some("linalg-live"))?;
+            add(&crumbs, "a", &[("href", &crate::web::landing_href())], Some("linalg-live"))?;
             add(&crumbs, "span", &[("aria-hidden", "true")], Some(" › "))?;
             add(&crumbs, "span", &[], Some(&format!("Chapter {}", info.number)))?;
             add(&head, "h1", &[], Some(&format!("{} {}", info.number, info.title)))?;
@@ -226,7 +228,7 @@ impl Dom {
         // The text belongs to the site: an element in another page never shows it (its links lead
         // around the site).
         let text = page.parts().contains(Part::Text) && *host == Host::Site;
-        let prose = if text { Some(add_prose_and_neighbours(&grid, page)?) } else { None };
+        let prose = if text { Some(add_prose_and_neighbours(&grid, page, kept_prose)?) } else { None };
         Ok(Dom {
             root: root.clone(),
             page: wrap,
@@ -285,12 +287,22 @@ fn add_activation(figure: &Element) -> Res<()> {
     Ok(())
 }
 
-/// The explanation beside the figure, and the links to the previous and next chapters; returns the
+/// The explanation beside the figure (the one a static page or the last chapter left, `kept`, when
+/// it is this chapter's; else fetched), and the links to the previous and next chapters; returns the
 /// explanation.
-fn add_prose_and_neighbours(grid: &Element, page: &Page) -> Res<Element> {
-    let prose = add(grid, "article", &[("class", "prose")], None)?;
-    // Trusted: our own static text, compiled into the binary. User text never goes through here.
-    prose.set_inner_html(page.chapter().prose());
+fn add_prose_and_neighbours(grid: &Element, page: &Page, kept: Option<Element>) -> Res<Element> {
+    let slug = page.info().slug;
+    let prose = match kept.filter(|article| article.get_attribute("data-prose").as_deref() == Some(slug)) {
+        Some(article) => {
+            grid.append_child(&article)?;
+            article
+        }
+        None => {
+            let article = add(grid, "article", &[("class", "prose"), ("data-prose", slug)], None)?;
+            crate::web::prose::load(&article, slug);
+            article
+        }
+    };
 
     // In the text's column, so that on wide screens the figure beside it stays in view to the end.
     let nav = add(grid, "nav", &[("class", "prevnext"), ("aria-label", "Chapters")], None)?;
@@ -300,14 +312,14 @@ fn add_prose_and_neighbours(grid: &Element, page: &Page) -> Res<Element> {
         let Some(other) = index.checked_add_signed(offset as isize).and_then(|i| CHAPTERS.get(i)) else { continue };
         let label =
             format!("{}{} {}{}", if offset < 0 { arrow } else { "" }, other.number, other.title, if offset > 0 { arrow } else { "" });
-        add(&slot, "a", &[("href", &format!("#/{}", other.slug)), ("rel", rel)], Some(&label))?;
+        add(&slot, "a", &[("href", &crate::web::chapter_href(other.slug)), ("rel", rel)], Some(&label))?;
     }
     Ok(prose)
 }
 
 /// Makes each display formula that is too wide for its column (and so scrolls sideways) reachable by
 /// the keyboard, so that it can be scrolled without a mouse; formulas that fit take no tab stop.
-pub(super) fn focus_scrolling_math() -> Res<()> {
+pub(crate) fn focus_scrolling_math() -> Res<()> {
     let formulas = window()?.document().ok_or("no document")?.query_selector_all(".prose math[display=block]")?;
     for i in 0..formulas.length() {
         let Some(formula) = formulas.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };

@@ -18,10 +18,6 @@ use std::rc::Weak;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 
-/// More rows than this and the cells are a compact table with row numbers that scrolls (PCA's and the
-/// pseudoinverse's points), rather than a wall of fields.
-const LONG_ROWS: usize = 8;
-
 /// Rebuilds every input's editor in `parent`, adding their listeners to `listeners`.
 pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
     // Rebuilding replaces the editors: the control being typed in or slid keeps the focus.
@@ -45,8 +41,7 @@ pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shar
 /// One input's fieldset.
 fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
     let (rows, cols) = input.value.shape();
-    // Cells only when they can be edited one by one (never thousands of generated points).
-    let editable = input.note.is_none() && rows <= MAX_ROWS;
+    let editable = input.editable();
     let set = add(parent, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
     let legend = add(&set, "legend", &[], None)?;
     add(&legend, "span", &[("class", "name")], Some(input.name))?;
@@ -57,7 +52,7 @@ fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listen
         InputKind::Matrix => display_shape(&input.value),
     };
     add(&legend, "span", &[("class", "shape")], Some(&shape))?;
-    let long = editable && rows > LONG_ROWS;
+    let long = input.long();
     let holder = if long { add(&set, "div", &[("class", "cells-scroll")], None)? } else { set.clone() };
     let grid = add(&holder, "div", &[("class", if long { "cells long" } else { "cells" })], None)?;
     // Through the CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.

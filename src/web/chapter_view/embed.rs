@@ -33,21 +33,31 @@ pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
     if !(url.dirty && url.due(now, URL_THROTTLE_MS)) {
         return Ok(());
     }
-    let hash = page.hash();
-    let window = window()?;
-    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
-        window.history()?.replace_state_with_url(&JsValue::NULL, "", Some(&hash))?;
-    }
-    url.done(now);
-    Ok(())
+    write_url(url, page, now, false)
 }
 
 /// Writes the page's hash into the address bar as a new history entry, at once.
 pub(super) fn push_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
-    let hash = page.hash();
+    write_url(url, page, now, true)
+}
+
+/// Writes the page's state into the address bar, as a new history entry or in place of the current
+/// one, unless it is there already. On a chapter's static page the state follows `#?`, and the
+/// default state has no hash at all.
+fn write_url(url: &mut Throttle, page: &Page, now: f64, new_entry: bool) -> Res<()> {
     let window = window()?;
-    if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
-        window.history()?.push_state_with_url(&JsValue::NULL, "", Some(&hash))?;
+    let location = window.location();
+    let (hash, address) = match crate::web::address_hash(&page.hash()) {
+        Some(hash) => (hash.clone(), hash),
+        None => (String::new(), location.pathname()? + &location.search()?),
+    };
+    if location.hash().ok().as_deref() != Some(hash.as_str()) {
+        let history = window.history()?;
+        if new_entry {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&address))?;
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&address))?;
+        }
     }
     url.done(now);
     Ok(())

@@ -85,7 +85,7 @@ impl HandleLayer {
                 self.buttons.push(button);
             }
         }
-        self.buttons.sort_by_key(|b| ids.iter().position(|i| *i == b.id));
+        crate::math::order::sort_by_key(&mut self.buttons, |b| ids.iter().position(|i| *i == b.id));
         // DOM order is tab order: the most important handle first.
         for b in &self.buttons {
             self.layer.append_child(&b.element)?;

@@ -29,7 +29,8 @@ use super::theme;
 use crate::host_api::{self, Request};
 use crate::page::{Changes, Msg, Page};
 use crate::theme::Theme;
-use crate::view::render::render;
+use crate::view::render::{render_layered, Layers};
+pub(super) use build::focus_scrolling_math;
 use build::Dom;
 pub use embed::Host;
 use embed::Reporter;
@@ -65,10 +66,14 @@ impl ChapterView {
             let look = page.look();
             theme::apply(root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?;
         }
+        // A figure already laid out in the same place (a static page's, or the last chapter's) has the
+        // new one's size: reading it now costs no layout of the half-built page, which would be
+        // shorter for a moment and could lose the reader's scroll position.
+        let laid_out = root.query_selector(".figure")?.and_then(|f| input::figure_size(&f));
         let dom = Dom::build(root, &page, &host)?;
         let painter = CanvasPainter::new(dom.canvas.clone())?;
         page.update(input::reduced_motion());
-        if let Some(resize) = input::figure_size(&dom.figure) {
+        if let Some(resize) = laid_out.or_else(|| input::figure_size(&dom.figure)) {
             page.update(resize);
         }
         let reporter = if host == Host::Site && page_embedded_in_frame(&page) { Reporter::Parent } else { Reporter::Nobody };
@@ -78,6 +83,8 @@ impl ChapterView {
             readouts: ReadoutTable::new(&dom.readouts),
             dom,
             painter,
+            layers: Layers::default(),
+            chart_dirty: false,
             // The look is applied already: by the router on the site, above for an element.
             pending: Changes { look: false, ..Changes::ALL },
             control_listeners: Vec::new(),
@@ -192,6 +199,10 @@ struct View {
     page: Page,
     dom: Dom,
     painter: CanvasPainter,
+    /// The last frame drawn on the canvas, to redraw only what changed.
+    layers: Layers,
+    /// The chart owes a redraw (during a drag at most as often as the readouts).
+    chart_dirty: bool,
     /// What changed since the last frame was drawn.
     pending: Changes,
     handles: HandleLayer,
@@ -330,6 +341,7 @@ fn save_notebook(shared: &Shared) -> Res<()> {
 fn restyle(shared: &Rc<Shared>) {
     if let Ok(mut view) = shared.view.try_borrow_mut() {
         view.painter.palette = Palette::read(&view.dom.figure);
+        view.layers.reset();
         view.pending.figure = true;
     }
     request_frame(shared);
@@ -353,11 +365,14 @@ impl View {
         }
         let dragging = self.page.dragging().is_some();
         self.hold_figure(dragging)?;
+        // The chart, like the text, follows a drag ten times a second (a redraw repaints its canvas).
+        let mut chart_due = !dragging || pending.controls;
         if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
             code::show(&self.dom, self.page.chapter(), self.code_tab);
             self.text.done(now);
+            chart_due = true;
         }
         if pending.state || pending.controls || pending.messages {
             embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
@@ -379,11 +394,17 @@ impl View {
             }
             if pending.figure || pending.state {
                 let vp = *self.page.viewport();
-                self.painter.prepare(vp.width, vp.height)?;
-                render(&frame.scene, &frame.marks, &vp, &mut self.painter);
+                if self.painter.prepare(vp.width, vp.height)? {
+                    self.layers.reset();
+                }
+                render_layered(frame.scene, &frame.marks, &vp, &mut self.painter, &mut self.layers);
             }
+            self.chart_dirty = true;
+        }
+        if self.chart_dirty && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
             ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, &self.painter.palette, figure_width)?;
+            self.chart_dirty = false;
         }
         if pending.settled && self.page.dragging().is_none() {
             set_text(&self.dom.summary, &self.page.chapter().summary());
@@ -398,7 +419,7 @@ impl View {
         }
         let playing = self.page.timeline().is_playing();
         if self.host != Host::Site {
-            return Ok(playing || self.text.dirty);
+            return Ok(playing || self.text.dirty || self.chart_dirty);
         }
         if pending.navigated {
             // A link in the page set the figure: a new entry in the browser's history, as the link
@@ -406,7 +427,7 @@ impl View {
             embed::push_url(&mut self.url, &self.page, now)?;
         }
         embed::sync_url(&mut self.url, &self.page, now)?;
-        Ok(playing || self.url.dirty || self.text.dirty)
+        Ok(playing || self.url.dirty || self.text.dirty || self.chart_dirty)
     }
 
     /// On wide screens the figure gives up height to the controls under it, and the caption's length
@@ -438,6 +459,7 @@ impl View {
             Host::Element { .. } => theme::apply(&self.dom.root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?,
         }
         self.painter.palette = Palette::read(&self.dom.figure);
+        self.layers.reset();
         Ok(())
     }
 }
