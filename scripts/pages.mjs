@@ -2,11 +2,12 @@
 // 1. `linalg-pages` (src/bin/linalg-pages.rs, a native build of this crate) writes <slug>/index.html
 //    and <slug>/prose.html for every chapter, from the built index.html (src/prerender.rs).
 // 2. Every page gets its policy (scripts/csp.mjs): index.html and the static pages.
-// 3. The service worker (sw.js) learns the pages' addresses, to keep them for offline reading.
+// 3. The service worker (sw.js) learns the pages' addresses, to keep them for offline reading, and
+//    the build's name, for its cache.
 // One hook, because trunk runs the hooks of a stage at the same time: the pages read index.html
 // before its policy is written, and each page needs its own.
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addPolicy } from "./csp.mjs";
 
@@ -24,5 +25,9 @@ const folders = pages.map((p) => `./${p.replace(/index\.html$/, "")}`);
 const worker = readFileSync(sw, "utf8");
 const list = `const PAGES = ${JSON.stringify(folders.flatMap((f) => [f, `${f}prose.html`]))};`;
 if (!worker.includes("const PAGES = [];")) throw new Error("static/sw.js has no `const PAGES = [];` to fill");
-writeFileSync(sw, worker.replace("const PAGES = [];", list));
+// The build's name: the content hash trunk gave the module (a new build, a new cache).
+const wasm = readdirSync(dir).find((f) => /_bg\.wasm$/.test(f));
+const build = wasm?.match(/-([0-9a-f]{8,16})_bg\.wasm$/)?.[1];
+if (!build || !worker.includes('const BUILD = "dev";')) throw new Error("no hashed module in the build, or static/sw.js has no BUILD to fill");
+writeFileSync(sw, worker.replace("const PAGES = [];", list).replace('const BUILD = "dev";', `const BUILD = "${build}";`));
 console.log(`static pages: ${pages.length}`);

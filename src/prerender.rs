@@ -345,10 +345,10 @@ pub fn fill_template(template: &str, page: &StaticPage) -> Result<String, String
     let tail = up_one_folder(&template[close..]);
     let mut html = format!("{head}{tag}\n{}{tail}", page.main);
     html = replace_element(&html, "<title>", "</title>", &escape_html(&page.title))?;
-    let description = escape_html(&page.description);
+    html = without_link_previews(&html);
+    let (title, description) = (escape_html(&page.title), escape_html(&page.description));
     let meta = format!(
-        "<meta name=\"description\" content=\"{description}\">\n  <meta property=\"og:title\" content=\"{}\">\n  <meta property=\"og:description\" content=\"{description}\">\n  <meta property=\"og:type\" content=\"article\">\n  <style>{}</style>",
-        escape_html(&page.title),
+        "<meta name=\"description\" content=\"{description}\">\n  <meta property=\"og:type\" content=\"article\">\n  <meta property=\"og:site_name\" content=\"linalg-live\">\n  <meta property=\"og:title\" content=\"{title}\">\n  <meta property=\"og:description\" content=\"{description}\">\n  <meta name=\"twitter:card\" content=\"summary\">\n  <meta name=\"twitter:title\" content=\"{title}\">\n  <meta name=\"twitter:description\" content=\"{description}\">\n  <style>{}</style>",
         page_style()
     );
     let start = html.find("<meta name=\"description\"").ok_or("index.html has no meta description")?;
@@ -360,6 +360,18 @@ pub fn fill_template(template: &str, page: &StaticPage) -> Result<String, String
         html.insert_str(end, &theme_picker());
     }
     Ok(html)
+}
+
+/// `html` without the site's own link-preview tags (`og:…`, `twitter:…`), which a chapter's page
+/// replaces with its own.
+fn without_link_previews(html: &str) -> String {
+    html.lines()
+        .filter(|line| {
+            let line = line.trim_start();
+            !(line.starts_with("<meta property=\"og:") || line.starts_with("<meta name=\"twitter:"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The theme picker as the module builds it, disabled until then.

@@ -4,7 +4,12 @@
 // offline.
 // Assets whose names carry trunk's content hash never change: once cached they are served from the
 // cache, without a request and without rewriting the cache on every visit (the wasm is over 1 MB).
-const CACHE = "linalg-live";
+// One cache per build and per deployment (a site may hold several releases on one origin, each in its
+// folder): the build fills in BUILD (scripts/pages.mjs), so every build is a new worker, and
+// activating it deletes this deployment's caches of older builds.
+const BUILD = "dev";
+const PREFIX = `linalg-live ${self.registration.scope} `;
+const CACHE = PREFIX + BUILD;
 // The chapters' static pages and their explanations (filled in by the build: scripts/pages.mjs).
 const PAGES = [];
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
@@ -25,14 +30,20 @@ self.addEventListener("install", (event) => {
   })());
 });
 
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   event.respondWith((async () => {
     if (HASHED.test(new URL(request.url).pathname)) {
-      const cached = await caches.match(request, { ignoreSearch: true });
+      const cached = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
       if (cached) return cached;
     }
     try {
@@ -43,10 +54,14 @@ self.addEventListener("fetch", (event) => {
       }
       return response;
     } catch (offline) {
-      const cached = await caches.match(request, { ignoreSearch: true });
-      // A chapter's static page asked for as <slug>/index.html is the cached <slug>/.
-      const folder = request.mode === "navigate" ? await caches.match(new URL("./", request.url)) : undefined;
-      return cached ?? folder ?? (await caches.match("./index.html")) ?? Response.error();
+      const cache = await caches.open(CACHE);
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      // Only a page is answered with a page: a chapter's static page asked for as <slug>/index.html
+      // is the cached <slug>/, any other address of the site the single-page index. A missing
+      // script, stylesheet or picture fails as it would without the worker.
+      if (request.mode !== "navigate") return Response.error();
+      return (await cache.match(new URL("./", request.url))) ?? (await cache.match("./index.html")) ?? Response.error();
     }
   })());
 });

@@ -28,7 +28,7 @@ fn every_chapter_has_a_complete_static_page() {
 
 #[test]
 fn the_template_is_filled_one_folder_down() {
-    let template = "<!doctype html><html><head>\n<meta name=\"description\" content=\"x\">\n<title>linalg-live</title>\n<link rel=\"stylesheet\" href=\"./style-1.css\">\n<script type=\"module\">\nimport init from './linalg-live-1.js';\nawait init({ module_or_path: './linalg-live-1_bg.wasm' });\n</script></head><body><header><a class=\"brand\" href=\"#/\">linalg-live</a></header>\n<main id=\"app\" data-linalg-site>\n<p class=\"loading\">Loading</p>\n</main><footer>f</footer></body></html>";
+    let template = "<!doctype html><html><head>\n<meta name=\"description\" content=\"x\">\n<title>linalg-live</title>\n  <meta property=\"og:title\" content=\"the site\">\n  <meta name=\"twitter:title\" content=\"the site\">\n<link rel=\"stylesheet\" href=\"./style-1.css\">\n<script type=\"module\">\nimport init from './linalg-live-1.js';\nawait init({ module_or_path: './linalg-live-1_bg.wasm' });\n</script></head><body><header><a class=\"brand\" href=\"#/\">linalg-live</a></header>\n<main id=\"app\" data-linalg-site>\n<p class=\"loading\">Loading</p>\n</main><footer>f</footer></body></html>";
     let page = chapter_page(crate::chapters::find("svd").unwrap());
     let html = fill_template(template, &page).unwrap();
     assert!(html.contains("<title>2.8 Singular Value Decomposition · linalg-live</title>"));
@@ -41,6 +41,12 @@ fn the_template_is_filled_one_folder_down() {
     assert!(html.contains("<main id=\"app\" data-linalg-site data-chapter=\"svd\" data-site-root=\"../\">"));
     assert!(!html.contains("Loading") && html.contains("<footer>f</footer>"));
     assert!(html.contains("<meta property=\"og:title\" content=\"2.8 Singular Value Decomposition · linalg-live\">"));
+    // The chapter's link previews replace the site's: one title each.
+    assert_eq!(html.matches("og:title").count(), 1);
+    assert!(
+        html.contains("<meta name=\"twitter:title\" content=\"2.8 Singular Value Decomposition · linalg-live\">")
+            && !html.contains("the site")
+    );
     assert!(html.contains("<style>.svg-figure{"));
     assert!(fill_template("<html><body></body></html>", &page).is_err());
 }

@@ -25,5 +25,39 @@ test("a chapter opens offline after one visit", async () => {
   await page.goto(`${site.base}trace/`);
   assert.equal(await readout(page, "trace"), 14);
   assert.ok((await page.locator("article.prose").innerText()).length > 1000);
+  // A missing asset is not answered with a page.
+  const missing = await page.evaluate(() => fetch("../no-such-script.js").then((r) => `${r.status} ${r.headers.get("content-type")}`, () => "failed"));
+  assert.equal(missing, "failed");
+  await page.context().close();
+});
+
+test("one cache per build and per deployment; a new build deletes the old one", async () => {
+  const page = await site.openChapter("determinant", { readout: "det" });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const names = await page.evaluate(() => caches.keys());
+  const scope = `${site.base}`;
+  const ours = names.filter((n) => n.startsWith(`linalg-live ${scope} `));
+  assert.equal(ours.length, 1, JSON.stringify(names));
+  assert.match(ours[0], /^linalg-live \S+ [0-9a-f]{8,16}$/, "named after the build's module hash");
+  // An older build's cache of this deployment, and another deployment's: the next activation deletes
+  // only the first.
+  await page.evaluate(async (s) => {
+    await caches.open(`linalg-live ${s} 0000000000000000`);
+    await caches.open("linalg-live http://elsewhere/ 1111111111111111");
+  }, scope);
+  const worker = await page.evaluate(() => fetch("sw.js").then((r) => r.text()));
+  assert.match(worker, /const BUILD = "[0-9a-f]{8,16}";/);
+  await page.evaluate(async () => {
+    // A new worker script URL makes a new registration step: install and activate again.
+    const registration = await navigator.serviceWorker.register("sw.js?again", { scope: "./" });
+    await new Promise((done) => {
+      const worker = registration.installing ?? registration.waiting ?? registration.active;
+      if (worker.state === "activated") return done();
+      worker.addEventListener("statechange", () => worker.state === "activated" && done());
+    });
+  });
+  const after = await page.evaluate(() => caches.keys());
+  assert.ok(!after.includes(`linalg-live ${scope} 0000000000000000`), JSON.stringify(after));
+  assert.ok(after.includes("linalg-live http://elsewhere/ 1111111111111111"), JSON.stringify(after));
   await page.context().close();
 });
