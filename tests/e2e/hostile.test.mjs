@@ -51,8 +51,10 @@ test("malformed and malicious links never break a chapter", async () => {
   const page = await site.openPage("about:blank");
   for (const slug of site.built) {
     for (const value of CORPUS) {
-      for (const raw of [true, false]) {
-        const encoded = raw ? value.replace(/[#&]/g, encodeURIComponent) : encodeURIComponent(value);
+      // As typed (only # and & escaped) and fully %-encoded; once when the two are the same text.
+      const forms = [...new Set([value.replace(/[#&]/g, encodeURIComponent), encodeURIComponent(value)])];
+      for (const [i, encoded] of forms.entries()) {
+        const raw = i === 0;
         const query = PARAMS.map((p) => `${p}=${encoded}`).join("&");
         const where = `${slug} ← ${JSON.stringify(value)}${raw ? " (raw)" : ""}`;
         await openWithReadouts(page, site.url(`${slug}?${query}`), where);
