@@ -100,7 +100,10 @@ fn check_state(slug: &str, params: &[(String, String)], names: &[&str]) -> Vec<S
     let readouts = chapter.readouts();
     let mut problems = Vec::new();
     for name in names {
-        let Some(readout) = readouts.iter().find(|r| r.name == *name) else { continue };
+        let Some(readout) = readouts.iter().find(|r| r.name == *name) else {
+            problems.push(format!("{slug} {params:?}: the page has no readout {name}"));
+            continue;
+        };
         let mut want = Vec::new();
         flatten(&readout.value, &mut want);
         let scale = want.iter().fold(1.0_f64, |m, x| m.max(x.abs()));
@@ -109,6 +112,20 @@ fn check_state(slug: &str, params: &[(String, String)], names: &[&str]) -> Vec<S
         }
     }
     problems
+}
+
+#[test]
+fn pca_prints_its_scores_and_components_with_the_pages_signs() {
+    // The component-coordinates view: scores = (P − μ)·D, for k = 1 and 2, in 2-D and in 3-D.
+    let states: [&[(&str, &str)]; 3] = [&[("view", "pcs")], &[("view", "pcs"), ("k", "2")], &[("view", "pcs"), ("dim", "3"), ("k", "2")]];
+    let failures: Vec<String> = states
+        .iter()
+        .flat_map(|state| {
+            let params: Vec<(String, String)> = state.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            check_state("pca", &params, &["scores", "components"])
+        })
+        .collect();
+    assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
