@@ -2,18 +2,9 @@
 // the plane for 2×2, the box in space for 3×3 (mouse drag and arrow keys on its column handles).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { centre, clickProseLink, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
 /** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
-async function clickProseLink(page, href) {
-  const link = page.locator(`article.prose a[href="${href}"]`).first();
-  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
-  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
-    await details.first().locator("summary").click();
-  }
-  await link.click();
-}
-
 const site = useSite({ readout: "det" });
 const chapter = site.openChapter;
 

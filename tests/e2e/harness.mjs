@@ -250,3 +250,34 @@ export function inkedPixels(canvas) {
   }
   return n;
 }
+
+/**
+ * Clicks a prose link `a` that sets the figure and waits until the address holds its chapter and every
+ * parameter it sets (a choice left at its default, one of `defaults` such as "view=rows", stays out
+ * of the address), and the readouts have changed.
+ */
+export async function followLink(page, a, defaults = []) {
+  const href = await a.getAttribute("href");
+  const before = await snapshot(page);
+  await a.click();
+  await page.waitForFunction(([h, defaults]) => {
+    const [path, query = ""] = h.split("?");
+    const hash = decodeURIComponent(location.hash);
+    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
+  }, [href, defaults]);
+  await waitForSnapshotChange(page, before);
+}
+
+/** Clicks the prose link to `href`, opening the predict question that holds it first if it is closed. */
+export async function clickProseLink(page, href) {
+  const link = page.locator(`article.prose a[href="${href}"]`).first();
+  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
+  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
+    await details.first().locator("summary").click();
+  }
+  await link.click();
+}
+
+/** Waits until the spoken summary under the figure matches `re`. */
+export const waitForSummary = (page, re) =>
+  page.waitForFunction((src) => new RegExp(src).test(document.querySelector(".summary")?.textContent ?? ""), re.source);

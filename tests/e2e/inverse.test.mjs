@@ -1,27 +1,15 @@
 // End-to-end: 2.3 Identity and inverse matrices, in headless Chromium against the built site.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, close as near, drag, readout, readoutNote as note, snapshot, useSite, waitForReadout, waitForSnapshotChange } from "./harness.mjs";
+import { centre, close as near, drag, followLink, readout, readoutNote as note, useSite, waitForReadout, waitForSummary as summary } from "./harness.mjs";
 
 const site = useSite({ readout: "inverse" });
 const chapter = site.openChapter;
 const close = (a, b) => near(a, b, 1e-12);
 const closeAll = (got, want) => got.flat().every((x, i) => close(x, want.flat()[i]));
-const summary = (page, re) => page.waitForFunction((src) => new RegExp(src).test(document.querySelector(".summary")?.textContent ?? ""), re.source);
 
-/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
- *  (the page leaves choices at their default out of the hash: ["view=rows"]), and the readouts have changed. */
-async function follow(page, a) {
-  const href = await a.getAttribute("href");
-  const before = await snapshot(page);
-  await a.click();
-  await page.waitForFunction(([h, defaults]) => {
-    const [path, query = ""] = h.split("?");
-    const hash = decodeURIComponent(location.hash);
-    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
-  }, [href, ["view=rows"]]);
-  await waitForSnapshotChange(page, before);
-}
+/** A prose link that sets the figure (choices at their default stay out of the address). */
+const follow = (page, a) => followLink(page, a, ["view=rows"]);
 
 describe("2.3 inverse", () => {
   test("opens on the notebook's system y = 2x, y = −x + 3 crossing at (1, 2)", async () => {

@@ -2,25 +2,14 @@
 // real pointer and keyboard input. Run `trunk build --release` first (scripts/test.sh does).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, close, drag, dragBy, readout, readoutNote, snapshot, urlAlert, useSite, waitForReadout, waitForSnapshotChange } from "./harness.mjs";
+import { centre, close, drag, dragBy, followLink, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
 const site = useSite({ readout: "Av" });
 const chapter = site.openChapter;
 const matVec = (A, v) => A.map((row) => row.reduce((s, a, k) => s + a * v[k], 0));
 
-/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
- *  (the page leaves choices at their default out of the hash: ["view=av", "order=ab"]), and the readouts have changed. */
-async function follow(page, a) {
-  const href = await a.getAttribute("href");
-  const before = await snapshot(page);
-  await a.click();
-  await page.waitForFunction(([h, defaults]) => {
-    const [path, query = ""] = h.split("?");
-    const hash = decodeURIComponent(location.hash);
-    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
-  }, [href, ["view=av", "order=ab"]]);
-  await waitForSnapshotChange(page, before);
-}
+/** A prose link that sets the figure (choices at their default stay out of the address). */
+const follow = (page, a) => followLink(page, a, ["view=av", "order=ab"]);
 
 describe("2.2 multiplication", () => {
   test("opens on the notebook's example with no console errors", async () => {

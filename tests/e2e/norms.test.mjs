@@ -3,18 +3,9 @@
 // (the line x·w = y dragged by its nearest point); the text's links and predict questions.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { clickProseLink, dragHandle, readout, readoutNote, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
 /** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
-async function clickProseLink(page, href) {
-  const link = page.locator(`article.prose a[href="${href}"]`).first();
-  const details = page.locator("article.prose details.predict", { has: page.locator(`a[href="${href}"]`) });
-  if ((await details.count()) > 0 && !(await details.first().evaluate((d) => d.open))) {
-    await details.first().locator("summary").click();
-  }
-  await link.click();
-}
-
 const site = useSite({ readout: "l2" });
 const chapter = site.openChapter;
 

@@ -2,24 +2,13 @@
 // Run `trunk build` first (or point LINALG_DIST at a build).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, drag, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout, waitForSnapshotChange } from "./harness.mjs";
+import { centre, drag, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
 const site = useSite({ readout: "broadcast_sum" });
 const chapter = site.openChapter;
 
-/** Clicks the prose link `a` and waits until the hash holds its chapter and every parameter it sets
- *  (the page leaves choices at their default out of the hash: ["view=rows"]), and the readouts have changed. */
-async function follow(page, a) {
-  const href = await a.getAttribute("href");
-  const before = await snapshot(page);
-  await a.click();
-  await page.waitForFunction(([h, defaults]) => {
-    const [path, query = ""] = h.split("?");
-    const hash = decodeURIComponent(location.hash);
-    return hash.startsWith(`${path}?`) && query.split("&").every((p) => defaults.includes(p) || hash.includes(p));
-  }, [href, ["view=rows"]]);
-  await waitForSnapshotChange(page, before);
-}
+/** A prose link that sets the figure (choices at their default stay out of the address). */
+const follow = (page, a) => followLink(page, a, ["view=rows"]);
 
 describe("2.1 tensors", () => {
   test("opens on the notebook's matrix with rows as draggable points", async () => {
