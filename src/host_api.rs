@@ -26,6 +26,11 @@ pub enum Request {
 }
 
 impl Request {
+    /// A request to set the state `state`, with or without its leading `?`.
+    pub fn set(state: &str) -> Request {
+        Request::Set(state.trim_start_matches('?').to_string())
+    }
+
     /// The request in a message's JSON text; `None` for anything else (other libraries' messages,
     /// malformed ones, a state that is not text or longer than any link may be), which the figure
     /// ignores.
@@ -37,7 +42,7 @@ impl Request {
         match message.get("type")?.as_str()? {
             SET => {
                 let state = message.get("state")?.as_str()?;
-                (state.len() <= MAX_HASH_LEN).then(|| Request::Set(state.trim_start_matches('?').to_string()))
+                (state.len() <= MAX_HASH_LEN).then(|| Request::set(state))
             }
             GET => Some(Request::Get),
             _ => None,

@@ -25,7 +25,7 @@ impl Figure {
     #[wasm_bindgen(js_name = setState)]
     pub fn set_state(&self, state: &str) {
         if let Some(view) = &self.view {
-            view.request(Request::Set(state.trim_start_matches('?').to_string()));
+            view.request(Request::set(state));
         }
     }
 

@@ -81,11 +81,9 @@ pub(super) fn watch_height() -> Res<super::SizeWatch> {
             return;
         }
         last.set(height);
-        let Ok(Some(parent)) = window().and_then(|w| w.parent()) else { return };
         let message = js_sys::Object::new();
         if js_sys::Reflect::set(&message, &"height".into(), &height.into()).is_ok() {
-            // The height is no secret: any embedding page may read it.
-            let _ = parent.post_message(&message, "*");
+            post_to_parent(&message);
         }
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref())?;
@@ -117,6 +115,15 @@ pub(super) fn show_link_problems(alert: &Element, in_page: &Element, page: &Page
     Ok(())
 }
 
+/// Posts `message` to the window that frames this page, for any origin: the height and the state
+/// report hold only what the address shows and what follows from it, so any embedding page may read
+/// them.
+fn post_to_parent(message: &JsValue) {
+    if let Ok(Some(parent)) = window().and_then(|w| w.parent()) {
+        let _ = parent.post_message(message, "*");
+    }
+}
+
 /// Where the figure reports its state after every finished gesture, and in answer to a host
 /// (`host_api`).
 pub(super) enum Reporter {
@@ -136,11 +143,7 @@ impl Reporter {
         let Ok(message) = js_sys::JSON::parse(report) else { return };
         match self {
             Reporter::Nobody => {}
-            Reporter::Parent => {
-                if let Ok(Some(parent)) = window().and_then(|w| w.parent()) {
-                    let _ = parent.post_message(&message, "*");
-                }
-            }
+            Reporter::Parent => post_to_parent(&message),
             Reporter::Callback(f) => {
                 let _ = f.call1(&JsValue::NULL, &message);
             }
