@@ -20,6 +20,11 @@ pub const MAX_POWER_ITERATIONS: usize = 40;
 pub const FULL_SVD_RATIO: usize = 8;
 /// Largest change of a Ritz value (relative to σ₁) between two iterations at which they count as settled.
 pub const RITZ_TOLERANCE: f64 = 1e-13;
+/// The tolerance for a picture's top triples: Ritz values settled to 1e-5 of σ₁ change no pixel of
+/// 8 bits (1/255 ≈ 4e-3 of the range). A noisy photo's tail singular values are close together and
+/// never settle to [`RITZ_TOLERANCE`] within [`MAX_POWER_ITERATIONS`]; the rank-k images and both
+/// errors are exact for the triples found either way (A_k = U_kU_kᵀA is an orthogonal projection).
+pub const PICTURE_TOLERANCE: f64 = 1e-5;
 
 /// The k largest singular triples, A ≈ U · diag(σ) · Vᵀ.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,51 +55,183 @@ fn orthonormal(y: DMatrix<f64>) -> DMatrix<f64> {
     QR::new(y).q()
 }
 
+/// Below this many entries a matrix under the [`FULL_SVD_RATIO`] rule gets the full SVD in one step;
+/// above it the iteration runs even where the full SVD would be faster in total, so that no single
+/// [`TopKJob::step`] takes long (the full SVD of 384×512 takes about a second).
+pub const FULL_SVD_MAX_ENTRIES: usize = 256 * 256;
+
 /// The `k` largest singular triples of `a` (1 ≤ k ≤ min(m, n)), with the full SVD for matrices
-/// too small for the iteration to pay (see [`FULL_SVD_RATIO`]).
+/// too small for the iteration to pay (see [`FULL_SVD_RATIO`]): a [`TopKJob`] run to the end.
 pub fn top_k_svd(a: &DMatrix<f64>, k: usize) -> Result<TopK, NumericError> {
-    let (m, n) = a.shape();
-    if a.is_empty() || k == 0 || k > m.min(n) {
-        return Err(NumericError::Empty);
+    let mut job = TopKJob::new(a, k, RITZ_TOLERANCE)?;
+    loop {
+        if let Some(top) = job.step()? {
+            return Ok(top);
+        }
     }
-    if a.iter().any(|x| !x.is_finite()) {
-        return Err(NumericError::NotFinite);
-    }
-    let scale = a.amax();
-    if scale == 0.0 {
-        let zero = Svd { u: DMatrix::identity(m, k), singular_values: DVector::zeros(k), v: DMatrix::identity(n, k) };
-        return Ok(TopK { svd: zero, relative_error: 0.0, iterations: 0 });
-    }
-    let b = a / scale;
-    let norm_sq = b.norm_squared();
-    if (k + OVERSAMPLING) * FULL_SVD_RATIO > m.min(n) {
-        return Ok(finish(truncate(svd(&b)?, k), scale, norm_sq, 0));
-    }
-    let (s, iterations) = subspace_iteration(&b, k)?;
-    Ok(finish(s, scale, norm_sq, iterations))
 }
 
-/// The top-k triples of `b` (‖b‖_max = 1) and the iterations used, by randomised subspace iteration.
-fn subspace_iteration(b: &DMatrix<f64>, k: usize) -> Result<(Svd, usize), NumericError> {
-    let n = b.ncols();
-    let width = (k + OVERSAMPLING).min(b.nrows().min(n));
-    let mut q = orthonormal(b * start_block(n, width));
-    let mut previous: Option<DVector<f64>> = None;
-    for iteration in 1..=MAX_POWER_ITERATIONS {
-        // C = QᵀB serves twice: its singular values are the Ritz values, and Cᵀ = BᵀQ is the next
-        // half-step of the power iteration.
-        let c = q.tr_mul(b);
-        let ritz = ritz_values(&c, k)?;
-        let settled = previous.as_ref().is_some_and(|p| (p - &ritz).amax() <= RITZ_TOLERANCE * ritz[0].max(f64::MIN_POSITIVE));
-        if settled {
-            // Rayleigh–Ritz: the verified SVD of the small width×n matrix C, lifted by Q.
-            let small = svd(&c)?;
-            return Ok((truncate(Svd { u: &q * small.u, ..small }, k), iteration));
+/// Where a [`TopKJob`] is.
+#[derive(Debug, Clone)]
+enum Phase {
+    /// Small enough for the full SVD, done in the next step.
+    Full,
+    /// Subspace iteration: the orthonormal basis `q` after `done` power iterations, and the Ritz
+    /// values of the last one.
+    Iterate { q: DMatrix<f64>, done: usize, previous: Option<DVector<f64>> },
+    /// Finished (the result was handed out).
+    Finished,
+}
+
+/// [`top_k_svd`] in bounded slices: each [`TopKJob::step`] does one power iteration (two products of
+/// the matrix with an n×(k + [`OVERSAMPLING`]) block and their QRs) or, for a small matrix, the
+/// whole full SVD, so a page can run it between frames and show [`TopKJob::progress`].
+#[derive(Debug, Clone)]
+pub struct TopKJob {
+    /// A / scale (‖B‖_max = 1).
+    b: DMatrix<f64>,
+    scale: f64,
+    /// ‖B‖²_F.
+    norm_sq: f64,
+    k: usize,
+    /// The Ritz values' largest change (relative to σ₁) at which they count as settled.
+    tolerance: f64,
+    phase: Phase,
+    /// The result of a zero matrix, known at once.
+    zero: Option<TopK>,
+    progress: f64,
+}
+
+impl TopKJob {
+    /// Checks `a` and `k` (1 ≤ k ≤ min(m, n), finite entries) and prepares the job; no iteration yet.
+    /// The iteration stops once the k Ritz values change by at most `tolerance` (relative to σ₁,
+    /// clamped to at least [`RITZ_TOLERANCE`]) from one iteration to the next: [`top_k_svd`] asks for
+    /// [`RITZ_TOLERANCE`], a picture of 8-bit pixels needs far less (see [`PICTURE_TOLERANCE`]).
+    pub fn new(a: &DMatrix<f64>, k: usize, tolerance: f64) -> Result<TopKJob, NumericError> {
+        let tolerance = tolerance.max(RITZ_TOLERANCE);
+        let (m, n) = a.shape();
+        if a.is_empty() || k == 0 || k > m.min(n) {
+            return Err(NumericError::Empty);
         }
-        previous = Some(ritz);
-        q = orthonormal(b * orthonormal(c.transpose()));
+        if a.iter().any(|x| !x.is_finite()) {
+            return Err(NumericError::NotFinite);
+        }
+        let scale = a.amax();
+        let mut job = TopKJob { b: DMatrix::zeros(0, 0), scale, norm_sq: 0.0, k, tolerance, phase: Phase::Full, zero: None, progress: 0.0 };
+        if scale == 0.0 {
+            let zero = Svd { u: DMatrix::identity(m, k), singular_values: DVector::zeros(k), v: DMatrix::identity(n, k) };
+            job.zero = Some(TopK { svd: zero, relative_error: 0.0, iterations: 0 });
+            return Ok(job);
+        }
+        job.b = a / scale;
+        job.norm_sq = job.b.norm_squared();
+        if (k + OVERSAMPLING) * FULL_SVD_RATIO <= m.min(n) || m * n > FULL_SVD_MAX_ENTRIES {
+            let width = (k + OVERSAMPLING).min(m.min(n));
+            let q = orthonormal(&job.b * start_block(n, width));
+            job.phase = Phase::Iterate { q, done: 0, previous: None };
+        }
+        Ok(job)
     }
-    Err(NumericError::NoConvergence)
+
+    /// How far the job is, from 0 to 1, never decreasing: the larger of the iterations used out of
+    /// [`MAX_POWER_ITERATIONS`] and how many of the digits to the tolerance the Ritz values have
+    /// settled.
+    pub fn progress(&self) -> f64 {
+        self.progress
+    }
+
+    /// Does one slice of work; `Some` with the triples when they are ready (then the job is spent:
+    /// further steps return [`NumericError::Empty`]).
+    pub fn step(&mut self) -> Result<Option<TopK>, NumericError> {
+        if let Some(zero) = self.zero.take() {
+            self.phase = Phase::Finished;
+            self.progress = 1.0;
+            return Ok(Some(zero));
+        }
+        let k = self.k;
+        let result = match std::mem::replace(&mut self.phase, Phase::Finished) {
+            Phase::Finished => return Err(NumericError::Empty),
+            Phase::Full => (truncate(svd(&self.b)?, k), 0),
+            Phase::Iterate { q, done, previous } => {
+                let iteration = done + 1;
+                // C = QᵀB serves twice: its singular values are the Ritz values, and Cᵀ = BᵀQ is the
+                // next half-step of the power iteration.
+                let c = q.tr_mul(&self.b);
+                let ritz = ritz_values(&c, k)?;
+                let top = ritz[0].max(f64::MIN_POSITIVE);
+                let change = previous.as_ref().map(|p| (p - &ritz).amax() / top);
+                if change.is_some_and(|c| c <= self.tolerance) {
+                    // Rayleigh–Ritz: the verified SVD of the small width×n matrix C, lifted by Q.
+                    let small = svd(&c)?;
+                    (truncate(Svd { u: &q * small.u, ..small }, k), iteration)
+                } else if iteration == MAX_POWER_ITERATIONS {
+                    return Err(NumericError::NoConvergence);
+                } else {
+                    let digits = |x: f64| -x.log10();
+                    let settled = change.map_or(0.0, |c| (digits(c.max(self.tolerance)) / digits(self.tolerance)).clamp(0.0, 1.0));
+                    let used = iteration as f64 / MAX_POWER_ITERATIONS as f64;
+                    self.progress = self.progress.max(settled.max(used).min(0.99));
+                    let q = orthonormal(&self.b * orthonormal(c.transpose()));
+                    self.phase = Phase::Iterate { q, done: iteration, previous: Some(ritz) };
+                    return Ok(None);
+                }
+            }
+        };
+        self.progress = 1.0;
+        Ok(Some(finish(result.0, self.scale, self.norm_sq, result.1)))
+    }
+}
+
+/// The top k singular triples of several matrices of the same shape (a colour picture's channels),
+/// one [`TopKJob`] after another, in slices.
+#[derive(Debug, Clone)]
+pub struct ChannelsJob {
+    /// The matrices not yet started, in order.
+    waiting: Vec<DMatrix<f64>>,
+    current: TopKJob,
+    done: Vec<TopK>,
+    channels: usize,
+    k: usize,
+    tolerance: f64,
+}
+
+impl ChannelsJob {
+    /// Prepares the jobs of all `channels` (at least one, each checked as [`TopKJob::new`] does, with
+    /// the same `tolerance`).
+    pub fn new(mut channels: Vec<DMatrix<f64>>, k: usize, tolerance: f64) -> Result<ChannelsJob, NumericError> {
+        if channels.is_empty() {
+            return Err(NumericError::Empty);
+        }
+        let count = channels.len();
+        for c in &channels[1..] {
+            TopKJob::new(c, k, tolerance)?;
+        }
+        let first = channels.remove(0);
+        channels.reverse();
+        Ok(ChannelsJob { current: TopKJob::new(&first, k, tolerance)?, waiting: channels, done: Vec::new(), channels: count, k, tolerance })
+    }
+
+    /// How far all channels are together, from 0 to 1, never decreasing.
+    pub fn progress(&self) -> f64 {
+        if self.done.len() == self.channels {
+            return 1.0;
+        }
+        (self.done.len() as f64 + self.current.progress()) / self.channels as f64
+    }
+
+    /// One slice of one channel's job; `Some` with every channel's triples, in order, when the last
+    /// is ready.
+    pub fn step(&mut self) -> Result<Option<Vec<TopK>>, NumericError> {
+        let Some(top) = self.current.step()? else { return Ok(None) };
+        self.done.push(top);
+        match self.waiting.pop() {
+            Some(next) => {
+                self.current = TopKJob::new(&next, self.k, self.tolerance)?;
+                Ok(None)
+            }
+            None => Ok(Some(self.done.clone())),
+        }
+    }
 }
 
 /// The k largest singular values of `c`, descending, without vectors (only to watch convergence).
@@ -168,12 +305,84 @@ mod tests {
         u * DMatrix::from_diagonal(&sigma) * v.transpose()
     }
 
+    /// [`top_k_svd`] by the iteration even for a matrix small enough for the full SVD.
+    fn iterate(a: &DMatrix<f64>, k: usize) -> TopK {
+        iterate_with(a, k, RITZ_TOLERANCE)
+    }
+
+    fn iterate_with(a: &DMatrix<f64>, k: usize, tolerance: f64) -> TopK {
+        let mut job = TopKJob::new(a, k, tolerance).unwrap();
+        let width = (k + OVERSAMPLING).min(a.nrows().min(a.ncols()));
+        job.phase = Phase::Iterate { q: orthonormal(&job.b * start_block(a.ncols(), width)), done: 0, previous: None };
+        loop {
+            if let Some(top) = job.step().unwrap() {
+                return top;
+            }
+        }
+    }
+
+    #[test]
+    fn the_job_runs_in_bounded_monotone_steps_to_the_same_result() {
+        let a = decaying(300, 280);
+        let mut job = TopKJob::new(&a, 12, RITZ_TOLERANCE).unwrap();
+        assert_eq!(job.progress(), 0.0);
+        let (mut steps, mut last) = (0, 0.0);
+        let top = loop {
+            steps += 1;
+            let done = job.step().unwrap();
+            assert!(job.progress() >= last && job.progress() <= 1.0, "{} after {last}", job.progress());
+            last = job.progress();
+            if let Some(top) = done {
+                break top;
+            }
+            assert!(last < 1.0);
+        };
+        assert_eq!(last, 1.0);
+        assert_eq!(steps, top.iterations);
+        assert!(steps <= MAX_POWER_ITERATIONS);
+        assert_eq!(top, top_k_svd(&a, 12).unwrap(), "the same routine");
+        assert_eq!(job.step(), Err(NumericError::Empty), "a spent job does nothing more");
+        // A looser tolerance stops sooner, on nearly the same values.
+        let loose = iterate_with(&a, 12, PICTURE_TOLERANCE);
+        assert!(loose.iterations < top.iterations, "{} vs {}", loose.iterations, top.iterations);
+        assert!((&loose.svd.singular_values - &top.svd.singular_values).amax() <= 1e-4 * top.svd.singular_values[0]);
+        // A small matrix: the full SVD in one step.
+        let mut small = TopKJob::new(&decaying(40, 30), 5, RITZ_TOLERANCE).unwrap();
+        assert!(small.step().unwrap().is_some());
+        // Large but thin: the iteration, though the full SVD would be faster in total, so that no
+        // single step takes long.
+        assert!(TopKJob::new(&decaying(300, 250), 30, RITZ_TOLERANCE).unwrap().step().unwrap().is_none());
+    }
+
+    #[test]
+    fn channels_are_done_one_after_another() {
+        let channels = vec![decaying(280, 270), decaying(280, 270) * 0.5, DMatrix::zeros(280, 270)];
+        let mut job = ChannelsJob::new(channels.clone(), 6, RITZ_TOLERANCE).unwrap();
+        let mut last = 0.0;
+        let tops = loop {
+            let done = job.step().unwrap();
+            assert!(job.progress() >= last);
+            last = job.progress();
+            if let Some(tops) = done {
+                break tops;
+            }
+        };
+        assert_eq!(last, 1.0);
+        assert_eq!(tops.len(), 3);
+        for (top, c) in tops.iter().zip(&channels) {
+            assert_eq!(*top, top_k_svd(c, 6).unwrap());
+        }
+        let mut bad = decaying(30, 30);
+        bad[(0, 0)] = f64::NAN;
+        assert_eq!(ChannelsJob::new(vec![decaying(30, 30), bad], 3, RITZ_TOLERANCE).err(), Some(NumericError::NotFinite));
+        assert_eq!(ChannelsJob::new(Vec::new(), 3, RITZ_TOLERANCE).err(), Some(NumericError::Empty));
+    }
+
     #[test]
     fn agrees_with_the_full_svd() {
         for (m, n, k) in [(60, 40, 5), (40, 60, 8), (64, 64, 20)] {
             let a = decaying(m, n);
-            let (s, iterations) = subspace_iteration(&a, k).unwrap();
-            let top = finish(s, 1.0, a.norm_squared(), iterations);
+            let top = iterate(&a, k);
             let full = svd(&a).unwrap();
             assert!(top.iterations > 0 && top.iterations <= MAX_POWER_ITERATIONS);
             let want = full.singular_values.rows(0, k);
