@@ -10,7 +10,7 @@
 
 use super::chart::parse_css_color;
 use super::render::Painter;
-use super::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
+use super::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use super::svg::SvgTheme;
 use super::viewport::Screen;
 use crate::format::base64;
@@ -318,23 +318,26 @@ impl Painter for MatplotlibPainter {
         );
     }
 
-    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &Bitmap) {
         let (w, h) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
-        let size_ok = image.width > 0 && image.height > 0 && image.width.checked_mul(image.height) == Some(image.pixels.len());
-        if !(finite(&[top_left, bottom_right]) && w > 0.0 && h > 0.0 && size_ok) {
+        if !(finite(&[top_left, bottom_right]) && w > 0.0 && h > 0.0 && image.is_valid()) {
             return;
         }
         self.uses.bytes = true;
         // Sharp squares when scaled up, averaged when scaled down (the canvas smooths only then).
         let interpolation = if w >= image.width as f64 { "nearest" } else { "antialiased" };
+        let (kind, shape, colours) = match image.channels {
+            1 => ("greyscale", format!("{}, {}", image.height, image.width), "cmap=\"gray\", vmin=0, vmax=255, "),
+            _ => ("colour (red, green, blue)", format!("{}, {}, 3", image.height, image.width), ""),
+        };
         let _ = writeln!(
             self.body,
-            "# A {}×{} greyscale picture, 0 black to 255 white, row by row from the top.\npicture = {}\n\
-             ax.imshow(picture, cmap=\"gray\", vmin=0, vmax=255, interpolation=\"{interpolation}\",\n\
+            "# A {}×{} {kind} picture, 0 dark to 255 bright, row by row from the top.\npicture = {}\n\
+             ax.imshow(picture, {colours}interpolation=\"{interpolation}\",\n\
              \x20         extent=({}, {}, {}, {}), aspect=\"auto\", zorder=1)",
             image.width,
             image.height,
-            bytes_array(&image.pixels, &format!("{}, {}", image.height, image.width)),
+            bytes_array(&image.pixels, &shape),
             num(top_left.x),
             num(bottom_right.x),
             num(bottom_right.y),
@@ -445,11 +448,11 @@ mod tests {
 
     #[test]
     fn a_grey_picture_becomes_an_imshow_of_its_bytes() {
-        let image = GreyImage { width: 3, height: 2, pixels: vec![0, 128, 255, 10, 20, 30].into() };
+        let image = Bitmap { width: 3, height: 2, channels: 1, pixels: vec![0, 128, 255, 10, 20, 30].into() };
         let mut p = painter();
         p.image(Screen { x: 10.0, y: 20.0 }, Screen { x: 40.0, y: 40.0 }, &image);
         p.image(Screen { x: 10.0, y: 20.0 }, Screen { x: 11.0, y: 40.0 }, &image);
-        p.image(Screen { x: 10.0, y: 20.0 }, Screen { x: 40.0, y: 40.0 }, &GreyImage { width: 2, ..image.clone() });
+        p.image(Screen { x: 10.0, y: 20.0 }, Screen { x: 40.0, y: 40.0 }, &Bitmap { width: 2, ..image.clone() });
         let code = p.finish();
         assert!(code.starts_with("import base64\n"), "{code}");
         assert!(code.contains(&format!(
@@ -459,6 +462,11 @@ mod tests {
         assert!(code.contains("interpolation=\"nearest\",\n          extent=(10, 40, 40, 20), aspect=\"auto\", zorder=1)"), "{code}");
         assert!(code.contains("interpolation=\"antialiased\""), "scaled down: {code}");
         assert_eq!(code.matches("ax.imshow(").count(), 2, "a malformed picture draws nothing");
+        // Colour: three bytes a pixel, shown as they are (no colour map).
+        let mut p = painter();
+        p.image(Screen { x: 0.0, y: 0.0 }, Screen { x: 4.0, y: 2.0 }, &Bitmap { width: 2, height: 1, channels: 3, ..image.clone() });
+        let code = p.finish();
+        assert!(code.contains(".reshape(1, 2, 3)\nax.imshow(picture, interpolation=\"nearest\""), "{code}");
         assert_eq!(base64(b"foobar"), "Zm9vYmFy");
         assert_eq!(base64(b"fo"), "Zm8=");
         assert_eq!(base64(b"f"), "Zg==");

@@ -4,7 +4,7 @@
 use super::labels::{
     place, spread_handles, LabelRequest, Obstacles, PlacedLabel, StrokeMark, COST_FAINT_STROKE, COST_OWN_STROKE, COST_STROKE,
 };
-use super::scene::{Align, Fill, GreyImage, HeatMap, Role, Scene, Shape, Stroke};
+use super::scene::{Align, Bitmap, Fill, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
 use crate::math::small::{det_2x2, inverse_2x2};
@@ -28,9 +28,9 @@ pub trait Painter {
     }
     /// Draws a one-line text.
     fn text(&mut self, at: Screen, text: &str, role: Role, align: Align);
-    /// Draws a greyscale picture into the screen rectangle from `top_left` to `bottom_right`, pixels as
+    /// Draws a picture (grey or RGB) into the screen rectangle from `top_left` to `bottom_right`, pixels as
     /// sharp squares. By default only outlines the rectangle (a backend that can draw pixels should).
-    fn image(&mut self, top_left: Screen, bottom_right: Screen, _image: &GreyImage) {
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, _image: &Bitmap) {
         let corners = [top_left, Screen { x: bottom_right.x, y: top_left.y }, bottom_right, Screen { x: top_left.x, y: bottom_right.y }];
         self.path(&corners, true, None, Some(Stroke::solid(Role::Grid, 1.0)));
     }
@@ -241,7 +241,7 @@ impl Painter for NoPainter {
     fn path(&mut self, _: &[Screen], _: bool, _: Option<Fill>, _: Option<Stroke>) {}
     fn circle(&mut self, _: Screen, _: f64, _: Option<Fill>, _: Option<Stroke>) {}
     fn text(&mut self, _: Screen, _: &str, _: Role, _: Align) {}
-    fn image(&mut self, _: Screen, _: Screen, _: &GreyImage) {}
+    fn image(&mut self, _: Screen, _: Screen, _: &Bitmap) {}
     fn heat(&mut self, _: Screen, _: Screen, _: &HeatMap) {}
     fn squares(&mut self, _: &[Screen], _: f64, _: Fill) {}
 }
@@ -300,7 +300,7 @@ fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn P
             }
             Shape::Points { at, role, size, alpha } => points(at, Fill { role: *role, alpha: *alpha }, *size, view, painter),
             Shape::Image { min, max, image } => {
-                if image.pixels.len() == image.width * image.height && image.width > 0 && image.height > 0 {
+                if image.is_valid() {
                     painter.image(view.to_screen(World::new(min.x, max.y)), view.to_screen(World::new(max.x, min.y)), image);
                 }
             }
@@ -592,7 +592,7 @@ pub struct Recording {
     /// How many times the surface was cleared.
     pub clears: usize,
     /// Every picture drawn: its screen rectangle (top left, bottom right) and the picture.
-    pub images: Vec<(Screen, Screen, GreyImage)>,
+    pub images: Vec<(Screen, Screen, Bitmap)>,
     /// Every heat map drawn: its screen rectangle (top left, bottom right) and the samples.
     pub heats: Vec<(Screen, Screen, HeatMap)>,
 }
@@ -607,7 +607,7 @@ impl Painter for Recording {
     fn text(&mut self, at: Screen, text: &str, role: Role, _align: Align) {
         self.texts.push((at, text.to_string(), role));
     }
-    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &Bitmap) {
         self.images.push((top_left, bottom_right, image.clone()));
     }
     fn heat(&mut self, top_left: Screen, bottom_right: Screen, heat: &HeatMap) {

@@ -111,7 +111,7 @@ pub enum Shape {
     Points { at: Vec<World>, role: Role, size: f64, alpha: f64 },
     /// A greyscale picture stretched over the world rectangle from `min` (bottom left) to `max` (top
     /// right), one square per pixel (no smoothing).
-    Image { min: World, max: World, image: GreyImage },
+    Image { min: World, max: World, image: Bitmap },
     /// The quadratic form f(x) = xᵀ·`form`·x as a diverging heat map over the whole view: f > 0 in
     /// `positive`'s colour, f < 0 in `negative`'s, at an opacity growing with √|f| (evenly along every
     /// ray) up to `alpha` at the largest |f| in view; where f = 0 the background shows.
@@ -157,16 +157,36 @@ impl HeatMap {
     }
 }
 
-/// A greyscale picture: `width` × `height` bytes row by row from the top row, 0 black and 255 white.
-/// The pixels are shared, so cloning a scene does not copy them.
+/// A picture: `width` × `height` pixels row by row from the top row, each one byte (grey, 0 black and
+/// 255 white) or three (red, green, blue). The pixels are shared, so cloning a scene does not copy them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GreyImage {
+pub struct Bitmap {
     /// Pixels per row.
     pub width: usize,
     /// Rows.
     pub height: usize,
-    /// `width * height` bytes (a painter draws nothing for any other length).
+    /// Bytes per pixel: 1 (grey) or 3 (RGB).
+    pub channels: usize,
+    /// `width * height * channels` bytes (a painter draws nothing for any other length).
     pub pixels: Rc<[u8]>,
+}
+
+impl Bitmap {
+    /// Whether the size, the channels and the bytes agree (and the picture is not empty).
+    pub fn is_valid(&self) -> bool {
+        self.width > 0
+            && self.height > 0
+            && matches!(self.channels, 1 | 3)
+            && self.width.checked_mul(self.height).and_then(|p| p.checked_mul(self.channels)) == Some(self.pixels.len())
+    }
+
+    /// The pixels as RGBA bytes (opaque), for a canvas or a PNG.
+    pub fn rgba(&self) -> Vec<u8> {
+        match self.channels {
+            1 => self.pixels.iter().flat_map(|&g| [g, g, g, 255]).collect(),
+            _ => self.pixels.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
+        }
+    }
 }
 
 /// Samples on the unit circle used for its image under a map (an ellipse).

@@ -3,7 +3,7 @@
 
 use super::chart::parse_css_color;
 use super::render::Painter;
-use super::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
+use super::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use super::viewport::Screen;
 use crate::format::{base64, escape_html};
 use std::fmt::Write;
@@ -155,12 +155,12 @@ impl Painter for SvgPainter {
         self.body.clear();
     }
 
-    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &Bitmap) {
         let (w, h) = (bottom_right.x - top_left.x, bottom_right.y - top_left.y);
         if ![top_left.x, top_left.y, w, h].iter().all(|v| v.is_finite()) || w <= 0.0 || h <= 0.0 {
             return;
         }
-        let Some(png) = grey_png(image) else { return };
+        let Some(png) = bitmap_png(image) else { return };
         let _ = writeln!(
             self.body,
             "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\" image-rendering=\"pixelated\" href=\"data:image/png;base64,{}\"/>",
@@ -263,10 +263,16 @@ impl Painter for SvgPainter {
     }
 }
 
-/// Encodes a greyscale picture as a PNG (8-bit grey, deflate's uncompressed blocks: simple and exact;
-/// the pictures are small). `None` when the pixel count does not match the size.
-pub fn grey_png(image: &GreyImage) -> Option<Vec<u8>> {
-    png(image.width, image.height, Colour::Grey, &image.pixels)
+/// Encodes a picture as a PNG (8-bit grey, or RGBA for a colour one; deflate's uncompressed blocks:
+/// simple and exact). `None` when the pixel count does not match the size.
+pub fn bitmap_png(image: &Bitmap) -> Option<Vec<u8>> {
+    if !image.is_valid() {
+        return None;
+    }
+    match image.channels {
+        1 => png(image.width, image.height, Colour::Grey, &image.pixels),
+        _ => png(image.width, image.height, Colour::Rgba, &image.rgba()),
+    }
 }
 
 /// The pixel formats [`png`] writes: 8 bits per channel.
@@ -460,8 +466,8 @@ mod tests {
 
     #[test]
     fn a_grey_picture_becomes_a_png_image_and_bad_ones_nothing() {
-        let image = GreyImage { width: 3, height: 2, pixels: vec![0, 128, 255, 10, 20, 30].into() };
-        let png = grey_png(&image).unwrap();
+        let image = Bitmap { width: 3, height: 2, channels: 1, pixels: vec![0, 128, 255, 10, 20, 30].into() };
+        let png = bitmap_png(&image).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
         assert_eq!(&png[12..16], b"IHDR");
         assert_eq!((u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap())), (3, 2));
@@ -470,8 +476,12 @@ mod tests {
         let idat = &png[33 + 8..];
         assert_eq!(&idat[7..15], &[0, 0, 128, 255, 0, 10, 20, 30]);
         assert!(png.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82]));
-        assert!(grey_png(&GreyImage { width: 3, height: 3, pixels: vec![0; 6].into() }).is_none());
-        assert!(grey_png(&GreyImage { width: 0, height: 0, pixels: vec![].into() }).is_none());
+        assert!(bitmap_png(&Bitmap { width: 3, height: 3, channels: 1, pixels: vec![0; 6].into() }).is_none());
+        assert!(bitmap_png(&Bitmap { width: 0, height: 0, channels: 1, pixels: vec![].into() }).is_none());
+        // Colour: an RGBA PNG (colour type 6) of the same size.
+        let colour = bitmap_png(&Bitmap { width: 2, height: 1, channels: 3, ..image.clone() }).unwrap();
+        assert_eq!((u32::from_be_bytes(colour[16..20].try_into().unwrap()), colour[25]), (2, 6));
+        assert!(bitmap_png(&Bitmap { width: 3, height: 2, channels: 3, ..image.clone() }).is_none());
 
         let mut painter = SvgPainter::new(100.0, 100.0, theme());
         painter.image(Screen { x: 10.0, y: 20.0 }, Screen { x: 40.0, y: 40.0 }, &image);

@@ -4,7 +4,7 @@
 use super::dom::{window, Res};
 use crate::view::chart::parse_css_color;
 use crate::view::render::Painter;
-use crate::view::scene::{Align, Dash, Fill, GreyImage, HeatMap, Role, Stroke};
+use crate::view::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
 use crate::view::viewport::Screen;
 use std::rc::Rc;
@@ -113,9 +113,9 @@ struct CachedSquares {
 /// Most offscreen canvases kept for pictures.
 const MAX_CACHED_IMAGES: usize = 8;
 
-/// A greyscale picture copied into a canvas of its own size, ready for `drawImage`.
+/// A picture copied into a canvas of its own size, ready for `drawImage`.
 struct CachedImage {
-    image: GreyImage,
+    image: Bitmap,
     canvas: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     /// Drawn in the current frame (so not to be refilled).
@@ -124,7 +124,7 @@ struct CachedImage {
 
 impl CachedImage {
     /// A new canvas of the picture's size holding it.
-    fn new(image: &GreyImage) -> Res<CachedImage> {
+    fn new(image: &Bitmap) -> Res<CachedImage> {
         let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
         canvas.set_width(image.width as u32);
         canvas.set_height(image.height as u32);
@@ -134,9 +134,9 @@ impl CachedImage {
         Ok(cached)
     }
 
-    /// Copies a picture of the canvas's size into it (grey → RGBA).
-    fn fill(&mut self, image: &GreyImage) -> Res<()> {
-        let rgba: Vec<u8> = image.pixels.iter().flat_map(|&g| [g, g, g, 255]).collect();
+    /// Copies a picture of the canvas's size into it (grey or RGB → RGBA).
+    fn fill(&mut self, image: &Bitmap) -> Res<()> {
+        let rgba = image.rgba();
         let data = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), image.width as u32, image.height as u32)?;
         self.ctx.put_image_data(&data, 0.0, 0.0)?;
         self.image = image.clone();
@@ -362,9 +362,13 @@ impl Painter for CanvasPainter {
         let _ = self.ctx.fill_text(text, at.x, at.y);
     }
 
-    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &GreyImage) {
+    fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &Bitmap) {
         let found = self.images.iter().position(|c| Rc::ptr_eq(&c.image.pixels, &image.pixels) || c.image == *image);
-        let spare = || self.images.iter().position(|c| !c.used && (c.image.width, c.image.height) == (image.width, image.height));
+        let spare = || {
+            self.images
+                .iter()
+                .position(|c| !c.used && (c.image.width, c.image.height, c.image.channels) == (image.width, image.height, image.channels))
+        };
         let stored = match (found, spare()) {
             (Some(i), _) => Ok(i),
             (None, Some(i)) => self.images[i].fill(image).map(|_| i),

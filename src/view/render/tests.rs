@@ -105,10 +105,11 @@ fn many_points_draw_at_most_one_square_per_pixel_and_none_off_the_view() {
 #[test]
 fn images_fill_their_world_rectangle_and_malformed_ones_are_skipped() {
     let view = Viewport::default();
-    let image = GreyImage { width: 2, height: 1, pixels: vec![0, 255].into() };
+    let image = Bitmap { width: 2, height: 1, channels: 1, pixels: vec![0, 255].into() };
     let mut scene = Scene::default();
     scene.push(Shape::Image { min: World::new(1.0, 2.0), max: World::new(3.0, 3.0), image: image.clone() });
-    scene.push(Shape::Image { min: World::zeros(), max: World::new(1.0, 1.0), image: GreyImage { width: 3, ..image.clone() } });
+    scene.push(Shape::Image { min: World::zeros(), max: World::new(1.0, 1.0), image: Bitmap { width: 3, ..image.clone() } });
+    scene.push(Shape::Image { min: World::zeros(), max: World::new(1.0, 1.0), image: Bitmap { channels: 2, ..image.clone() } });
     let mut rec = Recording::default();
     render(&scene, &[], &view, &mut rec);
     assert_eq!(rec.images, vec![(view.to_screen(World::new(1.0, 3.0)), view.to_screen(World::new(3.0, 2.0)), image)]);

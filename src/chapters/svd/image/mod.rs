@@ -16,7 +16,7 @@ use super::SvdPage;
 use crate::chapter::{ChapterError, InputSpec};
 use crate::math::svd::{svd, Svd};
 use crate::math::truncated::add_layers;
-use crate::view::scene::GreyImage;
+use crate::view::scene::Bitmap;
 use nalgebra::DMatrix;
 use std::cell::OnceCell;
 use std::rc::Rc;
@@ -47,7 +47,7 @@ fn set_rank(s: &mut SvdPage, k: f64) -> Result<(), ChapterError> {
 struct Factors {
     picture: DMatrix<f64>,
     svd: Svd,
-    original: GreyImage,
+    original: Bitmap,
 }
 
 impl Factors {
@@ -80,7 +80,7 @@ fn factors() -> Result<Rc<Factors>, String> {
 
 /// The pictures of A_k, of A − A_k (doubled, mid-grey is 0) and of the k-th layer σ_k u_k v_kᵀ
 /// (scaled to the whole grey range), and the measured relative error ‖A − A_k‖_F / ‖A‖_F.
-fn describe(f: &Factors, approx: &DMatrix<f64>, k: usize) -> ([GreyImage; 3], f64) {
+fn describe(f: &Factors, approx: &DMatrix<f64>, k: usize) -> ([Bitmap; 3], f64) {
     let error = &f.picture - approx;
     let mut layer = DMatrix::zeros(ROWS, COLS);
     add_layers(&f.svd, &mut layer, k.saturating_sub(1)..k);
@@ -101,7 +101,7 @@ pub(super) struct ImageTab {
     k: usize,
     approx: DMatrix<f64>,
     /// A_k, A − A_k and the last layer as pictures.
-    panels: [GreyImage; 3],
+    panels: [Bitmap; 3],
     /// ‖A − A_k‖_F / ‖A‖_F measured on the matrices.
     measured_error: f64,
 }

@@ -2,7 +2,7 @@
 //! matrices as greyscale images.
 
 use super::{COLS, ROWS};
-use crate::view::scene::GreyImage;
+use crate::view::scene::Bitmap;
 use nalgebra::DMatrix;
 
 /// The test picture: m×n brightness values in [0, 1] (0 black, 1 white), row 0 at the top. A smooth
@@ -35,8 +35,8 @@ fn to_byte(v: f64) -> u8 {
 }
 
 /// A matrix as a greyscale image, mapping each entry through `shade` to [0, 1].
-pub(super) fn grey(m: &DMatrix<f64>, shade: impl Fn(f64) -> f64) -> GreyImage {
+pub(super) fn grey(m: &DMatrix<f64>, shade: impl Fn(f64) -> f64) -> Bitmap {
     let pixels: Vec<u8> =
         (0..m.nrows()).flat_map(|r| (0..m.ncols()).map(move |c| (r, c))).map(|(r, c)| to_byte(shade(m[(r, c)]))).collect();
-    GreyImage { width: m.ncols(), height: m.nrows(), pixels: pixels.into() }
+    Bitmap { width: m.ncols(), height: m.nrows(), channels: 1, pixels: pixels.into() }
 }

@@ -101,7 +101,7 @@ fn the_slider_spans_every_rank_and_bad_ranks_are_refused() {
 fn the_scene_has_four_panels_and_the_chart_marks_k() {
     let t = tab(12);
     let scene = t.scene();
-    let images: Vec<&GreyImage> =
+    let images: Vec<&Bitmap> =
         scene.shapes.iter().filter_map(|s| if let Shape::Image { image, .. } = s { Some(image) } else { None }).collect();
     assert_eq!(images.len(), 4);
     assert!(images.iter().all(|i| i.pixels.len() == ROWS * COLS && i.width == COLS));
