@@ -6,12 +6,14 @@ use super::error::ChapterError;
 use super::figure::Figure;
 use super::handle::{dragged, Action, HandleId, Handles};
 use super::input::{InputKind, InputSpec, Limits, SliderRange};
+use super::picture::{PictureFile, PictureJob};
 use super::{Chapter, Code, Describe, Draw, Readouts};
 use crate::readout::Readout;
 use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector, MAX_ROWS};
 use crate::view::chart::Chart;
 use crate::view::timeline::Timeline;
 use nalgebra::DMatrix;
+use std::any::Any;
 use std::borrow::Cow;
 
 /// An input as the page sees it now.
@@ -117,6 +119,14 @@ pub trait AnyChapter {
     fn chart(&self) -> Option<Chart>;
     /// A copy of the whole state.
     fn clone_box(&self) -> Box<dyn AnyChapter>;
+    /// Whether the state takes the reader's own picture.
+    fn takes_picture(&self) -> bool;
+    /// Starts the computation that shows the reader's picture.
+    fn picture_job(&self, file: &PictureFile, grey: bool) -> Result<Box<dyn PictureJob>, String>;
+    /// Shows a finished picture job's result.
+    fn show_picture(&mut self, done: Box<dyn Any>) -> bool;
+    /// The reader's picture shown now, and whether in grey.
+    fn own_picture(&self) -> Option<(&PictureFile, bool)>;
 }
 
 fn spec<C: Chapter>(name: &str) -> Result<&'static InputSpec<C>, ChapterError> {
@@ -142,7 +152,10 @@ impl<C: Chapter> AnyChapter for C {
                     kind: spec.kind(),
                     value,
                     limits: spec.limits,
-                    slider: spec.slider,
+                    slider: spec.slider.map(|r| match (spec.slider_cap)(self) {
+                        Some(cap) => SliderRange { max: cap.clamp(r.min, r.max), ..r },
+                        None => r,
+                    }),
                     paste: spec.paste,
                     linked: (spec.linked)(self),
                     note: (spec.note)(self),
@@ -215,6 +228,22 @@ impl<C: Chapter> AnyChapter for C {
 
     fn clone_box(&self) -> Box<dyn AnyChapter> {
         Box::new(self.clone())
+    }
+
+    fn takes_picture(&self) -> bool {
+        Chapter::takes_picture(self)
+    }
+
+    fn picture_job(&self, file: &PictureFile, grey: bool) -> Result<Box<dyn PictureJob>, String> {
+        Chapter::picture_job(self, file, grey)
+    }
+
+    fn show_picture(&mut self, done: Box<dyn Any>) -> bool {
+        Chapter::show_picture(self, done)
+    }
+
+    fn own_picture(&self) -> Option<(&PictureFile, bool)> {
+        Chapter::own_picture(self)
     }
 }
 

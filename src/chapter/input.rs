@@ -129,6 +129,12 @@ pub struct InputSpec<S> {
     /// Whether its editor is shown now (an input the current view does not use is kept, linked and
     /// read out, but not offered for editing).
     pub shown: fn(&S) -> bool,
+    /// A smaller right end for the slider in the current state (the setter refuses beyond it).
+    pub slider_cap: fn(&S) -> Option<f64>,
+}
+
+fn no_cap<S>(_: &S) -> Option<f64> {
+    None
 }
 
 fn always<S>(_: &S) -> bool {
@@ -152,6 +158,7 @@ impl<S> InputSpec<S> {
             linked: always::<S>,
             note: no_note::<S>,
             shown: always::<S>,
+            slider_cap: no_cap::<S>,
         }
     }
 
@@ -242,6 +249,12 @@ impl<S> InputSpec<S> {
     /// Shows its editor only while `shown` says so.
     pub const fn shown_when(mut self, shown: fn(&S) -> bool) -> InputSpec<S> {
         self.shown = shown;
+        self
+    }
+
+    /// Ends the slider earlier in states where `cap` says so (the setter refuses values beyond).
+    pub const fn slider_capped(mut self, cap: fn(&S) -> Option<f64>) -> InputSpec<S> {
+        self.slider_cap = cap;
         self
     }
 

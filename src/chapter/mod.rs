@@ -13,6 +13,7 @@ pub mod figure;
 pub mod handle;
 mod input;
 pub mod null_space;
+pub mod picture;
 #[cfg(test)]
 pub mod testing;
 
@@ -27,6 +28,8 @@ pub use input::{Access, InputKind, InputSpec, Limits, SliderRange};
 use crate::readout::Readout;
 use crate::view::chart::Chart;
 use crate::view::timeline::Timeline;
+use picture::{PictureFile, PictureJob};
+use std::any::Any;
 
 /// What a chapter's readout table shows: implemented in the chapter's `readouts.rs`.
 pub trait Readouts {
@@ -74,6 +77,24 @@ pub trait Chapter: Readouts + Draw + Describe + Default + Clone + 'static {
     }
     /// A chart shown under the figure (singular values, a scree plot) for the current state, if any.
     fn chart(&self) -> Option<Chart> {
+        None
+    }
+    /// Whether the current state takes the reader's own picture (the shell offers a file picker).
+    fn takes_picture(&self) -> bool {
+        false
+    }
+    /// Starts the computation that shows `file` (in grey when `grey`), to be run in slices; `Err`
+    /// says why the picture cannot be used. Only called while [`Chapter::takes_picture`].
+    fn picture_job(&self, _file: &PictureFile, _grey: bool) -> Result<Box<dyn PictureJob>, String> {
+        Err("This page takes no pictures.".into())
+    }
+    /// Shows the result of a finished job this chapter started; false (state unchanged) if the state
+    /// no longer takes pictures.
+    fn show_picture(&mut self, _done: Box<dyn Any>) -> bool {
+        false
+    }
+    /// The reader's picture shown now, and whether it is shown in grey.
+    fn own_picture(&self) -> Option<(&PictureFile, bool)> {
         None
     }
 }

@@ -16,13 +16,15 @@ mod tests;
 mod text;
 
 use crate::chapter::handle::{column_handles, dragged, space_column_handles};
+use crate::chapter::picture::{PictureFile, PictureJob};
 use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handles, InputSpec, Options};
 use crate::math::det::determinant;
 use crate::math::svd::{svd_rotating_v, Svd};
 use crate::math::NumericError;
 use crate::view::chart::Chart;
-use image::ImageTab;
+use image::{ImageTab, OwnJob};
 use nalgebra::DMatrix;
+use std::any::Any;
 
 /// The timeline's stages, each named from its factor's determinant: an orthogonal factor with
 /// det +1 turns, one with det −1 mirrors (and turns). This page picks V's signs so that V is a
@@ -125,5 +127,23 @@ impl Chapter for SvdPage {
 
     fn chart(&self) -> Option<Chart> {
         self.image.as_ref().map(ImageTab::chart)
+    }
+
+    fn takes_picture(&self) -> bool {
+        self.image.is_some()
+    }
+
+    fn picture_job(&self, file: &PictureFile, grey: bool) -> Result<Box<dyn PictureJob>, String> {
+        Ok(Box::new(OwnJob::new(file, grey)?))
+    }
+
+    /// The reader's picture replaces the one shown, at the same k if it has that many triples.
+    fn show_picture(&mut self, done: Box<dyn Any>) -> bool {
+        let (Some(image), Ok(job)) = (self.image.as_mut(), done.downcast::<OwnJob>()) else { return false };
+        image.show(job)
+    }
+
+    fn own_picture(&self) -> Option<(&PictureFile, bool)> {
+        self.image.as_ref().and_then(ImageTab::own)
     }
 }

@@ -2,17 +2,23 @@
 //! largest singular values gives the best rank-k approximation A_k = Σ_{i≤k} σᵢuᵢvᵢᵀ (Eckart–Young),
 //! stored in k(m + n + 1) numbers instead of mn.
 //!
-//! The picture is drawn by a formula ([`picture::picture`]), so it ships as code, costs no download
-//! and is the same on every machine. Its SVD is computed once per page load (the first time the tab
-//! opens) with the shared bounded SVD and kept; moving the rank slider only re-adds rank-one layers
-//! (`math::truncated::add_layers`). The rank `k` is an input only while the tab is shown.
+//! The built-in picture is drawn by a formula ([`picture::picture`]), so it ships as code, costs no
+//! download and is the same on every machine. Its full SVD is computed once per page load (the first
+//! time the tab opens) and kept. The reader's own picture ([`own`]) gets its top [`own::MAX_OWN_RANK`]
+//! triples per colour channel from `math::truncated::ChannelsJob`, run in slices between frames.
+//! Moving the rank slider only re-adds rank-one layers (`math::truncated::add_layers`). The rank `k`
+//! is an input only while the tab is shown.
 
+mod own;
 mod picture;
 mod show;
 #[cfg(test)]
 mod tests;
 
+pub(super) use own::OwnJob;
+
 use super::SvdPage;
+use crate::chapter::picture::PictureFile;
 use crate::chapter::{ChapterError, InputSpec};
 use crate::math::svd::{svd, Svd};
 use crate::math::truncated::add_layers;
@@ -21,85 +27,147 @@ use nalgebra::DMatrix;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-/// The picture's height in pixels (the matrix's rows, m).
+/// The built-in picture's height in pixels (the matrix's rows, m).
 pub(super) const ROWS: usize = 120;
-/// The picture's width in pixels (the matrix's columns, n).
+/// The built-in picture's width in pixels (the matrix's columns, n).
 pub(super) const COLS: usize = 160;
-/// The largest rank, min(m, n): the slider's right end.
+/// The largest rank of the built-in picture, min(m, n): the slider's right end.
 const MAX_RANK: usize = if ROWS < COLS { ROWS } else { COLS };
 /// The rank the tab opens with (also `k`'s declared default).
 const DEFAULT_RANK: usize = 10;
 
-/// The rank `k`: a whole number from 1 to min(m, n) with a slider, existing only in the picture tab.
+/// The rank `k`: a whole number from 1 to min(m, n) with a slider, existing only in the picture tab;
+/// with the reader's picture the slider ends at the number of triples computed.
 pub(super) const RANK: InputSpec<SvdPage> = InputSpec::scalar("k", "10", |s| s.image.as_ref().map(|i| i.k as f64), set_rank)
     .whole(1.0, MAX_RANK as f64, "k must be a whole number from 1 to 120")
-    .slider(1.0, MAX_RANK as f64, 1.0);
+    .slider(1.0, MAX_RANK as f64, 1.0)
+    .slider_capped(|s| s.image.as_ref().filter(|i| i.factors.own.is_some()).map(|i| i.max_rank() as f64));
 
 fn set_rank(s: &mut SvdPage, k: f64) -> Result<(), ChapterError> {
     let image = s.image.as_mut().ok_or(ChapterError::Unknown { what: "input", name: RANK.name.into() })?;
     // The input's limits have checked that k is a whole number from 1 to MAX_RANK.
-    image.set_rank(k as usize);
+    let (k, max) = (k as usize, image.max_rank());
+    if k > max {
+        return Err(ChapterError::Rule(format!(
+            "k must be a whole number from 1 to {max} for this picture: its {max} largest singular values were computed"
+        )));
+    }
+    image.set_rank(k);
     Ok(())
 }
 
-/// The picture, its SVD and its pixels: computed once.
+/// One channel of a picture (its grey, or its red, green or blue) and its singular triples.
+#[derive(Debug)]
+struct Channel {
+    /// m×n brightness values in [0, 1].
+    picture: DMatrix<f64>,
+    /// All min(m, n) triples (the built-in picture) or the top ones (the reader's).
+    svd: Svd,
+    /// ‖A‖²_F of this channel.
+    norm_sq: f64,
+}
+
+impl Channel {
+    /// Σ_{i>k} σᵢ²: from the dropped singular values when all are known, else ‖A‖²_F − Σ_{i≤k} σᵢ²
+    /// (exact for the orthogonal projection A_k = U_kU_kᵀA that the top triples give).
+    fn dropped_sq(&self, k: usize) -> f64 {
+        let sigma = &self.svd.singular_values;
+        let (m, n) = self.picture.shape();
+        if sigma.len() == m.min(n) {
+            sigma.iter().skip(k).map(|s| s * s).sum()
+        } else {
+            (self.norm_sq - sigma.iter().take(k).map(|s| s * s).sum::<f64>()).max(0.0)
+        }
+    }
+}
+
+/// A picture, its channels' SVDs and its pixels: computed once.
 #[derive(Debug)]
 struct Factors {
-    picture: DMatrix<f64>,
-    svd: Svd,
+    /// One channel (grey) or three (red, green, blue), all the same size.
+    channels: Vec<Channel>,
+    /// The picture as shown.
     original: Bitmap,
+    /// The reader's picture (and whether it is shown in grey); `None` for the built-in one.
+    own: Option<(PictureFile, bool)>,
 }
 
 impl Factors {
-    fn compute() -> Result<Factors, String> {
+    /// The built-in picture and its full SVD.
+    fn built_in() -> Result<Factors, String> {
         let picture = picture::picture();
         let svd = svd(&picture).map_err(|e| format!("the picture's SVD failed: {e}"))?;
-        let original = picture::grey(&picture, |v| v);
-        Ok(Factors { picture, svd, original })
+        let original = picture::bitmap(&[&picture], |v| v);
+        let norm_sq = picture.norm_squared();
+        Ok(Factors { channels: vec![Channel { picture, svd, norm_sq }], original, own: None })
     }
 
+    /// (m, n): the picture's height and width.
+    fn shape(&self) -> (usize, usize) {
+        self.channels[0].picture.shape()
+    }
+
+    /// The number of triples known per channel: min(m, n) for the built-in picture.
     fn max_rank(&self) -> usize {
-        self.svd.singular_values.len()
+        self.channels[0].svd.singular_values.len()
+    }
+
+    /// ‖A‖²_F over all channels.
+    fn norm_sq(&self) -> f64 {
+        self.channels.iter().map(|c| c.norm_sq).sum()
     }
 }
 
 thread_local! {
-    /// The one SVD of the picture per page load (the web page is single-threaded).
+    /// The one SVD of the built-in picture per page load (the web page is single-threaded).
     static FACTORS: OnceCell<Rc<Factors>> = const { OnceCell::new() };
 }
 
-fn factors() -> Result<Rc<Factors>, String> {
+fn built_in() -> Result<Rc<Factors>, String> {
     FACTORS.with(|cell| {
         if let Some(f) = cell.get() {
             return Ok(f.clone());
         }
-        let f = Rc::new(Factors::compute()?);
+        let f = Rc::new(Factors::built_in()?);
         Ok(cell.get_or_init(|| f).clone())
     })
 }
 
 /// The pictures of A_k, of A − A_k (doubled, mid-grey is 0) and of the k-th layer σ_k u_k v_kᵀ
-/// (scaled to the whole grey range), and the measured relative error ‖A − A_k‖_F / ‖A‖_F.
-fn describe(f: &Factors, approx: &DMatrix<f64>, k: usize) -> ([Bitmap; 3], f64) {
-    let error = &f.picture - approx;
-    let mut layer = DMatrix::zeros(ROWS, COLS);
-    add_layers(&f.svd, &mut layer, k.saturating_sub(1)..k);
-    let scale = layer.amax();
+/// (scaled to the whole grey range, per channel), and the measured relative error
+/// ‖A − A_k‖_F / ‖A‖_F over all channels.
+fn describe(f: &Factors, approx: &[DMatrix<f64>], k: usize) -> ([Bitmap; 3], f64) {
+    let (m, n) = f.shape();
+    let errors: Vec<DMatrix<f64>> = f.channels.iter().zip(approx).map(|(c, a)| &c.picture - a).collect();
+    let layers: Vec<DMatrix<f64>> = f
+        .channels
+        .iter()
+        .map(|c| {
+            let mut layer = DMatrix::zeros(m, n);
+            add_layers(&c.svd, &mut layer, k.saturating_sub(1)..k);
+            layer
+        })
+        .collect();
+    let scale = layers.iter().map(|l| l.amax()).fold(0.0, f64::max);
     let images = [
-        picture::grey(approx, |v| v),
-        picture::grey(&error, |v| 0.5 + 2.0 * v),
-        picture::grey(&layer, |v| if scale > 0.0 { 0.5 + 0.5 * v / scale } else { 0.5 }),
+        picture::bitmap(&approx.iter().collect::<Vec<_>>(), |v| v),
+        picture::bitmap(&errors.iter().collect::<Vec<_>>(), |v| 0.5 + 2.0 * v),
+        picture::bitmap(&layers.iter().collect::<Vec<_>>(), |v| if scale > 0.0 { 0.5 + 0.5 * v / scale } else { 0.5 }),
     ];
-    (images, error.norm() / f.picture.norm())
+    let error_sq: f64 = errors.iter().map(|e| e.norm_squared()).sum();
+    let norm_sq = f.norm_sq();
+    (images, if norm_sq > 0.0 { (error_sq / norm_sq).sqrt() } else { 0.0 })
 }
 
-/// The picture tab's state: the rank k, the rank-k approximation, and what the figure and readouts
-/// show of it (made once per rank, so redrawing, panning and zooming cost no arithmetic).
+/// The picture tab's state: the picture and its factors, the rank k, the rank-k approximation, and
+/// what the figure and readouts show of it (made once per rank, so redrawing, panning and zooming
+/// cost no arithmetic).
 #[derive(Debug, Clone)]
 pub(super) struct ImageTab {
     factors: Rc<Factors>,
     k: usize,
-    approx: DMatrix<f64>,
+    /// A_k per channel.
+    approx: Vec<DMatrix<f64>>,
     /// A_k, A − A_k and the last layer as pictures.
     panels: [Bitmap; 3],
     /// ‖A − A_k‖_F / ‖A‖_F measured on the matrices.
@@ -108,34 +176,62 @@ pub(super) struct ImageTab {
 
 impl PartialEq for ImageTab {
     fn eq(&self, other: &ImageTab) -> bool {
-        self.k == other.k
+        self.k == other.k && Rc::ptr_eq(&self.factors, &other.factors)
     }
 }
 
 impl ImageTab {
-    /// Opens the tab at the default rank; the first call in a page load computes the SVD.
+    /// Opens the tab on the built-in picture at the default rank; the first call in a page load
+    /// computes its SVD.
     pub(super) fn new() -> Result<ImageTab, String> {
-        let factors = factors()?;
-        let k = DEFAULT_RANK.min(factors.max_rank());
-        let mut approx = DMatrix::zeros(ROWS, COLS);
-        add_layers(&factors.svd, &mut approx, 0..k);
-        let (panels, measured_error) = describe(&factors, &approx, k);
-        Ok(ImageTab { factors, k, approx, panels, measured_error })
+        Ok(ImageTab::of(built_in()?, DEFAULT_RANK))
     }
 
-    /// The largest rank: min(m, n).
+    /// The tab showing `factors` at rank `k` (clamped to the ranks known).
+    fn of(factors: Rc<Factors>, k: usize) -> ImageTab {
+        let k = k.clamp(1, factors.max_rank());
+        let (m, n) = factors.shape();
+        let approx: Vec<DMatrix<f64>> = factors
+            .channels
+            .iter()
+            .map(|c| {
+                let mut a = DMatrix::zeros(m, n);
+                add_layers(&c.svd, &mut a, 0..k);
+                a
+            })
+            .collect();
+        let (panels, measured_error) = describe(&factors, &approx, k);
+        ImageTab { factors, k, approx, panels, measured_error }
+    }
+
+    /// The largest rank: the triples known per channel (min(m, n) for the built-in picture).
     fn max_rank(&self) -> usize {
         self.factors.max_rank()
     }
 
-    /// Moves to rank `k` (1 to min(m, n)): a step up adds the missing layers, a step down rebuilds.
+    /// The reader's picture shown, and whether in grey.
+    pub(super) fn own(&self) -> Option<(&PictureFile, bool)> {
+        self.factors.own.as_ref().map(|(file, grey)| (file, *grey))
+    }
+
+    /// Shows the finished job's picture at the current rank (or its largest); false if it has none.
+    pub(super) fn show(&mut self, job: Box<OwnJob>) -> bool {
+        let Some(factors) = job.take() else { return false };
+        *self = ImageTab::of(Rc::new(factors), self.k);
+        true
+    }
+
+    /// Moves to rank `k` (1 to the largest): a step up adds the missing layers, a step down rebuilds.
     fn set_rank(&mut self, k: usize) {
         let k = k.clamp(1, self.max_rank());
-        if k > self.k {
-            add_layers(&self.factors.svd, &mut self.approx, self.k..k);
-        } else if k < self.k {
-            self.approx = DMatrix::zeros(ROWS, COLS);
-            add_layers(&self.factors.svd, &mut self.approx, 0..k);
+        let (m, n) = self.factors.shape();
+        for (approx, c) in self.approx.iter_mut().zip(&self.factors.channels) {
+            if k > self.k {
+                add_layers(&c.svd, approx, self.k..k);
+            } else if k < self.k {
+                *approx = DMatrix::zeros(m, n);
+                add_layers(&c.svd, approx, 0..k);
+            }
         }
         self.k = k;
         (self.panels, self.measured_error) = describe(&self.factors, &self.approx, k);

@@ -1,5 +1,5 @@
 //! The test picture, drawn by a formula (the same formula is spelled out in the code panel), and
-//! matrices as greyscale images.
+//! matrices as pictures.
 
 use super::{COLS, ROWS};
 use crate::view::scene::Bitmap;
@@ -34,9 +34,15 @@ fn to_byte(v: f64) -> u8 {
     (v * 255.0).round().clamp(0.0, 255.0) as u8
 }
 
-/// A matrix as a greyscale image, mapping each entry through `shade` to [0, 1].
-pub(super) fn grey(m: &DMatrix<f64>, shade: impl Fn(f64) -> f64) -> Bitmap {
-    let pixels: Vec<u8> =
-        (0..m.nrows()).flat_map(|r| (0..m.ncols()).map(move |c| (r, c))).map(|(r, c)| to_byte(shade(m[(r, c)]))).collect();
-    Bitmap { width: m.ncols(), height: m.nrows(), channels: 1, pixels: pixels.into() }
+/// Matrices of one size as a picture's channels (one: grey; three: red, green, blue), mapping each
+/// entry through `shade` to [0, 1].
+pub(super) fn bitmap(channels: &[&DMatrix<f64>], shade: impl Fn(f64) -> f64) -> Bitmap {
+    let (m, n) = channels[0].shape();
+    let mut pixels = Vec::with_capacity(m * n * channels.len());
+    for r in 0..m {
+        for c in 0..n {
+            pixels.extend(channels.iter().map(|ch| to_byte(shade(ch[(r, c)]))));
+        }
+    }
+    Bitmap { width: n, height: m, channels: channels.len(), pixels: pixels.into() }
 }
