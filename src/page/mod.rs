@@ -11,6 +11,7 @@ mod tests;
 pub use editing::CellError;
 pub use history::{MAX_ENTRIES, MAX_STEPS};
 
+use crate::chapter::picture::{PictureFile, PictureJob};
 use crate::chapter::{from_params, to_params, Action, AnyChapter, ChapterInfo, Figure, Handle, HandleId, Handles};
 use crate::readout::Readout;
 use crate::state::parts::{Parts, SHOW_PARAM};
@@ -157,6 +158,18 @@ pub enum Msg {
     /// chapter's default with the link's parameters, as one step; a refused link keeps the state and
     /// says why. A link to another chapter is ignored (the shell navigates to it).
     FollowLink(ChapterLink),
+    /// The reader chose a picture (file, drop or paste) and the browser decoded and scaled it: its
+    /// computation starts (replacing one in progress); the picture shown stays until it is done.
+    PictureChosen(PictureFile),
+    /// The browser could not use the chosen file: the sentence says why; the picture shown stays.
+    PictureRefused(String),
+    /// One slice of the picture's computation (the shell sends one per frame while it runs).
+    PictureStep,
+    /// Stops the picture's computation; the picture shown stays.
+    CancelPicture,
+    /// Switched the reader's pictures to grey (one SVD of the luma) or back to colour: the picture
+    /// shown is computed again.
+    Greyscale(bool),
 }
 
 /// What an update changed, so the shell redoes only that.
@@ -235,6 +248,12 @@ pub struct Page {
     history: History,
     /// Why the last link followed in the page was refused (the state was kept).
     link_problems: Vec<String>,
+    /// The reader's picture being computed, in slices.
+    picture_job: Option<Box<dyn PictureJob>>,
+    /// Why the last picture was refused or failed (the picture shown stayed).
+    picture_problem: Option<String>,
+    /// Whether the reader's pictures are computed in grey.
+    greyscale: bool,
 }
 
 impl Page {
@@ -264,6 +283,9 @@ impl Page {
             orbit_from: None,
             history,
             link_problems: Vec::new(),
+            picture_job: None,
+            picture_problem: None,
+            greyscale: false,
         };
         page.fit();
         page
@@ -323,6 +345,26 @@ impl Page {
     /// Why the last link followed inside the page was refused (the state was kept); empty otherwise.
     pub fn link_problems(&self) -> &[String] {
         &self.link_problems
+    }
+
+    /// Whether the state takes the reader's own picture (the shell offers the picker).
+    pub fn takes_picture(&self) -> bool {
+        self.chapter.takes_picture()
+    }
+
+    /// The picture being computed: its file name and how far it is (0 to 1).
+    pub fn picture_progress(&self) -> Option<(&str, f64)> {
+        self.picture_job.as_ref().map(|job| (job.file().name.as_str(), job.progress()))
+    }
+
+    /// Why the last picture chosen was refused or could not be computed.
+    pub fn picture_problem(&self) -> Option<&str> {
+        self.picture_problem.as_deref()
+    }
+
+    /// Whether the reader's pictures are computed in grey.
+    pub fn greyscale(&self) -> bool {
+        self.greyscale
     }
 
     /// The theme and accent the link (or host) asked for.
@@ -576,6 +618,34 @@ impl Page {
             Msg::Redo => ch = self.redo(),
             Msg::Reset => ch = self.reset(),
             Msg::FollowLink(link) => ch = self.follow_link(&link),
+            Msg::PictureChosen(file) => ch = self.start_picture(&file),
+            Msg::PictureRefused(why) => {
+                self.picture_problem = Some(why);
+                ch.messages = true;
+            }
+            Msg::PictureStep => ch = self.picture_step(),
+            Msg::CancelPicture => {
+                ch.messages = self.picture_job.take().is_some();
+                // The switch goes back to what is shown.
+                if let Some((_, grey)) = self.chapter.own_picture() {
+                    self.greyscale = grey;
+                }
+            }
+            Msg::Greyscale(on) => {
+                self.greyscale = on;
+                let shown = self.chapter.own_picture().map(|(file, grey)| (file.clone(), grey));
+                let computing = self.picture_job.as_ref().map(|job| job.file().clone());
+                // The picture being computed, else the one shown, again in the new mode.
+                match computing.or(shown.filter(|(_, grey)| *grey != on).map(|(file, _)| file)) {
+                    Some(file) => ch = self.start_picture(&file),
+                    None => ch.messages = true,
+                }
+            }
+        }
+        if self.picture_job.is_some() && !self.chapter.takes_picture() {
+            // The state moved away from the picture (another tab, undo, a link): nothing to show it in.
+            self.picture_job = None;
+            ch.messages = true;
         }
         if touches && ch.state {
             self.touched();
@@ -618,6 +688,50 @@ impl Page {
         }
         let ch = self.replace_state(chapter);
         Changes { navigated: true, messages: ch.messages || had_problems, ..ch }
+    }
+
+    /// Starts computing the reader's picture (in the current grey mode), replacing a computation in
+    /// progress; a picture the chapter cannot use is refused with its reason.
+    fn start_picture(&mut self, file: &PictureFile) -> Changes {
+        let messages = Changes { messages: true, ..Changes::default() };
+        if !self.chapter.takes_picture() {
+            return Changes::default();
+        }
+        match self.chapter.picture_job(file, self.greyscale) {
+            Ok(job) => {
+                self.picture_job = Some(job);
+                self.picture_problem = None;
+            }
+            Err(why) => self.picture_problem = Some(why),
+        }
+        messages
+    }
+
+    /// One slice of the picture's computation; when it is done the picture is shown, as one step of
+    /// the history (undo brings back the picture before).
+    fn picture_step(&mut self) -> Changes {
+        let Some(job) = self.picture_job.as_mut() else { return Changes::default() };
+        match job.step() {
+            Ok(false) => Changes { messages: true, ..Changes::default() },
+            Ok(true) => {
+                let Some(job) = self.picture_job.take() else { return Changes::default() };
+                self.begin(Gesture::Once);
+                if !self.chapter.show_picture(job.into_any()) {
+                    self.close_gesture();
+                    return Changes { messages: true, ..Changes::default() };
+                }
+                self.touched();
+                self.close_gesture();
+                self.reset_timeline();
+                self.fit();
+                Changes::STRUCTURE
+            }
+            Err(why) => {
+                self.picture_job = None;
+                self.picture_problem = Some(why);
+                Changes { messages: true, ..Changes::default() }
+            }
+        }
     }
 
     /// A fresh timeline for the chapter's current stages, at the end, keeping the motion preference.

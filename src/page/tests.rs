@@ -1,4 +1,5 @@
 use super::*;
+use crate::chapter::picture::PictureFile;
 use crate::chapter::testing::id;
 use crate::chapters::find;
 use crate::readout::Value;
@@ -497,4 +498,82 @@ fn play_takes_a_pace_that_can_be_followed() {
     page.update(Msg::Tick(1000.0 + PLAY_STAGE_MS));
     assert!((page.timeline().position() - 1.0).abs() < 1e-9, "{}", page.timeline().position());
     const { assert!(PLAY_STAGE_MS >= 1500.0) };
+}
+
+/// A `width` × `height` colour picture with a diagonal gradient and a bright square.
+fn picture_file(width: usize, height: usize) -> PictureFile {
+    let rgba = (0..height)
+        .flat_map(|r| (0..width).map(move |c| (r, c)))
+        .flat_map(|(r, c)| {
+            let square = (4..12).contains(&r) && (6..14).contains(&c);
+            [(10 * (r + c)) as u8, if square { 250 } else { 40 }, (7 * c) as u8, 255]
+        })
+        .collect();
+    PictureFile::new("mine.png", (width, height), width, height, rgba).unwrap()
+}
+
+fn run_picture(page: &mut Page) -> (usize, Changes) {
+    let mut steps = 0;
+    loop {
+        steps += 1;
+        assert!(steps < 200, "the job ends");
+        let ch = page.update(Msg::PictureStep);
+        if page.picture_progress().is_none() {
+            return (steps, ch);
+        }
+    }
+}
+
+#[test]
+fn a_chosen_picture_is_computed_in_steps_then_shown_and_undone() {
+    let mut page = open_at("svd", &[("tab", "image"), ("k", "12")]);
+    assert!(page.takes_picture());
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![120.0, 160.0, 1.0]));
+    let hash = page.hash();
+    let ch = page.update(Msg::PictureChosen(picture_file(30, 20)));
+    assert!(ch.messages && !ch.state);
+    assert_eq!(page.picture_progress().map(|(name, p)| (name.to_string(), p)), Some(("mine.png".to_string(), 0.0)));
+    // Until the job is done the built-in picture stays.
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![120.0, 160.0, 1.0]));
+    let (_, ch) = run_picture(&mut page);
+    assert_eq!(ch, Changes::STRUCTURE);
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![20.0, 30.0, 3.0]));
+    assert_eq!(value(&page, "rank_k"), Value::Number(12.0));
+    assert_eq!(page.hash(), hash, "the picture is not in the link");
+    // k is capped at the 20 triples computed, with the page's message.
+    page.update(Msg::CommitCell { input: "k", row: 0, col: 0, text: "30".into() });
+    assert!(page.cell_errors()["k"].message.contains("from 1 to 20 for this picture"), "{:?}", page.cell_errors());
+    assert_eq!(value(&page, "rank_k"), Value::Number(12.0));
+    // Undo brings back the built-in picture.
+    page.update(Msg::Undo);
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![120.0, 160.0, 1.0]));
+    page.update(Msg::Redo);
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![20.0, 30.0, 3.0]));
+    // Greyscale computes the picture shown again, as one channel; Cancel keeps what is shown.
+    page.update(Msg::Greyscale(true));
+    assert!(page.picture_progress().is_some() && page.greyscale());
+    page.update(Msg::CancelPicture);
+    assert!(page.picture_progress().is_none() && !page.greyscale(), "the switch shows what is shown");
+    page.update(Msg::Greyscale(true));
+    run_picture(&mut page);
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![20.0, 30.0, 1.0]));
+}
+
+#[test]
+fn refused_pictures_keep_the_picture_and_say_why() {
+    let mut page = open_at("svd", &[("tab", "image")]);
+    let ch = page.update(Msg::PictureRefused("The file is not a picture.".into()));
+    assert!(ch.messages);
+    assert_eq!(page.picture_problem(), Some("The file is not a picture."));
+    assert_eq!(value(&page, "picture_shape"), Value::Vector(vec![120.0, 160.0, 1.0]));
+    // A new picture clears the message.
+    page.update(Msg::PictureChosen(picture_file(16, 16)));
+    assert_eq!(page.picture_problem(), None);
+    // Leaving the tab drops the computation; the map tab takes no picture.
+    page.update(Msg::Choose { choice: "tab", option: "map".into() });
+    assert!(page.picture_progress().is_none() && !page.takes_picture());
+    assert_eq!(page.update(Msg::PictureChosen(picture_file(16, 16))), Changes::default());
+    assert!(page.picture_progress().is_none());
+    // Other chapters take none.
+    assert!(!open(&[]).takes_picture());
 }
