@@ -9,6 +9,7 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
+import { deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 // LINALG_DIST points the tests at another build (several builds can exist side by side).
@@ -281,3 +282,56 @@ export async function clickProseLink(page, href) {
 /** Waits until the spoken summary under the figure matches `re`. */
 export const waitForSummary = (page, re) =>
   page.waitForFunction((src) => new RegExp(src).test(document.querySelector(".summary")?.textContent ?? ""), re.source);
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (bytes) => {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+
+/** A PNG file (RGB, 8 bits) of `width` × `height` pixels, `pixel(x, y)` → [r, g, b]: pictures made by
+ *  a test, no binary fixtures. */
+export function png(width, height, pixel) {
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), row + 1 + x * 3);
+  }
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** A photo-like colour picture: smooth shapes with a little deterministic noise. */
+export function photo(width, height) {
+  let seed = 12345;
+  const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 24;
+  return png(width, height, (x, y) => {
+    const [u, v] = [x / width, y / height];
+    const sun = Math.hypot(u - 0.35, v - 0.4) < 0.18 ? 1 : 0;
+    const r = 90 + 120 * u + 40 * Math.sin(9 * v) + 80 * sun + noise();
+    const g = 120 + 60 * Math.cos(7 * u) * Math.sin(5 * v) + 60 * sun + noise();
+    const b = 200 - 150 * v + noise();
+    return [r, g, b].map((c) => Math.max(0, Math.min(255, Math.round(c))));
+  });
+}

@@ -3,7 +3,7 @@
 // value chart drawn on its own canvas, and A's own readouts untouched.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { close, readout, useSite, waitForReadout } from "./harness.mjs";
+import { close, photo, png, readout, readoutNote, useSite, waitForReadout } from "./harness.mjs";
 
 const site = useSite({ readout: "singular_values" });
 const chapter = site.openChapter;
@@ -124,6 +124,58 @@ describe("2.8 svd, image tab", () => {
     assert.equal(await link.locator('[data-readout="rank_k"]').count(), 0, "an invalid link opens the default page");
     assert.deepEqual(page.errors, []);
     await link.context().close();
+    await page.context().close();
+  });
+
+  test("a PNG chosen through the file picker is compressed per channel; the readouts and the slider follow", async () => {
+    const page = await chapter("svd?tab=image&k=5");
+    const hash = await page.evaluate(() => location.hash);
+    const picker = page.locator("input[data-picture-input]");
+    await picker.setInputFiles({ name: "sunset.png", mimeType: "image/png", buffer: photo(96, 64) });
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[2] === 3, 20000), [64, 96, 3]);
+    assert.equal(await readout(page, "rank_k"), 5);
+    assert.equal(await readout(page, "storage_ratio"), (5 * (64 + 96 + 1)) / (64 * 96));
+    const err = await readout(page, "relative_error");
+    assert.ok(err > 0 && err < 0.5 && close(err, await readout(page, "relative_error_sigma"), 1e-6), `${err}`);
+    assert.match(await readoutNote(page, "picture_shape"), /your 64×96 colour picture “sunset\.png”/);
+    assert.equal(await page.locator(".picture-busy").isHidden(), true, "the progress bar goes when it is done");
+    // The slider ends at the 50 triples computed, and moves the readouts.
+    const slider = page.locator('input[data-slider="k"]');
+    assert.equal(await slider.getAttribute("max"), "50");
+    await slider.focus();
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await waitForReadout(page, "rank_k", (k) => k === 6), 6);
+    assert.ok((await readout(page, "relative_error")) < err);
+    // Never in the link: the address keeps the built-in picture's parameters.
+    await page.waitForFunction(() => location.hash.includes("k=6"));
+    assert.equal(await page.evaluate(() => location.hash), hash.replace("k=5", "k=6"));
+    // Greyscale: one SVD of the luma.
+    await page.locator("input[data-picture-grey]").check();
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[2] === 1, 20000), [64, 96, 1]);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test("a corrupt PNG and a file that is no picture are refused with a message; the picture stays", async () => {
+    const page = await chapter("svd?tab=image&k=5");
+    const good = photo(40, 30);
+    // A valid signature and header, then garbage where the pixels should be.
+    const corrupt = Buffer.concat([good.subarray(0, 33), Buffer.from("this is not deflate data at all".repeat(8))]);
+    const picker = page.locator("input[data-picture-input]");
+    await picker.setInputFiles({ name: "broken.png", mimeType: "image/png", buffer: corrupt });
+    const alert = page.locator(".picture-alert");
+    await alert.waitFor({ state: "visible" });
+    assert.match(await alert.textContent(), /“broken\.png” could not be read as a picture/);
+    assert.equal(await alert.getAttribute("role"), "alert");
+    assert.deepEqual(await readout(page, "picture_shape"), [120, 160, 1], "the built-in picture stays");
+    await picker.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+    await page.waitForFunction(() => document.querySelector(".picture-alert").textContent.includes("notes.txt"));
+    assert.deepEqual(await readout(page, "picture_shape"), [120, 160, 1]);
+    // A good one clears the message.
+    await picker.setInputFiles({ name: "fine.png", mimeType: "image/png", buffer: png(8, 6, (x, y) => [30 * x, 40 * y, 90]) });
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[0] === 6, 20000), [6, 8, 3]);
+    assert.equal(await alert.isHidden(), true);
+    assert.deepEqual(page.errors, []);
     await page.context().close();
   });
 });

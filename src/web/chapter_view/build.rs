@@ -4,6 +4,7 @@
 //! the prose and the links to the neighbouring chapters.
 
 use super::embed::{in_iframe, Host};
+use super::picture::PicturePanel;
 use crate::chapters::CHAPTERS;
 use crate::page::Page;
 use crate::state::parts::Part;
@@ -49,6 +50,8 @@ pub(super) struct Dom {
     pub editors: Element,
     /// Where the chapter's chart goes (empty when it has none).
     pub chart_slot: Element,
+    /// The reader's own picture: picker, switches, progress (hidden where none is taken).
+    pub picture: PicturePanel,
     /// The results table.
     pub readouts: Element,
     /// The code text.
@@ -183,6 +186,7 @@ impl Dom {
         let link_alert = add(&stage, "p", &[("class", "alert link-alert"), ("role", "alert"), ("hidden", "")], None)?;
 
         let choices = add(&stage, "div", &[("class", "choices")], None)?;
+        let picture = PicturePanel::build(&stage)?;
         let timeline = add(&stage, "div", &[("class", "timeline")], None)?;
 
         let scroll = add(&panel, "div", &[("class", "panel-scroll")], None)?;
@@ -246,6 +250,7 @@ impl Dom {
             timeline,
             editors,
             chart_slot,
+            picture,
             readouts,
             code,
             code_tabs,

@@ -18,6 +18,7 @@ mod editors;
 mod embed;
 mod handles;
 mod input;
+mod picture;
 mod readouts;
 mod share;
 
@@ -279,16 +280,23 @@ fn on_frame(shared: &Rc<Shared>) {
     let again = match shared.view.try_borrow_mut() {
         Ok(mut view) => {
             let now = now_ms();
+            // One slice of a picture's computation per frame, once its progress bar was shown.
+            let computing = view.page.picture_progress().is_some();
             for msg in messages {
                 let changes = view.page.update(msg);
                 view.pending.merge(changes);
             }
+            if computing {
+                let step = view.page.update(Msg::PictureStep);
+                view.pending.merge(step);
+            }
             let tick = view.page.update(Msg::Tick(now));
             view.pending.merge(tick);
-            view.render(shared, now).unwrap_or_else(|e| {
+            let again = view.render(shared, now).unwrap_or_else(|e| {
                 web_sys::console::warn_1(&e);
                 false
-            })
+            });
+            again || view.page.picture_progress().is_some()
         }
         Err(_) => true,
     };
@@ -304,6 +312,7 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
     let view = shared.view.borrow();
     let mut listeners = input::page_listeners(&view.dom, &link)?;
     listeners.extend(code::wire(&view.dom, &link));
+    listeners.extend(view.dom.picture.wire(&view.dom.figure, &link)?);
     // Undo and Redo keys: on the whole window for the site, inside the element in another page.
     let keys: web_sys::EventTarget = match view.host {
         Host::Site => super::dom::window()?.into(),
@@ -375,6 +384,7 @@ impl View {
             chart_due = true;
         }
         if pending.state || pending.controls || pending.messages {
+            self.dom.picture.update(&self.page)?;
             embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
             editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
         }
