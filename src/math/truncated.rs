@@ -71,6 +71,18 @@ pub fn top_k_svd(a: &DMatrix<f64>, k: usize) -> Result<TopK, NumericError> {
     }
 }
 
+/// Refuses an empty `a`, a `k` outside 1 ≤ k ≤ min(m, n) and entries that are not finite.
+fn check(a: &DMatrix<f64>, k: usize) -> Result<(), NumericError> {
+    let (m, n) = a.shape();
+    if a.is_empty() || k == 0 || k > m.min(n) {
+        return Err(NumericError::Empty);
+    }
+    if a.iter().any(|x| !x.is_finite()) {
+        return Err(NumericError::NotFinite);
+    }
+    Ok(())
+}
+
 /// Where a [`TopKJob`] is.
 #[derive(Debug, Clone)]
 enum Phase {
@@ -109,13 +121,8 @@ impl TopKJob {
     /// [`RITZ_TOLERANCE`], a picture of 8-bit pixels needs far less (see [`PICTURE_TOLERANCE`]).
     pub fn new(a: &DMatrix<f64>, k: usize, tolerance: f64) -> Result<TopKJob, NumericError> {
         let tolerance = tolerance.max(RITZ_TOLERANCE);
+        check(a, k)?;
         let (m, n) = a.shape();
-        if a.is_empty() || k == 0 || k > m.min(n) {
-            return Err(NumericError::Empty);
-        }
-        if a.iter().any(|x| !x.is_finite()) {
-            return Err(NumericError::NotFinite);
-        }
         let scale = a.amax();
         let mut job = TopKJob { b: DMatrix::zeros(0, 0), scale, norm_sq: 0.0, k, tolerance, phase: Phase::Full, zero: None, progress: 0.0 };
         if scale == 0.0 {
@@ -196,16 +203,16 @@ pub struct ChannelsJob {
 }
 
 impl ChannelsJob {
-    /// Prepares the jobs of all `channels` (at least one, each checked as [`TopKJob::new`] does, with
-    /// the same `tolerance`).
+    /// Checks every channel as [`TopKJob::new`] does (with the same `tolerance`) without starting
+    /// any but the first: the others start when their turn comes.
     pub fn new(mut channels: Vec<DMatrix<f64>>, k: usize, tolerance: f64) -> Result<ChannelsJob, NumericError> {
         if channels.is_empty() {
             return Err(NumericError::Empty);
         }
-        let count = channels.len();
         for c in &channels[1..] {
-            TopKJob::new(c, k, tolerance)?;
+            check(c, k)?;
         }
+        let count = channels.len();
         let first = channels.remove(0);
         channels.reverse();
         Ok(ChannelsJob { current: TopKJob::new(&first, k, tolerance)?, waiting: channels, done: Vec::new(), channels: count, k, tolerance })

@@ -38,11 +38,14 @@ fn to_byte(v: f64) -> u8 {
 /// entry through `shade` to [0, 1].
 pub(super) fn bitmap(channels: &[&DMatrix<f64>], shade: impl Fn(f64) -> f64) -> Bitmap {
     let (m, n) = channels[0].shape();
-    let mut pixels = Vec::with_capacity(m * n * channels.len());
-    for r in 0..m {
-        for c in 0..n {
-            pixels.extend(channels.iter().map(|ch| to_byte(shade(ch[(r, c)]))));
+    let count = channels.len();
+    let mut pixels = vec![0; m * n * count];
+    for (i, ch) in channels.iter().enumerate() {
+        // Down the columns, as the matrices are stored.
+        for (at, v) in ch.iter().enumerate() {
+            let (r, c) = (at % m, at / m);
+            pixels[(r * n + c) * count + i] = to_byte(shade(*v));
         }
     }
-    Bitmap { width: n, height: m, channels: channels.len(), pixels: pixels.into() }
+    Bitmap { width: n, height: m, channels: count, pixels: pixels.into() }
 }

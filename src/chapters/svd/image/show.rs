@@ -164,19 +164,17 @@ impl ImageTab {
             .collect();
         let points = |range: std::ops::Range<usize>| range.map(|i| ((i + 1) as f64, sigma[i])).collect::<Vec<_>>();
         let k = self.k;
-        let title = match (self.own(), self.factors.channels.len()) {
-            (None, _) => format!("Singular values of the picture ({} of {} kept)", k, sigma.len()),
-            (Some(_), 3) => format!(
-                "Singular values of your picture, the three channels' together: √(σᵢ(red)² + σᵢ(green)² + σᵢ(blue)²) ({} of the {} computed kept)",
-                k,
-                sigma.len()
-            ),
-            (Some(_), _) => format!("Singular values of your picture ({} of the {} computed kept)", k, sigma.len()),
+        let title = match self.own() {
+            None => format!("Singular values of the picture ({} of {} kept)", k, sigma.len()),
+            Some(_) => format!("Your picture's singular values ({} of {} kept)", k, sigma.len()),
         };
+        // Colour: the three channels' σᵢ together, whose squares add up to the energy as one σᵢ² does.
+        let y_label =
+            if self.factors.channels.len() == 3 { "√(σᵢ(R)² + σᵢ(G)² + σᵢ(B)²), log scale" } else { "σᵢ (log scale)" };
         Chart {
             title,
             x_label: "i".into(),
-            y_label: "σᵢ (log scale)".into(),
+            y_label: y_label.into(),
             y_scale: YScale::Log,
             series: vec![
                 Series {

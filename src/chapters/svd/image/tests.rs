@@ -182,7 +182,7 @@ fn the_readers_colour_picture_is_compressed_per_channel() {
         scene.shapes.iter().filter_map(|s| if let Shape::Image { image, .. } = s { Some(image) } else { None }).collect();
     assert!(images.iter().all(|i| i.channels == 3 && i.is_valid() && (i.width, i.height) == (90, 70)));
     assert_eq!(&images[0].pixels[..3], &file.rgba[..3]);
-    assert!(t.chart().title.contains("three channels"));
+    assert!(t.chart().y_label.contains("σᵢ(G)²") && t.chart().title.contains("(10 of 50 kept)"));
     assert!(t.summary().contains("your 70×90 colour picture “photo.png”"), "{}", t.summary());
     // The picture is not in the link: the link is the built-in picture's at the same k.
     assert_eq!(to_params(&page), to_params(&at_rank(10)));
