@@ -178,4 +178,43 @@ describe("2.8 svd, image tab", () => {
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
+
+  test("a picture dropped on the figure or pasted is taken too; Cancel keeps the picture shown", async () => {
+    const page = await chapter("svd?tab=image&k=5");
+    /** Sends `bytes` as a file in a `drop` on the figure or a `paste` on the page (runs in the page). */
+    const give = (kind, name, bytes) =>
+      page.evaluate(
+        ({ kind, name, b64 }) => {
+          const data = new DataTransfer();
+          data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, { type: "image/png" }));
+          const event =
+            kind === "drop"
+              ? new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true })
+              : new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+          (kind === "drop" ? document.querySelector(".figure") : document.body).dispatchEvent(event);
+          return event.defaultPrevented;
+        },
+        { kind, name, b64: bytes.toString("base64") },
+      );
+    assert.equal(await give("drop", "dropped.png", photo(50, 40)), true, "the drop is taken");
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[0] === 40, 20000), [40, 50, 3]);
+    assert.match(await readoutNote(page, "picture_shape"), /“dropped\.png”/);
+    assert.equal(await give("paste", "image.png", photo(30, 20)), true, "the paste is taken");
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[0] === 20, 20000), [20, 30, 3]);
+    assert.match(await readoutNote(page, "picture_shape"), /“pasted picture”/);
+    // A large picture at 1024 px computes for a while: Cancel stops it and the last picture stays.
+    await page.locator("input[data-picture-large]").check();
+    await page.locator("input[data-picture-input]").setInputFiles({ name: "big.png", mimeType: "image/png", buffer: photo(1100, 900) });
+    await page.locator(".picture-busy progress").waitFor({ state: "visible", timeout: 20000 });
+    await page.locator(".picture-cancel").click();
+    await page.locator(".picture-busy").waitFor({ state: "hidden" });
+    assert.deepEqual(await readout(page, "picture_shape"), [20, 30, 3]);
+    // On the map tab nothing is taken: a paste there is left alone.
+    await page.locator(".choice label", { hasText: "A as a map" }).click();
+    await page.locator('[data-handle="A:0"]').waitFor();
+    assert.equal(await give("paste", "image.png", photo(30, 20)), false);
+    assert.equal(await page.locator(".picture-panel").isHidden(), true);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
 });
