@@ -152,6 +152,12 @@ describe("2.8 svd, image tab", () => {
     // Greyscale: one SVD of the luma.
     await page.locator("input[data-picture-grey]").check();
     assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[2] === 1, 20000), [64, 96, 1]);
+    // A larger picture is scaled to 512 px on its long side, and read again at 1024 px on request.
+    await picker.setInputFiles({ name: "wide.png", mimeType: "image/png", buffer: photo(600, 400) });
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[1] === 512, 20000), [341, 512, 1]);
+    assert.match(await readoutNote(page, "picture_shape"), /scaled by 0\.853\d* from 400×600/);
+    await page.locator("input[data-picture-large]").check();
+    assert.deepEqual(await waitForReadout(page, "picture_shape", (s) => s[1] === 600, 20000), [400, 600, 1]);
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

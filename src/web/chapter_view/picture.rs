@@ -8,9 +8,10 @@
 use super::{send, Shared};
 use crate::chapter::picture::{scaled_size, PictureFile, LARGE_LONG_SIDE, LONG_SIDE};
 use crate::page::{Msg, Page};
-use crate::web::dom::{add, document, set_hidden, set_text, window, Res};
+use crate::web::dom::{add, document, set_attr, set_hidden, set_text, window, Res};
 use gloo_events::{EventListener, EventListenerOptions};
-use std::rc::Weak;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -29,6 +30,9 @@ pub(super) struct PicturePanel {
     status: Element,
     cancel: Element,
     alert: Element,
+    /// The last file read and its name, read again at the other size when "1024 px" changes while
+    /// the page shows it.
+    last: Rc<RefCell<Option<(Blob, String)>>>,
 }
 
 impl PicturePanel {
@@ -63,16 +67,16 @@ impl PicturePanel {
         let status = add(&busy, "span", &[("class", "picture-status")], None)?;
         let cancel = add(&busy, "button", &[("type", "button"), ("class", "picture-cancel")], Some("Cancel"))?;
         let alert = add(&root, "p", &[("class", "alert picture-alert"), ("role", "alert"), ("hidden", "")], None)?;
-        Ok(PicturePanel { root, input, grey, large, busy, progress, status, cancel, alert })
+        Ok(PicturePanel { root, input, grey, large, busy, progress, status, cancel, alert, last: Rc::default() })
     }
 
     /// Listens to the picker, the switches and Cancel, to drops on `figure` and to pastes on the page.
     pub(super) fn wire(&self, figure: &Element, link: &Weak<Shared>) -> Res<Vec<EventListener>> {
         let mut listeners = Vec::new();
-        let (w, input, large) = (link.clone(), self.input.clone(), self.large.clone());
+        let (w, input, large, last) = (link.clone(), self.input.clone(), self.large.clone(), self.last.clone());
         listeners.push(EventListener::new(&self.input, "change", move |_| {
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read(&w, file.clone().into(), file.name(), long_side(&large));
+                read(&w, &last, file.clone().into(), file.name(), long_side(&large));
             }
             // The same file chosen again is a new choice.
             input.set_value("");
@@ -81,6 +85,14 @@ impl PicturePanel {
         listeners.push(EventListener::new(&self.grey, "change", move |_| send(&w, Msg::Greyscale(grey.checked()))));
         let w = link.clone();
         listeners.push(EventListener::new(&self.cancel, "click", move |_| send(&w, Msg::CancelPicture)));
+        let (w, root, large, last) = (link.clone(), self.root.clone(), self.large.clone(), self.last.clone());
+        listeners.push(EventListener::new(&self.large, "change", move |_| {
+            // The reader's picture shown now is read again at the new size.
+            let again = last.borrow().clone().filter(|_| root.has_attribute("data-own"));
+            if let Some((blob, name)) = again {
+                read(&w, &last, blob, name, long_side(&large));
+            }
+        }));
         let active = EventListenerOptions::enable_prevent_default();
         let root = self.root.clone();
         listeners.push(EventListener::new_with_options(figure, "dragover", active, move |e| {
@@ -88,15 +100,15 @@ impl PicturePanel {
                 e.prevent_default();
             }
         }));
-        let (w, root, large) = (link.clone(), self.root.clone(), self.large.clone());
+        let (w, root, large, last) = (link.clone(), self.root.clone(), self.large.clone(), self.last.clone());
         listeners.push(EventListener::new_with_options(figure, "drop", active, move |e| {
             let files = e.dyn_ref::<DragEvent>().and_then(DragEvent::data_transfer).and_then(|d| d.files());
             if let (false, Some(file)) = (root.has_attribute("hidden"), files.and_then(|f| f.get(0))) {
                 e.prevent_default();
-                read(&w, file.clone().into(), file.name(), long_side(&large));
+                read(&w, &last, file.clone().into(), file.name(), long_side(&large));
             }
         }));
-        let (w, root, large) = (link.clone(), self.root.clone(), self.large.clone());
+        let (w, root, large, last) = (link.clone(), self.root.clone(), self.large.clone(), self.last.clone());
         let page: web_sys::EventTarget = window()?.into();
         listeners.push(EventListener::new_with_options(&page, "paste", active, move |e| {
             let files = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data).and_then(|d| d.files());
@@ -104,7 +116,7 @@ impl PicturePanel {
             // Only a pasted picture, and only where one is taken: pasted text goes to the editors.
             if let (false, Some(file)) = (root.has_attribute("hidden"), image) {
                 e.prevent_default();
-                read(&w, file.into(), "pasted picture".to_string(), long_side(&large));
+                read(&w, &last, file.into(), "pasted picture".to_string(), long_side(&large));
             }
         }));
         Ok(listeners)
@@ -114,6 +126,11 @@ impl PicturePanel {
     /// why the last one was refused.
     pub(super) fn update(&self, page: &Page) -> Res<()> {
         set_hidden(&self.root, !page.takes_picture())?;
+        // Marks that the reader's picture is shown (so "1024 px" reads it again).
+        match page.chapter().own_picture() {
+            Some(_) => set_attr(&self.root, "data-own", "")?,
+            None => self.root.remove_attribute("data-own")?,
+        }
         if self.grey.checked() != page.greyscale() {
             self.grey.set_checked(page.greyscale());
         }
@@ -140,12 +157,16 @@ fn long_side(large: &HtmlInputElement) -> usize {
     }
 }
 
-/// Decodes `blob` in the background and sends the picture, or the reason it was refused.
-fn read(link: &Weak<Shared>, blob: Blob, name: String, long_side: usize) {
-    let link = link.clone();
+/// Decodes `blob` in the background and sends the picture, or the reason it was refused; a picture
+/// read becomes the last file read.
+fn read(link: &Weak<Shared>, last: &Rc<RefCell<Option<(Blob, String)>>>, blob: Blob, name: String, long_side: usize) {
+    let (link, last) = (link.clone(), last.clone());
     wasm_bindgen_futures::spawn_local(async move {
         let msg = match decode(&blob, &name, long_side).await {
-            Ok(file) => Msg::PictureChosen(file),
+            Ok(file) => {
+                *last.borrow_mut() = Some((blob, name));
+                Msg::PictureChosen(file)
+            }
             Err(why) => Msg::PictureRefused(why),
         };
         send(&link, msg);
