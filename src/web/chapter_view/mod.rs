@@ -312,13 +312,14 @@ fn wire(shared: &Rc<Shared>) -> Res<()> {
     let view = shared.view.borrow();
     let mut listeners = input::page_listeners(&view.dom, &link)?;
     listeners.extend(code::wire(&view.dom, &link));
-    listeners.extend(view.dom.picture.wire(&view.dom.figure, &link)?);
     // Undo and Redo keys: on the whole window for the site, inside the element in another page.
     let keys: web_sys::EventTarget = match view.host {
         Host::Site => super::dom::window()?.into(),
         Host::Element { .. } => view.dom.root.clone().into(),
     };
     listeners.push(input::history_keys(&keys, &link));
+    // A pasted picture likewise: anywhere on the site's page, only inside the element elsewhere.
+    listeners.extend(view.dom.picture.wire(&view.dom.figure, &keys, &link));
     if matches!(view.reporter, Reporter::Parent) {
         let requests = link.clone();
         listeners.push(embed::host_requests(move |request| take_request(&requests, request))?);

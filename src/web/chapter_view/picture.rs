@@ -70,8 +70,9 @@ impl PicturePanel {
         Ok(PicturePanel { root, input, grey, large, busy, progress, status, cancel, alert, last: Rc::default() })
     }
 
-    /// Listens to the picker, the switches and Cancel, to drops on `figure` and to pastes on the page.
-    pub(super) fn wire(&self, figure: &Element, link: &Weak<Shared>) -> Res<Vec<EventListener>> {
+    /// Listens to the picker, the switches and Cancel, to drops on `figure` and to pastes in `pastes`
+    /// (the window on the site, the element in a host page).
+    pub(super) fn wire(&self, figure: &Element, pastes: &web_sys::EventTarget, link: &Weak<Shared>) -> Vec<EventListener> {
         let mut listeners = Vec::new();
         let (w, input, large, last) = (link.clone(), self.input.clone(), self.large.clone(), self.last.clone());
         listeners.push(EventListener::new(&self.input, "change", move |_| {
@@ -109,8 +110,7 @@ impl PicturePanel {
             }
         }));
         let (w, root, large, last) = (link.clone(), self.root.clone(), self.large.clone(), self.last.clone());
-        let page: web_sys::EventTarget = window()?.into();
-        listeners.push(EventListener::new_with_options(&page, "paste", active, move |e| {
+        listeners.push(EventListener::new_with_options(pastes, "paste", active, move |e| {
             let files = e.dyn_ref::<ClipboardEvent>().and_then(ClipboardEvent::clipboard_data).and_then(|d| d.files());
             let image = files.and_then(|f| f.get(0)).filter(|f: &File| f.type_().starts_with("image/"));
             // Only a pasted picture, and only where one is taken: pasted text goes to the editors.
@@ -119,7 +119,7 @@ impl PicturePanel {
                 read(&w, &last, file.into(), "pasted picture".to_string(), long_side(&large));
             }
         }));
-        Ok(listeners)
+        listeners
     }
 
     /// Shows the controls where the page takes a picture, the progress of one being computed, and
