@@ -193,9 +193,10 @@ impl TopKJob {
 /// one [`TopKJob`] after another, in slices.
 #[derive(Debug, Clone)]
 pub struct ChannelsJob {
-    /// The matrices not yet started, in order.
+    /// The matrices not yet started, the next last.
     waiting: Vec<DMatrix<f64>>,
-    current: TopKJob,
+    /// The channel being worked on; `None` between two channels (the next starts in a step of its own).
+    current: Option<TopKJob>,
     done: Vec<TopK>,
     channels: usize,
     k: usize,
@@ -204,40 +205,43 @@ pub struct ChannelsJob {
 
 impl ChannelsJob {
     /// Checks every channel as [`TopKJob::new`] does (with the same `tolerance`) without starting
-    /// any but the first: the others start when their turn comes.
+    /// any: each starts in a step of its own when its turn comes.
     pub fn new(mut channels: Vec<DMatrix<f64>>, k: usize, tolerance: f64) -> Result<ChannelsJob, NumericError> {
         if channels.is_empty() {
             return Err(NumericError::Empty);
         }
-        for c in &channels[1..] {
+        for c in &channels {
             check(c, k)?;
         }
         let count = channels.len();
-        let first = channels.remove(0);
         channels.reverse();
-        Ok(ChannelsJob { current: TopKJob::new(&first, k, tolerance)?, waiting: channels, done: Vec::new(), channels: count, k, tolerance })
+        Ok(ChannelsJob { current: None, waiting: channels, done: Vec::new(), channels: count, k, tolerance })
     }
 
     /// How far all channels are together, from 0 to 1, never decreasing.
     pub fn progress(&self) -> f64 {
-        if self.done.len() == self.channels {
-            return 1.0;
-        }
-        (self.done.len() as f64 + self.current.progress()) / self.channels as f64
+        let current = self.current.as_ref().map_or(0.0, TopKJob::progress);
+        (self.done.len() as f64 + current) / self.channels as f64
     }
 
-    /// One slice of one channel's job; `Some` with every channel's triples, in order, when the last
-    /// is ready.
+    /// One slice: starting a channel's job, or one step of it; `Some` with every channel's triples,
+    /// in order, when the last is ready.
     pub fn step(&mut self) -> Result<Option<Vec<TopK>>, NumericError> {
-        let Some(top) = self.current.step()? else { return Ok(None) };
-        self.done.push(top);
-        match self.waiting.pop() {
-            Some(next) => {
-                self.current = TopKJob::new(&next, self.k, self.tolerance)?;
-                Ok(None)
+        let Some(current) = self.current.as_mut() else {
+            // Scaling the channel and the first product with the random block.
+            match self.waiting.pop() {
+                Some(next) => self.current = Some(TopKJob::new(&next, self.k, self.tolerance)?),
+                None => return Err(NumericError::Empty),
             }
-            None => Ok(Some(self.done.clone())),
+            return Ok(None);
+        };
+        let Some(top) = current.step()? else { return Ok(None) };
+        self.current = None;
+        self.done.push(top);
+        if self.waiting.is_empty() {
+            return Ok(Some(self.done.clone()));
         }
+        Ok(None)
     }
 }
 

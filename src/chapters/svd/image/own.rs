@@ -3,7 +3,7 @@
 
 use super::{picture, Channel, Factors};
 use crate::chapter::picture::{PictureFile, PictureJob};
-use crate::math::truncated::{ChannelsJob, PICTURE_TOLERANCE};
+use crate::math::truncated::{ChannelsJob, TopK, PICTURE_TOLERANCE};
 use crate::math::NumericError;
 use nalgebra::DMatrix;
 use std::any::Any;
@@ -31,6 +31,8 @@ pub struct OwnJob {
     file: PictureFile,
     matrices: Vec<DMatrix<f64>>,
     job: ChannelsJob,
+    /// The triples of every channel, once found (the factors are built in a step of their own).
+    tops: Option<Vec<TopK>>,
     done: Option<Factors>,
 }
 
@@ -40,7 +42,7 @@ impl OwnJob {
         let matrices = channels(file, grey || file.is_grey());
         let k = MAX_OWN_RANK.min(file.width).min(file.height);
         let job = ChannelsJob::new(matrices.clone(), k, PICTURE_TOLERANCE).map_err(failed)?;
-        Ok(OwnJob { file: file.clone(), matrices, job, done: None })
+        Ok(OwnJob { file: file.clone(), matrices, job, tops: None, done: None })
     }
 
     /// The finished picture's factors.
@@ -58,7 +60,10 @@ impl PictureJob for OwnJob {
         if self.done.is_some() {
             return Ok(true);
         }
-        let Some(tops) = self.job.step().map_err(failed)? else { return Ok(false) };
+        let Some(tops) = self.tops.take() else {
+            self.tops = self.job.step().map_err(failed)?;
+            return Ok(false);
+        };
         let matrices = std::mem::take(&mut self.matrices);
         let original = picture::bitmap(&matrices.iter().collect::<Vec<_>>(), |v| v);
         let grey = matrices.len() == 1;
