@@ -11,7 +11,7 @@
 #
 # The module: bench/wasm (its own crate and workspace, target dir bench/wasm/target) built for
 # wasm32 with the site's release profile, wasm-bindgen --target nodejs, then wasm-opt -O3 as trunk
-# does for the site (same feature flags as index.html).
+# does for the site (same parameters as index.html's data-wasm-opt-params).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -28,7 +28,7 @@ build_module() {
   # The repository's package.json says "type": "module"; wasm-bindgen's nodejs output is CommonJS.
   echo '{ "type": "commonjs" }' > "$out/package.json"
   if [[ "$level" != none ]]; then
-    wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+    wasm-opt "$level" -ocimfs 0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
       --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
       "$out/linalg_live_bench_bg.wasm" -o "$out/linalg_live_bench_bg.wasm"
   fi
