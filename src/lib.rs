@@ -8,6 +8,7 @@ pub mod chapter;
 pub mod chapters;
 pub mod format;
 pub mod host_api;
+pub mod json;
 pub mod math;
 pub mod notebook;
 pub mod page;
