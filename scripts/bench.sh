@@ -38,11 +38,11 @@ size() { printf '%s KiB raw, %s KiB gzip' "$(($(stat -c %s "$1") / 1024))" "$(($
 if [[ "$mode" == "--profiles" ]]; then
   cases='^(svd_2x2|symmetric_eigen_3x3|eigen_3x3|pca_100000|image_top20_512)$'
   variants=(
-    "site profile (opt s, lto, 1 unit, abort) + wasm-opt -O3|-O3|"
+    "site profile (opt z, the maths opt s, lto, 1 unit, abort) + wasm-opt -O3|-O3|"
     "… without wasm-opt|none|"
     "… wasm-opt -Oz instead of -O3|-Oz|"
-    "opt-level 3|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=3"
-    "opt-level z|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=z"
+    "opt-level s outside the maths|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=s"
+    "opt-level 3 outside the maths|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=3"
     "lto off|-O3|CARGO_PROFILE_RELEASE_LTO=false"
     "16 codegen units|-O3|CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16"
   )
