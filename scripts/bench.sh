@@ -11,7 +11,7 @@
 #
 # The module: bench/wasm (its own crate and workspace, target dir bench/wasm/target) built for
 # wasm32 with the site's release profile, wasm-bindgen --target nodejs, then wasm-opt -O3 as trunk
-# does for the site (same feature flags as index.html).
+# does for the site (same parameters as index.html's data-wasm-opt-params).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -28,7 +28,7 @@ build_module() {
   # The repository's package.json says "type": "module"; wasm-bindgen's nodejs output is CommonJS.
   echo '{ "type": "commonjs" }' > "$out/package.json"
   if [[ "$level" != none ]]; then
-    wasm-opt "$level" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+    wasm-opt "$level" -ocimfs 0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
       --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
       "$out/linalg_live_bench_bg.wasm" -o "$out/linalg_live_bench_bg.wasm"
   fi
@@ -38,11 +38,11 @@ size() { printf '%s KiB raw, %s KiB gzip' "$(($(stat -c %s "$1") / 1024))" "$(($
 if [[ "$mode" == "--profiles" ]]; then
   cases='^(svd_2x2|symmetric_eigen_3x3|eigen_3x3|pca_100000|image_top20_512)$'
   variants=(
-    "site profile (opt s, lto, 1 unit, abort) + wasm-opt -O3|-O3|"
+    "site profile (opt z, the maths opt s, lto, 1 unit, abort) + wasm-opt -O3|-O3|"
     "… without wasm-opt|none|"
     "… wasm-opt -Oz instead of -O3|-Oz|"
-    "opt-level 3|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=3"
-    "opt-level z|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=z"
+    "opt-level s outside the maths|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=s"
+    "opt-level 3 outside the maths|-O3|CARGO_PROFILE_RELEASE_OPT_LEVEL=3"
     "lto off|-O3|CARGO_PROFILE_RELEASE_LTO=false"
     "16 codegen units|-O3|CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16"
   )

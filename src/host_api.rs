@@ -4,10 +4,11 @@
 //! `{type: "linalg:state", chapter, state, readouts: {name: value}}`. The same report is the
 //! `<linalg-figure>` element's `linalg-change` event detail. Pure: the shell only passes JSON text.
 
+use crate::json;
 use crate::page::{Msg, Page};
 use crate::share::state_string;
 use crate::state::route::{parse_hash, Route, MAX_HASH_LEN};
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// The type of a host's request to set the state.
 pub const SET: &str = "linalg:set";
@@ -38,7 +39,7 @@ impl Request {
         if json.len() > 2 * MAX_HASH_LEN {
             return None;
         }
-        let message: Value = serde_json::from_str(json).ok()?;
+        let message = json::parse(json)?;
         match message.get("type")?.as_str()? {
             SET => {
                 let state = message.get("state")?.as_str()?;
@@ -66,16 +67,16 @@ impl Request {
 /// every readout's value as in `data-value` (JSON text).
 pub fn report(page: &Page) -> String {
     let state = state_string(page.info().slug, &page.state_params());
-    let mut readouts = Map::new();
-    for r in page.readouts() {
-        readouts.insert(r.name.to_string(), serde_json::from_str(&r.value.to_json()).unwrap_or(Value::Null));
-    }
-    let mut message = Map::new();
-    message.insert("type".into(), STATE.into());
-    message.insert("chapter".into(), page.info().slug.into());
-    message.insert("state".into(), state.into());
-    message.insert("readouts".into(), Value::Object(readouts));
-    Value::Object(message).to_string()
+    // Keys in sorted order, as the report has always been written.
+    let readouts: BTreeMap<&str, String> = page.readouts().into_iter().map(|r| (r.name, r.value.to_json())).collect();
+    let readouts: Vec<String> = readouts.iter().map(|(name, value)| format!("{}:{value}", json::quote(name))).collect();
+    format!(
+        r#"{{"chapter":{},"readouts":{{{}}},"state":{},"type":{}}}"#,
+        json::quote(page.info().slug),
+        readouts.join(","),
+        json::quote(&state),
+        json::quote(STATE)
+    )
 }
 
 #[cfg(test)]
@@ -83,6 +84,7 @@ mod tests {
     use super::*;
     use crate::chapters::find;
     use crate::state::route::ChapterLink;
+    use serde_json::{Map, Value};
 
     fn page(slug: &str, params: &[(&str, &str)]) -> Page {
         let params = params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
@@ -129,5 +131,24 @@ mod tests {
         assert!(!p.link_problems().is_empty());
         assert_eq!(serde_json::from_str::<Value>(&report(&p)).unwrap()["readouts"]["det"], -2.0);
         assert_eq!(Request::Get.to_msg(&p), None);
+    }
+
+    #[test]
+    fn the_report_is_what_serde_json_wrote() {
+        for slug in ["eigendecomposition", "pca", "svd", "tensors"] {
+            let p = page(slug, &[]);
+            let mut readouts = Map::new();
+            for r in p.readouts() {
+                readouts.insert(r.name.to_string(), serde_json::from_str(&r.value.to_json()).unwrap());
+            }
+            let mut message = Map::new();
+            message.insert("type".into(), STATE.into());
+            message.insert("chapter".into(), slug.into());
+            message.insert("state".into(), state_string(slug, &p.state_params()).into());
+            message.insert("readouts".into(), Value::Object(readouts));
+            // The same members and numbers (serde_json may end a 17-digit number on another digit).
+            assert_eq!(serde_json::from_str::<Value>(&report(&p)).unwrap(), Value::Object(message), "{slug}");
+            assert!(report(&p).starts_with(&format!(r#"{{"chapter":"{slug}","readouts":{{"#)), "sorted keys");
+        }
     }
 }

@@ -8,7 +8,10 @@ pub mod chapter;
 pub mod chapters;
 pub mod format;
 pub mod host_api;
-pub mod math;
+pub mod json;
+/// The numerics, a crate of its own (crates/linalg-math) compiled for speed while the rest is compiled
+/// for size; it depends on nothing of the app.
+pub use linalg_math as math;
 pub mod notebook;
 pub mod page;
 #[cfg(not(target_arch = "wasm32"))]

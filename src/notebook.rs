@@ -6,11 +6,11 @@
 //! 3. the figure in matplotlib, written by [`MatplotlibPainter`] from the page's own frame and
 //!    viewport through [`render`], so it is the figure on screen (light theme).
 
+use crate::json::Json;
 use crate::page::Page;
 use crate::share::page_url;
 use crate::view::matplotlib::{light_theme, MatplotlibPainter};
 use crate::view::render::render;
-use serde_json::{json, Value};
 
 /// The notebook's media type, for the download's `Blob`.
 pub const MIME_TYPE: &str = "application/x-ipynb+json";
@@ -100,31 +100,46 @@ impl Notebook {
 
     /// The `.ipynb` file's text: nbformat 4.5 JSON (sorted keys, as Jupyter writes them), code cells without outputs or execution counts.
     pub fn to_json(&self) -> String {
-        let cells: Vec<Value> = self
+        let text = |s: &str| Json::String(s.to_string());
+        let cells = self
             .cells
             .iter()
-            .map(|cell| match cell.kind {
-                CellKind::Markdown => json!({"cell_type": "markdown", "id": cell.id, "metadata": {}, "source": lines(&cell.source)}),
-                CellKind::Code => json!({
-                    "cell_type": "code",
-                    "execution_count": null,
-                    "id": cell.id,
-                    "metadata": {},
-                    "outputs": [],
-                    "source": lines(&cell.source),
-                }),
+            .map(|cell| {
+                let source = Json::Array(lines(&cell.source).into_iter().map(text).collect());
+                match cell.kind {
+                    CellKind::Markdown => Json::object([
+                        ("cell_type", text("markdown")),
+                        ("id", text(cell.id)),
+                        ("metadata", Json::object([])),
+                        ("source", source),
+                    ]),
+                    CellKind::Code => Json::object([
+                        ("cell_type", text("code")),
+                        ("execution_count", Json::Null),
+                        ("id", text(cell.id)),
+                        ("metadata", Json::object([])),
+                        ("outputs", Json::Array(vec![])),
+                        ("source", source),
+                    ]),
+                }
             })
             .collect();
-        let notebook = json!({
-            "cells": cells,
-            "metadata": {
-                "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                "language_info": {"name": "python"},
-            },
-            "nbformat": 4,
-            "nbformat_minor": 5,
-        });
-        let mut out = serde_json::to_string_pretty(&notebook).expect("a JSON value serialises");
+        let notebook = Json::object([
+            ("cells", Json::Array(cells)),
+            (
+                "metadata",
+                Json::object([
+                    (
+                        "kernelspec",
+                        Json::object([("display_name", text("Python 3")), ("language", text("python")), ("name", text("python3"))]),
+                    ),
+                    ("language_info", Json::object([("name", text("python"))])),
+                ]),
+            ),
+            ("nbformat", Json::Number("4".into())),
+            ("nbformat_minor", Json::Number("5".into())),
+        ]);
+        let mut out = notebook.to_pretty();
         out.push('\n');
         out
     }
@@ -208,6 +223,7 @@ mod tests {
     use super::*;
     use crate::chapters::find;
     use crate::state::route::ChapterLink;
+    use serde_json::{json, Value};
 
     fn page(slug: &str, params: &[(&str, &str)]) -> Page {
         let link = ChapterLink::new(slug, params.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect());
@@ -263,6 +279,23 @@ mod tests {
         assert!(first["execution_count"].is_null());
         let source: String = first["source"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
         assert_eq!(source, cells[1].source.trim_end_matches('\n'));
+        // Byte for byte what serde_json's pretty printer wrote for the same notebook.
+        let cell = |c: &Cell| match c.kind {
+            CellKind::Markdown => json!({"cell_type": "markdown", "id": c.id, "metadata": {}, "source": lines(&c.source)}),
+            CellKind::Code => {
+                json!({"cell_type": "code", "execution_count": null, "id": c.id, "metadata": {}, "outputs": [], "source": lines(&c.source)})
+            }
+        };
+        let expected = json!({
+            "cells": cells.iter().map(cell).collect::<Vec<_>>(),
+            "metadata": {
+                "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                "language_info": {"name": "python"},
+            },
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        });
+        assert_eq!(notebook.to_json(), serde_json::to_string_pretty(&expected).unwrap() + "\n");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod display;
 
 use crate::format::{matrix_rows, vector_entries};
+use crate::json;
 use nalgebra::DMatrix;
 
 /// A readout's exact value, serialised as the page contract's JSON.
@@ -54,20 +55,17 @@ impl Value {
 
     /// The JSON text for `data-value` (numbers in shortest round-trip form).
     pub fn to_json(&self) -> String {
-        let json = match self {
-            Value::Null => serde_json::Value::Null,
-            Value::Bool(b) => serde_json::Value::Bool(*b),
-            Value::Number(x) => serde_json::json!(x),
-            Value::Vector(v) => serde_json::json!(v),
-            Value::Matrix(m) => serde_json::json!(m),
-            Value::List(items) => {
-                return format!("[{}]", items.iter().map(Value::to_json).collect::<Vec<_>>().join(","));
-            }
-            Value::Complex { re, im } => {
-                return format!(r#"{{"re":{},"im":{}}}"#, serde_json::json!(re), serde_json::json!(im));
-            }
-        };
-        json.to_string()
+        let list = |items: Vec<String>| format!("[{}]", items.join(","));
+        let numbers = |v: &[f64]| list(v.iter().map(|&x| json::number(x)).collect());
+        match self {
+            Value::Null => "null".into(),
+            Value::Bool(b) => b.to_string(),
+            Value::Number(x) => json::number(*x),
+            Value::Vector(v) => numbers(v),
+            Value::Matrix(m) => list(m.iter().map(|row| numbers(row)).collect()),
+            Value::List(items) => list(items.iter().map(Value::to_json).collect()),
+            Value::Complex { re, im } => format!(r#"{{"re":{},"im":{}}}"#, json::number(*re), json::number(*im)),
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 use super::quadratic::meaning;
 use super::Eigendecomposition;
 use crate::chapter::Readouts;
-use crate::format::{display_at_scale, display_shape, subscript};
+use crate::format::{display_at_scale, display_number, display_shape, subscript};
 use crate::math::det::determinant;
 use crate::math::eigen::{symmetric, NoVectors};
 use crate::math::quadratic::definiteness;
@@ -19,6 +19,22 @@ pub(super) fn complex_text_at(z: &Complex<f64>, scale: f64) -> String {
         display_at_scale(z.re, scale)
     } else {
         format!("{} {} {}i", display_at_scale(z.re, scale), if z.im < 0.0 { "−" } else { "+" }, display_at_scale(z.im.abs(), scale))
+    }
+}
+
+/// Why A has no real eigenvector basis, in a sentence (the repeated λ without rounding noise).
+pub(super) fn no_vectors_text(why: &NoVectors) -> String {
+    match why {
+        NoVectors::Complex => "some eigenvalues are complex, so their eigenvectors are complex too: no real direction is only stretched".to_string(),
+        NoVectors::Defective { value, algebraic, geometric } => format!(
+            "A is defective: λ = {} is repeated {algebraic} times but has only {geometric} independent eigen-direction{}, so there is no basis of eigenvectors and no A = V·diag(λ)·V⁻¹",
+            display_number(*value),
+            if *geometric == 1 { "" } else { "s" }
+        ),
+        NoVectors::NearlyDefective => {
+            "the eigenvectors are numerically parallel (A is defective to rounding): there is no usable basis of eigenvectors".to_string()
+        }
+        NoVectors::Failed(e) => e.to_string(),
     }
 }
 
@@ -94,7 +110,7 @@ fn spectrum(c: &Eigendecomposition) -> Vec<Readout> {
                 "unit columns in the order of λ; any non-zero multiple is an eigenvector too"
             },
         ),
-        Err(why) => Readout::missing("eigenvectors", "V", why.to_string()),
+        Err(why) => Readout::missing("eigenvectors", "V", no_vectors_text(why)),
     });
     out.push(Readout::new(
         "diagonalizable",
@@ -103,7 +119,7 @@ fn spectrum(c: &Eigendecomposition) -> Vec<Readout> {
         match &e.vectors {
             Ok(_) => "with real V: the eigenvectors form a basis".to_string(),
             Err(NoVectors::Complex) => "not with real matrices (over the complex numbers it is)".to_string(),
-            Err(why) => why.to_string(),
+            Err(why) => no_vectors_text(why),
         },
     ));
     let sum: Complex<f64> = e.values.iter().sum();

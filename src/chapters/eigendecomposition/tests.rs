@@ -80,6 +80,12 @@ fn every_kind_of_spectrum_is_explained() {
     assert_eq!(v.value, Value::Null);
     assert!(v.note.contains("defective") && v.note.contains("only 1"), "{}", v.note);
     assert!(c.summary().contains("only one eigen-direction"));
+    // The repeated λ is a number for people: no rounding noise, no trailing ".0".
+    let noisy = NoVectors::Defective { value: 2.0000000000000004, algebraic: 2, geometric: 1 };
+    assert!(readouts::no_vectors_text(&noisy)
+        .starts_with("A is defective: λ = 2 is repeated 2 times but has only 1 independent eigen-direction,"));
+    let two = NoVectors::Defective { value: 2.0, algebraic: 3, geometric: 2 };
+    assert!(readouts::no_vectors_text(&two).contains("λ = 2 is repeated 3 times but has only 2 independent eigen-directions,"));
     let lines = plane_scene(&c, &Timeline::new(1)).shapes.into_iter().filter(|s| matches!(s, Shape::Line { .. })).count();
     assert_eq!(lines, 1);
     // Complex: a rotation-scaling.
@@ -412,7 +418,7 @@ proptest! {
                 prop_assert!(a != DMatrix::identity(2, 2) * e.values[0].re);
             }
             Err(NoVectors::Complex) => prop_assert!(e.values[0].im > 0.0 && e.values[1] == e.values[0].conj()),
-            Err(other) => prop_assert!(false, "{other} for {a}"),
+            Err(other) => prop_assert!(false, "{} for {a}", readouts::no_vectors_text(&other)),
         }
         let _ = (c.figure(&Timeline::new(1)), c.summary());
     }

@@ -1,6 +1,6 @@
 //! The eigendecomposition page's words: the code that reproduces it and the spoken summary.
 
-use super::readouts::complex_text_at;
+use super::readouts::{complex_text_at, no_vectors_text};
 use super::stages::{Kind, Staged};
 use super::{figure, quadratic, Eigendecomposition, View};
 use crate::chapter::Describe;
@@ -102,7 +102,7 @@ impl Describe for Eigendecomposition {
                     display_at_scale(*value, scale)
                 )
             }
-            Err(why) => format!("Eigenvalues {}; {why}.", values.join(", ")),
+            Err(why) => format!("Eigenvalues {}; {}.", values.join(", "), no_vectors_text(why)),
             Ok(_) if e.values.len() == 2 && e.values[0] == e.values[1] => {
                 let l = display_at_scale(e.values[0].re, scale);
                 format!("A = {l}·I: every vector is an eigenvector with λ = {l}.")

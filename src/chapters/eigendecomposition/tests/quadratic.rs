@@ -5,7 +5,7 @@ use crate::chapter::Figure;
 use crate::chapter::{from_params, to_params};
 use crate::chapters::eigendecomposition::quadratic::{label_ray, levels, radius};
 use crate::format::display_number;
-use crate::math::quadratic::tests::{conic_points, f};
+use crate::math::quadratic::testing::{conic_points, f};
 use crate::math::quadratic::QuadraticForm;
 use crate::view::scene::Dash;
 use crate::view::timeline::Timeline;

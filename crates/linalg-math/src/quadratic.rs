@@ -186,23 +186,20 @@ impl QuadraticForm {
     }
 }
 
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn m(entries: &[f64]) -> DMatrix<f64> {
-        DMatrix::from_row_slice(2, 2, entries)
-    }
+/// What the tests of the level sets check against, shared with the app's tests (feature `testing`).
+#[cfg(any(test, feature = "testing"))]
+pub mod testing {
+    use super::Conic;
+    use nalgebra::{DMatrix, Vector2};
 
     /// xᵀAx straight from A, not through the eigenbasis.
-    pub(crate) fn f(a: &DMatrix<f64>, x: Vector2<f64>) -> f64 {
+    pub fn f(a: &DMatrix<f64>, x: Vector2<f64>) -> f64 {
         let x = DMatrix::from_column_slice(2, 1, &[x.x, x.y]);
         x.dot(&(a * &x))
     }
 
     /// Points along the conics: every sample of a curve, and points of a line up to 5 units from its base.
-    pub(crate) fn conic_points(conics: &[Conic]) -> Vec<Vector2<f64>> {
+    pub fn conic_points(conics: &[Conic]) -> Vec<Vector2<f64>> {
         conics
             .iter()
             .flat_map(|c| match c {
@@ -210,6 +207,17 @@ pub(crate) mod tests {
                 Conic::Line { through, direction } => (-5..=5).map(|t| through + direction * f64::from(t)).collect(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{conic_points, f};
+    use super::*;
+    use proptest::prelude::*;
+
+    fn m(entries: &[f64]) -> DMatrix<f64> {
+        DMatrix::from_row_slice(2, 2, entries)
     }
 
     #[test]

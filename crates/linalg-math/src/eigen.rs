@@ -15,9 +15,9 @@ use super::svd::svd;
 use super::{small, NumericError, MAX_ITERATIONS};
 use nalgebra::{Complex, DMatrix, DVector, Matrix3, Schur, SymmetricEigen};
 use std::cmp::Ordering;
-use std::fmt;
 
-/// Why a matrix has no real eigenvector basis to show.
+/// Why a matrix has no real eigenvector basis to show (the app words it: the repeated eigenvalue of
+/// [`NoVectors::Defective`] is a number for people).
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoVectors {
     /// Some eigenvalues are complex: their eigenvectors are complex too.
@@ -35,24 +35,6 @@ pub enum NoVectors {
     NearlyDefective,
     /// A numerical failure.
     Failed(NumericError),
-}
-
-impl fmt::Display for NoVectors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NoVectors::Complex => f.write_str("some eigenvalues are complex, so their eigenvectors are complex too: no real direction is only stretched"),
-            NoVectors::Defective { value, algebraic, geometric } => write!(
-                f,
-                "A is defective: λ = {} is repeated {algebraic} times but has only {geometric} independent eigen-direction{}, so there is no basis of eigenvectors and no A = V·diag(λ)·V⁻¹",
-                crate::format::display_number(*value),
-                if *geometric == 1 { "" } else { "s" }
-            ),
-            NoVectors::NearlyDefective => f.write_str(
-                "the eigenvectors are numerically parallel (A is defective to rounding): there is no usable basis of eigenvectors",
-            ),
-            NoVectors::Failed(e) => write!(f, "{e}"),
-        }
-    }
 }
 
 /// The eigenvalues of a square matrix, and its real unit eigenvectors when they form a basis.
@@ -457,7 +439,7 @@ mod tests {
         #[test]
         fn fast_symmetric_agrees_with_the_general_path(n in 2usize..=3, entries in proptest::collection::vec(-1.0f64..1.0, 9),
                                                         kind in 0usize..4, exp in -150i32..=150) {
-            let half = crate::math::svd::tests::kind_of_matrix(n, kind, &entries);
+            let half = crate::svd::tests::kind_of_matrix(n, kind, &entries);
             let a = (&half + half.transpose()) * 10f64.powi(exp);
             let scale = power_of_two_scale(a.amax());
             prop_assume!(scale > 0.0);

@@ -249,7 +249,7 @@ pub fn polar(x: &DMatrix<f64>) -> Result<(DMatrix<f64>, DMatrix<f64>), NumericEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::math::eigen::eigen;
+    use crate::eigen::eigen;
     use proptest::prelude::*;
 
     fn m(rows: usize, entries: &[f64]) -> DMatrix<f64> {
@@ -339,7 +339,7 @@ mod tests {
         let (r, s) = polar(&x).unwrap();
         assert!((&r * &s - &x).amax() < 1e-14);
         assert!((r.transpose() * &r - DMatrix::identity(2, 2)).amax() < 1e-14 && determinant(&r).sign() > 0);
-        assert!((&s - s.transpose()).amax() < 1e-14 && crate::math::eigen::symmetric(&s).unwrap().0.iter().all(|l| *l > 0.0));
+        assert!((&s - s.transpose()).amax() < 1e-14 && crate::eigen::symmetric(&s).unwrap().0.iter().all(|l| *l > 0.0));
         assert!(polar(&m(2, &[0.0, 1.0, 1.0, 0.0])).is_err(), "a mirror has no path from I");
     }
 
