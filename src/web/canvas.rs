@@ -141,12 +141,15 @@ struct BaseLayer {
     valid: bool,
 }
 
-/// Squares already filled into an offscreen canvas the size of the figure, found again by a hash of
-/// their positions, size, colour and the canvas size: while only other shapes move (d turning over
-/// 100 000 points), the cloud is copied in one `drawImage` instead of being filled again.
+/// The last set of squares drawn, found again by a hash of their positions, size, colour and the
+/// canvas size: once the same cloud is drawn twice in a row (only other shapes move), it is filled
+/// into an offscreen canvas the size of the figure and copied in one `drawImage` from then on.
 struct CachedSquares {
     key: u64,
-    canvas: HtmlCanvasElement,
+    /// The offscreen canvas, kept for refilling when the cloud changes.
+    canvas: Option<HtmlCanvasElement>,
+    /// The canvas holds this key's squares.
+    filled: bool,
 }
 
 /// Most offscreen canvases kept for pictures.
@@ -429,28 +432,47 @@ impl Painter for CanvasPainter {
     }
 
     fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
-        use std::hash::{Hash, Hasher};
         let color = self.palette.color(fill.role).to_string();
-        let mut hasher = std::hash::DefaultHasher::new();
-        (centers.len(), size.to_bits(), fill.alpha.to_bits(), &color, self.canvas.width(), self.canvas.height()).hash(&mut hasher);
-        for c in centers {
-            (c.x.to_bits(), c.y.to_bits()).hash(&mut hasher);
+        let key = squares_key(centers, size, fill.alpha, &color, (self.canvas.width(), self.canvas.height()));
+        let seen_before = self.squares.as_ref().is_some_and(|c| c.key == key);
+        if !seen_before {
+            // A new cloud (or one moving every frame, d turning over 100 000 points): filled directly,
+            // which costs no copy; kept as a picture only once it shows again unchanged.
+            fill_squares(&self.ctx, centers, size, fill.alpha, &color);
+            let canvas = self.squares.take().and_then(|c| c.canvas);
+            self.squares = Some(CachedSquares { key, canvas, filled: false });
+            return;
         }
-        let key = hasher.finish();
-        if self.squares.as_ref().map(|c| c.key) != Some(key) {
-            self.squares = self.fill_squares_offscreen(centers, size, fill, &color).ok().map(|canvas| CachedSquares { key, canvas });
+        if self.squares.as_ref().is_some_and(|c| !c.filled) {
+            let canvas = self.squares.as_mut().and_then(|c| c.canvas.take());
+            match self.fill_squares_offscreen(canvas, centers, size, fill, &color) {
+                Ok(canvas) => self.squares = Some(CachedSquares { key, canvas: Some(canvas), filled: true }),
+                Err(e) => web_sys::console::warn_1(&e),
+            }
         }
-        match &self.squares {
-            Some(cached) => {
+        match self.squares.as_ref().and_then(|c| c.canvas.as_ref().filter(|_| c.filled)) {
+            Some(canvas) => {
                 // The offscreen canvas has the backing store's size: copy it pixel for pixel.
                 self.ctx.save();
                 let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-                let _ = self.ctx.draw_image_with_html_canvas_element(&cached.canvas, 0.0, 0.0);
+                let _ = self.ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
                 self.ctx.restore();
             }
             None => fill_squares(&self.ctx, centers, size, fill.alpha, &color),
         }
     }
+}
+
+/// A hash of a set of squares as drawn on a backing store of `size` (FxHash's multiply and rotate:
+/// tens of thousands of centres a frame, so a few operations each; not meant to resist crafted input).
+fn squares_key(centers: &[Screen], side: f64, alpha: f64, color: &str, size: (u32, u32)) -> u64 {
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut h = mix(mix(mix(0, centers.len() as u64), side.to_bits()), alpha.to_bits());
+    h = mix(h, (u64::from(size.0) << 32) | u64::from(size.1));
+    for b in color.bytes() {
+        h = mix(h, u64::from(b));
+    }
+    centers.iter().fold(h, |h, c| mix(mix(h, c.x.to_bits()), c.y.to_bits()))
 }
 
 impl CanvasPainter {
@@ -567,9 +589,21 @@ impl CanvasPainter {
         })
     }
 
-    /// Fills the squares into a new canvas of the figure's backing size, with the figure's transform.
-    fn fill_squares_offscreen(&self, centers: &[Screen], size: f64, fill: Fill, color: &str) -> Res<HtmlCanvasElement> {
-        let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+    /// Fills the squares into `canvas` (or a new canvas) of the figure's backing size, with the
+    /// figure's transform.
+    fn fill_squares_offscreen(
+        &self,
+        canvas: Option<HtmlCanvasElement>,
+        centers: &[Screen],
+        size: f64,
+        fill: Fill,
+        color: &str,
+    ) -> Res<HtmlCanvasElement> {
+        let canvas: HtmlCanvasElement = match canvas {
+            Some(canvas) => canvas,
+            None => super::dom::document()?.create_element("canvas")?.dyn_into()?,
+        };
+        // Setting the size clears the canvas and resets its context.
         canvas.set_width(self.canvas.width());
         canvas.set_height(self.canvas.height());
         let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
