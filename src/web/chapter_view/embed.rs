@@ -1,7 +1,7 @@
 //! What the page tells its surroundings and hears from them: where it is mounted, its state in the
-//! address bar (after a drag at its release, else at most every [`URL_THROTTLE_MS`]), its height and state to the page
-//! that embeds it in an iframe and that page's requests (`host_api`), and the problems of the link it
-//! was opened from.
+//! address bar (at most every [`URL_THROTTLE_MS`]; after a drag, at its release), its height and
+//! state to the page that embeds it in an iframe and that page's requests (`host_api`), and the
+//! problems of the link it was opened from.
 
 use super::Throttle;
 use crate::host_api::Request;
