@@ -261,6 +261,12 @@ fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn P
     let mut c = Collected::default();
     let mut collect_only = NoPainter;
     for (index, shape) in all.iter().enumerate() {
+        // Pictures (lattice, points, images, fields) add no labels or obstacles: already on the
+        // surface, they need no pass at all (100 000 points would be projected again for nothing).
+        let picture = matches!(shape, Shape::Lattice { .. } | Shape::Points { .. } | Shape::Image { .. } | Shape::QuadraticField { .. });
+        if index < drawn_from && picture {
+            continue;
+        }
         let painter: &mut dyn Painter = if index < drawn_from { &mut collect_only } else { &mut *surface };
         let mark = |points: Vec<Screen>, closed: bool, stroke: &Stroke| StrokeMark {
             points,

@@ -11,6 +11,13 @@ use std::rc::Rc;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 
+/// Space around a label's drawn glyphs in its sprite, in CSS px: the halo's half width (1.5) and a
+/// pixel of antialiasing.
+const LABEL_PAD: f64 = 2.5;
+
+/// Most labels kept as sprites (a figure draws a few dozen; more reuse the least recently used).
+const MAX_LABEL_SPRITES: usize = 96;
+
 /// Colours by role, read from the theme's CSS custom properties (`--c-basis1`, …).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Palette {
@@ -92,6 +99,38 @@ pub struct CanvasPainter {
     base: Option<BaseLayer>,
     /// Drawing goes into the base layer now (its context and the figure's are swapped meanwhile).
     in_base: bool,
+    /// Device pixels per CSS pixel of the backing store (set by [`CanvasPainter::prepare`]).
+    scale: f64,
+    /// Labels drawn with their halo once, copied onto the figure in every frame that shows them.
+    labels: Vec<LabelSprite>,
+    /// Counts the frames prepared, to find the sprite used least recently.
+    frame: u64,
+}
+
+/// A label drawn once, halo and text, into a small offscreen canvas at the figure's device scale,
+/// then copied pixel for pixel in one `drawImage` wherever it is shown. A stroked text (the halo)
+/// costs the browser about 0.1 ms per label per frame in software rendering; a copy costs little.
+struct LabelSprite {
+    text: String,
+    color: String,
+    halo: String,
+    font: String,
+    scale: f64,
+    canvas: HtmlCanvasElement,
+    ctx: CanvasRenderingContext2d,
+    /// The text's advance width (what the alignment refers to), in CSS px.
+    advance: f64,
+    /// How far the sprite reaches left of the text's origin and above its baseline, in CSS px.
+    left: f64,
+    above: f64,
+    /// The last frame that showed it.
+    used: u64,
+}
+
+impl LabelSprite {
+    fn is(&self, text: &str, color: &str, halo: &str, font: &str, scale: f64) -> bool {
+        self.text == text && self.color == color && self.halo == halo && self.font == font && self.scale == scale
+    }
 }
 
 /// An offscreen canvas holding the figure's unchanged shapes, and whether it still matches the figure.
@@ -102,12 +141,15 @@ struct BaseLayer {
     valid: bool,
 }
 
-/// Squares already filled into an offscreen canvas the size of the figure, found again by a hash of
-/// their positions, size, colour and the canvas size: while only other shapes move (d turning over
-/// 100 000 points), the cloud is copied in one `drawImage` instead of being filled again.
+/// The last set of squares drawn, found again by a hash of their positions, size, colour and the
+/// canvas size: once the same cloud is drawn twice in a row (only other shapes move), it is filled
+/// into an offscreen canvas the size of the figure and copied in one `drawImage` from then on.
 struct CachedSquares {
     key: u64,
-    canvas: HtmlCanvasElement,
+    /// The offscreen canvas, kept for refilling when the cloud changes.
+    canvas: Option<HtmlCanvasElement>,
+    /// The canvas holds this key's squares.
+    filled: bool,
 }
 
 /// Most offscreen canvases kept for pictures.
@@ -161,6 +203,9 @@ impl CanvasPainter {
             context_dash: None,
             base: None,
             in_base: false,
+            scale: 1.0,
+            labels: Vec::new(),
+            frame: 0,
         })
     }
 
@@ -192,6 +237,8 @@ impl CanvasPainter {
             }
         }
         self.css_size = (width, height);
+        self.scale = dpr;
+        self.frame += 1;
         self.ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
         Ok(resized)
     }
@@ -348,18 +395,9 @@ impl Painter for CanvasPainter {
     }
 
     fn text(&mut self, at: Screen, text: &str, role: Role, align: Align) {
-        self.ctx.set_text_align(match align {
-            Align::Left => "left",
-            Align::Center => "center",
-            Align::Right => "right",
-        });
-        // A halo in the background colour keeps labels legible over grid lines and areas.
-        self.set_dash(Dash::Solid);
-        self.ctx.set_stroke_style_str(&self.palette.background);
-        self.ctx.set_line_width(3.0);
-        let _ = self.ctx.stroke_text(text, at.x, at.y);
-        self.ctx.set_fill_style_str(self.palette.text_color(role));
-        let _ = self.ctx.fill_text(text, at.x, at.y);
+        if let Err(e) = self.draw_label(at, text, role, align) {
+            web_sys::console::warn_1(&e);
+        }
     }
 
     fn image(&mut self, top_left: Screen, bottom_right: Screen, image: &Bitmap) {
@@ -398,28 +436,47 @@ impl Painter for CanvasPainter {
     }
 
     fn squares(&mut self, centers: &[Screen], size: f64, fill: Fill) {
-        use std::hash::{Hash, Hasher};
         let color = self.palette.color(fill.role).to_string();
-        let mut hasher = std::hash::DefaultHasher::new();
-        (centers.len(), size.to_bits(), fill.alpha.to_bits(), &color, self.canvas.width(), self.canvas.height()).hash(&mut hasher);
-        for c in centers {
-            (c.x.to_bits(), c.y.to_bits()).hash(&mut hasher);
+        let key = squares_key(centers, size, fill.alpha, &color, (self.canvas.width(), self.canvas.height()));
+        let seen_before = self.squares.as_ref().is_some_and(|c| c.key == key);
+        if !seen_before {
+            // A new cloud (or one moving every frame, d turning over 100 000 points): filled directly,
+            // which costs no copy; kept as a picture only once it shows again unchanged.
+            fill_squares(&self.ctx, centers, size, fill.alpha, &color);
+            let canvas = self.squares.take().and_then(|c| c.canvas);
+            self.squares = Some(CachedSquares { key, canvas, filled: false });
+            return;
         }
-        let key = hasher.finish();
-        if self.squares.as_ref().map(|c| c.key) != Some(key) {
-            self.squares = self.fill_squares_offscreen(centers, size, fill, &color).ok().map(|canvas| CachedSquares { key, canvas });
+        if self.squares.as_ref().is_some_and(|c| !c.filled) {
+            let canvas = self.squares.as_mut().and_then(|c| c.canvas.take());
+            match self.fill_squares_offscreen(canvas, centers, size, fill, &color) {
+                Ok(canvas) => self.squares = Some(CachedSquares { key, canvas: Some(canvas), filled: true }),
+                Err(e) => web_sys::console::warn_1(&e),
+            }
         }
-        match &self.squares {
-            Some(cached) => {
+        match self.squares.as_ref().and_then(|c| c.canvas.as_ref().filter(|_| c.filled)) {
+            Some(canvas) => {
                 // The offscreen canvas has the backing store's size: copy it pixel for pixel.
                 self.ctx.save();
                 let _ = self.ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-                let _ = self.ctx.draw_image_with_html_canvas_element(&cached.canvas, 0.0, 0.0);
+                let _ = self.ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
                 self.ctx.restore();
             }
             None => fill_squares(&self.ctx, centers, size, fill.alpha, &color),
         }
     }
+}
+
+/// A hash of a set of squares as drawn on a backing store of `size` (FxHash's multiply and rotate:
+/// tens of thousands of centres a frame, so a few operations each; not meant to resist crafted input).
+fn squares_key(centers: &[Screen], side: f64, alpha: f64, color: &str, size: (u32, u32)) -> u64 {
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut h = mix(mix(mix(0, centers.len() as u64), side.to_bits()), alpha.to_bits());
+    h = mix(h, (u64::from(size.0) << 32) | u64::from(size.1));
+    for b in color.bytes() {
+        h = mix(h, u64::from(b));
+    }
+    centers.iter().fold(h, |h, c| mix(mix(h, c.x.to_bits()), c.y.to_bits()))
 }
 
 impl CanvasPainter {
@@ -449,9 +506,108 @@ impl CanvasPainter {
         self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(canvas, top_left.x, top_left.y, w, h)
     }
 
-    /// Fills the squares into a new canvas of the figure's backing size, with the figure's transform.
-    fn fill_squares_offscreen(&self, centers: &[Screen], size: f64, fill: Fill, color: &str) -> Res<HtmlCanvasElement> {
-        let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+    /// Copies the sprite of a label (made on first use) so that its text sits at `at` as `align` says,
+    /// on whole device pixels (one pixel of the sprite onto one of the figure: as sharp as drawn).
+    fn draw_label(&mut self, at: Screen, text: &str, role: Role, align: Align) -> Res<()> {
+        let (color, halo, font) = (self.palette.text_color(role), self.palette.background.as_str(), self.palette.font.as_str());
+        let found = self.labels.iter().position(|l| l.is(text, color, halo, font, self.scale));
+        let index = match found {
+            Some(i) => i,
+            None => self.make_label(text, role)?,
+        };
+        let sprite = &mut self.labels[index];
+        sprite.used = self.frame;
+        let anchor = match align {
+            Align::Left => 0.0,
+            Align::Center => sprite.advance / 2.0,
+            Align::Right => sprite.advance,
+        };
+        let s = sprite.scale;
+        let x = ((at.x - anchor - sprite.left) * s).round() / s;
+        let y = ((at.y - sprite.above) * s).round() / s;
+        let (w, h) = (f64::from(sprite.canvas.width()) / s, f64::from(sprite.canvas.height()) / s);
+        self.ctx.set_image_smoothing_enabled(false);
+        self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&sprite.canvas, x, y, w, h)
+    }
+
+    /// Draws a label's halo and text into a sprite (a new one, or the least recently used when
+    /// [`MAX_LABEL_SPRITES`] are kept) and returns its index.
+    fn make_label(&mut self, text: &str, role: Role) -> Res<usize> {
+        let (color, halo, font) = (self.palette.text_color(role).to_string(), self.palette.background.clone(), self.palette.font.clone());
+        // Measured on the figure's context, in the figure's font, from the left end of the text.
+        if self.context_font.as_deref() != Some(font.as_str()) {
+            self.ctx.set_font(&font);
+            self.context_font = Some(font.clone());
+        }
+        self.ctx.set_text_align("left");
+        let m = self.ctx.measure_text(text)?;
+        let (left, above) = (m.actual_bounding_box_left().max(0.0) + LABEL_PAD, m.actual_bounding_box_ascent().max(0.0) + LABEL_PAD);
+        let (right, below) = (m.actual_bounding_box_right().max(0.0) + LABEL_PAD, m.actual_bounding_box_descent().max(0.0) + LABEL_PAD);
+        let scale = self.scale;
+        let (w, h) = (((left + right) * scale).ceil().max(1.0) as u32, ((above + below) * scale).ceil().max(1.0) as u32);
+        let reuse = (self.labels.len() >= MAX_LABEL_SPRITES).then(|| (0..self.labels.len()).min_by_key(|&i| self.labels[i].used)).flatten();
+        let (canvas, ctx) = match reuse {
+            Some(i) => (self.labels[i].canvas.clone(), self.labels[i].ctx.clone()),
+            None => {
+                let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+                let ctx =
+                    canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+                (canvas, ctx)
+            }
+        };
+        // Setting the size clears the canvas and resets its context.
+        canvas.set_width(w);
+        canvas.set_height(h);
+        ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
+        ctx.set_font(&font);
+        ctx.set_line_join("round");
+        ctx.set_line_cap("round");
+        // A halo in the background colour keeps labels legible over grid lines and areas.
+        ctx.set_stroke_style_str(&halo);
+        ctx.set_line_width(3.0);
+        ctx.stroke_text(text, left, above)?;
+        ctx.set_fill_style_str(&color);
+        ctx.fill_text(text, left, above)?;
+        let sprite = LabelSprite {
+            text: text.to_string(),
+            color,
+            halo,
+            font,
+            scale,
+            canvas,
+            ctx,
+            advance: m.width(),
+            left,
+            above,
+            used: self.frame,
+        };
+        Ok(match reuse {
+            Some(i) => {
+                self.labels[i] = sprite;
+                i
+            }
+            None => {
+                self.labels.push(sprite);
+                self.labels.len() - 1
+            }
+        })
+    }
+
+    /// Fills the squares into `canvas` (or a new canvas) of the figure's backing size, with the
+    /// figure's transform.
+    fn fill_squares_offscreen(
+        &self,
+        canvas: Option<HtmlCanvasElement>,
+        centers: &[Screen],
+        size: f64,
+        fill: Fill,
+        color: &str,
+    ) -> Res<HtmlCanvasElement> {
+        let canvas: HtmlCanvasElement = match canvas {
+            Some(canvas) => canvas,
+            None => super::dom::document()?.create_element("canvas")?.dyn_into()?,
+        };
+        // Setting the size clears the canvas and resets its context.
         canvas.set_width(self.canvas.width());
         canvas.set_height(self.canvas.height());
         let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;

@@ -1,5 +1,5 @@
 // Where a drag's main-thread time goes: a DevTools trace of the same drag as frames.mjs (limited mode),
-// summed by event name (self time of the renderer main thread's events).
+// summed by event name (self time of the renderer main thread's events), and the main thread's CPU time.
 //   node tests/bench/trace.mjs SLUG [MOVES]      (needs a built dist/; LINALG_DIST to point elsewhere)
 import { launch, serve } from "../e2e/harness.mjs";
 
@@ -27,8 +27,13 @@ for (let i = 0; i < moves; i++) {
 await cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x, y, button: "left", clickCount: 1 });
 await cdp.send("Tracing.end");
 await done;
-// The renderer's main thread: the thread that ran the page's script.
-const main = events.find((e) => e.name === "FunctionCall" || e.name === "EventDispatch");
+// The renderer's main thread: of the threads named CrRendererMain (the service worker has its own), the
+// one that dispatched the most events (the pointer moves).
+const named = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
+const dispatches = new Map();
+for (const e of events) if (e.name === "EventDispatch" && (named.size === 0 || named.has(`${e.pid}:${e.tid}`))) dispatches.set(`${e.pid}:${e.tid}`, (dispatches.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+const [pid, tid] = [...dispatches].sort((a, b) => b[1] - a[1])[0][0].split(":").map(Number);
+const main = { pid, tid };
 const mine = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === "X").sort((a, b) => a.ts - b.ts || b.dur - a.dur);
 // Self time: each complete event minus its direct children.
 const self = new Map();
@@ -40,6 +45,11 @@ for (const e of mine) {
   stack.push(e);
 }
 for (const e of mine) self.set(e.name, (self.get(e.name) ?? 0) + e.dur - e.child);
+// CPU time (the trace's thread time, tdur) of the outermost events: unlike wall time it does not grow
+// while other processes hold the CPU, so it compares builds on a busy machine.
+let cpu = 0, wall = 0, end = -1;
+for (const e of mine) if (e.ts >= end) { cpu += e.tdur ?? 0; wall += e.dur; end = e.ts + e.dur; }
+console.log(`main thread per move: ${(cpu / 1000 / moves).toFixed(2)} ms CPU, ${(wall / 1000 / moves).toFixed(2)} ms wall`);
 const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
 for (const [name, us] of rows) console.log(`${(us / 1000 / moves).toFixed(3)} ms/move  ${name}`);
 const threads = new Map();

@@ -8,7 +8,7 @@ use super::Shared;
 use crate::chapter::HandleId;
 use crate::page::Page;
 use crate::state::number::format_number;
-use crate::web::dom::{el, html, set_attr, Res};
+use crate::web::dom::{el, html, Res};
 use gloo_events::EventListener;
 use std::rc::Weak;
 use web_sys::{Element, HtmlCanvasElement};
@@ -26,6 +26,9 @@ struct HandleButton {
     element: Element,
     /// The transform and stacking last written, so unchanged handles cost no style work.
     placed: String,
+    /// The name, coordinates and visibility last written, so that a frame writes only what changed
+    /// and reads nothing back from the page.
+    written: (String, String, String, bool),
     _listeners: Vec<EventListener>,
 }
 
@@ -61,10 +64,21 @@ impl HandleLayer {
                 style.set_property("z-index", &(count - i).to_string())?;
                 b.placed = placed;
             }
-            set_attr(&b.element, "aria-label", &format!("{}. Arrow keys move it, Shift for fine steps.", h.label))?;
-            set_attr(&b.element, "data-x", &format_number(h.at.x))?;
-            set_attr(&b.element, "data-y", &format_number(h.at.y))?;
-            b.element.class_list().toggle_with_force("offscreen", !visible)?;
+            let written =
+                (format!("{}. Arrow keys move it, Shift for fine steps.", h.label), format_number(h.at.x), format_number(h.at.y), !visible);
+            if b.written.0 != written.0 {
+                b.element.set_attribute("aria-label", &written.0)?;
+            }
+            if b.written.1 != written.1 {
+                b.element.set_attribute("data-x", &written.1)?;
+            }
+            if b.written.2 != written.2 {
+                b.element.set_attribute("data-y", &written.2)?;
+            }
+            if b.written.3 != written.3 || b.written.0.is_empty() {
+                b.element.class_list().toggle_with_force("offscreen", written.3)?;
+            }
+            b.written = written;
         }
         Ok(())
     }
@@ -98,6 +112,6 @@ impl HandleLayer {
         let element = el("button", &[("type", "button"), ("class", "handle"), ("data-handle", &id.to_string())], None)?;
         self.layer.append_child(&element)?;
         let listeners = handle_listeners(&element, id, &self.canvas, link);
-        Ok(HandleButton { id, element, placed: String::new(), _listeners: listeners })
+        Ok(HandleButton { id, element, placed: String::new(), written: Default::default(), _listeners: listeners })
     }
 }

@@ -44,9 +44,10 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// Least time between two rewrites of the readouts, editors and code panel while the reader drags,
-/// in ms: the figure and handles follow every frame, the text ten times a second and at once when
-/// the drag ends (each text rewrite costs the browser a layout and a repaint of the page).
+/// Least time between two rewrites of the readouts, editors, code panel, caption and stage names
+/// while the reader drags, in ms: the figure and handles follow every frame, the text ten times a
+/// second and at once when the drag ends (each text rewrite costs the browser a layout and a repaint
+/// of the page).
 const TEXT_THROTTLE_MS: f64 = 100.0;
 
 /// A mounted chapter; dropping it removes its listeners and cancels its frame.
@@ -377,30 +378,39 @@ impl View {
         self.hold_figure(dragging)?;
         // The chart, like the text, follows a drag ten times a second (a redraw repaints its canvas).
         let mut chart_due = !dragging || pending.controls;
-        if self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS)) {
+        // The words that follow the state (readouts, editors, code, the caption under the figure,
+        // the stage names) are rewritten now, or during a drag at most every TEXT_THROTTLE_MS.
+        let words_due = self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS));
+        if words_due {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
             code::show(&self.dom, self.page.chapter(), self.code_tab);
+            // The caption follows the figure also during a drag, at this pace.
+            set_text(&self.dom.caption, &self.page.chapter().summary());
             self.text.done(now);
             chart_due = true;
         }
-        if pending.state || pending.controls || pending.messages {
+        // The picture panel (the reader's own picture: progress, problems, switches); no handle is
+        // dragged on the picture tab, so a drag elsewhere never rewrites it.
+        if (pending.state && !dragging) || pending.controls || pending.messages {
             self.dom.picture.update(&self.page)?;
+        }
+        if words_due || pending.messages {
             embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
             editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
         }
         if (pending.controls || pending.settled || pending.messages || pending.state) && !dragging {
             controls::update_history(&self.dom, &self.page)?;
         }
+        if words_due || ((pending.state || pending.figure) && !dragging) {
+            controls::update_timeline(&self.dom.timeline, &self.page)?;
+        }
         if pending.state || pending.figure || pending.controls {
             self.handles.sync(&self.page, &Rc::downgrade(shared))?;
-            controls::update_timeline(&self.dom.timeline, &self.page)?;
             let frame = self.page.frame();
             set_hidden(&self.dom.figure_note, frame.note.is_none())?;
             set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
             if pending.state || pending.controls {
-                // The caption follows the figure, also during a drag.
-                set_text(&self.dom.caption, &self.page.chapter().summary());
                 controls::update_view_tools(&self.dom, &self.page, frame.note.is_some())?;
             }
             if pending.figure || pending.state {
@@ -437,7 +447,11 @@ impl View {
             // would have made (Back returns to the state before it).
             embed::push_url(&mut self.url, &self.page, now)?;
         }
-        embed::sync_url(&mut self.url, &self.page, now)?;
+        if !dragging {
+            // During a drag the address waits for the release (a history write costs the browser
+            // milliseconds, more with a long state such as PCA's points).
+            embed::sync_url(&mut self.url, &self.page, now)?;
+        }
         Ok(playing || self.url.dirty || self.text.dirty || self.chart_dirty)
     }
 
