@@ -1,7 +1,7 @@
 //! What the page tells its surroundings and hears from them: where it is mounted, its state in the
-//! address bar (at most every [`URL_THROTTLE_MS`]; after a drag, at its release), its height and
-//! state to the page that embeds it in an iframe and that page's requests (`host_api`), and the
-//! problems of the link it was opened from.
+//! address bar (at most every [`URL_THROTTLE_MS`] during a drag), its height and state to the page
+//! that embeds it in an iframe and that page's requests (`host_api`), and the problems of the link it
+//! was opened from.
 
 use super::Throttle;
 use crate::host_api::Request;
@@ -11,7 +11,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// Least time between two URL rewrites, in ms (a key held down changes the state every few frames).
+/// Least time between two URL rewrites while the reader drags, in ms.
 const URL_THROTTLE_MS: f64 = 250.0;
 
 /// Where a chapter view is mounted.

@@ -447,11 +447,7 @@ impl View {
             // would have made (Back returns to the state before it).
             embed::push_url(&mut self.url, &self.page, now)?;
         }
-        if !dragging {
-            // During a drag the address waits for the release (a history write costs the browser
-            // milliseconds, more with a long state such as PCA's points).
-            embed::sync_url(&mut self.url, &self.page, now)?;
-        }
+        embed::sync_url(&mut self.url, &self.page, now)?;
         Ok(playing || self.url.dirty || self.text.dirty || self.chart_dirty)
     }
 
