@@ -95,7 +95,20 @@ pub fn eigenvalues_2x2(a: f64, b: f64, c: f64, d: f64) -> [Complex<f64>; 2] {
 }
 
 /// Eigenvalues from the real Schur form of a matrix whose largest entry is 1 (a 3×3 one on the stack).
+/// nalgebra's Francis iteration has no exceptional shift, so a few structured matrices stall it (e.g.
+/// [[0, −4, 0], [1, 0, −1], [0, 4, 0]], whose eigenvalues 0, ±i√8 it cycles around): then the same
+/// iteration runs once more on H·B·H, a fixed reflection of B with the same eigenvalues.
 fn schur_values(b: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> {
+    schur_values_once(b).or_else(|_| {
+        let n = b.nrows();
+        let v = DVector::from_fn(n, |i, _| (i + 1) as f64).normalize();
+        let h = DMatrix::identity(n, n) - (&v * v.transpose()) * 2.0;
+        schur_values_once(&(&h * b * &h))
+    })
+}
+
+/// [`schur_values`] without the retry.
+fn schur_values_once(b: &DMatrix<f64>) -> Result<Vec<Complex<f64>>, NumericError> {
     if b.nrows() == 3 {
         let fixed = Matrix3::from_fn(|r, c| b[(r, c)]);
         let (_, t) = Schur::try_new(fixed, f64::EPSILON, MAX_ITERATIONS).ok_or(NumericError::NoConvergence)?.unpack();
@@ -353,6 +366,19 @@ mod tests {
     fn reals(values: &[Complex<f64>]) -> Vec<f64> {
         assert!(values.iter().all(|z| z.im == 0.0), "{values:?}");
         values.iter().map(|z| z.re).collect()
+    }
+
+    #[test]
+    fn a_matrix_that_stalls_francis_iteration_still_has_eigenvalues() {
+        // nalgebra's Schur iteration cycles on this one (found by a property test of `basis`).
+        let a = m(3, &[0.0, -4.0, 0.0, 1.0, 0.0, -1.0, 0.0, 4.0, 0.0]);
+        let values = eigenvalues(&a).unwrap();
+        let root8 = 8f64.sqrt();
+        let expected = [Complex::new(0.0, 0.0), Complex::new(0.0, root8), Complex::new(0.0, -root8)];
+        for z in expected {
+            assert!(values.iter().any(|v| (v - z).norm() < 1e-12), "{values:?}");
+        }
+        assert!(eigen(&a).is_ok());
     }
 
     #[test]
