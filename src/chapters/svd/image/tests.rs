@@ -18,8 +18,13 @@ fn tab(k: usize) -> ImageTab {
     at_rank(k).image.expect("the picture tab is open")
 }
 
+/// The value of readout `name`.
+fn value(t: &ImageTab, name: &str) -> Value {
+    t.readouts().into_iter().find(|r| r.name == name).unwrap().value
+}
+
 fn readout(t: &ImageTab, name: &str) -> f64 {
-    match t.readouts().into_iter().find(|r| r.name == name).unwrap().value {
+    match value(t, name) {
         Value::Number(x) => x,
         v => panic!("{name} = {v:?}"),
     }
@@ -160,7 +165,7 @@ fn the_readers_colour_picture_is_compressed_per_channel() {
     assert_eq!(t.factors.channels.len(), 3);
     assert_eq!(t.max_rank(), 50);
     assert_eq!(t.own().map(|(f, grey)| (f.name.as_str(), grey)), Some(("photo.png", false)));
-    let shape = t.readouts().into_iter().find(|r| r.name == "picture_shape").unwrap().value;
+    let shape = value(t, "picture_shape");
     assert_eq!(shape, Value::Vector(vec![70.0, 90.0, 3.0]));
     assert_eq!(readout(t, "rank_k"), 10.0);
     assert_eq!(readout(t, "storage_ratio"), 10.0 * 161.0 / 6300.0);
@@ -218,7 +223,7 @@ fn greyscale_is_one_svd_of_the_luma() {
     assert_eq!(t.own().map(|(_, grey)| grey), Some(true));
     let luma = 0.299 * f64::from(file.rgba[0]) + 0.587 * f64::from(file.rgba[1]) + 0.114 * f64::from(file.rgba[2]);
     assert!((t.factors.channels[0].picture[(0, 0)] - luma / 255.0).abs() < 1e-12);
-    let shape = t.readouts().into_iter().find(|r| r.name == "picture_shape").unwrap().value;
+    let shape = value(t, "picture_shape");
     assert_eq!(shape, Value::Vector(vec![30.0, 40.0, 1.0]));
     assert!(t.scene().shapes.iter().all(|s| !matches!(s, Shape::Image { image, .. } if image.channels != 1)));
     // A picture without colour is one channel even when colour is asked for.
@@ -228,7 +233,7 @@ fn greyscale_is_one_svd_of_the_luma() {
 
 #[test]
 fn the_built_in_picture_has_its_shape_and_a_picture_needs_the_tab() {
-    let shape = tab(10).readouts().into_iter().find(|r| r.name == "picture_shape").unwrap().value;
+    let shape = value(&tab(10), "picture_shape");
     assert_eq!(shape, Value::Vector(vec![120.0, 160.0, 1.0]));
     let map = open::<SvdPage>(&[]);
     assert!(!crate::chapter::Chapter::takes_picture(&map) && crate::chapter::Chapter::takes_picture(&at_rank(3)));
