@@ -1,14 +1,14 @@
 //! The Canvas2D painter: the only code that draws pixels. Crisp on HiDPI screens (the backing store is
 //! sized in device pixels, drawing happens in CSS pixels through a transform).
 
-use super::dom::{window, Res};
+use super::dom::{context_2d, offscreen_canvas, window, Res};
 use crate::view::chart::parse_css_color;
 use crate::view::render::Painter;
 use crate::view::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
 use crate::view::viewport::Screen;
 use std::rc::Rc;
-use wasm_bindgen::{Clamped, JsCast, JsValue};
+use wasm_bindgen::{Clamped, JsValue};
 use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 
 /// Space around a label's drawn glyphs in its sprite, in CSS px: the halo's half width (1.5) and a
@@ -167,10 +167,9 @@ struct CachedImage {
 impl CachedImage {
     /// A new canvas of the picture's size holding it.
     fn new(image: &Bitmap) -> Res<CachedImage> {
-        let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
+        let (canvas, ctx) = offscreen_canvas()?;
         canvas.set_width(image.width as u32);
         canvas.set_height(image.height as u32);
-        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
         let mut cached = CachedImage { image: image.clone(), canvas, ctx, used: false };
         cached.fill(image)?;
         Ok(cached)
@@ -189,7 +188,7 @@ impl CachedImage {
 impl CanvasPainter {
     /// Wraps a canvas; fails if it has no 2-D context.
     pub fn new(canvas: HtmlCanvasElement) -> Res<CanvasPainter> {
-        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+        let ctx = context_2d(&canvas)?;
         let palette = Palette::read(&canvas);
         Ok(CanvasPainter {
             canvas,
@@ -272,9 +271,7 @@ impl CanvasPainter {
     fn fresh_base(&mut self) -> Res<()> {
         let (w, h) = (self.canvas.width(), self.canvas.height());
         if self.base.is_none() {
-            let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
-            let ctx =
-                canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
+            let (canvas, ctx) = offscreen_canvas()?;
             self.base = Some(BaseLayer { canvas, ctx, valid: false });
         }
         let Some(base) = &mut self.base else { return Ok(()) };
@@ -490,10 +487,7 @@ impl CanvasPainter {
             return Ok(());
         }
         if self.heat.is_none() {
-            let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
-            let ctx =
-                canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
-            self.heat = Some((canvas, ctx));
+            self.heat = Some(offscreen_canvas()?);
         }
         let Some((canvas, ctx)) = &self.heat else { return Ok(()) };
         if canvas.width() != width || canvas.height() != height {
@@ -548,12 +542,7 @@ impl CanvasPainter {
         let reuse = (self.labels.len() >= MAX_LABEL_SPRITES).then(|| (0..self.labels.len()).min_by_key(|&i| self.labels[i].used)).flatten();
         let (canvas, ctx) = match reuse {
             Some(i) => (self.labels[i].canvas.clone(), self.labels[i].ctx.clone()),
-            None => {
-                let canvas: HtmlCanvasElement = super::dom::document()?.create_element("canvas")?.dyn_into()?;
-                let ctx =
-                    canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
-                (canvas, ctx)
-            }
+            None => offscreen_canvas()?,
         };
         // Setting the size clears the canvas and resets its context.
         canvas.set_width(w);
@@ -603,14 +592,16 @@ impl CanvasPainter {
         fill: Fill,
         color: &str,
     ) -> Res<HtmlCanvasElement> {
-        let canvas: HtmlCanvasElement = match canvas {
-            Some(canvas) => canvas,
-            None => super::dom::document()?.create_element("canvas")?.dyn_into()?,
+        let (canvas, ctx) = match canvas {
+            Some(canvas) => {
+                let ctx = context_2d(&canvas)?;
+                (canvas, ctx)
+            }
+            None => offscreen_canvas()?,
         };
         // Setting the size clears the canvas and resets its context.
         canvas.set_width(self.canvas.width());
         canvas.set_height(self.canvas.height());
-        let ctx = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into::<CanvasRenderingContext2d>()?;
         let dpr = if self.css_size.0 > 0.0 { f64::from(self.canvas.width()) / self.css_size.0 } else { 1.0 };
         ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
         fill_squares(&ctx, centers, size, fill.alpha, color);

@@ -1,7 +1,7 @@
 //! Small DOM helpers: create elements, set text and attributes. User text only ever goes in as text.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, Window};
+use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, HtmlElement, Window};
 
 /// The DOM's result type: a JS exception as the error.
 pub type Res<T> = Result<T, JsValue>;
@@ -14,6 +14,18 @@ pub fn window() -> Res<Window> {
 /// The document.
 pub fn document() -> Res<Document> {
     window()?.document().ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// The 2-D drawing context of `canvas`.
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Res<CanvasRenderingContext2d> {
+    canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into().map_err(JsValue::from)
+}
+
+/// A new canvas that is not in the page, and its 2-D context.
+pub fn offscreen_canvas() -> Res<(HtmlCanvasElement, CanvasRenderingContext2d)> {
+    let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
+    let ctx = context_2d(&canvas)?;
+    Ok((canvas, ctx))
 }
 
 /// Creates `<tag>` with attributes and optional text content.

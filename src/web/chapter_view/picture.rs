@@ -8,16 +8,13 @@
 use super::{send, Shared};
 use crate::chapter::picture::{scaled_size, PictureFile, LARGE_LONG_SIDE, LONG_SIDE};
 use crate::page::{Msg, Page};
-use crate::web::dom::{add, document, set_attr, set_hidden, set_text, window, Res};
+use crate::web::dom::{add, offscreen_canvas, set_attr, set_hidden, set_text, window, Res};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, CanvasRenderingContext2d, ClipboardEvent, DragEvent, Element, File, HtmlCanvasElement, HtmlInputElement, HtmlProgressElement,
-    ImageBitmap,
-};
+use web_sys::{Blob, ClipboardEvent, DragEvent, Element, File, HtmlInputElement, HtmlProgressElement, ImageBitmap};
 
 /// The picture controls under the figure (hidden where the state takes no picture).
 pub(super) struct PicturePanel {
@@ -190,10 +187,9 @@ async fn decode(blob: &Blob, name: &str, long_side: usize) -> Result<PictureFile
 
 /// The picture drawn at `width` × `height` on white, as RGBA bytes.
 fn draw(bitmap: &ImageBitmap, width: usize, height: usize) -> Res<Vec<u8>> {
-    let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
+    let (canvas, ctx) = offscreen_canvas()?;
     canvas.set_width(width as u32);
     canvas.set_height(height as u32);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into()?;
     ctx.set_fill_style_str("#fff");
     ctx.fill_rect(0.0, 0.0, width as f64, height as f64);
     ctx.set_image_smoothing_enabled(true);

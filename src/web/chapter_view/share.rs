@@ -7,11 +7,11 @@ use crate::state::parts::{Part, Parts};
 use crate::view::render::render;
 use crate::view::svg::SvgPainter;
 use crate::web::canvas::CanvasPainter;
-use crate::web::dom::{el, window, Res};
+use crate::web::dom::{context_2d, el, window, Res};
 use crate::web::share_dialog::{ShareDialog, ShareSource, PREVIEW_WIDTH};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, HtmlElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 
 /// Adds the Share button and its dialog, on the site's own full pages.
 pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
@@ -90,7 +90,7 @@ fn png(view: &View, scale: f64) -> Res<HtmlCanvasElement> {
     let picture: HtmlCanvasElement = el("canvas", &[], None)?.dyn_into()?;
     picture.set_width(drawing.width());
     picture.set_height(drawing.height());
-    let ctx = picture.get_context("2d")?.ok_or("no 2d context")?.dyn_into::<CanvasRenderingContext2d>()?;
+    let ctx = context_2d(&picture)?;
     let background = window()?
         .get_computed_style(&view.dom.canvas)?
         .and_then(|style| style.get_property_value("--c-figure-bg").ok())
