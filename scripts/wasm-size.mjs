@@ -2,6 +2,8 @@
 // name points at, the data segments, and each section. Reads a module that still has its name section
 // (wasm-bindgen's output before wasm-opt strips it, or wasm-opt run with -g):
 //   node scripts/wasm-size.mjs target/wasm-bindgen/release/linalg-live_bg.wasm [--top N] [--depth D]
+//   node scripts/wasm-size.mjs <module> --forbid REGEX   exits 1 if any function's name matches (the README's
+//                                                       test command keeps core's float printing and parsing out)
 // Sizes are raw bytes; the gzip column compresses each group's function bodies together (level 9),
 // which is close to what that group adds to the shipped, gzipped module.
 import { readFileSync } from "node:fs";
@@ -69,4 +71,14 @@ for (const [g, raw, gz, n] of rows.slice(0, TOP)) console.log(`| ${g} | ${kib(ra
 if (args.includes("--functions")) {
   console.log("\nlargest functions:");
   for (const b of [...bodies].sort((a, b) => b.size - a.size).slice(0, TOP)) console.log(`${b.size}\t${names.get(b.index)}`);
+}
+const forbid = args.indexOf("--forbid");
+if (forbid >= 0) {
+  const pattern = new RegExp(args[forbid + 1]);
+  const found = bodies.map((b) => names.get(b.index) ?? "").filter((n) => pattern.test(n));
+  if (found.length) {
+    console.error(`\n${found.length} functions match ${pattern}, which the module must not contain:\n  ${found.slice(0, 20).join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log(`\nno function matches ${pattern}`);
 }

@@ -1,6 +1,7 @@
 //! Text for people: numbers and matrices rounded, with a true minus sign (exact values go to JSON),
 //! row equations, and HTML escaping.
 
+use crate::decimal::{exponential, fixed};
 use nalgebra::DMatrix;
 
 /// Rounds for display: integers stay integers, others keep up to 4 decimals (trailing zeros dropped),
@@ -11,11 +12,11 @@ pub fn display_number(x: f64) -> String {
     }
     let a = x.abs();
     if a != 0.0 && !(1e-4..1e9).contains(&a) {
-        let s = format!("{x:.3e}");
+        let s = exponential(x, 3);
         let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
         format!("{}e{}", trim_zeros(mantissa).replace('-', "−"), exp)
     } else {
-        let s = trim_zeros(&format!("{x:.4}"));
+        let s = trim_zeros(&fixed(x, 4));
         if s == "-0" {
             "0".to_string()
         } else {

@@ -3,6 +3,9 @@
 //! two-space layout, and a strict reader for the messages a host page sends. The tests check each
 //! against serde_json.
 
+use crate::decimal::shortest_digits;
+use crate::state::number::decimal_value;
+
 /// Deepest nesting of arrays and objects [`parse`] reads (as deep as serde_json reads).
 const MAX_DEPTH: usize = 127;
 
@@ -87,12 +90,11 @@ pub fn number(x: f64) -> String {
     if !x.is_finite() {
         return "null".into();
     }
-    // Rust's `{:e}` gives the same shortest digits: `-1.25e3`.
-    let scientific = format!("{x:e}");
-    let (mantissa, exp) = scientific.split_once('e').unwrap_or((&scientific, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = mantissa.strip_prefix('-').map_or(("", mantissa), |m| ("-", m));
-    let digits = mantissa.replace('.', "");
+    if x == 0.0 {
+        return if x.is_sign_negative() { "-0.0" } else { "0.0" }.into();
+    }
+    let (digits, exp) = shortest_digits(x);
+    let sign = if x < 0.0 { "-" } else { "" };
     let n = digits.len() as i32;
     let body = if !(-5..=15).contains(&exp) {
         let (first, rest) = digits.split_at(1);
@@ -240,7 +242,7 @@ impl Reader<'_> {
             (self.digits() > 0).then_some(())?;
         }
         let text = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;
-        text.parse::<f64>().ok().filter(|x| x.is_finite()).map(|_| Json::Number(text.to_string()))
+        decimal_value(text).is_finite().then(|| Json::Number(text.to_string()))
     }
 
     fn hex4(&mut self) -> Option<u32> {

@@ -6,6 +6,8 @@
 
 pub mod chapter;
 pub mod chapters;
+pub mod decimal;
+pub mod engine;
 pub mod format;
 pub mod host_api;
 pub mod json;

@@ -206,3 +206,80 @@ async fn download_notebook_in_the_code_panel_saves_the_states_notebook_as_a_blob
     assert_eq!(numpy.trim_end(), panel.trim_end());
     assert_eq!(root.query_selector(".copy-status").unwrap().unwrap().text_content().unwrap(), "");
 }
+
+/// In the browser, decimals beyond the fast path are converted by the JavaScript engine: it must give
+/// the same double as Rust's correctly rounded conversion, also for 17- to 40-digit texts, subnormals
+/// and overflow.
+#[wasm_bindgen_test]
+fn the_engine_converts_long_decimals_like_rust() {
+    use linalg_live::state::number::decimal_value;
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut texts: Vec<String> = [
+        "1e400",
+        "-1e400",
+        "4.9e-324",
+        "2.4703282292062327e-324",
+        "2.4703282292062328e-324",
+        "9007199254740993",
+        "1.7976931348623157e308",
+        "0.1000000000000000055511151231257827",
+    ]
+    .map(String::from)
+    .to_vec();
+    for _ in 0..3000 {
+        let x = f64::from_bits(next() >> 1);
+        if x.is_finite() {
+            texts.push(format!("{x:.16e}"));
+            texts.push(format!("{x:.30e}"));
+            texts.push(format!("-{}{}e{}", next() % 1_000_000_000_000_000_000, next() % 1_000_000_000, (next() % 700) as i64 - 350));
+        }
+    }
+    for text in &texts {
+        let theirs: f64 = text.parse().unwrap();
+        assert_eq!(decimal_value(text).to_bits(), theirs.to_bits(), "{text}");
+    }
+}
+
+/// In the browser the shortest digits come from the JavaScript engine: every printed form must still
+/// be core::fmt's, digit for digit, for doubles of every magnitude.
+#[wasm_bindgen_test]
+fn the_engine_prints_doubles_like_core_fmt() {
+    use linalg_live::decimal::{debug, display, lower_exp};
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut doubles = vec![
+        0.0,
+        -0.0,
+        0.1,
+        0.2 + 0.1,
+        1e21,
+        1e-7,
+        123456789012345680000.0,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        2.5,
+        1e16,
+        f64::from_bits(1e16f64.to_bits() - 1),
+    ];
+    for _ in 0..5000 {
+        doubles.push(f64::from_bits(next()));
+        doubles.push((next() % 2_000_001) as f64 / 1000.0 - 1000.0);
+    }
+    for x in doubles.into_iter().filter(|x| x.is_finite()) {
+        assert_eq!(debug(x), format!("{x:?}"));
+        assert_eq!(display(x), format!("{x}"));
+        assert_eq!(lower_exp(x), format!("{x:e}"));
+    }
+}

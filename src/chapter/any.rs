@@ -8,6 +8,7 @@ use super::handle::{dragged, Action, HandleId, Handles};
 use super::input::{InputKind, InputSpec, Limits, SliderRange};
 use super::picture::{PictureFile, PictureJob};
 use super::{Chapter, Code, Describe, Draw, Readouts};
+use crate::math::clamp;
 use crate::readout::Readout;
 use crate::state::matrix::{format_matrix, format_vector, parse_matrix, parse_scalar, parse_vector, MAX_ROWS};
 use crate::view::chart::Chart;
@@ -153,7 +154,7 @@ impl<C: Chapter> AnyChapter for C {
                     value,
                     limits: spec.limits,
                     slider: spec.slider.map(|r| match (spec.slider_cap)(self) {
-                        Some(cap) => SliderRange { max: cap.clamp(r.min, r.max), ..r },
+                        Some(cap) => SliderRange { max: clamp(cap, r.min, r.max), ..r },
                         None => r,
                     }),
                     paste: spec.paste,

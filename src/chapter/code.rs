@@ -1,6 +1,7 @@
 //! The code panel: code that reproduces the page's state in numpy, PyTorch and nalgebra.
 
 use super::input::{Access, InputSpec};
+use crate::decimal::debug;
 use crate::state::number::format_number;
 use nalgebra::DMatrix;
 
@@ -61,16 +62,17 @@ impl Code {
         match spec.access {
             Access::Scalar { get, .. } => {
                 let Some(x) = get(state) else { return };
-                self.numpy.push_str(&format!("{name} = {x:?}\n"));
-                self.torch.push_str(&format!("{name} = {x:?}\n"));
-                self.nalgebra.push_str(&format!("let {rust} = {x:?}_f64;\n"));
+                let x = debug(x);
+                self.numpy.push_str(&format!("{name} = {x}\n"));
+                self.torch.push_str(&format!("{name} = {x}\n"));
+                self.nalgebra.push_str(&format!("let {rust} = {x}_f64;\n"));
             }
             Access::Vector { get, .. } => {
                 let Some(v) = get(state) else { return };
                 let array = list_literal(v.iter().copied());
                 self.numpy.push_str(&format!("{name} = np.array({array}, dtype=float)\n"));
                 self.torch.push_str(&format!("{name} = torch.tensor({array}, dtype=torch.float64)\n"));
-                let entries: Vec<String> = v.iter().map(|x| format!("{x:?}")).collect();
+                let entries: Vec<String> = v.iter().map(|&x| debug(x)).collect();
                 self.nalgebra.push_str(&format!("let {rust} = DVector::from_vec(vec![{}]);\n", entries.join(", ")));
             }
             Access::Matrix { get, .. } => {
@@ -78,7 +80,7 @@ impl Code {
                 let array = matrix_literal(m);
                 self.numpy.push_str(&format!("{name} = np.array({array}, dtype=float)\n"));
                 self.torch.push_str(&format!("{name} = torch.tensor({array}, dtype=torch.float64)\n"));
-                let entries: Vec<String> = m.transpose().iter().map(|x| format!("{x:?}")).collect();
+                let entries: Vec<String> = m.transpose().iter().map(|&x| debug(x)).collect();
                 self.nalgebra.push_str(&format!(
                     "let {rust} = DMatrix::from_row_slice({}, {}, &[{}]);\n",
                     m.nrows(),

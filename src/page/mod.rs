@@ -13,6 +13,7 @@ pub use history::{MAX_ENTRIES, MAX_STEPS};
 
 use crate::chapter::picture::{PictureFile, PictureJob};
 use crate::chapter::{from_params, to_params, Action, AnyChapter, ChapterInfo, Figure, Handle, HandleId, Handles};
+use crate::math::clamp;
 use crate::readout::Readout;
 use crate::state::parts::{Parts, SHOW_PARAM};
 use crate::state::route::{build_hash, ChapterLink, EMBED_PARAM};
@@ -516,7 +517,7 @@ impl Page {
                     Handles::Plane(handles) => {
                         if let Some(h) = handles.into_iter().find(|h| h.id == handle) {
                             let step = if fine { FINE_KEY_STEP } else { KEY_STEP };
-                            let to = (h.at + World::new(dx, dy) * step).map(|x| x.clamp(-MAX_COORD, MAX_COORD));
+                            let to = (h.at + World::new(dx, dy) * step).map(|x| clamp(x, -MAX_COORD, MAX_COORD));
                             // Fine steps deliberately leave the lattice; coarse steps keep lattice points on it.
                             ch.state = self.move_handle(handle, to, self.snap && !fine);
                             ch.figure = true;

@@ -3,6 +3,7 @@
 
 use super::{Changes, Page, FINE_KEY_STEP, KEY_STEP, MAX_COORD};
 use crate::chapter::{Action, Handle, HandleId, Handles};
+use crate::math::clamp;
 use crate::view::scene::Role;
 use crate::view::space::{Point3, FINE_ORBIT_KEY_STEP, ORBIT_KEY_STEP};
 use crate::view::viewport::Screen;
@@ -81,7 +82,7 @@ impl Page {
         } else {
             self.camera.nearest_axis(dx, dy) * KEY_STEP
         };
-        let to = (h.at + step).map(|x| x.clamp(-MAX_COORD, MAX_COORD));
+        let to = (h.at + step).map(|x| clamp(x, -MAX_COORD, MAX_COORD));
         ch.state = self.move_space_handle(id, to, self.snap && !fine);
         ch.figure = true;
         ch.settled = ch.state;

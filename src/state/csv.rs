@@ -34,8 +34,8 @@ impl fmt::Display for CsvError {
         match self {
             CsvError::TooLarge { bytes } => write!(
                 f,
-                "the text is {:.1} MB; at most {} MB can be pasted",
-                *bytes as f64 / (1024.0 * 1024.0),
+                "the text is {} MB; at most {} MB can be pasted",
+                crate::decimal::fixed(*bytes as f64 / (1024.0 * 1024.0), 1),
                 MAX_CSV_BYTES / (1024 * 1024)
             ),
             CsvError::TooManyRows { row } => write!(f, "Row {row}: more than {MAX_CSV_ROWS} points; at most {MAX_CSV_ROWS} can be pasted"),

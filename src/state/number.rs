@@ -1,13 +1,15 @@
 //! Numbers as the page contract writes them: decimal with optional sign, fraction and exponent.
 //!
 //! Rust's `f64::from_str` also accepts `inf`, `NaN` and `infinity`; the contract does not, so the grammar
-//! is checked first and the conversion second. Values that overflow `f64` (`1e400`) are rejected too.
+//! is checked first and the conversion second ([`decimal_value`]). Values that overflow `f64` (`1e400`)
+//! are rejected too.
 //!
 //! Links stay strict ([`parse_number`]: ASCII only, as the page contract says). What a reader types
 //! into a cell may be typeset text copied from a page, so [`parse_typed_number`] first rewrites it
 //! into that grammar: typographic minus signs become `-`, and spaces may surround the number, follow
 //! its sign and separate groups of three digits.
 
+use crate::engine::decimal_to_f64;
 use std::fmt;
 
 /// Longest number text accepted; longer input is certainly not a hand-typed value.
@@ -62,7 +64,7 @@ pub fn parse_number(text: &str) -> Result<f64, NumberError> {
     if !matches_grammar(t.as_bytes()) {
         return Err(NumberError::NotANumber(t.to_string()));
     }
-    let value: f64 = t.parse().map_err(|_| NumberError::NotANumber(t.to_string()))?;
+    let value = decimal_value(t);
     if value.is_finite() {
         // Normalise -0 to 0 so that printing and comparing never show a stray minus sign.
         Ok(if value == 0.0 { 0.0 } else { value })
@@ -148,6 +150,69 @@ fn matches_grammar(s: &[u8]) -> bool {
     i == s.len()
 }
 
+/// The `f64` nearest to a decimal text of the contract's grammar (checked by the caller; JSON's
+/// numbers are a subset), infinite when it overflows.
+///
+/// Most numbers people type or a page prints have at most 15 significant digits and a small exponent:
+/// then the digits and the power of ten are both exact doubles and one division or multiplication
+/// rounds correctly (Clinger's fast path). The rest go to [`decimal_to_f64`], a full conversion (in the
+/// browser the JavaScript engine's, so that the module does not carry Rust's 10 KB table of powers of
+/// five; natively `str::parse`).
+pub fn decimal_value(text: &str) -> f64 {
+    /// The powers of ten that are exact doubles.
+    const EXACT_POWERS: [f64; 23] =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+    let bytes = text.as_bytes();
+    let negative = bytes.first() == Some(&b'-');
+    let mut digits: u64 = 0;
+    let mut scale: i64 = 0;
+    let mut fraction = false;
+    let mut at = usize::from(matches!(bytes.first(), Some(b'+' | b'-')));
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b'0'..=b'9' => {
+                if digits >= 1 << 53 {
+                    return decimal_to_f64(text);
+                }
+                digits = digits * 10 + u64::from(b - b'0');
+                if fraction {
+                    scale -= 1;
+                }
+            }
+            b'.' => fraction = true,
+            _ => break,
+        }
+        at += 1;
+    }
+    if digits > 1 << 53 {
+        return decimal_to_f64(text);
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        let exponent = &text[at + 1..];
+        let (sign, magnitude) = match exponent.strip_prefix('-') {
+            Some(rest) => (-1, rest),
+            None => (1, exponent.trim_start_matches('+')),
+        };
+        // More than 18 digits of exponent: beyond any double either way.
+        let Ok(magnitude) = magnitude.parse::<i64>() else { return decimal_to_f64(text) };
+        scale += sign * magnitude;
+    }
+    let magnitude = if digits == 0 {
+        0.0
+    } else if (0..=22).contains(&scale) {
+        digits as f64 * EXACT_POWERS[scale as usize]
+    } else if (-22..0).contains(&scale) {
+        digits as f64 / EXACT_POWERS[-scale as usize]
+    } else {
+        return decimal_to_f64(text);
+    };
+    if negative {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
 fn count_digits(s: &[u8]) -> usize {
     s.iter().take_while(|b| b.is_ascii_digit()).count()
 }
@@ -157,8 +222,8 @@ pub fn format_number(x: f64) -> String {
     if x == x.trunc() && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        // `{:?}` is Rust's shortest round-trip form, switching to exponents for very large/small values.
-        format!("{x:?}")
+        // Rust's shortest round-trip form (`{:?}`), switching to exponents for very large/small values.
+        crate::decimal::debug(x)
     }
 }
 
@@ -209,6 +274,36 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        /// The fast path and the fallback agree with Rust's correctly rounded conversion on texts of
+        /// every shape: short and long digit strings, leading and trailing zeros, any exponent.
+        #[test]
+        fn decimal_value_is_correctly_rounded(
+            sign in "[+-]?", whole in "[0-9]{0,20}", point in proptest::bool::ANY, fraction in "[0-9]{0,20}",
+            exponent in proptest::option::of(-400i32..400),
+        ) {
+            let digits = if whole.is_empty() && (!point || fraction.is_empty()) { "0".to_string() } else { whole.clone() };
+            let mut text = format!("{sign}{digits}");
+            if point {
+                text = format!("{text}.{fraction}");
+            }
+            if let Some(e) = exponent {
+                text = format!("{text}e{e}");
+            }
+            proptest::prop_assert!(matches_grammar(text.as_bytes()), "{}", text);
+            let ours = decimal_value(&text);
+            let theirs: f64 = text.parse().unwrap();
+            proptest::prop_assert_eq!(ours.to_bits(), theirs.to_bits(), "{}", text);
+        }
+
+        /// Doubles printed with 17 significant digits (the hardest to round) read back exactly.
+        #[test]
+        fn decimal_value_reads_printed_doubles(x in proptest::num::f64::NORMAL | proptest::num::f64::SUBNORMAL) {
+            for text in [format!("{x:e}"), format!("{x:.16e}"), format!("{x:?}")] {
+                proptest::prop_assert_eq!(decimal_value(&text).to_bits(), x.to_bits(), "{}", text);
+            }
+        }
         #[test]
         fn typed_numbers_read_what_the_site_prints(x in proptest::num::f64::NORMAL | proptest::num::f64::ZERO) {
             // The site prints U+2212; a reader copying it back gets the same value.

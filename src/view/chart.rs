@@ -14,6 +14,8 @@ use super::render::Painter;
 use super::scene::{Align, Fill, Role, Stroke};
 use super::viewport::{nice_step, Screen};
 use crate::format::display_number;
+use crate::math::clamp;
+use crate::state::number::parse_number;
 
 /// On a log axis, values at or below the largest value × this ratio (and zeros) are drawn at that floor.
 pub const LOG_FLOOR_RATIO: f64 = 1e-12;
@@ -90,7 +92,7 @@ pub fn parse_css_color(text: &str) -> Option<(u8, u8, u8)> {
     }
     let inner = text.strip_prefix("rgba(").or_else(|| text.strip_prefix("rgb("))?.strip_suffix(')')?;
     let mut parts =
-        inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| p.parse::<f64>().ok().map(|x| x.clamp(0.0, 255.0).round() as u8));
+        inner.split([',', ' ', '/']).filter(|p| !p.is_empty()).map(|p| parse_number(p).ok().map(|x| clamp(x, 0.0, 255.0).round() as u8));
     Some((parts.next()??, parts.next()??, parts.next()??))
 }
 
@@ -164,7 +166,7 @@ impl Chart {
 
 /// The chart's height for a width, in CSS px (half as high as wide, within 200–300 px).
 pub fn chart_height(width: f64) -> f64 {
-    (width * 0.5).clamp(200.0, 300.0)
+    clamp(width * 0.5, 200.0, 300.0)
 }
 
 /// The plot's margins inside the chart, in CSS px: left (the y labels), right, top (title, legend, the
@@ -183,10 +185,10 @@ pub fn draw(chart: &Chart, width: f64, height: f64, painter: &mut dyn Painter) {
     let sx = |x: f64| left + (x - x_lo) / (x_hi - x_lo) * (right - left);
     let unit = |y: f64| match floor {
         Some(f) => {
-            let y = if y <= f { bottom } else { y.clamp(bottom, top) };
+            let y = if y <= f { bottom } else { clamp(y, bottom, top) };
             (y.log10() - bottom.log10()) / (top.log10() - bottom.log10())
         }
-        None => (y.clamp(bottom, top) - bottom) / (top - bottom),
+        None => (clamp(y, bottom, top) - bottom) / (top - bottom),
     };
     let sy = |y: f64| lower - unit(y) * (lower - upper);
     let at = |x: f64, y: f64| Screen { x, y };
@@ -206,7 +208,7 @@ pub fn draw(chart: &Chart, width: f64, height: f64, painter: &mut dyn Painter) {
     // Whole numbers along x, at most about 8 of them.
     let (first, last) = (x_lo.ceil(), x_hi.floor());
     let step = ((last - first + 1.0) / 8.0).ceil().max(1.0);
-    let count = ((last - first) / step).floor().clamp(-1.0, 1000.0) as i64 + 1;
+    let count = clamp(((last - first) / step).floor(), -1.0, 1000.0) as i64 + 1;
     for i in 0..count.max(0) {
         let x = first + i as f64 * step;
         painter.text(at(sx(x), lower + 16.0), &display_number(x), Role::Axis, Align::Center);

@@ -12,6 +12,7 @@
 
 use super::scene::{Align, Role};
 use super::viewport::Screen;
+use crate::math::clamp;
 
 /// How far a label's letters reach above its baseline (the point the painter is given), in CSS px.
 const ASCENT_PX: f64 = 11.0;
@@ -265,7 +266,7 @@ impl LabelRequest {
 fn distance_to_segment(p: Screen, a: Screen, b: Screen) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 { (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let t = if len2 > 0.0 { clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) } else { 0.0 };
     let d = (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy);
     if d.is_finite() {
         d

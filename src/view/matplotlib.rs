@@ -13,7 +13,10 @@ use super::render::Painter;
 use super::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use super::svg::SvgTheme;
 use super::viewport::Screen;
+use crate::decimal::fixed;
 use crate::format::base64;
+use crate::math::clamp;
+use crate::state::number::parse_number;
 use std::fmt::Write;
 
 /// Each role and the Python constant that holds its colour.
@@ -73,7 +76,7 @@ pub struct MatplotlibPainter {
 
 /// A coordinate or length with at most two decimals and no trailing zeros (as in the SVG export).
 fn num(x: f64) -> String {
-    let text = format!("{x:.2}");
+    let text = fixed(x, 2);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_string()
@@ -152,7 +155,7 @@ impl MatplotlibPainter {
 
     /// A fill colour: the role's constant, with its opacity when below 1.
     fn fill_color(fill: Fill) -> String {
-        let alpha = if fill.alpha.is_finite() { fill.alpha.clamp(0.0, 1.0) } else { 1.0 };
+        let alpha = if fill.alpha.is_finite() { clamp(fill.alpha, 0.0, 1.0) } else { 1.0 };
         if alpha < 1.0 {
             format!("({}, {})", Self::color(fill.role), num(alpha))
         } else {
@@ -224,7 +227,7 @@ impl MatplotlibPainter {
                  \x20            clip_on=True, parse_math=False, zorder=1)\n",
             );
         }
-        let font = self.theme.font.split_once("px").and_then(|(size, _)| size.trim().parse::<f64>().ok()).unwrap_or(13.0);
+        let font = self.theme.font.split_once("px").and_then(|(size, _)| parse_number(size).ok()).unwrap_or(13.0);
         let (w, h) = (num(self.width), num(self.height));
         let _ = write!(
             out,

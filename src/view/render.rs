@@ -7,6 +7,7 @@ use super::labels::{
 use super::scene::{Align, Bitmap, Fill, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
 use crate::format::display_number;
+use crate::math::clamp;
 use crate::math::small::{det_2x2, inverse_2x2};
 use nalgebra::Matrix2;
 
@@ -363,8 +364,8 @@ fn quadratic_field(form: &Matrix2<f64>, (positive, negative): (Role, Role), alph
     }
     let form = form / big;
     let (width, height) = (view.width.max(1.0), view.height.max(1.0));
-    let columns = (width / HEAT_CELL_PX).ceil().clamp(1.0, MAX_HEAT_CELLS) as usize;
-    let rows = (height / HEAT_CELL_PX).ceil().clamp(1.0, MAX_HEAT_CELLS) as usize;
+    let columns = clamp((width / HEAT_CELL_PX).ceil(), 1.0, MAX_HEAT_CELLS) as usize;
+    let rows = clamp((height / HEAT_CELL_PX).ceil(), 1.0, MAX_HEAT_CELLS) as usize;
     let (cell_w, cell_h) = (width / columns as f64, height / rows as f64);
     let mut values = Vec::with_capacity(columns * rows);
     for r in 0..rows {
@@ -501,12 +502,12 @@ fn axes(view: &Viewport, painter: &mut dyn Painter, c: &mut Collected, index: us
     let step = view.grid_step(56.0);
     // Keep labels inside the canvas when the axis itself is scrolled out of view.
     let origin = view.to_screen(World::zeros());
-    let label_y = origin.y.clamp(4.0, view.height - 18.0) + 14.0;
-    let label_x = origin.x.clamp(24.0, view.width - 4.0) - 5.0;
+    let label_y = clamp(origin.y, 4.0, view.height - 18.0) + 14.0;
+    let label_x = clamp(origin.x, 24.0, view.width - 4.0) - 5.0;
     // Integer counters (bounded by the canvas size): far from the origin `k += 1.0` can stall.
     let ticks = |from: f64, to: f64| {
         let first = (from / step).ceil();
-        let count = ((to - from) / step).floor().clamp(0.0, 200.0) as usize + 1;
+        let count = clamp(((to - from) / step).floor(), 0.0, 200.0) as usize + 1;
         (0..count).map(move |i| (first + i as f64) * step).filter(move |v| *v <= to && *v != 0.0)
     };
     // A tick label that would be cut by the figure's edge is left out (a y label is moved right

@@ -2,6 +2,7 @@
 //! maps roles to colours, so one meaning has one colour on every page (see the visual language).
 
 use super::viewport::World;
+use crate::math::clamp;
 use nalgebra::Matrix2;
 use std::rc::Rc;
 
@@ -144,7 +145,7 @@ impl HeatMap {
         if self.width.checked_mul(self.height) != Some(self.values.len()) {
             return Vec::new();
         }
-        let alpha = if self.alpha.is_finite() { self.alpha.clamp(0.0, 1.0) } else { 0.0 };
+        let alpha = if self.alpha.is_finite() { clamp(self.alpha, 0.0, 1.0) } else { 0.0 };
         self.values
             .iter()
             .flat_map(|&v| {

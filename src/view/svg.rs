@@ -5,7 +5,9 @@ use super::chart::parse_css_color;
 use super::render::Painter;
 use super::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use super::viewport::Screen;
+use crate::decimal::fixed;
 use crate::format::{base64, escape_html};
+use crate::math::clamp;
 use std::fmt::Write;
 
 /// The colours and font of the theme in effect, as CSS colour texts.
@@ -73,7 +75,7 @@ pub fn role_classes() -> String {
 
 /// A coordinate or length with at most two decimals and no trailing zeros.
 fn num(x: f64) -> String {
-    let text = format!("{:.2}", x);
+    let text = fixed(x, 2);
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".to_string()
@@ -129,7 +131,7 @@ impl SvgPainter {
                     let _ = write!(out, " fill=\"{}\"", escape_html(self.theme.color(f.role)));
                 }
                 if f.alpha < 1.0 {
-                    let _ = write!(out, " fill-opacity=\"{}\"", num(f.alpha.clamp(0.0, 1.0)));
+                    let _ = write!(out, " fill-opacity=\"{}\"", num(clamp(f.alpha, 0.0, 1.0)));
                 }
             }
             None => out.push_str(" fill=\"none\""),

@@ -1,6 +1,8 @@
 //! The timeline of a staged transformation (identity → B → AB, or Vᵀ → Σ → U): play, pause, scrub.
 //! Time comes in as milliseconds from the caller, so the timeline is a pure value that tests can drive.
 
+use crate::math::clamp;
+
 /// Milliseconds one stage takes to play.
 pub const STAGE_MS: f64 = 900.0;
 /// Pause between two stages while playing, in milliseconds.
@@ -40,14 +42,14 @@ impl Timeline {
 
     /// The eased progress of stage `i` in `0..=1` (0 before it starts, 1 after it ends).
     pub fn progress(&self, i: usize) -> f64 {
-        ease_in_out((self.position - i as f64).clamp(0.0, 1.0))
+        ease_in_out(clamp(self.position - i as f64, 0.0, 1.0))
     }
 
     /// Moves to a position (a scrub); stops playing.
     pub fn scrub(&mut self, position: f64) {
         self.playing = None;
         if position.is_finite() {
-            self.position = position.clamp(0.0, self.stages as f64);
+            self.position = clamp(position, 0.0, self.stages as f64);
         }
     }
 

@@ -1,5 +1,6 @@
 //! The mapping between world coordinates (the maths, y up) and screen coordinates (CSS px, y down).
 
+use crate::math::clamp;
 use nalgebra::Vector2;
 
 /// A point or vector in world units.
@@ -58,7 +59,7 @@ impl Viewport {
     /// Clamps a world point into the visible rectangle (a drag never takes a handle off screen).
     pub fn clamp(&self, p: World) -> World {
         let (lo, hi) = self.world_bounds();
-        World::new(p.x.clamp(lo.x, hi.x), p.y.clamp(lo.y, hi.y))
+        World::new(clamp(p.x, lo.x, hi.x), clamp(p.y, lo.y, hi.y))
     }
 
     /// Moves the view by a screen offset (a pan gesture).
@@ -74,7 +75,7 @@ impl Viewport {
             return;
         }
         let anchor = self.to_world(at);
-        self.scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        self.scale = clamp(self.scale * factor, MIN_SCALE, MAX_SCALE);
         let moved = self.to_world(at);
         self.center += anchor - moved;
     }
@@ -92,10 +93,10 @@ impl Viewport {
         let sym_scale = (self.width / (2.0 * symmetric.x.max(0.5) * margin)).min(self.height / (2.0 * symmetric.y.max(0.5) * margin));
         if sym_scale >= scale * 0.6 {
             self.center = World::zeros();
-            self.scale = sym_scale.clamp(MIN_SCALE, MAX_SCALE);
+            self.scale = clamp(sym_scale, MIN_SCALE, MAX_SCALE);
         } else {
             self.center = (lo + hi) / 2.0;
-            self.scale = scale.clamp(MIN_SCALE, MAX_SCALE);
+            self.scale = clamp(scale, MIN_SCALE, MAX_SCALE);
         }
     }
 

@@ -2,6 +2,7 @@
 //! sized in device pixels, drawing happens in CSS pixels through a transform).
 
 use super::dom::{context_2d, offscreen_canvas, window, Res};
+use crate::math::clamp;
 use crate::view::chart::parse_css_color;
 use crate::view::render::Painter;
 use crate::view::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
@@ -222,7 +223,7 @@ impl CanvasPainter {
 
     /// Like [`CanvasPainter::prepare`] at `scale` device pixels per CSS pixel (clamped to 1–4).
     pub fn prepare_at(&mut self, width: f64, height: f64, scale: f64) -> Res<bool> {
-        let dpr = if scale.is_finite() { scale.clamp(1.0, 4.0) } else { 1.0 };
+        let dpr = if scale.is_finite() { clamp(scale, 1.0, 4.0) } else { 1.0 };
         let (w, h) = ((width * dpr).round().max(1.0) as u32, (height * dpr).round().max(1.0) as u32);
         let resized = self.canvas.width() != w || self.canvas.height() != h;
         if resized {

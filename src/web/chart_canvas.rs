@@ -5,6 +5,7 @@
 
 use super::canvas::{CanvasPainter, Palette};
 use super::dom::{add, html, set_attr, set_text, Res};
+use crate::decimal::display;
 use crate::view::chart::{chart_height, draw, Chart};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement};
@@ -62,7 +63,7 @@ impl ChartPanel {
             return Ok(());
         }
         let canvas = p.painter.canvas();
-        html(canvas)?.style().set_property("height", &format!("{}px", size.1))?;
+        html(canvas)?.style().set_property("height", &format!("{}px", display(size.1)))?;
         let description = chart.description();
         set_attr(canvas, "aria-label", &description)?;
         set_text(&p.values, &description);

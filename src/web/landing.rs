@@ -4,6 +4,7 @@
 use super::canvas::Palette;
 use super::dom::{add, now_ms, window, Res};
 use crate::chapters::{ChapterInfo, CHAPTERS};
+use crate::decimal::{display, fixed};
 use crate::page::{Msg, Page};
 use crate::state::route::ChapterLink;
 use crate::view::render::render;
@@ -32,7 +33,7 @@ pub fn build(root: &Element) -> Res<()> {
         ),
     )?;
     let list = add(&wrap, "ol", &[("class", "syllabus")], None)?;
-    let side = FIGURE_PX.to_string();
+    let side = display(FIGURE_PX);
     let mut figures = Vec::new();
     for c in CHAPTERS.iter() {
         let item = add(&list, "li", &[], None)?;
@@ -105,7 +106,7 @@ fn step(mut d: Drawing) {
     if d.next < d.figures.len() {
         let _ = later(d);
     } else {
-        let _ = d.list.set_attribute("data-figures-ms", &format!("{:.1}", d.work_ms));
+        let _ = d.list.set_attribute("data-figures-ms", &fixed(d.work_ms, 1));
     }
 }
 

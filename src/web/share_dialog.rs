@@ -5,6 +5,7 @@
 
 use super::dom::{add, set_text, window, Res};
 use super::download;
+use crate::decimal::display;
 use crate::share::Snippets;
 use crate::state::parts::{Part, Parts};
 use gloo_events::EventListener;
@@ -107,7 +108,7 @@ impl ShareDialog {
                     }
                 }
                 let text = (source.height)(parts)
-                    .map(|h| format!("About {} px tall in a frame {PREVIEW_WIDTH} px wide.", (h / 10.0).round() * 10.0))
+                    .map(|h| format!("About {} px tall in a frame {} px wide.", display((h / 10.0).round() * 10.0), display(PREVIEW_WIDTH)))
                     .unwrap_or_default();
                 set_text(&size, &text);
             })

@@ -50,3 +50,16 @@ impl fmt::Display for NumericError {
         })
     }
 }
+
+/// `x` limited to [`lo`, `hi`] (NaN stays NaN), like `f64::clamp` for `lo ≤ hi` but without its check
+/// of the bounds, whose panic message would link `core::fmt`'s float printing into the WebAssembly module.
+#[inline]
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}

@@ -4,6 +4,7 @@
 
 use super::{why, Inverse};
 use crate::chapter::{null_space, Readouts};
+use crate::decimal::display;
 use crate::format::{display_number, display_shape};
 use crate::math::det::{determinant, Det};
 use crate::math::NumericError;
@@ -96,7 +97,8 @@ fn condition(c: &Inverse) -> Readout {
         Ok(s) => match s.condition_number() {
             None => Readout::missing("condition_number", label, "infinite: the smallest singular value is 0, A is singular"),
             Some(k) => {
-                let digits = k.log10().max(0.0).round();
+                let lost = k.log10().max(0.0).round();
+                let digits = display(lost);
                 let (rank, n) = (s.rank(), c.n());
                 let note = if rank < n {
                     format!(
@@ -104,7 +106,7 @@ fn condition(c: &Inverse) -> Readout {
                     )
                 } else if k > ILL_CONDITIONED {
                     format!("σ₁/σₙ. Nearly singular: results lose about {digits} of the 16 significant digits")
-                } else if digits >= 1.0 {
+                } else if lost >= 1.0 {
                     format!("σ₁/σₙ: results may lose about {digits} of the 16 significant digits")
                 } else {
                     "σ₁/σₙ: well-conditioned, rounding errors are not amplified".to_string()

@@ -5,6 +5,7 @@ use crate::chapter::figure::point;
 use crate::chapter::Describe;
 use crate::chapter::{rust_name, Chapter, Code};
 use crate::format::{display_at_scale, display_number, display_shape};
+use crate::math::clamp;
 use crate::math::tensor::{dot, product};
 use nalgebra::DMatrix;
 
@@ -94,7 +95,7 @@ impl Describe for Multiplication {
             },
             View::Dot => match (dot(&self.v, &self.w), point(&self.v), point(&self.w)) {
                 (Some(d), Some(v), Some(w)) if v.norm() > 0.0 && w.norm() > 0.0 => {
-                    let angle = (d / (v.norm() * w.norm())).clamp(-1.0, 1.0).acos().to_degrees();
+                    let angle = clamp(d / (v.norm() * w.norm()), -1.0, 1.0).acos().to_degrees();
                     let scale = (v.x * w.x).abs() + (v.y * w.y).abs();
                     format!(
                         "v·w = {}; the angle between v and w is {}°.",

@@ -5,7 +5,9 @@
 use super::{sparse, Norms};
 use crate::chapter::Readouts;
 use crate::chapter::{Chapter, InputKind};
+use crate::decimal::display;
 use crate::format::{display_number, display_shape};
+use crate::math::clamp;
 use crate::math::norms::{frobenius, l0, l1, l2, linf, lp};
 use crate::readout::{number_readout, Readout, Value};
 
@@ -54,7 +56,7 @@ fn vector_norms(c: &Norms) -> Vec<Readout> {
             "l0",
             "L⁰ (non-zeros)",
             Value::Number(n0),
-            format!("{} of {} entries are not 0; not a true norm (‖2v‖₀ = ‖v‖₀)", n0, e.len()),
+            format!("{} of {} entries are not 0; not a true norm (‖2v‖₀ = ‖v‖₀)", display(n0), e.len()),
         ),
         number_readout("l1", "‖v‖₁", l1(e), "Σ|vᵢ|: the taxicab distance"),
         number_readout("l2", "‖v‖₂", l2(e), "√(Σ vᵢ²): the straight-line length"),
@@ -99,7 +101,7 @@ fn triangle(c: &Norms) -> Vec<Readout> {
             },
         ),
         if a > 0.0 && b > 0.0 {
-            let cos = (c.v.dot(&c.w) / a / b).clamp(-1.0, 1.0);
+            let cos = clamp(c.v.dot(&c.w) / a / b, -1.0, 1.0);
             number_readout("angle", NAMES[3].1, cos.acos().to_degrees(), "from vᵀw = ‖v‖₂‖w‖₂ cos θ")
         } else {
             Readout::missing("angle", NAMES[3].1, "not defined: one of the vectors is 0")

@@ -5,6 +5,7 @@ use super::SpecialMatrices;
 use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
 use crate::format::display_number;
+use crate::math::clamp;
 use crate::math::norms::column_norms;
 use crate::math::structure::{is_diagonal, is_orthogonal, is_symmetric};
 
@@ -128,7 +129,7 @@ fn columns_in_words(c: &SpecialMatrices) -> String {
     if let (2, [n0, n1, ..]) = (c.a.ncols(), norms.as_slice()) {
         let cos = (c.a.column(0) / *n0).dot(&(c.a.column(1) / *n1));
         if *n0 > 0.0 && *n1 > 0.0 && cos.is_finite() {
-            let degrees = cos.clamp(-1.0, 1.0).acos().to_degrees();
+            let degrees = clamp(cos, -1.0, 1.0).acos().to_degrees();
             text.push_str(&format!(", at {}° to each other", display_number((degrees * 10.0).round() / 10.0)));
         }
     }

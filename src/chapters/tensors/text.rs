@@ -4,6 +4,7 @@
 use super::{numpy_shape, plural, stack, Tensors, View};
 use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
+use crate::decimal::debug;
 use crate::format::{display_number, display_tuple, subscript};
 use crate::math::tensor::Broadcast;
 use crate::state::number::format_number;
@@ -21,7 +22,7 @@ impl Describe for Tensors {
         let s = format_number(self.s);
         code.numpy.push_str(&format!("s = {s}\n\n"));
         code.torch.push_str(&format!("s = {s}\n\n"));
-        code.nalgebra.push_str(&format!("let s = {:?}_f64;\n\n", self.s));
+        code.nalgebra.push_str(&format!("let s = {}_f64;\n\n", debug(self.s)));
         let (m, n) = self.a.shape();
         code.line(
             &format!("print(\"shape =\", A.shape)  # ({m}, {n}): rows first"),

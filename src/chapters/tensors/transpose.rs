@@ -3,6 +3,7 @@
 
 use super::{Tensors, CELL};
 use crate::format::display_number;
+use crate::math::clamp;
 use crate::view::scene::{Fill, Role, Scene, Shape, Stroke};
 use crate::view::timeline::{ease_in_out, Timeline};
 use crate::view::viewport::World;
@@ -59,7 +60,7 @@ pub(super) fn scene(c: &Tensors, t: &Timeline) -> Scene {
     // One wave per distance from the diagonal: first the entries next to it trade places, then the
     // next ones out, so only a few cells are in the air at once and every label stays readable.
     let waves = (m.max(n) - 1).max(1) as f64;
-    let position = t.position().clamp(0.0, 1.0);
+    let position = clamp(t.position(), 0.0, 1.0);
     // Diagonal cells first, so the moving ones pass over them.
     let mut cells: Vec<(usize, usize)> = (0..m).flat_map(|i| (0..n).map(move |j| (i, j))).collect();
     cells.sort_by_key(|&(i, j)| i != j);
@@ -74,7 +75,7 @@ pub(super) fn scene(c: &Tensors, t: &Timeline) -> Scene {
             std::cmp::Ordering::Equal => 0.0,
         };
         let wave = i.abs_diff(j).saturating_sub(1) as f64;
-        let flight = if i == j { 0.0 } else { ease_in_out((position * waves - wave).clamp(0.0, 1.0)) };
+        let flight = if i == j { 0.0 } else { ease_in_out(clamp(position * waves - wave, 0.0, 1.0)) };
         let swing = (flight * std::f64::consts::PI).sin();
         let at = mid + (from - mid) * (flight * std::f64::consts::PI).cos() + along * (SWING * swing * side);
         let half = (CELL - CELL_SHRINK * swing * side.abs()) / 2.0;

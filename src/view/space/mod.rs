@@ -8,6 +8,8 @@
 
 use super::scene::{Fill, Role, Scene, Shape, Stroke, CIRCLE_SAMPLES};
 use super::viewport::{nice_step, World};
+use crate::decimal::fixed;
+use crate::math::clamp;
 use nalgebra::{Matrix2, Matrix3, Vector3};
 use std::f64::consts::{PI, TAU};
 
@@ -48,7 +50,7 @@ impl Camera {
     pub fn new(yaw: f64, pitch: f64) -> Camera {
         let d = Camera::default();
         let yaw = if yaw.is_finite() { yaw.rem_euclid(TAU) } else { d.yaw };
-        let pitch = if pitch.is_finite() { pitch.clamp(-MAX_PITCH, MAX_PITCH) } else { d.pitch };
+        let pitch = if pitch.is_finite() { clamp(pitch, -MAX_PITCH, MAX_PITCH) } else { d.pitch };
         Camera { yaw, pitch }
     }
 
@@ -141,7 +143,7 @@ impl Camera {
 
     /// A short description for the orbit control, e.g. `azimuth 35°, elevation 25°`.
     pub fn describe(&self) -> String {
-        format!("azimuth {:.0}°, elevation {:.0}°", self.yaw.to_degrees(), self.pitch.to_degrees())
+        format!("azimuth {}°, elevation {}°", fixed(self.yaw.to_degrees(), 0), fixed(self.pitch.to_degrees(), 0))
     }
 }
 
@@ -200,7 +202,7 @@ impl Space {
     pub fn axes_and_ground(&mut self, reach: f64) {
         let reach = if reach.is_finite() && reach > 0.0 { reach } else { 1.0 };
         let step = nice_step(2.0 * reach / MAX_GRID_LINES).max(f64::MIN_POSITIVE);
-        let count = (reach / step).floor().clamp(0.0, MAX_GRID_LINES) as i64;
+        let count = clamp((reach / step).floor(), 0.0, MAX_GRID_LINES) as i64;
         let edge = count as f64 * step;
         // Integer counters: far from 0, `k += step` could stop changing k.
         for i in -count..=count {

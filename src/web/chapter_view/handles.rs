@@ -6,6 +6,7 @@ use super::build::Dom;
 use super::input::handle_listeners;
 use super::Shared;
 use crate::chapter::HandleId;
+use crate::decimal::fixed;
 use crate::page::Page;
 use crate::state::number::format_number;
 use crate::web::dom::{el, html, Res};
@@ -55,7 +56,7 @@ impl HandleLayer {
         for (i, (h, b)) in handles.iter().zip(self.buttons.iter_mut()).enumerate() {
             let at = vp.to_screen(h.at);
             let visible = at.x >= 0.0 && at.y >= 0.0 && at.x <= vp.width && at.y <= vp.height;
-            let transform = format!("translate({:.1}px, {:.1}px)", at.x, at.y);
+            let transform = format!("translate({}px, {}px)", fixed(at.x, 1), fixed(at.y, 1));
             // Where handles overlap, the most important one (listed first) is on top.
             let placed = format!("{transform} {}", count - i);
             if b.placed != placed {

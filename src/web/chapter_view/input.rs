@@ -6,6 +6,7 @@
 use super::build::{focus_scrolling_math, Dom};
 use super::{on_frame, restyle, send, Shared, SizeWatch};
 use crate::chapter::HandleId;
+use crate::math::clamp;
 use crate::page::Msg;
 use crate::state::route::{parse_hash, Route};
 use crate::view::viewport::Screen;
@@ -142,7 +143,7 @@ fn canvas_gestures(canvas: &HtmlCanvasElement, link: &Weak<Shared>) -> Vec<Event
         if e.ctrl_key() || e.meta_key() {
             e.prevent_default();
             let at = canvas_point(&canvas2, e.client_x() as f64, e.client_y() as f64);
-            send(&w, Msg::Zoom { at, factor: (-e.delta_y() * 0.01).clamp(-1.0, 1.0).exp() });
+            send(&w, Msg::Zoom { at, factor: clamp(-e.delta_y() * 0.01, -1.0, 1.0).exp() });
         }
     }));
     listeners

@@ -27,6 +27,7 @@ use super::chart_canvas::ChartPanel;
 use super::dom::{now_ms, set_hidden, set_text, Res};
 use super::share_dialog::ShareDialog;
 use super::theme;
+use crate::decimal::display;
 use crate::host_api::{self, Request};
 use crate::page::{Changes, Msg, Page};
 use crate::theme::Theme;
@@ -461,7 +462,7 @@ impl View {
         let style = super::dom::html(&self.dom.figure)?.style();
         if dragging {
             // The border box, as box-sizing counts it, to the fraction of a pixel.
-            style.set_property("height", &format!("{}px", self.dom.figure.get_bounding_client_rect().height()))?;
+            style.set_property("height", &format!("{}px", display(self.dom.figure.get_bounding_client_rect().height())))?;
             style.set_property("flex", "none")?;
         } else {
             style.remove_property("height")?;

@@ -135,7 +135,7 @@ impl PicturePanel {
             Some((name, progress)) => {
                 set_hidden(&self.busy, false)?;
                 self.progress.set_value(progress);
-                set_text(&self.status, &format!("Computing “{name}”: {} %", (progress * 100.0).floor()));
+                set_text(&self.status, &format!("Computing “{name}”: {} %", (progress * 100.0).floor() as u32));
             }
             None => set_hidden(&self.busy, true)?,
         }

@@ -2,6 +2,7 @@
 //! matrices as pictures.
 
 use super::{COLS, ROWS};
+use crate::math::clamp;
 use crate::view::scene::Bitmap;
 use nalgebra::DMatrix;
 
@@ -12,9 +13,9 @@ pub(super) fn picture() -> DMatrix<f64> {
     DMatrix::from_fn(ROWS, COLS, |r, c| {
         let (x, y) = (c as f64 + 0.5, r as f64 + 0.5);
         let mut v = 0.15 + 0.5 * x / 160.0 + 0.15 * y / 120.0;
-        let sun = (30.5 - (x - 46.0).hypot(y - 48.0)).clamp(0.0, 1.0);
+        let sun = clamp(30.5 - (x - 46.0).hypot(y - 48.0), 0.0, 1.0);
         v += (0.95 - v) * sun;
-        let mountain = ((y - 34.0 - 1.6 * (x - 112.0).abs()) / 1.6f64.hypot(1.0) + 0.5).clamp(0.0, 1.0);
+        let mountain = clamp((y - 34.0 - 1.6 * (x - 112.0).abs()) / 1.6f64.hypot(1.0) + 0.5, 0.0, 1.0);
         v += (0.08 - v) * mountain;
         if (8.0..40.0).contains(&x) && (90.0..114.0).contains(&y) {
             v = if ((x / 8.0).floor() + (y / 8.0).floor()) % 2.0 == 0.0 { 0.9 } else { 0.2 };
@@ -31,7 +32,7 @@ pub(super) const NALGEBRA: &str = "let img = DMatrix::from_fn(120, 160, |r, c| {
 
 /// Brightness in [0, 1] as a byte; values outside (an approximation overshoots) are clipped.
 fn to_byte(v: f64) -> u8 {
-    (v * 255.0).round().clamp(0.0, 255.0) as u8
+    clamp((v * 255.0).round(), 0.0, 255.0) as u8
 }
 
 /// Matrices of one size as a picture's channels (one: grey; three: red, green, blue), mapping each
