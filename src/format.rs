@@ -15,7 +15,15 @@ pub fn display_number(x: f64) -> String {
         let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
         format!("{}e{}", trim_zeros(mantissa).replace('-', "−"), exp)
     } else {
-        let s = trim_zeros(&format!("{x:.4}"));
+        // The shortest text that reads back as x, when it has at most 4 decimals, is x rounded to 4
+        // decimals already (below 1e9 x is far nearer to it than to any other 4-decimal number), and
+        // it is much cheaper to find than an exact rounding.
+        let shortest = x.to_string();
+        let s = if shortest.split_once('.').is_none_or(|(_, decimals)| decimals.len() <= 4) {
+            shortest
+        } else {
+            trim_zeros(&format!("{x:.4}"))
+        };
         if s == "-0" {
             "0".to_string()
         } else {
