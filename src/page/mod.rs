@@ -223,6 +223,9 @@ pub struct Frame {
     pub marks: Vec<HandleMark>,
     /// Why nothing is drawn, if so.
     pub note: Option<String>,
+    /// The handles the rings are drawn for, as [`Page::handles`] lists them (the shell places its
+    /// buttons from these, so a frame computes the handles once).
+    pub handles: Vec<Handle>,
 }
 
 /// A chapter page: the chapter's state plus the shared view state around it.
@@ -422,9 +425,9 @@ impl Page {
 
     /// The figure for this frame.
     pub fn frame(&self) -> Frame {
-        let marks = self
-            .handles()
-            .into_iter()
+        let handles = self.handles();
+        let marks = handles
+            .iter()
             .filter(|h| h.id != HandleId::ORBIT)
             .map(|h| {
                 let active = self.dragging == Some(h.id) || self.focused == Some(h.id);
@@ -432,9 +435,9 @@ impl Page {
             })
             .collect();
         match self.chapter.figure(&self.timeline) {
-            Figure::Plane { scene, .. } => Frame { scene, marks, note: None },
-            Figure::Space(space) => Frame { scene: space.project(&self.camera), marks, note: None },
-            Figure::Note(note) => Frame { scene: Scene::default(), marks, note: Some(note) },
+            Figure::Plane { scene, .. } => Frame { scene, marks, note: None, handles },
+            Figure::Space(space) => Frame { scene: space.project(&self.camera), marks, note: None, handles },
+            Figure::Note(note) => Frame { scene: Scene::default(), marks, note: Some(note), handles },
         }
     }
 

@@ -402,7 +402,13 @@ pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, heigh
                     if !inside(&b) {
                         continue;
                     }
-                    let score = (nearby.hard(&b, &placed), r + nearby.cost(&b));
+                    let hard = nearby.hard(&b, &placed);
+                    // Costs are never negative: a candidate that breaks more rules, or as many and
+                    // is already as far as the best costs in all, cannot win (its cost is not needed).
+                    if hard > best_score.0 || (hard == best_score.0 && r >= best_score.1) {
+                        continue;
+                    }
+                    let score = (hard, r + nearby.cost(&b));
                     if score.0 < best_score.0 || (score.0 == best_score.0 && score.1 < best_score.1) {
                         best_score = score;
                         best = (b.left - own.left, b.top - own.top);

@@ -27,6 +27,21 @@ pub trait Painter {
             .collect();
         self.path(&points, true, fill, stroke);
     }
+    /// Draws circles of one radius, each filled and/or stroked alike, in order; by default each
+    /// through [`Painter::circle`] (a backend should draw them as one path: where two overlap, a
+    /// translucent fill is then laid once and the strokes go over every fill).
+    fn circles(&mut self, centers: &[Screen], radius: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
+        for c in centers {
+            self.circle(*c, radius, fill, stroke);
+        }
+    }
+    /// Strokes open polylines alike, in order; by default each through [`Painter::path`] (a backend
+    /// should stroke them as one path; a dash pattern starts again on each).
+    fn polylines(&mut self, lines: &[Vec<Screen>], stroke: Stroke) {
+        for line in lines {
+            self.path(line, false, None, Some(stroke));
+        }
+    }
     /// Draws a one-line text.
     fn text(&mut self, at: Screen, text: &str, role: Role, align: Align);
     /// Draws a picture (grey or RGB) into the screen rectangle from `top_left` to `bottom_right`, pixels as
@@ -183,13 +198,29 @@ fn labels_and_rings(collected: Collected, handles: &[HandleMark], view: &Viewpor
     for l in &layout.labels {
         painter.text(l.at, &l.text, l.role, l.align);
     }
+    // Rings in runs of one look (role and size, none moved aside) are drawn together.
+    let mut run: Vec<Screen> = Vec::new();
+    let mut look = None;
     for ((h, p), spot) in handles.iter().zip(&points).zip(&spots) {
+        let r = if h.active { ACTIVE_RING_RADIUS_PX } else { RING_RADIUS_PX };
+        if look != Some((h.role, r)) || p != spot {
+            rings(&run, look, painter);
+            run.clear();
+        }
         if p != spot {
             painter.path(&[*p, *spot], false, None, Some(Stroke::solid(h.role, 1.5)));
             painter.circle(*p, 3.0, Some(Fill { role: h.role, alpha: 1.0 }), None);
         }
-        let r = if h.active { ACTIVE_RING_RADIUS_PX } else { RING_RADIUS_PX };
-        painter.circle(*spot, r, Some(Fill { role: h.role, alpha: 0.25 }), Some(Stroke::solid(h.role, 2.0)));
+        look = Some((h.role, r));
+        run.push(*spot);
+    }
+    rings(&run, look, painter);
+}
+
+/// Draws handle rings of one role and radius at `spots`.
+fn rings(spots: &[Screen], look: Option<(Role, f64)>, painter: &mut dyn Painter) {
+    if let (Some((role, r)), false) = (look, spots.is_empty()) {
+        painter.circles(spots, r, Some(Fill { role, alpha: 0.25 }), Some(Stroke::solid(role, 2.0)));
     }
 }
 
@@ -261,7 +292,18 @@ fn stroke_cost(role: Role) -> f64 {
 fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn Painter) -> Collected {
     let mut c = Collected::default();
     let mut collect_only = NoPainter;
+    // Consecutive polylines of one stroke, and dots of one role and radius, are drawn together.
+    let mut batch = Batch::None;
     for (index, shape) in all.iter().enumerate() {
+        let extends = match (&batch, shape) {
+            (Batch::Lines(s, _), Shape::Polyline { stroke, .. }) => s == stroke,
+            (Batch::Dots(f, r, _), Shape::Dot { role, radius, .. }) => f.role == *role && r == radius,
+            _ => false,
+        };
+        if !extends || index == drawn_from {
+            let painter: &mut dyn Painter = if index <= drawn_from { &mut collect_only } else { &mut *surface };
+            std::mem::take(&mut batch).draw(painter);
+        }
         // Pictures (lattice, points, images, fields) add no labels or obstacles: already on the
         // surface, they need no pass at all (100 000 points would be projected again for nothing).
         let picture = matches!(shape, Shape::Lattice { .. } | Shape::Points { .. } | Shape::Image { .. } | Shape::QuadraticField { .. });
@@ -290,16 +332,22 @@ fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn P
             }
             Shape::Polyline { points, stroke } => {
                 let pts: Vec<Screen> = points.iter().map(|p| view.to_screen(*p)).collect();
-                painter.path(&pts, false, None, Some(*stroke));
-                c.obstacles.strokes.push(mark(pts, false, stroke));
+                c.obstacles.strokes.push(mark(pts.clone(), false, stroke));
+                match &mut batch {
+                    Batch::Lines(_, lines) => lines.push(pts),
+                    _ => batch = Batch::Lines(*stroke, vec![pts]),
+                }
             }
             Shape::Line { through, direction, stroke, label } => {
                 infinite_line(*through, *direction, *stroke, label.as_deref(), view, painter, &mut c, index)
             }
             Shape::Dot { at, role, radius } => {
                 let s = view.to_screen(*at);
-                painter.circle(s, *radius, Some(Fill { role: *role, alpha: 1.0 }), None);
                 c.obstacles.dots.push((s, *radius, index));
+                match &mut batch {
+                    Batch::Dots(_, _, centers) => centers.push(s),
+                    _ => batch = Batch::Dots(Fill { role: *role, alpha: 1.0 }, *radius, vec![s]),
+                }
             }
             Shape::Label { at, text, role } => {
                 let label = PlacedLabel { at: view.to_screen(*at), text: text.clone(), role: *role, align: Align::Center };
@@ -316,7 +364,30 @@ fn shapes(all: &[Shape], drawn_from: usize, view: &Viewport, surface: &mut dyn P
             }
         }
     }
+    let painter: &mut dyn Painter = if all.len() <= drawn_from { &mut collect_only } else { surface };
+    batch.draw(painter);
     c
+}
+
+/// Polylines or dots waiting to be drawn together (see [`shapes`]).
+#[derive(Default)]
+enum Batch {
+    #[default]
+    None,
+    /// Polylines of one stroke.
+    Lines(Stroke, Vec<Vec<Screen>>),
+    /// Dots of one fill and radius.
+    Dots(Fill, f64, Vec<Screen>),
+}
+
+impl Batch {
+    fn draw(self, painter: &mut dyn Painter) {
+        match self {
+            Batch::None => {}
+            Batch::Lines(stroke, lines) => painter.polylines(&lines, stroke),
+            Batch::Dots(fill, radius, centers) => painter.circles(&centers, radius, Some(fill), None),
+        }
+    }
 }
 
 /// Most cells of the grid that keeps one point per screen pixel (a larger canvas uses coarser cells).

@@ -109,7 +109,7 @@ pub enum Shape {
     Label { at: World, text: String, role: Role },
     /// Many small points (thousands): squares of `size` CSS px at opacity `alpha`, drawn as one
     /// path, at most one per screen pixel.
-    Points { at: Vec<World>, role: Role, size: f64, alpha: f64 },
+    Points { at: Cloud, role: Role, size: f64, alpha: f64 },
     /// A greyscale picture stretched over the world rectangle from `min` (bottom left) to `max` (top
     /// right), one square per pixel (no smoothing).
     Image { min: World, max: World, image: Bitmap },
@@ -187,6 +187,37 @@ impl Bitmap {
             1 => self.pixels.iter().flat_map(|&g| [g, g, g, 255]).collect(),
             _ => self.pixels.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect(),
         }
+    }
+}
+
+/// The points of a [`Shape::Points`], shared: a figure that keeps its points from frame to frame
+/// hands out the same ones, so a new frame neither copies 100 000 points nor compares them one by one
+/// with the last frame's (two clouds sharing their points are equal at a glance).
+#[derive(Debug, Clone)]
+pub struct Cloud(Rc<[World]>);
+
+impl PartialEq for Cloud {
+    fn eq(&self, other: &Cloud) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl std::ops::Deref for Cloud {
+    type Target = [World];
+    fn deref(&self) -> &[World] {
+        &self.0
+    }
+}
+
+impl From<Vec<World>> for Cloud {
+    fn from(points: Vec<World>) -> Cloud {
+        Cloud(points.into())
+    }
+}
+
+impl FromIterator<World> for Cloud {
+    fn from_iter<I: IntoIterator<Item = World>>(points: I) -> Cloud {
+        Cloud(points.into_iter().collect())
     }
 }
 

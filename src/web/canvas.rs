@@ -104,6 +104,8 @@ pub struct CanvasPainter {
     scale: f64,
     /// Labels drawn with their halo once, copied onto the figure in every frame that shows them.
     labels: Vec<LabelSprite>,
+    /// Circles drawn filled and stroked (handle rings) once, copied wherever one is shown.
+    rings: Vec<RingSprite>,
     /// Counts the frames prepared, to find the sprite used least recently.
     frame: u64,
 }
@@ -132,6 +134,20 @@ impl LabelSprite {
     fn is(&self, text: &str, color: &str, halo: &str, font: &str, scale: f64) -> bool {
         self.text == text && self.color == color && self.halo == halo && self.font == font && self.scale == scale
     }
+}
+
+/// Most ring sprites kept (a figure shows rings of two or three looks).
+const MAX_RING_SPRITES: usize = 8;
+
+/// A circle filled and stroked (a handle ring), drawn once into a small offscreen canvas at the
+/// figure's device scale with its centre on a device pixel, then copied centred on whole device
+/// pixels: a translucent fill and a stroke per ring cost the software canvas far more than a copy.
+struct RingSprite {
+    /// Radius, fill (colour, opacity), stroke (colour, width) and device scale.
+    look: (f64, String, f64, String, f64, f64),
+    canvas: HtmlCanvasElement,
+    /// Half the sprite's side, in device pixels (the circle's centre).
+    half: f64,
 }
 
 /// An offscreen canvas holding the figure's unchanged shapes, and whether it still matches the figure.
@@ -205,6 +221,7 @@ impl CanvasPainter {
             in_base: false,
             scale: 1.0,
             labels: Vec::new(),
+            rings: Vec::new(),
             frame: 0,
         })
     }
@@ -392,6 +409,47 @@ impl Painter for CanvasPainter {
         }
     }
 
+    fn circles(&mut self, centers: &[Screen], radius: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
+        if let (Some(f), Some(s)) = (fill, stroke.filter(|s| s.dash == Dash::Solid)) {
+            match self.ring_sprite(radius, f, s) {
+                Ok(i) => return self.copy_rings(i, centers),
+                Err(e) => web_sys::console::warn_1(&e),
+            }
+        }
+        // One path of circles: one fill and one stroke for the lot.
+        self.ctx.begin_path();
+        for c in centers {
+            self.ctx.move_to(c.x + radius, c.y);
+            if self.ctx.arc(c.x, c.y, radius, 0.0, std::f64::consts::TAU).is_err() {
+                return;
+            }
+        }
+        if let Some(f) = fill {
+            self.ctx.set_global_alpha(f.alpha);
+            self.ctx.set_fill_style_str(self.palette.color(f.role));
+            self.ctx.fill();
+            self.ctx.set_global_alpha(1.0);
+        }
+        if let Some(s) = stroke {
+            self.set_stroke(&s);
+            self.ctx.stroke();
+        }
+    }
+
+    fn polylines(&mut self, lines: &[Vec<Screen>], stroke: Stroke) {
+        // One path of lines, stroked once (the dash pattern starts again on each subpath).
+        self.ctx.begin_path();
+        for line in lines {
+            let Some(first) = line.first() else { continue };
+            self.ctx.move_to(first.x, first.y);
+            for p in &line[1..] {
+                self.ctx.line_to(p.x, p.y);
+            }
+        }
+        self.set_stroke(&stroke);
+        self.ctx.stroke();
+    }
+
     fn text(&mut self, at: Screen, text: &str, role: Role, align: Align) {
         if let Err(e) = self.draw_label(at, text, role, align) {
             web_sys::console::warn_1(&e);
@@ -523,6 +581,56 @@ impl CanvasPainter {
         let (w, h) = (f64::from(sprite.canvas.width()) / s, f64::from(sprite.canvas.height()) / s);
         self.ctx.set_image_smoothing_enabled(false);
         self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&sprite.canvas, x, y, w, h)
+    }
+
+    /// The index of the sprite of a ring of this look, drawn now if it is not kept yet (replacing
+    /// the oldest when [`MAX_RING_SPRITES`] are kept).
+    fn ring_sprite(&mut self, radius: f64, fill: Fill, stroke: Stroke) -> Res<usize> {
+        let scale = self.scale;
+        let look = (
+            radius,
+            self.palette.color(fill.role).to_string(),
+            fill.alpha,
+            self.palette.color(stroke.role).to_string(),
+            stroke.width,
+            scale,
+        );
+        if let Some(i) = self.rings.iter().position(|r| r.look == look) {
+            return Ok(i);
+        }
+        // Room for the stroke's outer half and a pixel of antialiasing on every side.
+        let half = ((radius + stroke.width / 2.0 + 1.0) * scale).ceil();
+        let (canvas, ctx) = offscreen_canvas()?;
+        canvas.set_width(2 * half as u32);
+        canvas.set_height(2 * half as u32);
+        ctx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0)?;
+        let centre = half / scale;
+        ctx.begin_path();
+        ctx.arc(centre, centre, radius, 0.0, std::f64::consts::TAU)?;
+        ctx.set_global_alpha(fill.alpha);
+        ctx.set_fill_style_str(&look.1);
+        ctx.fill();
+        ctx.set_global_alpha(1.0);
+        ctx.set_stroke_style_str(&look.3);
+        ctx.set_line_width(stroke.width);
+        ctx.stroke();
+        if self.rings.len() >= MAX_RING_SPRITES {
+            self.rings.remove(0);
+        }
+        self.rings.push(RingSprite { look, canvas, half });
+        Ok(self.rings.len() - 1)
+    }
+
+    /// Copies ring sprite `index` centred on each of `centers` (each rounded to a device pixel).
+    fn copy_rings(&mut self, index: usize, centers: &[Screen]) {
+        let ring = &self.rings[index];
+        let s = self.scale;
+        let side = 2.0 * ring.half / s;
+        self.ctx.set_image_smoothing_enabled(false);
+        for c in centers {
+            let (x, y) = (((c.x * s).round() - ring.half) / s, ((c.y * s).round() - ring.half) / s);
+            let _ = self.ctx.draw_image_with_html_canvas_element_and_dw_and_dh(&ring.canvas, x, y, side, side);
+        }
     }
 
     /// Draws a label's halo and text into a sprite (a new one, or the least recently used when

@@ -26,6 +26,7 @@ use crate::state::matrix::MAX_ROWS;
 use crate::view::chart::Chart;
 use generator::Generator;
 use nalgebra::{DMatrix, DVector};
+use plane::PlanePoints;
 
 crate::options! {
     /// The figure's views: the points where they are, moved so that their mean is the origin, each
@@ -91,6 +92,8 @@ pub struct Pca {
     analysis: Principal,
     /// The singular values of the centred points, or why there are none (kept with `analysis`).
     singular: Result<DVector<f64>, NumericError>,
+    /// What the plane figure draws of the points (kept with `analysis`).
+    drawn: PlanePoints,
 }
 
 impl Default for Pca {
@@ -100,6 +103,7 @@ impl Default for Pca {
         let analysis = principal_components(&p).expect("two equal points have principal components");
         let singular = analysis.centred_singular_values(&p);
         Pca {
+            drawn: PlanePoints::of(&p, &analysis.mean),
             p,
             d: DMatrix::from_column_slice(2, 1, &[1.0, 0.0]),
             view: View::Raw,
@@ -281,6 +285,7 @@ impl Pca {
             // The generator makes points like these: a slider moved next keeps their dimension.
             self.generator.dim = p.ncols();
         }
+        self.drawn = PlanePoints::of(&p, &analysis.mean);
         self.analysis = analysis;
         self.p = p;
         Ok(())

@@ -7,12 +7,42 @@ use super::handles::d_handle;
 use super::{subscript, Pca, View};
 use crate::chapter::figure::{bounds, with_background};
 use crate::chapter::Figure;
-use crate::view::scene::{Fill, Role, Scene, Shape, Stroke, CIRCLE_SAMPLES};
+use crate::view::scene::{Cloud, Fill, Role, Scene, Shape, Stroke, CIRCLE_SAMPLES};
 use crate::view::timeline::Timeline;
 use crate::view::viewport::World;
+use nalgebra::{DMatrix, DVector};
 
 /// Up to this many points are drawn as round dots; beyond, as tiny squares in one path.
 pub(super) const ROUND_DOTS: usize = 500;
+
+/// What the plane figure draws of the points that changes only with them, kept in the state next to
+/// their statistics: the box they fill, and for a dense cloud its points where the raw and the
+/// centred views draw them, shared by every frame (turning d over 100 000 points then neither copies
+/// them nor compares them with the last frame's).
+#[derive(Debug, Clone)]
+pub(super) struct PlanePoints {
+    lo: World,
+    hi: World,
+    /// The raw and the centred cloud, for more than [`ROUND_DOTS`] points with two coordinates.
+    clouds: Option<(Cloud, Cloud)>,
+}
+
+impl PlanePoints {
+    /// For points `p` (one per row) with this mean; nothing to keep unless they have two coordinates.
+    pub(super) fn of(p: &DMatrix<f64>, mean: &DVector<f64>) -> PlanePoints {
+        let none = PlanePoints { lo: World::zeros(), hi: World::zeros(), clouds: None };
+        if p.ncols() != 2 || p.nrows() == 0 || mean.len() != 2 {
+            return none;
+        }
+        let at = |i: usize| World::new(p[(i, 0)], p[(i, 1)]);
+        let (lo, hi) = (1..p.nrows()).fold((at(0), at(0)), |(lo, hi), i| (lo.inf(&at(i)), hi.sup(&at(i))));
+        let clouds = (p.nrows() > ROUND_DOTS).then(|| {
+            let m = World::new(mean[0], mean[1]);
+            ((0..p.nrows()).map(at).collect(), (0..p.nrows()).map(|i| at(i) - m).collect())
+        });
+        PlanePoints { lo, hi, clouds }
+    }
+}
 
 /// Point `i` in the plane.
 pub(super) fn point(c: &Pca, i: usize) -> World {
@@ -56,8 +86,8 @@ pub(super) fn figure(c: &Pca, t: &Timeline) -> Figure {
 /// The points, d's handle and the principal axes' ends, as drawn at the end of the timeline.
 fn content_bounds(c: &Pca) -> (World, World) {
     let o = offset(c, 1.0);
-    let mut points: Vec<World> = (0..c.p.nrows()).map(|i| point(c, i) - o).collect();
-    points.push(d_handle(c).at);
+    // The points' box, moved as they are: the same box as theirs one by one (subtracting is monotone).
+    let mut points = vec![c.drawn.lo - o, c.drawn.hi - o, d_handle(c).at];
     if let Ok(e) = c.components() {
         let mean = mean_point(c) - o;
         for (j, &l) in e.variances.iter().enumerate() {
@@ -78,7 +108,7 @@ fn scene_plane(c: &Pca, t: &Timeline, scene: &mut Scene) {
     if cloud {
         // A dense cloud goes underneath, so that the ellipses, drops and d stay visible on it.
         let role = if c.view == View::Reconstruct { Role::Ghost } else { Role::Data };
-        push_points(c, scene, (0..n).map(|i| point(c, i) - o), role);
+        scene.push(Shape::Points { at: kept_cloud(c, o), role, size: CLOUD_SIZE, alpha: CLOUD_ALPHA });
     }
     // The covariance ellipses (1 and 2 standard deviations) and the principal axes, scaled by √λ.
     if let Ok(e) = c.components() {
@@ -158,6 +188,21 @@ fn scene_reconstruction(c: &Pca, mean: World, cloud: bool, scene: &mut Scene) {
     scene.push(Shape::Dot { at: mean, role: Role::Input, radius: 5.0 });
 }
 
+/// The dense cloud shifted by `o`: the one kept for the raw or the centred view, else (during the
+/// animation between them) computed.
+fn kept_cloud(c: &Pca, o: World) -> Cloud {
+    match &c.drawn.clouds {
+        Some((raw, _)) if o == World::zeros() => raw.clone(),
+        Some((_, centred)) if o == mean_point(c) => centred.clone(),
+        _ => (0..c.p.nrows()).map(|i| point(c, i) - o).collect(),
+    }
+}
+
+/// Side of a dense cloud's squares, in CSS px.
+const CLOUD_SIZE: f64 = 2.0;
+/// Opacity of a dense cloud: light, so that the ellipses, components and drops drawn over it stand out.
+const CLOUD_ALPHA: f64 = 0.35;
+
 /// Points as round dots, or, when there are many, as one cheap set of tiny squares.
 pub(super) fn push_points(c: &Pca, scene: &mut Scene, points: impl Iterator<Item = World>, role: Role) {
     if c.p.nrows() <= ROUND_DOTS {
@@ -165,7 +210,6 @@ pub(super) fn push_points(c: &Pca, scene: &mut Scene, points: impl Iterator<Item
             scene.push(Shape::Dot { at, role, radius: if role == Role::Ghost { 3.5 } else { 4.0 } });
         }
     } else {
-        // Light, so that the ellipses, components and drops drawn over the cloud stand out.
-        scene.push(Shape::Points { at: points.collect(), role, size: 2.0, alpha: 0.35 });
+        scene.push(Shape::Points { at: points.collect(), role, size: CLOUD_SIZE, alpha: CLOUD_ALPHA });
     }
 }

@@ -89,7 +89,7 @@ fn many_points_draw_at_most_one_square_per_pixel_and_none_off_the_view() {
     let far = World::new(1e9, 0.0);
     let mut scene = Scene::default();
     scene.push(Shape::Points {
-        at: vec![inside, twin, far, World::new(f64::NAN, 0.0), World::zeros()],
+        at: vec![inside, twin, far, World::new(f64::NAN, 0.0), World::zeros()].into(),
         role: Role::Data,
         size: 2.0,
         alpha: 1.0,

@@ -5,10 +5,10 @@
 use super::build::Dom;
 use super::input::handle_listeners;
 use super::Shared;
-use crate::chapter::HandleId;
+use crate::chapter::{Handle, HandleId};
 use crate::decimal::fixed;
-use crate::page::Page;
 use crate::state::number::format_number;
+use crate::view::viewport::Viewport;
 use crate::web::dom::{el, html, Res};
 use gloo_events::EventListener;
 use std::rc::Weak;
@@ -44,14 +44,13 @@ impl HandleLayer {
         self.buttons.clear();
     }
 
-    /// Creates, moves and labels the buttons to match the page's handles.
-    pub fn sync(&mut self, page: &Page, link: &Weak<Shared>) -> Res<()> {
-        let handles = page.handles();
+    /// Creates, moves and labels the buttons to match the page's handles (as its frame lists them)
+    /// in its viewport `vp`.
+    pub fn sync(&mut self, handles: &[Handle], vp: &Viewport, link: &Weak<Shared>) -> Res<()> {
         let ids: Vec<HandleId> = handles.iter().map(|h| h.id).collect();
         if !self.buttons.iter().map(|b| b.id).eq(ids.iter().copied()) {
             self.restructure(&ids, link)?;
         }
-        let vp = page.viewport();
         let count = handles.len();
         for (i, (h, b)) in handles.iter().zip(self.buttons.iter_mut()).enumerate() {
             let at = vp.to_screen(h.at);

@@ -407,8 +407,8 @@ impl View {
             controls::update_timeline(&self.dom.timeline, &self.page)?;
         }
         if pending.state || pending.figure || pending.controls {
-            self.handles.sync(&self.page, &Rc::downgrade(shared))?;
             let frame = self.page.frame();
+            self.handles.sync(&frame.handles, self.page.viewport(), &Rc::downgrade(shared))?;
             set_hidden(&self.dom.figure_note, frame.note.is_none())?;
             set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
             if pending.state || pending.controls {

@@ -141,6 +141,7 @@ fn pca_of(p: &DMatrix<f64>, k: usize) -> Pca {
         generated: false,
         analysis: principal_components(p).unwrap(),
         singular: principal_components(p).unwrap().centred_singular_values(p),
+        drawn: PlanePoints::of(p, &principal_components(p).unwrap().mean),
     }
 }
 
