@@ -657,6 +657,43 @@ fn arrow(
     }
 }
 
+/// Longest run of points [`thin_path`] replaces by one segment (bounds its work on long straight lines).
+const MAX_THINNED_RUN: usize = 16;
+
+/// `points` without the ones that lie within `tolerance` px of a segment joining two kept points: a
+/// dense polyline (a unit circle's image is 96 points, wherever it is small on screen) drawn with
+/// fewer segments, never more than `tolerance` away from the full one. The first and last points are
+/// kept, and so is every point near a non-finite one. A painter that pays per segment (the canvas:
+/// stroking, dashing and filling cost more with every vertex) draws the thinned path.
+pub fn thin_path(points: &[Screen], tolerance: f64) -> Vec<Screen> {
+    let Some((&last, _)) = points.split_last() else { return Vec::new() };
+    let mut out = Vec::with_capacity(points.len());
+    out.push(points[0]);
+    let mut anchor = 0;
+    for i in 1..points.len().saturating_sub(1) {
+        // Point i can go when every point since the last kept one lies close to the segment that
+        // would skip them (from the last kept point to point i + 1).
+        let (from, to) = (points[anchor], points[i + 1]);
+        let skip = i - anchor < MAX_THINNED_RUN && points[anchor + 1..=i].iter().all(|p| segment_distance(*p, from, to) <= tolerance);
+        if !skip {
+            out.push(points[i]);
+            anchor = i;
+        }
+    }
+    if points.len() > 1 {
+        out.push(last);
+    }
+    out
+}
+
+/// The distance from `p` to the segment from `a` to `b` (NaN when any coordinate is not finite).
+fn segment_distance(p: Screen, a: Screen, b: Screen) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let length_squared = dx * dx + dy * dy;
+    let t = if length_squared > 0.0 { (((p.x - a.x) * dx + (p.y - a.y) * dy) / length_squared).clamp(0.0, 1.0) } else { 0.0 };
+    (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy)
+}
+
 /// One path as a [`Recording`] saw it: (points, closed, fill role, stroke role).
 pub type RecordedPath = (Vec<Screen>, bool, Option<Role>, Option<Role>);
 

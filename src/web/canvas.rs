@@ -4,7 +4,7 @@
 use super::dom::{context_2d, offscreen_canvas, window, Res};
 use crate::math::clamp;
 use crate::view::chart::parse_css_color;
-use crate::view::render::Painter;
+use crate::view::render::{thin_path, Painter};
 use crate::view::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
 use crate::view::viewport::Screen;
@@ -15,6 +15,13 @@ use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, ImageData};
 /// Space around a label's drawn glyphs in its sprite, in CSS px: the halo's half width (1.5) and a
 /// pixel of antialiasing.
 const LABEL_PAD: f64 = 2.5;
+
+/// Paths with more points than this are drawn thinned ([`thin_path`]): a canvas stroke or fill costs
+/// the browser more with every vertex (a dashed unit circle of 96 points most of all).
+const MIN_THINNED_POINTS: usize = 8;
+
+/// How far a thinned path may stray from the full one, in CSS px: well under a pixel.
+const THIN_TOLERANCE_PX: f64 = 0.25;
 
 /// Most labels kept as sprites (a figure draws a few dozen; more reuse the least recently used).
 const MAX_LABEL_SPRITES: usize = 96;
@@ -371,6 +378,14 @@ impl Painter for CanvasPainter {
     }
 
     fn path(&mut self, points: &[Screen], closed: bool, fill: Option<Fill>, stroke: Option<Stroke>) {
+        // A dense polyline (a unit circle's image) with the points it does not need at this size.
+        let thinned;
+        let points = if points.len() > MIN_THINNED_POINTS {
+            thinned = thin_path(points, THIN_TOLERANCE_PX);
+            &thinned[..]
+        } else {
+            points
+        };
         let Some(first) = points.first() else { return };
         self.ctx.begin_path();
         self.ctx.move_to(first.x, first.y);

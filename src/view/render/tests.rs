@@ -302,3 +302,35 @@ fn axes_are_labelled_with_round_numbers() {
     let labels: Vec<&str> = rec.texts.iter().map(|t| t.1.as_str()).collect();
     assert!(labels.contains(&"2") && labels.contains(&"−2"), "{labels:?}");
 }
+
+#[test]
+fn thinning_a_path_keeps_it_within_the_tolerance() {
+    // A circle of radius 60 px in 96 points: about every other point goes, none strays over 0.25 px.
+    let circle: Vec<Screen> = (0..96)
+        .map(|i| {
+            let t = i as f64 * std::f64::consts::TAU / 96.0;
+            Screen { x: 200.0 + 60.0 * t.cos(), y: 200.0 + 60.0 * t.sin() }
+        })
+        .collect();
+    let thin = thin_path(&circle, 0.25);
+    assert!(thin.len() <= 50 && thin.len() >= 24, "{}", thin.len());
+    assert_eq!((thin[0], *thin.last().unwrap()), (circle[0], circle[95]));
+    // Every dropped point lies within the tolerance of the thinned polyline.
+    for p in &circle {
+        let near = thin.windows(2).map(|w| segment_distance(*p, w[0], w[1])).fold(f64::INFINITY, f64::min);
+        assert!(near <= 0.25, "{p:?} is {near} px away");
+    }
+    // A large circle keeps every point; a straight line keeps its ends and one point per run.
+    let big: Vec<Screen> = circle.iter().map(|p| Screen { x: (p.x - 200.0) * 10.0, y: (p.y - 200.0) * 10.0 }).collect();
+    assert_eq!(thin_path(&big, 0.25).len(), 96);
+    let line: Vec<Screen> = (0..40).map(|i| Screen { x: i as f64, y: 2.0 * i as f64 }).collect();
+    assert_eq!(thin_path(&line, 0.25), vec![line[0], line[16], line[32], line[39]]);
+    // Non-finite points and what is around them are kept; short paths are unchanged.
+    let mut broken = line.clone();
+    broken[20].x = f64::NAN;
+    let kept = thin_path(&broken, 0.25);
+    assert!(kept.iter().any(|p| p.x.is_nan()) && kept.contains(&line[19]) && kept.contains(&line[21]));
+    assert_eq!(thin_path(&line[..2], 0.25), line[..2].to_vec());
+    assert_eq!(thin_path(&line[..1], 0.25), line[..1].to_vec());
+    assert!(thin_path(&[], 0.25).is_empty());
+}
