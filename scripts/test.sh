@@ -24,7 +24,7 @@ step "release build"
 trunk build --release
 ls -l dist/*.wasm dist/*.js
 # core's float printing and parsing (about 23 KB gzipped) stay out: src/decimal.rs and src/engine.rs do it.
-node scripts/wasm-size.mjs target/wasm-bindgen/release/linalg-live_bg.wasm --top 0 --forbid 'flt2dec|dec2flt|fmt::float'
+node scripts/wasm-size.mjs "${CARGO_TARGET_DIR:-target}/wasm-bindgen/release/linalg-live_bg.wasm" --top 0 --forbid 'flt2dec|dec2flt|fmt::float'
 
 step "end-to-end tests (dist/ on 127.0.0.1, Debian's Chromium)"
 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/

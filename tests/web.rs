@@ -207,19 +207,23 @@ async fn download_notebook_in_the_code_panel_saves_the_states_notebook_as_a_blob
     assert_eq!(root.query_selector(".copy-status").unwrap().unwrap().text_content().unwrap(), "");
 }
 
+/// A xorshift64 generator from `seed`: the same pseudo-random numbers on every run.
+fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 /// In the browser, decimals beyond the fast path are converted by the JavaScript engine: it must give
 /// the same double as Rust's correctly rounded conversion, also for 17- to 40-digit texts, subnormals
 /// and overflow.
 #[wasm_bindgen_test]
 fn the_engine_converts_long_decimals_like_rust() {
     use linalg_live::state::number::decimal_value;
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
     let mut texts: Vec<String> = [
         "1e400",
         "-1e400",
@@ -251,13 +255,7 @@ fn the_engine_converts_long_decimals_like_rust() {
 #[wasm_bindgen_test]
 fn the_engine_prints_doubles_like_core_fmt() {
     use linalg_live::decimal::{debug, display, lower_exp};
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut next = xorshift(0x2545_f491_4f6c_dd1d);
     let mut doubles = vec![
         0.0,
         -0.0,

@@ -312,6 +312,20 @@ impl CanvasPainter {
         Ok(())
     }
 
+    /// Fills the current path (at the fill's opacity), then strokes it.
+    fn fill_and_stroke(&mut self, fill: Option<Fill>, stroke: Option<Stroke>) {
+        if let Some(f) = fill {
+            self.ctx.set_global_alpha(f.alpha);
+            self.ctx.set_fill_style_str(self.palette.color(f.role));
+            self.ctx.fill();
+            self.ctx.set_global_alpha(1.0);
+        }
+        if let Some(s) = stroke {
+            self.set_stroke(&s);
+            self.ctx.stroke();
+        }
+    }
+
     fn set_stroke(&mut self, s: &Stroke) {
         self.ctx.set_stroke_style_str(self.palette.color(s.role));
         self.ctx.set_line_width(s.width);
@@ -395,16 +409,7 @@ impl Painter for CanvasPainter {
         if closed {
             self.ctx.close_path();
         }
-        if let Some(f) = fill {
-            self.ctx.set_global_alpha(f.alpha);
-            self.ctx.set_fill_style_str(self.palette.color(f.role));
-            self.ctx.fill();
-            self.ctx.set_global_alpha(1.0);
-        }
-        if let Some(s) = stroke {
-            self.set_stroke(&s);
-            self.ctx.stroke();
-        }
+        self.fill_and_stroke(fill, stroke);
     }
 
     fn circle(&mut self, center: Screen, radius: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
@@ -412,16 +417,7 @@ impl Painter for CanvasPainter {
         if self.ctx.arc(center.x, center.y, radius, 0.0, std::f64::consts::TAU).is_err() {
             return;
         }
-        if let Some(f) = fill {
-            self.ctx.set_global_alpha(f.alpha);
-            self.ctx.set_fill_style_str(self.palette.color(f.role));
-            self.ctx.fill();
-            self.ctx.set_global_alpha(1.0);
-        }
-        if let Some(s) = stroke {
-            self.set_stroke(&s);
-            self.ctx.stroke();
-        }
+        self.fill_and_stroke(fill, stroke);
     }
 
     fn circles(&mut self, centers: &[Screen], radius: f64, fill: Option<Fill>, stroke: Option<Stroke>) {
@@ -439,16 +435,7 @@ impl Painter for CanvasPainter {
                 return;
             }
         }
-        if let Some(f) = fill {
-            self.ctx.set_global_alpha(f.alpha);
-            self.ctx.set_fill_style_str(self.palette.color(f.role));
-            self.ctx.fill();
-            self.ctx.set_global_alpha(1.0);
-        }
-        if let Some(s) = stroke {
-            self.set_stroke(&s);
-            self.ctx.stroke();
-        }
+        self.fill_and_stroke(fill, stroke);
     }
 
     fn polylines(&mut self, lines: &[Vec<Screen>], stroke: Stroke) {
