@@ -5,8 +5,9 @@
 //!   expansion (a double is m·2^e, so it has one) from a small base-10⁹ big integer, rounded half to
 //!   even like `core::fmt`.
 //! - Shortest forms ([`debug`], [`display`], [`lower_exp`], [`shortest_digits`]) need the shortest
-//!   digits that read back as the double: [`crate::engine::shortest_text`] (in the browser the
-//!   JavaScript engine's, the same shortest, nearest digits; natively `core::fmt`'s).
+//!   digits that read back as the double: found directly for decimals of up to 15 digits (most of what
+//!   a page prints), otherwise from [`crate::engine::shortest_text`] (in the browser the JavaScript
+//!   engine's, the same shortest, nearest digits; natively `core::fmt`'s).
 //!
 //! Callers format doubles through this module only, so that the module never links `core::fmt`'s.
 
@@ -15,6 +16,9 @@ use crate::engine::shortest_text;
 /// The shortest decimal digits that read back as |x| and the power of ten of the first one
 /// (`1250.0` → `("125", 3)`, `0.05` → `("5", -2)`). `x` must be finite and not zero.
 pub fn shortest_digits(x: f64) -> (String, i32) {
+    if let Some(found) = few_decimals(x.abs()) {
+        return found;
+    }
     let text = shortest_text(x.abs());
     // Both engines write `d[.ddd]e[-]k` or plain decimals; read either layout.
     let (mantissa, exp) = match text.split_once(['e', 'E']) {
@@ -26,6 +30,30 @@ pub fn shortest_digits(x: f64) -> (String, i32) {
     let leading = all.len() - all.trim_start_matches('0').len();
     let digits = all.trim_matches('0').to_string();
     ties_up(x, digits, exp + whole.len() as i32 - 1 - leading as i32)
+}
+
+/// The shortest digits of a positive `a` with up to 15 significant digits (`2.35`, `1200`, `0.0625`),
+/// or `None`: the fewest decimals k for which the integer m nearest a·10^k gives back `a` as m / 10^k
+/// (one correctly rounded division of exact numbers, which is what reading the text m·10⁻ᵏ does). Most
+/// numbers a page prints are such decimals, and this is much cheaper than asking the engine.
+fn few_decimals(a: f64) -> Option<(String, i32)> {
+    /// Below this the integer m is exact and a·10^k is within an eighth of it: m is the nearest.
+    const LIMIT: f64 = (1u64 << 50) as f64;
+    let mut scale = 1.0;
+    for k in 0..=22 {
+        let m = (a * scale).round();
+        if m >= LIMIT {
+            return None;
+        }
+        if m > 0.0 && m / scale == a {
+            let text = (m as u64).to_string();
+            let exp = text.len() as i32 - 1 - k;
+            return Some((text.trim_end_matches('0').to_string(), exp));
+        }
+        // Powers of ten up to 10²² are exact doubles.
+        scale *= 10.0;
+    }
+    None
 }
 
 /// Where |x| lies exactly halfway between two shortest candidates (`165793407361858.125` between
@@ -269,6 +297,7 @@ mod tests {
         prop_oneof![
             any::<u64>().prop_map(f64::from_bits),
             (-100_000i64..100_000, 0u32..12).prop_map(|(n, k)| n as f64 / f64::from(1u32 << k)),
+            (-1_000_000_000i64..1_000_000_000, 0i32..20).prop_map(|(n, k)| n as f64 / 10f64.powi(k)),
             (-1e6f64..1e6),
             Just(0.0),
             Just(-0.0),
