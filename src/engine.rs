@@ -1,9 +1,10 @@
 //! The two number conversions that the WebAssembly build borrows from the JavaScript engine it runs
 //! in, so that the module does not carry Rust's own: the shortest round-trip text of a double
 //! (`core::fmt`'s Grisu and Dragon4) and a correctly rounded decimal-to-double conversion (`dec2flt`,
-//! whose table of powers of five alone is 10 KB gzipped). Natively they are Rust's. Both give the same
-//! results as Rust's in the browser (`tests/web.rs` checks it); [`crate::decimal`] and
-//! [`crate::state::number`] are the only callers. This is the one file outside `src/web` that names
+//! whose table of powers of five alone is 10 KB gzipped). Natively they are Rust's. In the browser they
+//! give Rust's results but for one case, which [`crate::decimal`] settles: an exact tie between two
+//! shortest candidates, where V8 takes the lower digit (`tests/web.rs` checks both conversions against
+//! Rust's there); [`crate::decimal`] and [`crate::state::number`] are the only callers. This is the one file outside `src/web` that names
 //! `js_sys`, and it uses nothing of the browser, only the language's `Number`.
 
 /// The shortest decimal text that reads back as a positive finite `x`, in the engine's layout
