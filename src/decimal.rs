@@ -71,14 +71,24 @@ fn ties_up(x: f64, digits: String, exp: i32) -> (String, i32) {
     }
     // One more in the last place; a carry through nines (…9995 → 1000…) moves the exponent.
     let mut up = exact[..n].to_vec();
-    match up.iter().rposition(|&d| d != 9) {
-        Some(at) => {
-            up[at] += 1;
-            up.truncate(at + 1);
-            (up.iter().map(|d| char::from(b'0' + d)).collect(), exp)
+    let carried = add_one(&mut up);
+    let text: String = up.iter().map(|d| char::from(b'0' + d)).collect();
+    (text.trim_end_matches('0').to_string(), if carried { exp + 1 } else { exp })
+}
+
+/// Adds one in the last place of decimal digits; returns whether that carried into a new first digit
+/// (`999` → `1000`).
+fn add_one(digits: &mut Vec<u8>) -> bool {
+    for d in digits.iter_mut().rev() {
+        if *d == 9 {
+            *d = 0;
+        } else {
+            *d += 1;
+            return false;
         }
-        None => ("1".into(), exp + 1),
     }
+    digits.insert(0, 1);
+    true
 }
 
 /// `NaN`, `inf` or `-inf` as Rust writes them, or `None` for a finite `x`.
@@ -107,21 +117,36 @@ fn plain(x: f64, min_fraction: usize) -> String {
         return format!("{}0{}", sign(x), if min_fraction > 0 { ".0" } else { "" });
     }
     let (digits, exp) = shortest_digits(x);
+    format!("{}{}", sign(x), plain_layout(&digits, exp, min_fraction > 0))
+}
+
+/// Digits d₁d₂… (no leading or trailing zeros) of the value d₁.d₂… × 10^exp written without an
+/// exponent (`12.5`, `0.001`, `1200`), with `.0` after a whole number when `point` asks for it.
+pub fn plain_layout(digits: &str, exp: i32, point: bool) -> String {
     let n = digits.len() as i32;
-    let body = if exp < 0 {
+    if exp < 0 {
         format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
     } else if n - 1 <= exp {
-        let zeros = "0".repeat((exp - n + 1) as usize);
-        if min_fraction > 0 {
-            format!("{digits}{zeros}.0")
-        } else {
-            format!("{digits}{zeros}")
-        }
+        format!("{digits}{}{}", "0".repeat((exp - n + 1) as usize), if point { ".0" } else { "" })
     } else {
         let (whole, fraction) = digits.split_at(exp as usize + 1);
         format!("{whole}.{fraction}")
+    }
+}
+
+/// The same value with an exponent (`1.25e3`, `1e-7`; `1.25e+3` when `plus` asks for the sign of a
+/// positive exponent).
+pub fn exponent_layout(digits: &str, exp: i32, plus: bool) -> String {
+    let (first, rest) = digits.split_at(1);
+    let point = if rest.is_empty() { "" } else { "." };
+    let sign = if exp < 0 {
+        "-"
+    } else if plus {
+        "+"
+    } else {
+        ""
     };
-    format!("{}{body}", sign(x))
+    format!("{first}{point}{rest}e{sign}{}", exp.unsigned_abs())
 }
 
 /// `format!("{x:e}")`: the shortest digits with an exponent (`1.25e3`, `1e-7`, `0e0`).
@@ -133,9 +158,7 @@ pub fn lower_exp(x: f64) -> String {
         return format!("{}0e0", sign(x));
     }
     let (digits, exp) = shortest_digits(x);
-    let (first, rest) = digits.split_at(1);
-    let point = if rest.is_empty() { "" } else { "." };
-    format!("{}{first}{point}{rest}e{exp}", sign(x))
+    format!("{}{}", sign(x), exponent_layout(&digits, exp, false))
 }
 
 /// `format!("{x:?}")`: the shortest digits that read back as `x`, in decimal form with at least one
@@ -262,20 +285,7 @@ fn rounded_integer(digits: &[u8], point: i32) -> String {
         _ => false,
     };
     if round_up {
-        let mut at = int.len();
-        loop {
-            if at == 0 {
-                int.insert(0, 1);
-                break;
-            }
-            at -= 1;
-            if int[at] == 9 {
-                int[at] = 0;
-            } else {
-                int[at] += 1;
-                break;
-            }
-        }
+        add_one(&mut int);
     }
     let text: String = int.iter().map(|d| char::from(b'0' + d)).collect();
     let text = text.trim_start_matches('0');

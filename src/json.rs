@@ -3,7 +3,7 @@
 //! two-space layout, and a strict reader for the messages a host page sends. The tests check each
 //! against serde_json.
 
-use crate::decimal::shortest_digits;
+use crate::decimal::{exponent_layout, plain_layout, shortest_digits};
 use crate::state::number::decimal_value;
 
 /// Deepest nesting of arrays and objects [`parse`] reads (as deep as serde_json reads).
@@ -95,19 +95,7 @@ pub fn number(x: f64) -> String {
     }
     let (digits, exp) = shortest_digits(x);
     let sign = if x < 0.0 { "-" } else { "" };
-    let n = digits.len() as i32;
-    let body = if !(-5..=15).contains(&exp) {
-        let (first, rest) = digits.split_at(1);
-        let point = if rest.is_empty() { "" } else { "." };
-        format!("{first}{point}{rest}e{}{}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
-    } else if n - 1 <= exp {
-        format!("{digits}{}.0", "0".repeat((exp - n + 1) as usize))
-    } else if exp >= 0 {
-        let (whole, fraction) = digits.split_at(exp as usize + 1);
-        format!("{whole}.{fraction}")
-    } else {
-        format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-    };
+    let body = if (-5..=15).contains(&exp) { plain_layout(&digits, exp, true) } else { exponent_layout(&digits, exp, true) };
     format!("{sign}{body}")
 }
 
