@@ -263,7 +263,7 @@ impl LabelRequest {
 }
 
 /// The distance from `p` to the segment from `a` to `b` (infinite for non-finite points).
-fn distance_to_segment(p: Screen, a: Screen, b: Screen) -> f64 {
+pub fn distance_to_segment(p: Screen, a: Screen, b: Screen) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len2 = dx * dx + dy * dy;
     let t = if len2 > 0.0 { clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) } else { 0.0 };

@@ -2,7 +2,8 @@
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
 use super::labels::{
-    place, spread_handles, LabelRequest, Obstacles, PlacedLabel, StrokeMark, COST_FAINT_STROKE, COST_OWN_STROKE, COST_STROKE,
+    distance_to_segment, place, spread_handles, LabelRequest, Obstacles, PlacedLabel, StrokeMark, COST_FAINT_STROKE, COST_OWN_STROKE,
+    COST_STROKE,
 };
 use super::scene::{Align, Bitmap, Fill, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
@@ -674,7 +675,7 @@ pub fn thin_path(points: &[Screen], tolerance: f64) -> Vec<Screen> {
         // Point i can go when every point since the last kept one lies close to the segment that
         // would skip them (from the last kept point to point i + 1).
         let (from, to) = (points[anchor], points[i + 1]);
-        let skip = i - anchor < MAX_THINNED_RUN && points[anchor + 1..=i].iter().all(|p| segment_distance(*p, from, to) <= tolerance);
+        let skip = i - anchor < MAX_THINNED_RUN && points[anchor + 1..=i].iter().all(|p| distance_to_segment(*p, from, to) <= tolerance);
         if !skip {
             out.push(points[i]);
             anchor = i;
@@ -684,14 +685,6 @@ pub fn thin_path(points: &[Screen], tolerance: f64) -> Vec<Screen> {
         out.push(last);
     }
     out
-}
-
-/// The distance from `p` to the segment from `a` to `b` (NaN when any coordinate is not finite).
-fn segment_distance(p: Screen, a: Screen, b: Screen) -> f64 {
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let length_squared = dx * dx + dy * dy;
-    let t = if length_squared > 0.0 { (((p.x - a.x) * dx + (p.y - a.y) * dy) / length_squared).clamp(0.0, 1.0) } else { 0.0 };
-    (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy)
 }
 
 /// One path as a [`Recording`] saw it: (points, closed, fill role, stroke role).

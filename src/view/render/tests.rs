@@ -317,7 +317,7 @@ fn thinning_a_path_keeps_it_within_the_tolerance() {
     assert_eq!((thin[0], *thin.last().unwrap()), (circle[0], circle[95]));
     // Every dropped point lies within the tolerance of the thinned polyline.
     for p in &circle {
-        let near = thin.windows(2).map(|w| segment_distance(*p, w[0], w[1])).fold(f64::INFINITY, f64::min);
+        let near = thin.windows(2).map(|w| distance_to_segment(*p, w[0], w[1])).fold(f64::INFINITY, f64::min);
         assert!(near <= 0.25, "{p:?} is {near} px away");
     }
     // A large circle keeps every point; a straight line keeps its ends and one point per run.
