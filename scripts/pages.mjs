@@ -1,6 +1,6 @@
 // trunk post_build hook: the chapters' static pages, then the Content-Security-Policy of every page.
 // 1. `linalg-pages` (src/bin/linalg-pages.rs, a native build of this crate) writes <slug>/index.html
-//    and <slug>/prose.html for every chapter, from the built index.html (src/prerender.rs).
+//    <slug>/prose.html and <slug>/code.txt for every chapter, from the built index.html (src/prerender.rs).
 // 2. Every page gets its policy (scripts/csp.mjs): index.html and the static pages.
 // 3. The service worker (sw.js) learns the pages' addresses, to keep them for offline reading, and
 //    the build's name, for its cache.
@@ -23,7 +23,7 @@ for (const page of ["index.html", ...pages]) addPolicy(join(dir, page));
 const sw = join(dir, "sw.js");
 const folders = pages.map((p) => `./${p.replace(/index\.html$/, "")}`);
 const worker = readFileSync(sw, "utf8");
-const list = `const PAGES = ${JSON.stringify(folders.flatMap((f) => [f, `${f}prose.html`]))};`;
+const list = `const PAGES = ${JSON.stringify(folders.flatMap((f) => [f, `${f}prose.html`, `${f}code.txt`]))};`;
 if (!worker.includes("const PAGES = [];")) throw new Error("static/sw.js has no `const PAGES = [];` to fill");
 // The build's name: the content hash trunk gave the module (a new build, a new cache).
 const wasm = readdirSync(dir).find((f) => /_bg\.wasm$/.test(f));

@@ -48,8 +48,8 @@ pub struct Notebook {
 
 /// The notebook of the page's current state. `href` is the page's address (`location.href`): the
 /// link back keeps its address and replaces its hash with this state's full-page hash (no `embed`,
-/// no look).
-pub fn build(page: &Page, href: &str) -> Notebook {
+/// no look). `numpy` is the code panel's numpy code of this state.
+pub fn build(page: &Page, href: &str, numpy: &str) -> Notebook {
     let info = page.info();
     let chapter = page.chapter();
     let link = format!("{}{}", page_url(href), page.full_page_hash());
@@ -61,7 +61,7 @@ pub fn build(page: &Page, href: &str) -> Notebook {
         markdown_text(&chapter.summary()),
         link_target(&link)
     );
-    let numpy = chapter.code().numpy.trim_end().to_string() + "\n";
+    let numpy = numpy.trim_end().to_string() + "\n";
 
     let view = page.viewport();
     let frame = page.frame();
@@ -260,7 +260,7 @@ mod tests {
     #[test]
     fn the_notebook_has_a_title_the_numpy_code_and_the_figure() {
         let page = page("svd", &[("A", "3,7;5,2"), ("embed", "1"), ("theme", "dark")]);
-        let notebook = build(&page, "https://example.org/linalg-live/#/svd?A=1,2;3,4&embed=1");
+        let notebook = build(&page, "https://example.org/linalg-live/#/svd?A=1,2;3,4&embed=1", &page.chapter().code_text().numpy);
         assert_eq!(notebook.file_name(), "linalg-live-svd-A=3,7;5,2.ipynb");
         let cells = notebook.cells();
         assert_eq!(
@@ -269,7 +269,7 @@ mod tests {
         );
         assert!(cells[0].source.starts_with("# 2.8 Singular Value Decomposition\n\n"), "{}", cells[0].source);
         assert!(cells[0].source.contains("](https://example.org/linalg-live/#/svd?A=3,7;5,2)"), "{}", cells[0].source);
-        assert_eq!(cells[1].source, page.chapter().code().numpy.trim_end().to_string() + "\n");
+        assert_eq!(cells[1].source, page.chapter().code_text().numpy.trim_end().to_string() + "\n");
         assert!(cells[2].source.contains("fig, ax = plt.subplots(") && cells[2].source.contains("INPUT = \"#1b1b1f\""), "light theme");
 
         let json: Value = serde_json::from_str(&notebook.to_json()).unwrap();
@@ -302,7 +302,7 @@ mod tests {
     fn a_page_that_draws_nothing_says_why_in_the_figure() {
         let page = page("tensors", &[("A", "1,2;3,4;5,6"), ("view", "columns")]);
         let note = page.frame().note.expect("three rows cannot be drawn as columns");
-        let notebook = build(&page, "http://localhost:8080/");
+        let notebook = build(&page, "http://localhost:8080/", &page.chapter().code_text().numpy);
         let literal = crate::view::matplotlib::py_str(&note);
         assert!(notebook.cells()[2].source.contains(&literal), "{}", notebook.cells()[2].source);
     }

@@ -44,6 +44,8 @@ pub struct StaticPage {
     pub main: String,
     /// The explanation, also written to `<slug>/prose.html`.
     pub prose: &'static str,
+    /// The code book the module fetches for the code panel, written to `<slug>/code.txt`.
+    pub code_book: String,
 }
 
 /// The static page of a chapter in its default state.
@@ -72,7 +74,7 @@ pub fn chapter_page(info: &'static ChapterInfo) -> StaticPage {
     main.push_str(&section("inputs", "Edit the inputs", &editors(chapter)));
     main.push_str(&chart_slot(chapter.chart()));
     main.push_str(&section("readout-box", "Results", &readouts(&chapter.readouts())));
-    main.push_str(&section("code-panel", "Code", &code(&chapter.code().numpy)));
+    main.push_str(&section("code-panel", "Code", &code(&chapter.code_text().numpy)));
     let _ = writeln!(main, "</div>\n</section>\n<article class=\"prose\" data-prose=\"{}\">\n{}</article>", info.slug, prose);
     main.push_str(&neighbours(info));
     main.push_str("</div>\n</div>\n");
@@ -82,6 +84,7 @@ pub fn chapter_page(info: &'static ChapterInfo) -> StaticPage {
         description: format!("{} Section {} of Deep Learning's linear algebra chapter, as an interactive figure.", info.blurb, info.number),
         main,
         prose,
+        code_book: crate::chapter::book_text(chapter.code_book()),
     }
 }
 

@@ -90,7 +90,7 @@ fn check_case(case: &Json) -> Vec<String> {
 /// readouts `names`).
 fn check_state(slug: &str, params: &[(String, String)], names: &[&str]) -> Vec<String> {
     let (chapter, _) = from_params(find(slug).unwrap().build, params);
-    let code = chapter.code();
+    let code = chapter.code_text();
     // One interpreter per case: compile the PyTorch snippet (torch is not installed), run numpy's.
     let script = format!("compile({:?}, 'the PyTorch snippet', 'exec')\n{}", code.torch, code.numpy);
     let printed = match python(&script) {

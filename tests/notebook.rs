@@ -188,7 +188,7 @@ struct Run {
 /// Builds, checks and runs one case's notebook.
 fn run_case(index: usize, slug: &str, params: &[(&str, &str)]) -> Run {
     let page = open(slug, params);
-    let notebook: Notebook = build(&page, "https://example.org/linalg-live/index.html#/ignored");
+    let notebook: Notebook = build(&page, "https://example.org/linalg-live/index.html#/ignored", &page.chapter().code_text().numpy);
     let text = notebook.to_json();
     let mut run = Run { problems: Vec::new(), missing: Vec::new() };
     let json: Json = match serde_json::from_str(&text) {
@@ -286,7 +286,10 @@ fn the_numpy_cell_prints_the_pages_main_readouts() {
 
 #[test]
 fn every_case_draws_what_it_is_there_for() {
-    let figure = |slug: &str, params: &[(&str, &str)]| build(&open(slug, params), "https://example.org/").cells()[2].source.clone();
+    let figure = |slug: &str, params: &[(&str, &str)]| {
+        let page = open(slug, params);
+        build(&page, "https://example.org/", &page.chapter().code_text().numpy).cells()[2].source.clone()
+    };
     assert!(figure("eigendecomposition", &[("view", "quadratic")]).contains("heat = np.frombuffer("));
     assert!(figure("svd", &[("tab", "image")]).contains("picture = np.frombuffer("));
     assert!(figure("tensors", &[("A", "1,2;3,4;5,6"), ("view", "columns")]).contains("wrap=True"));

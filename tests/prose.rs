@@ -70,7 +70,7 @@ fn no_page_says_seed() {
         let chapter = (info.build)();
         let mut texts = vec![chapter.prose().to_string(), chapter.summary()];
         texts.extend(chapter.readouts().into_iter().map(|r| r.note));
-        let code = chapter.code();
+        let code = chapter.code_text();
         texts.extend([code.numpy, code.torch, code.nalgebra]);
         for text in texts {
             let lower = text.to_lowercase();

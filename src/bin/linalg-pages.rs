@@ -3,7 +3,7 @@
 //!     cargo run --features prerender --bin linalg-pages -- DIST
 //!
 //! reads `DIST/index.html` (the page shell trunk built) and writes, for every chapter,
-//! `DIST/<slug>/index.html` and `DIST/<slug>/prose.html`; prints each written page's path relative to
+//! `DIST/<slug>/index.html`, `DIST/<slug>/prose.html` and `DIST/<slug>/code.txt`; prints each written page's path relative to
 //! DIST, one a line. scripts/pages.mjs (trunk's post-build hook) runs it, then adds each page's
 //! Content-Security-Policy.
 
@@ -25,6 +25,7 @@ fn main() -> ExitCode {
             let html = fill_template(&template, &page)?;
             std::fs::write(folder.join("index.html"), html).map_err(|e| e.to_string())?;
             std::fs::write(folder.join("prose.html"), page.prose).map_err(|e| e.to_string())?;
+            std::fs::write(folder.join("code.txt"), &page.code_book).map_err(|e| e.to_string())?;
             println!("{}/index.html", page.slug);
         }
         Ok(())

@@ -7,6 +7,8 @@ use super::figure::Figure;
 use super::handle::{dragged, Action, HandleId, Handles};
 use super::input::{InputKind, InputSpec, Limits, SliderRange};
 use super::picture::{PictureFile, PictureJob};
+#[cfg(not(target_arch = "wasm32"))]
+use super::CodeText;
 use super::{Chapter, Code, Describe, Draw, Readouts};
 use crate::math::clamp;
 use crate::readout::Readout;
@@ -106,8 +108,14 @@ pub trait AnyChapter {
     fn readouts(&self) -> Vec<Readout>;
     /// The figure at the timeline's position.
     fn figure(&self, timeline: &Timeline) -> Figure;
-    /// Code that reproduces the state.
+    /// Code that reproduces the state, as a recipe of the chapter's snippets ([`Code::text`]).
     fn code(&self) -> Code;
+    /// The code that reproduces the state, written with the chapter's compiled-in code book.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn code_text(&self) -> CodeText;
+    /// The chapter's own code snippets (its `code.txt`), compiled in natively only.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn code_book(&self) -> &'static str;
     /// The figure in one or two sentences.
     fn summary(&self) -> String;
     /// The timeline's stage labels.
@@ -205,6 +213,16 @@ impl<C: Chapter> AnyChapter for C {
 
     fn code(&self) -> Code {
         Describe::code(self)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn code_text(&self) -> CodeText {
+        Describe::code_text(self)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn code_book(&self) -> &'static str {
+        C::CODE
     }
 
     fn summary(&self) -> String {

@@ -19,7 +19,9 @@ pub mod testing;
 
 pub use any::{apply_params, from_params, initial, move_input, parse_input, to_params, AnyChapter, ChoiceView, InputView};
 pub use choice::{pick, ChoiceSpec, Options, Picked};
-pub use code::{list_literal, matrix_literal, rust_name, Code};
+#[cfg(not(target_arch = "wasm32"))]
+pub use code::book_text;
+pub use code::{list_literal, matrix_literal, rust_name, Code, CodeBook, CodeText};
 pub use error::ChapterError;
 pub use figure::Figure;
 pub use handle::{Action, Handle, HandleId, Handles};
@@ -45,8 +47,16 @@ pub trait Draw {
 
 /// What a chapter says in words: implemented in the chapter's `text.rs`.
 pub trait Describe {
-    /// Code that reproduces the state.
+    /// The chapter's own code snippets (`code.txt` in its folder), compiled in natively only.
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str;
+    /// Code that reproduces the state, as a recipe of the chapter's snippets.
     fn code(&self) -> Code;
+    /// The code that reproduces the state, written with the chapter's compiled-in code book.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn code_text(&self) -> CodeText {
+        self.code().text(&CodeBook::of_chapter(Self::CODE))
+    }
     /// One or two plain sentences describing the figure now (for the aria-live region).
     fn summary(&self) -> String;
 }

@@ -174,38 +174,15 @@ pub fn readout(a: &DMatrix<f64>) -> Readout {
 /// The code panel's lines that compute and print A's null space the way the page shows it; they use
 /// the `rank` the snippet computed before (numpy's `np.linalg.matrix_rank(A)`).
 pub fn code(code: &mut Code, a: &DMatrix<f64>) {
-    let k = NullSpace::of(a).map_or(0, |n| n.dim());
-    let numpy = match k {
-        0 => "null_space = np.linalg.svd(A)[2][rank:]  # rows: a basis of {x : A x = 0}; none, since rank = n\nprint(\"null_space =\", null_space.tolist())".to_string(),
-        1 => [
-            "null_space = np.linalg.svd(A)[2][rank:]  # rows: a basis of {x : A x = 0}, here one unit vector",
-            "n2 = null_space[0] ** 2",
-            "null_space *= np.sign(null_space[0][n2 >= n2.max() * (1 - 1e-12)][0])  # the page's sign: largest entry positive",
-            "null_space[np.abs(null_space) <= 64 * np.finfo(float).eps] = 0  # rounding noise",
-            "print(\"null_space =\", null_space.tolist())",
-        ]
-        .join("\n"),
-        _ => [
-            "N = np.linalg.svd(A)[2][rank:].T  # columns: an orthonormal basis of {x : A x = 0}",
-            "# Any rotation of it is another; the page picks the one that depends only on the null space:",
-            "# the unit vector in it nearest a coordinate axis, then the same for what is left.",
-            "P, null_space = N @ N.T, []  # P projects onto the null space",
-            "for _ in range(N.shape[1]):",
-            "    d = np.diag(P)",
-            "    j = np.flatnonzero(d >= d.max() * (1 - 1e-12))[0]",
-            "    null_space.append(P[:, j] / np.sqrt(d[j]))",
-            "    P = P - np.outer(null_space[-1], null_space[-1])",
-            "null_space = np.array(null_space)",
-            "null_space[np.abs(null_space) <= 64 * np.finfo(float).eps] = 0  # rounding noise",
-            "print(\"null_space =\", null_space.tolist())",
-        ]
-        .join("\n"),
-    };
-    code.line(
-        &numpy,
-        "null_space = torch.linalg.svd(A).Vh[rank:]  # rows: an orthonormal basis of {x : A x = 0} (signs and rotation as the SVD gives them)\nprint(\"null_space =\", null_space)",
-        "// The null space: pad a wide A with zero rows so the SVD keeps every right singular vector.\nlet full = a.clone().resize(a.nrows().max(a.ncols()), a.ncols(), 0.0).svd(false, true);\nlet null_space = full.v_t.unwrap().rows(rank, a.ncols() - rank).into_owned(); // rows: a basis of {x : A x = 0}\nprintln!(\"null_space = {null_space}\");",
+    code.snippet(
+        match NullSpace::of(a).map_or(0, |n| n.dim()) {
+            0 => "null_space_none",
+            1 => "null_space_line",
+            _ => "null_space_more",
+        },
+        &[],
     );
+    code.snippet("null_space", &[]);
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Helpers shared by the chapters' unit tests: open a chapter from URL parameters and read its
 //! readouts, and the property every page must keep (readouts finite or null with a reason).
 
-/// The facet traits, so a test can call `c.readouts()`, `c.figure(..)`, `c.code()`, `c.summary()`.
+/// The facet traits, so a test can call `c.readouts()`, `c.figure(..)`, `c.code_text()`, `c.summary()`.
 pub use super::{Describe, Draw, Readouts};
 
 use super::any::{apply_params, initial, AnyChapter};
@@ -83,7 +83,7 @@ pub fn check_everything(c: &dyn AnyChapter) -> Result<(), TestCaseError> {
     }
     // The handles say how the state is drawn: in space exactly when the figure is.
     prop_assert_eq!(matches!(figure, Figure::Space(_)), c.handles().in_space(), "handles and figure disagree on 3-D");
-    let _ = (c.summary(), c.code(), c.chart());
+    let _ = (c.summary(), c.code_text(), c.chart());
     Ok(())
 }
 

@@ -72,3 +72,41 @@ fn a_choice_that_depends_on_another_is_kept_in_any_order() {
         assert!(to_params(chapter.as_ref()).contains(&("order".to_string(), "ba".to_string())));
     }
 }
+
+#[test]
+fn every_code_snippet_is_used_and_every_book_parses() {
+    use crate::chapter::CodeBook;
+    let shared = CodeBook::parse(include_str!("../chapter/code.txt")).expect("the shared code book parses");
+    let sources = |dir: &std::path::Path| -> String {
+        let mut text = String::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.to_string_lossy().contains("test") {
+                    text.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        text
+    };
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let shared_users = sources(&root);
+    for key in shared.keys() {
+        assert!(shared_users.contains(&format!("\"{key}\"")), "src/chapter/code.txt: snippet {key} is not used");
+    }
+    for info in CHAPTERS.iter() {
+        let (chapter, _) = open(info.slug, &[]);
+        let own = CodeBook::parse(chapter.code_book()).unwrap_or_else(|e| panic!("{}: code.txt: {e}", info.slug));
+        // The books are read together: a chapter's key must not repeat a shared one.
+        CodeBook::of_chapter(chapter.code_book());
+        let text = sources(&root.join("chapters").join(info.slug.replace('-', "_")));
+        for key in own.keys() {
+            assert!(text.contains(&format!("\"{key}\"")), "{}: code.txt: snippet {key} is not used", info.slug);
+        }
+        let code = chapter.code_text();
+        assert!(!format!("{code:?}").contains("${"), "{}: a ${{…}} was not filled", info.slug);
+    }
+}

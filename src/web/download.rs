@@ -36,7 +36,7 @@ pub fn text(text: &str, mime: &str, name: &str) -> Res<()> {
 /// Builds the notebook of the page's current state in the browser and saves it. `site_page` is the
 /// address its link back starts from: the site's page (`location.href` on the site, the site's
 /// `index.html` for a `<linalg-figure>`); its hash is replaced by this state's.
-pub fn notebook(page: &Page, site_page: &str) -> Res<()> {
-    let notebook = notebook::build(page, site_page);
+pub fn notebook(page: &Page, site_page: &str, numpy: &str) -> Res<()> {
+    let notebook = notebook::build(page, site_page, numpy);
     text(&notebook.to_json(), notebook::MIME_TYPE, notebook.file_name())
 }

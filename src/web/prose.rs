@@ -25,7 +25,8 @@ pub(super) fn load(article: &Element, slug: &str) {
     });
 }
 
-async fn fetch_text(url: &str) -> Res<String> {
+/// The text at `url` (an error for a failed request or a status that is not OK).
+pub(super) async fn fetch_text(url: &str) -> Res<String> {
     let response: Response = JsFuture::from(window()?.fetch_with_str(url)).await?.dyn_into()?;
     if !response.ok() {
         return Err(JsValue::from_str("not found"));

@@ -148,8 +148,8 @@ fn a_3x3_matrix_is_drawn_in_space_as_the_box_of_its_columns() {
     let a = Matrix3::new(3.0, 3.0, 3.0, 5.0, 5.0, 3.0, 3.0, -5.0, 5.0);
     assert!((strokes[0][1] - a * Point3::new(1.0, 0.3, 0.85)).norm() < 1e-12);
     assert!(c.summary().contains("left-handed"), "{}", c.summary());
-    assert!(c.code().numpy.contains("np.cross(A[:, 1], A[:, 2])"));
-    assert!(c.code().nalgebra.contains("let det = a.determinant();"));
+    assert!(c.code_text().numpy.contains("np.cross(A[:, 1], A[:, 2])"));
+    assert!(c.code_text().nalgebra.contains("let det = a.determinant();"));
 }
 
 #[test]
@@ -298,7 +298,7 @@ fn huge_entries_overflow_to_null_with_the_reason() {
     assert!(det.note.contains("overflow") && det.note.contains("10⁴⁰⁰"), "{}", det.note);
     assert_eq!(value(&c, "area"), Value::Null);
     assert_eq!(value(&c, "flipped"), Value::Bool(false));
-    assert!(c.code().numpy.contains("slogdet"));
+    assert!(c.code_text().numpy.contains("slogdet"));
     // The naive product overflows in the middle; the scaled one does not.
     let c = page("1e200,0,0;0,1e200,0;0,0,1e-200");
     let Value::Number(d) = value(&c, "det") else { panic!("{:?}", value(&c, "det")) };
@@ -456,8 +456,8 @@ fn in_space_the_null_space_is_a_line_or_a_plane_apart_from_the_collapsed_box() {
     assert!(labels(&space).iter().any(|l| l == "every Ax lands here"));
     // The numpy snippet rebuilds the same basis (the one every page shows); a full-rank A prints an
     // empty one.
-    assert!(c.code().numpy.contains("P, null_space = N @ N.T, []"));
-    assert!(page("2,0,0;0,1,0;0,0,3").code().numpy.contains("none, since rank = n"));
+    assert!(c.code_text().numpy.contains("P, null_space = N @ N.T, []"));
+    assert!(page("2,0,0;0,1,0;0,0,3").code_text().numpy.contains("none, since rank = n"));
 }
 
 proptest! {

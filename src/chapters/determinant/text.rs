@@ -7,6 +7,9 @@ use crate::format::display_number;
 use crate::math::det::Det;
 
 impl Describe for Determinant {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra printing det A (slogdet when it overflows; the triple product for
     /// 3×3, ad − bc for 2×2), |det A|, the orientation, singularity, and the null space in the page's
     /// basis.

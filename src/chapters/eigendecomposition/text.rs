@@ -10,6 +10,9 @@ use crate::math::basis::Middle;
 use crate::math::eigen::{Eigen, NoVectors};
 
 impl Describe for Eigendecomposition {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for λ and V (sorted and signed as the page shows them), every
     /// readout printed: trace and determinant, the probe, the symmetric part and its eigenvalues.
     fn code(&self) -> Code {

@@ -76,7 +76,7 @@ fn singular_a_has_no_inverse_and_says_how_many_solutions() {
     let c = page(&[("A", "1,2;2,4"), ("b", "1,0")]);
     assert!(readout(&c, "solution").note.contains("no x solves"));
     assert!(c.summary().contains("parallel"));
-    assert!(c.code().numpy.contains("LinAlgError"));
+    assert!(c.code_text().numpy.contains("LinAlgError"));
     let zero = page(&[("A", "0,0;0,0")]);
     assert_eq!(readout(&zero, "inverse").value, Value::Null);
 }
@@ -200,7 +200,7 @@ fn row_equations_read_like_the_book() {
 
 #[test]
 fn code_follows_the_state() {
-    let code = build().code();
+    let code = build().code_text();
     assert!(code.numpy.contains("np.linalg.inv(A)") && code.numpy.contains("np.linalg.solve(A, b)"));
     assert!(code.nalgebra.contains("lu().solve(&b)"));
 }
@@ -306,7 +306,7 @@ fn the_numpy_snippet_prints_every_readout() {
     for params in [&[][..], &[("A", "1,2;2,4"), ("b", "1,2")][..], &[("A", "1,2;2,4"), ("b", "1,0")][..], &[("A", "1,2,3;2,4,6;3,6,9")][..]]
     {
         let c = page(params);
-        let code = c.code();
+        let code = c.code_text();
         for name in ["rank", "inverse", "identity_check", "solution", "condition_number", "det", "null_space"] {
             let printed = format!("print(\"{name} =");
             let shown = crate::chapter::Readouts::readouts(&c).iter().any(|r| r.name == name);

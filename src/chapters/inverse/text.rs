@@ -9,6 +9,9 @@ use crate::format::{display_at_scale, display_tuple_clean, vector_entries};
 use crate::math::solve::InverseError;
 
 impl Describe for Inverse {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for I, A⁻¹ and its check (or why there is none), the solution (or
     /// why there is not exactly one), cond, det, the rank and the null space, each printed.
     fn code(&self) -> Code {
@@ -59,7 +62,7 @@ impl Describe for Inverse {
                 "println!(\"condition_number = None\");",
             ),
         }
-        code.print_det();
+        code.snippet("print_det", &[]);
         null_space::code(&mut code, &self.a);
         code
     }

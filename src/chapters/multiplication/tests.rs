@@ -94,11 +94,11 @@ fn the_ab_view_animates_b_then_a() {
 
 #[test]
 fn code_reproduces_the_state() {
-    let code = build().code();
+    let code = build().code_text();
     assert!(code.numpy.contains("A = np.array([[2, 3], [6, 5]], dtype=float)"), "{}", code.numpy);
     assert!(code.numpy.contains("Av = A @ v\nprint(\"Av =\", Av.tolist())"), "{}", code.numpy);
     assert!(code.nalgebra.contains("DMatrix::from_row_slice(2, 2, &[2.0, 3.0, 6.0, 5.0])"), "{}", code.nalgebra);
-    let code = page(&[("v", "1,2,3")]).code();
+    let code = page(&[("v", "1,2,3")]).code_text();
     assert!(code.numpy.contains("# shapes do not match, this raises an error: A @ v"));
 }
 
@@ -131,7 +131,7 @@ fn sums_that_cancel_read_zero() {
 fn the_snippets_print_every_readout() {
     for params in [&[][..], &[("A", "1,2;3,4;5,6"), ("v", "2,4")][..], &[("v", "1,2,3")][..]] {
         let c = page(params);
-        let code = c.code();
+        let code = c.code_text();
         for name in ["Av", "AB", "BA", "commute", "dot"] {
             let printed = format!("print(\"{name} =");
             assert!(code.numpy.contains(&printed) && code.torch.contains(&printed), "{params:?}: {name}\n{}", code.numpy);

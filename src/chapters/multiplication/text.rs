@@ -10,62 +10,27 @@ use crate::math::tensor::{dot, product};
 use nalgebra::DMatrix;
 
 impl Describe for Multiplication {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for A·v, AB, BA and v·w; a product whose shapes do not match is
     /// written as a comment saying that it raises (panics).
     fn code(&self) -> Code {
         let mut code = Code::declare(Multiplication::INPUTS, self);
-        for (name, numpy, torch, rust, ok) in [
-            ("Av", "A @ v", "A @ v", "&a * &v", self.a.ncols() == self.v.len()),
-            ("AB", "A @ B", "A @ B", "&a * &b", self.a.ncols() == self.b.nrows()),
-            ("BA", "B @ A", "B @ A", "&b * &a", self.b.ncols() == self.a.nrows()),
+        for (name, expr, rust, ok) in [
+            ("Av", "A @ v", "&a * &v", self.a.ncols() == self.v.len()),
+            ("AB", "A @ B", "&a * &b", self.a.ncols() == self.b.nrows()),
+            ("BA", "B @ A", "&b * &a", self.b.ncols() == self.a.nrows()),
         ] {
             let binding = rust_name(name);
-            if ok {
-                code.line(
-                    &format!("{name} = {numpy}\nprint(\"{name} =\", {name}.tolist())"),
-                    &format!("{name} = {torch}\nprint(\"{name} =\", {name}.tolist())"),
-                    &format!("let {binding} = {rust};\nprintln!(\"{name} = {{{binding}}}\");"),
-                );
-            } else {
-                let py = "# shapes do not match, this raises an error: ";
-                code.line(
-                    &format!("{py}{numpy}\nprint(\"{name} = None\")"),
-                    &format!("{py}{torch}\nprint(\"{name} = None\")"),
-                    &format!("// shapes do not match, this panics: let {binding} = {rust};"),
-                );
-            }
+            let values = [("name", name), ("expr", expr), ("rust", rust), ("binding", binding.as_str())];
+            code.snippet(if ok { "product" } else { "product_mismatch" }, &values);
         }
         match self.commute() {
-            Some(Commute::Exactly | Commute::UpToRounding(_) | Commute::No) => code.line(
-                "# equal up to rounding: each entry may be off by 64 ε times the sizes of the products summed into it\n\
-                 commute = bool(np.all(np.abs(AB - BA) <= 64 * np.finfo(float).eps * (np.abs(A) @ np.abs(B) + np.abs(B) @ np.abs(A))))\n\
-                 print(\"commute =\", commute)",
-                "commute = bool(torch.all((AB - BA).abs() <= 64 * torch.finfo(torch.float64).eps * (A.abs() @ B.abs() + B.abs() @ A.abs())))\n\
-                 print(\"commute =\", commute)",
-                "let scale = a.abs() * b.abs() + b.abs() * a.abs();\n\
-                 let commute = (&ab - &ba).iter().zip(scale.iter()).all(|(d, s)| d.abs() <= 64.0 * f64::EPSILON * s);\n\
-                 println!(\"commute = {commute}\");",
-            ),
-            _ => code.line(
-                "print(\"commute =\", False)  # AB and BA are not both defined with one shape",
-                "print(\"commute =\", False)",
-                "println!(\"commute = false\");",
-            ),
+            Some(Commute::Exactly | Commute::UpToRounding(_) | Commute::No) => code.snippet("commute", &[]),
+            _ => code.snippet("commute_undefined", &[]),
         }
-        if self.v.len() == self.w.len() {
-            code.line(
-                "dot = v @ w  # the same as np.dot(v, w)\nprint(\"dot =\", dot)",
-                "dot = torch.dot(v, w).item()\nprint(\"dot =\", dot)",
-                "let dot = v.dot(&w);\nprintln!(\"dot = {dot}\");",
-            );
-        } else {
-            let py = "# shapes do not match, this raises an error: ";
-            code.line(
-                &format!("{py}v @ w\nprint(\"dot = None\")"),
-                &format!("{py}torch.dot(v, w)\nprint(\"dot = None\")"),
-                "// shapes do not match, this panics: let dot = v.dot(&w);",
-            );
-        }
+        code.snippet(if self.v.len() == self.w.len() { "dot" } else { "dot_mismatch" }, &[]);
         code
     }
 

@@ -221,7 +221,7 @@ fn a_line_parallel_to_an_edge_or_through_0_has_no_single_corner() {
     assert!(readout(&c, "l1_point").note.contains("from (2, 0) to (0, 2)"));
     assert_eq!(number(&c, "l1_radius"), 2.0);
     assert!(c.summary().contains("along the whole edge from (2, 0) to (0, 2)"), "{}", c.summary());
-    assert!(c.code().numpy.contains("runs along an edge"));
+    assert!(c.code_text().numpy.contains("runs along an edge"));
     let c = page(&[("view", "sparse"), ("x", "1,2"), ("y", "0")]);
     assert_eq!(vector(&c, "l1_point"), [0.0, 0.0]);
     assert_eq!(vector(&c, "l2_point"), [0.0, 0.0]);

@@ -8,6 +8,9 @@ use crate::format::{display_number, display_tuple};
 use crate::math::norms::{l1, l2, linf, lp};
 
 impl Describe for Norms {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra printing every norm, the triangle inequality and the angle when
     /// v + w exists, and the smallest L² and L¹ points of the line x·w = y.
     fn code(&self) -> Code {

@@ -8,11 +8,13 @@ use crate::format::{display_at_scale, display_number};
 use crate::state::matrix::MAX_ROWS;
 
 impl Describe for Pca {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for the mean, covariance, components, d's shadows and drops, and the
     /// reconstruction from k components.
     fn code(&self) -> Code {
         let mut code = declarations(self);
-        code.nalgebra = code.nalgebra.replacen("use nalgebra::{DMatrix, DVector};", "use nalgebra::{DMatrix, DVector, SymmetricEigen};", 1);
         for (numpy, torch, rust) in [
             ("mean = P.mean(axis=0)", "mean = P.mean(dim=0)", "let mean = p.row_mean();"),
             (
@@ -137,10 +139,12 @@ impl Describe for Pca {
 /// Code declaring P (its values, the generator's recipe, or a file for many pasted points) and d.
 fn declarations(c: &Pca) -> Code {
     let n = c.p.nrows();
+    let mut code = Code::new();
+    code.snippet("imports", &[]);
     if n <= LISTED_POINTS {
-        return Code::declare(&[P, D], c);
+        return code.declare_all(&[P, D], c);
     }
-    let mut code = Code::declare(&[D], c);
+    let mut code = code.declare_all(&[D], c);
     let (numpy, torch, rust) = if c.generated {
         c.generator.code()
     } else {

@@ -224,7 +224,7 @@ fn words_never_show_rounding_noise() {
 
 #[test]
 fn the_code_prints_every_number_the_page_reads_out() {
-    let code = build().code();
+    let code = build().code_text();
     for name in [
         "pinv",
         "pinv_A_A",
@@ -243,7 +243,7 @@ fn the_code_prints_every_number_the_page_reads_out() {
         assert!(code.nalgebra.contains(&format!("println!(\"{name} {{:?}}\", ")), "{name}");
     }
     // Without a fit, the code says why the page shows none.
-    assert!(page(&[("P", "2,1;2,5")]).code().numpy.contains("no line fits best"));
+    assert!(page(&[("P", "2,1;2,5")]).code_text().numpy.contains("no line fits best"));
     // b that does not fit A: no solution lines.
-    assert!(!page(&[("b", "1,2")]).code().numpy.contains("print(\"solution\""));
+    assert!(!page(&[("b", "1,2")]).code_text().numpy.contains("print(\"solution\""));
 }

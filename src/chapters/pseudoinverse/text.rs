@@ -7,6 +7,9 @@ use crate::format::display_at_scale;
 use crate::math::svd::svd;
 
 impl Describe for Pseudoinverse {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for A⁺ (with the products and the singular values behind it), A⁺b and
     /// the line fit through P, printing every number the page reads out.
     fn code(&self) -> Code {

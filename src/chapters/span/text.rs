@@ -7,6 +7,9 @@ use crate::chapter::Describe;
 use crate::chapter::{Chapter, Code};
 
 impl Describe for Span {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for the rank, independence, the sliders' path, b in the span and the
     /// amounts that reach it, det A (square A) and the null space, each printed.
     fn code(&self) -> Code {
@@ -54,7 +57,7 @@ impl Describe for Span {
             );
         }
         if self.a.is_square() {
-            code.print_det();
+            code.snippet("print_det", &[]);
         }
         null_space::code(&mut code, &self.a);
         code

@@ -193,15 +193,15 @@ fn column_drags_are_not_rounded_to_the_lattice() {
 
 #[test]
 fn code_builds_the_rotation_from_degrees() {
-    let code = build().code();
+    let code = build().code_text();
     assert!(code.numpy.contains("deg = 50.0\n"), "{}", code.numpy);
     assert!(code.numpy.contains("np.deg2rad(deg)"));
     assert!(code.numpy.contains("<= 1e-9)  # orthogonal"));
     assert!(code.numpy.contains("print(np.linalg.det(A))"));
-    let code = page(&[("A", "1,2,3")]).code();
+    let code = page(&[("A", "1,2,3")]).code_text();
     assert!(code.numpy.contains("not square"));
     assert!(!code.numpy.contains("np.linalg.inv"));
-    assert!(page(&[("A", "1,2;2,4")]).code().numpy.contains("A is singular"));
+    assert!(page(&[("A", "1,2;2,4")]).code_text().numpy.contains("A is singular"));
 }
 
 #[test]

@@ -10,6 +10,9 @@ use crate::math::norms::column_norms;
 use crate::math::structure::{is_diagonal, is_orthogonal, is_symmetric};
 
 impl Describe for SpecialMatrices {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra: the rotation from degrees, then each check, printing every number
     /// the page reads out.
     fn code(&self) -> Code {

@@ -255,11 +255,11 @@ fn the_picture_tab_has_nothing_to_drag() {
 
 #[test]
 fn code_mentions_the_transposed_v() {
-    let code = build().code();
+    let code = build().code_text();
     assert!(code.numpy.contains("np.linalg.svd(A, full_matrices=False)"));
     assert!(code.numpy.contains("V = Vt.T"));
     assert!(code.nalgebra.contains("try_svd(true, true"));
-    assert!(!page("1,2;3,4;5,6").code().numpy.contains("det(U)"));
+    assert!(!page("1,2;3,4;5,6").code_text().numpy.contains("det(U)"));
 }
 
 #[test]
@@ -303,7 +303,7 @@ proptest! {
         let a = DMatrix::from_fn(rows, cols, |r, c| entries[r * 6 + c] * 10f64.powi(exp));
         let c = map_of(a);
         check_everything(&c)?;
-        let _ = (c.figure(&Timeline::new(3)), c.summary(), c.code(), c.handles());
+        let _ = (c.figure(&Timeline::new(3)), c.summary(), c.code_text(), c.handles());
     }
 
     #[test]

@@ -93,6 +93,9 @@ fn map_summary(c: &SvdPage) -> String {
 }
 
 impl Describe for SvdPage {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     fn code(&self) -> Code {
         // The picture tab keeps A's readouts, so its code keeps A's part and adds the picture's.
         let mut code = map_code(self);

@@ -10,6 +10,9 @@ use crate::math::tensor::Broadcast;
 use crate::state::number::format_number;
 
 impl Describe for Tensors {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra for the shape, the transpose, the scalings and the broadcasts (a
     /// broadcast numpy refuses is written as a comment saying that it raises), and the stack, each
     /// readout printed.
@@ -20,9 +23,7 @@ impl Describe for Tensors {
         }
         // s as the reader wrote it (`s = 2`, not `s = 2.0`).
         let s = format_number(self.s);
-        code.numpy.push_str(&format!("s = {s}\n\n"));
-        code.torch.push_str(&format!("s = {s}\n\n"));
-        code.nalgebra.push_str(&format!("let s = {}_f64;\n\n", debug(self.s)));
+        code.push(&format!("s = {s}\n\n"), &format!("s = {s}\n\n"), &format!("let s = {}_f64;\n\n", debug(self.s)));
         let (m, n) = self.a.shape();
         code.line(
             &format!("print(\"shape =\", A.shape)  # ({m}, {n}): rows first"),
@@ -108,9 +109,7 @@ fn stack_code(c: &Tensors, code: &mut Code) {
             _ => "sum.clone()",
         })
         .collect();
-    code.numpy.push('\n');
-    code.torch.push('\n');
-    code.nalgebra.push('\n');
+    code.push("\n", "\n", "\n");
     if k < 3 {
         code.line(
             "# A + b raises, so T stacks the two matrices that exist",

@@ -258,12 +258,12 @@ fn row_heights_are_round_and_keep_the_figure_square_ish() {
 
 #[test]
 fn code_reproduces_the_state() {
-    let code = build().code();
+    let code = build().code_text();
     assert!(code.numpy.contains("A = np.array([[2, 9, 8], [4, 7, 1], [8, 2, 5]], dtype=float)"), "{}", code.numpy);
     assert!(code.numpy.contains("np.trace(X @ Y @ Z)"));
     assert!(code.nalgebra.contains("Schur::try_new"));
     assert!(code.nalgebra.contains("let tr_zxy = (&z * &x * &y).trace();"), "{}", code.nalgebra);
-    let code = page(&[("Z", "1,2,3")]).code();
+    let code = page(&[("Z", "1,2,3")]).code_text();
     assert!(code.numpy.contains("# shapes do not chain"));
 }
 

@@ -22,6 +22,9 @@ pub(super) fn written_sum(terms: &[f64]) -> String {
 }
 
 impl Describe for Trace {
+    #[cfg(not(target_arch = "wasm32"))]
+    const CODE: &'static str = include_str!("code.txt");
+
     /// numpy / PyTorch / nalgebra printing the trace, its diagonal, tr Aᵀ, tr(AAᵀ), the Frobenius norm,
     /// the eigenvalues (sorted as the page sorts them) and their sum, det A, and the three cyclic
     /// products and the compared order with their traces (commented out when the shapes do not chain).

@@ -2,26 +2,59 @@
 //! the Copy button, and Download notebook (the numpy code with the figure, as a Jupyter notebook).
 
 use super::build::Dom;
-use super::{request_frame, save_notebook, Shared};
-use crate::chapter::AnyChapter;
+use super::{request_frame, save_notebook, Host, Shared};
+use crate::chapter::{AnyChapter, CodeBook};
 use crate::web::dom::{set_attr, set_text, window};
 use crate::web::download::NOTEBOOK_FAILED;
+use crate::web::prose::fetch_text;
+use crate::web::site_root;
 use gloo_events::EventListener;
-use std::rc::Weak;
+use std::rc::{Rc, Weak};
 
-/// Writes the chapter's code in the language of tab `tab` and marks that tab selected.
-pub(super) fn show(dom: &Dom, chapter: &dyn AnyChapter, tab: usize) {
-    let code = chapter.code();
-    let text = match tab {
-        1 => &code.torch,
-        2 => &code.nalgebra,
-        _ => &code.numpy,
-    };
-    set_text(&dom.code, text);
+/// Writes the chapter's code in the language of tab `tab` and marks that tab selected. While the code
+/// book loads, the panel keeps what it shows (a static page's code of its state).
+pub(super) fn show(dom: &Dom, chapter: &dyn AnyChapter, tab: usize, book: Option<&Result<CodeBook, ()>>) {
+    match book {
+        Some(Ok(book)) => {
+            let code = chapter.code().text(book);
+            let text = match tab {
+                1 => &code.torch,
+                2 => &code.nalgebra,
+                _ => &code.numpy,
+            };
+            set_text(&dom.code, text);
+        }
+        Some(Err(())) => set_text(&dom.code, CODE_FAILED),
+        None => {}
+    }
     set_text(&dom.copy, "Copy");
     for (i, button) in dom.code_tabs.iter().enumerate() {
         let _ = set_attr(button, "aria-selected", if i == tab { "true" } else { "false" });
     }
+}
+
+/// What the code panel says when the chapter's code book could not be fetched.
+const CODE_FAILED: &str = "The code could not be loaded. Reload the page to try again.";
+
+/// Fetches the chapter's code book (`<slug>/code.txt` of the site the module came from) and shows
+/// the code once it is there.
+pub(super) fn load_book(shared: &Rc<Shared>) {
+    let Ok(view) = shared.view.try_borrow() else { return };
+    let root = match &view.host {
+        Host::Site => site_root(),
+        Host::Element { site_dir } => site_dir.clone(),
+    };
+    let url = format!("{root}{}/code.txt", view.page.info().slug);
+    let link = Rc::downgrade(shared);
+    wasm_bindgen_futures::spawn_local(async move {
+        let book = fetch_text(&url).await.ok().and_then(|text| CodeBook::parse(&text).ok()).ok_or(());
+        let Some(shared) = link.upgrade() else { return };
+        if let Ok(mut view) = shared.view.try_borrow_mut() {
+            view.code_book = Some(book);
+            view.pending.state = true;
+        }
+        request_frame(&shared);
+    });
 }
 
 /// The tabs', the Copy button's and the Download notebook button's listeners. A tab is the shell's own state, not the page's: it is

@@ -27,6 +27,7 @@ use super::chart_canvas::ChartPanel;
 use super::dom::{now_ms, set_hidden, set_text, Res};
 use super::share_dialog::ShareDialog;
 use super::theme;
+use crate::chapter::CodeBook;
 use crate::decimal::display;
 use crate::host_api::{self, Request};
 use crate::page::{Changes, Msg, Page};
@@ -94,6 +95,7 @@ impl ChapterView {
             text: Throttle::new(),
             url: Throttle::new(),
             code_tab: 0,
+            code_book: None,
             reporter,
             last_report: String::new(),
             host,
@@ -112,6 +114,7 @@ impl ChapterView {
         });
         wire(&shared)?;
         share::wire(&shared)?;
+        code::load_book(&shared);
         request_frame(&shared);
         Ok(ChapterView { shared })
     }
@@ -218,6 +221,9 @@ struct View {
     url: Throttle,
     /// The code panel's selected language.
     code_tab: usize,
+    /// The chapter's code book (`<slug>/code.txt`): `None` while it loads, `Some(Err)` if it could
+    /// not be loaded.
+    code_book: Option<Result<CodeBook, ()>>,
     /// Where the state is reported.
     reporter: Reporter,
     /// The last report sent: an unchanged state is not reported twice.
@@ -346,7 +352,8 @@ fn save_notebook(shared: &Shared) -> Res<()> {
         Host::Site => super::dom::window()?.location().href()?,
         Host::Element { site_dir } => format!("{site_dir}index.html"),
     };
-    super::download::notebook(&view.page, &site_page)
+    let Some(Ok(book)) = &view.code_book else { return Err("the code is not loaded".into()) };
+    super::download::notebook(&view.page, &site_page, &view.page.chapter().code().text(book).numpy)
 }
 
 /// The colours changed (a theme or the system's dark mode): re-read them and redraw the figure.
@@ -385,7 +392,7 @@ impl View {
         if words_due {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
-            code::show(&self.dom, self.page.chapter(), self.code_tab);
+            code::show(&self.dom, self.page.chapter(), self.code_tab, self.code_book.as_ref());
             // The caption follows the figure also during a drag, at this pace.
             set_text(&self.dom.caption, &self.page.chapter().summary());
             self.text.done(now);

@@ -46,8 +46,8 @@ fn the_form_panel_is_a_validated_choice_in_the_url() {
     // The panel has no timeline and only v to drag; its code adds where f is largest and smallest.
     assert!(c.stages().is_empty());
     assert_eq!(handle_names(&c), ["v"]);
-    assert!(c.code().numpy.contains("print(\"quadratic_form\", v @ A @ v)") && build().code().numpy.contains("v @ A @ v"));
-    assert!(c.code().numpy.contains("np.linalg.eigh(S)") && !build().code().numpy.contains("eigh(S)"));
+    assert!(c.code_text().numpy.contains("print(\"quadratic_form\", v @ A @ v)") && build().code_text().numpy.contains("v @ A @ v"));
+    assert!(c.code_text().numpy.contains("np.linalg.eigh(S)") && !build().code_text().numpy.contains("eigh(S)"));
 }
 
 #[test]

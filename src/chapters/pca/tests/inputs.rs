@@ -116,7 +116,7 @@ fn the_generator_makes_3d_points_that_link_their_recipe() {
     assert_eq!(params_of(reopen(&c).as_ref()), params_of(&c));
     let shuffled = page(&[("dim", "3"), ("noise", "0.1"), ("n", "200"), ("corr", "0.9")]);
     assert_eq!(inputs(&shuffled), inputs(&c));
-    let code = c.code();
+    let code = c.code_text();
     assert!(code.nalgebra.contains("from_row_slice(n, 3, &entries)") && code.numpy.contains("z1, z2, z3, e1, e2, e3"), "{}", code.numpy);
     // A link that sets d before dim (the page's own order: choices come after inputs) makes 3-D
     // points already at d, and keeps that d.
@@ -186,7 +186,7 @@ fn the_readers_own_points_link_themselves() {
 
 #[test]
 fn code_reproduces_the_state() {
-    let code = page(&[("P", "0,2;1,4;2,0")]).code();
+    let code = page(&[("P", "0,2;1,4;2,0")]).code_text();
     assert!(code.numpy.contains("P = np.array([[0, 2], [1, 4], [2, 0]], dtype=float)"), "{}", code.numpy);
     assert!(code.numpy.contains("np.cov(P, rowvar=False)"));
     assert!(code.numpy.contains("np.linalg.eigh(C)"));
@@ -198,7 +198,7 @@ fn code_reproduces_the_state() {
 #[test]
 fn the_code_generator_in_rust_is_the_pages_generator() {
     // The Rust code panel prints our generator: its constants must be the ones the page uses.
-    let code = page(&[("n", "100"), ("corr", "0.5")]).code().nalgebra;
+    let code = page(&[("n", "100"), ("corr", "0.5")]).code_text().nalgebra;
     for constant in ["0x9E37_79B9_7F4A_7C15", "0xBF58_476D_1CE4_E5B9", "0x94D0_49BB_1331_11EB", "let mut state: u64 = 2012;"] {
         assert!(code.contains(constant), "{constant}");
     }
@@ -206,7 +206,7 @@ fn the_code_generator_in_rust_is_the_pages_generator() {
     assert!(!code.contains("from_row_slice(100, 2, &[") && code.contains("from_row_slice(n, 2, &entries)"));
     let mut pasted = page(&[]);
     set(&mut pasted, "P", Generator { n: 80, corr: 0.0, noise: 0.0, dim: 2 }.points()).unwrap();
-    assert!(pasted.code().numpy.contains("np.loadtxt(\"points.csv\""));
+    assert!(pasted.code_text().numpy.contains("np.loadtxt(\"points.csv\""));
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn the_dim_choice_generates_points_with_that_many_coordinates() {
     assert_eq!(keys(&c), ["n", "corr", "noise", "d", "dim"]);
     assert_eq!(params_of(reopen(&c).as_ref()), params_of(&c));
     // The code panel generates 3-D points too (beyond 64 points it does not list them).
-    assert!(c.code().numpy.contains("z1, z2, z3"));
+    assert!(c.code_text().numpy.contains("z1, z2, z3"));
 }
 
 proptest! {

@@ -197,7 +197,7 @@ fn a_hundred_thousand_points_draw_cheaply_and_read_out_soundly() {
     assert_eq!(p.value, Value::Null);
     assert!(p.note.contains("100\u{2009}000") && p.note.contains("generated"), "{}", p.note);
     check_everything(&c).unwrap();
-    let code = c.code();
+    let code = c.code_text();
     assert!(code.numpy.len() < 3000 && code.numpy.contains("n, corr, noise = 100000, 0.8, 0.3"), "{}", code.numpy);
     assert!(code.nalgebra.contains("SplitMix64"));
     // The sample correlation the readouts imply: about 0.8 / (1 + 0.3²).

@@ -183,7 +183,7 @@ fn the_sliders_walk_the_head_to_tail_path() {
     }
     assert!(crate::chapter::AnyChapter::set_input(&mut c, "cb", DMatrix::from_row_slice(2, 1, &[1.0, 2.0])).is_err());
     let c = page(&[("ca", "-1.5"), ("cb", "3")]);
-    assert!(c.code().numpy.contains("ca = -1.5"), "{}", c.code().numpy);
+    assert!(c.code_text().numpy.contains("ca = -1.5"), "{}", c.code_text().numpy);
     assert_eq!(path_labels(&plane_scene(&c, &Timeline::new(0))), ["−1.5·u", "3·v"]);
 }
 
@@ -194,7 +194,7 @@ fn a_b_of_the_wrong_length_is_explained_not_rejected() {
     assert_eq!(r.value, Value::Null);
     assert!(r.note.contains("b has 2"), "{}", r.note);
     assert_eq!(value(&c, "rank"), Value::Number(3.0));
-    assert!(c.code().numpy.contains("wrong length"));
+    assert!(c.code_text().numpy.contains("wrong length"));
     let mut c = build();
     assert!(crate::chapter::AnyChapter::set_input(&mut c, "b", DMatrix::from_row_slice(2, 2, &[1.0; 4])).is_err());
     assert!(crate::chapter::AnyChapter::set_input(&mut c, "A", DMatrix::from_row_slice(1, 1, &[f64::NAN])).is_err());

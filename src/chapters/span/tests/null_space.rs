@@ -93,7 +93,7 @@ fn the_code_panel_prints_every_readout_and_cuts_off_relative_to_sigma_1() {
         [&[][..], &[("A", "1,2;2,4"), ("b", "1,0")][..], &[("A", "8,1,1;1,1,1"), ("b", "1,1")][..], &[("A", "1,2,3;2,4,6;3,6,9")][..]]
     {
         let c = page(params);
-        let code = c.code();
+        let code = c.code_text();
         assert!(code.nalgebra.contains("s.pseudo_inverse(1e-15 * s.singular_values.max())"), "{}", code.nalgebra);
         for r in c.readouts() {
             if ["A", "b"].contains(&r.name) {

@@ -126,6 +126,7 @@ fn the_scene_has_four_panels_and_the_chart_marks_k() {
     assert!(t.summary().contains("Rank 12 of 120"));
     let mut code = crate::chapter::Code::imports();
     t.append_code(&mut code);
+    let code = code.text(&crate::chapter::CodeBook::of_chapter(<crate::chapters::svd::SvdPage as crate::chapter::Describe>::CODE));
     assert!(code.numpy.contains("k = 12") && code.nalgebra.contains("let k = 12;"));
 }
 
@@ -193,6 +194,7 @@ fn the_readers_colour_picture_is_compressed_per_channel() {
     assert_eq!(to_params(&page), to_params(&at_rank(10)));
     let mut code = crate::chapter::Code::imports();
     t.append_code(&mut code);
+    let code = code.text(&crate::chapter::CodeBook::of_chapter(<crate::chapters::svd::SvdPage as crate::chapter::Describe>::CODE));
     assert!(code.numpy.contains("stays in your browser") && code.nalgebra.contains("// draws and compresses the built-in picture"));
 }
 

@@ -92,7 +92,7 @@ fn the_notebooks_other_examples() {
     assert!(sum.note.contains("b[:, None]"), "{}", sum.note);
     assert!(c.summary().contains("not defined"), "{}", c.summary());
     assert_eq!(c.stages(), Vec::<&str>::new());
-    assert!(c.code().numpy.contains("this raises ValueError: A + b"), "{}", c.code().numpy);
+    assert!(c.code_text().numpy.contains("this raises ValueError: A + b"), "{}", c.code_text().numpy);
 }
 
 #[test]
@@ -243,7 +243,7 @@ fn overflow_and_underflow() {
 
 #[test]
 fn code_reproduces_the_state() {
-    let code = build().code();
+    let code = build().code_text();
     assert!(code.numpy.contains("A = np.array([[1, 2], [3, 4], [5, 6]], dtype=float)"), "{}", code.numpy);
     assert!(code.numpy.contains("\ns = 2\n"), "{}", code.numpy);
     assert!(code.numpy.contains("print(\"shape =\", A.shape)  # (3, 2)"));

@@ -201,7 +201,7 @@ fn without_a_b_that_broadcasts_the_stack_holds_the_two_matrices_that_exist() {
     let labels = stack_labels(&space);
     assert!(texts(&labels, Role::Image).is_empty());
     assert!(texts(&labels, Role::Axis).contains(&"T.shape = (2, 3, 2)".to_string()));
-    let code = c.code();
+    let code = c.code_text();
     assert!(code.numpy.contains("# A + b raises, so T stacks the two matrices that exist\nT = np.stack([A, s * A])"), "{}", code.numpy);
     assert!(code.numpy.contains("T.shape)  # (2, 3, 2)"));
     assert!(code.torch.contains("T = torch.stack([A, s * A])"));
@@ -238,7 +238,7 @@ fn large_stacks_are_drawn_without_numbers_and_too_large_ones_not_at_all() {
     set(&mut c, "b", DMatrix::zeros(8, 1)).unwrap();
     assert!(space_at(&c, &Timeline::new(0)).is_none());
     let Value::List(stack) = value(&c, "stack") else { panic!() };
-    assert_eq!((stack.len(), c.code().numpy.contains("T.shape)  # (3, 64, 8)")), (3, true));
+    assert_eq!((stack.len(), c.code_text().numpy.contains("T.shape)  # (3, 64, 8)")), (3, true));
     set(&mut c, "A", DMatrix::zeros(2, 9)).unwrap();
     assert!(figure_note(&c).is_some() && space_at(&c, &Timeline::new(0)).is_none());
 }
@@ -266,7 +266,7 @@ fn the_stack_view_round_trips_through_the_url_and_its_code() {
     assert_eq!(to_params(again.as_ref()), params);
     assert_eq!(again.readouts(), c.readouts());
     assert!(problems_of_view("Stack").starts_with("Parameter view:"), "option values are lower case");
-    let code = c.code();
+    let code = c.code_text();
     assert!(
         code.numpy.contains("\nT = np.stack([A, s * A, A + b])  # a new axis 0 in front\nprint(\"stack_shape =\", T.shape)  # (3, 2, 2)\n"),
         "{}",
@@ -283,7 +283,7 @@ fn the_stack_view_round_trips_through_the_url_and_its_code() {
         "let stack = [a.clone(), scaled.clone(), sum.clone()];\nlet stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // (3, 2, 2)"
     ));
     // Other views print the stack too (its readouts are always shown), without the view's extra lines.
-    let other = build().code().numpy;
+    let other = build().code_text().numpy;
     assert!(other.contains("T = np.stack([A, s * A, A + b])") && !other.contains("T[:, 0, 0]"), "{other}");
 }
 
