@@ -4,6 +4,7 @@
 // fixed name, because blog posts include it by that name.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { minifyFile } from "./minify.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? "dist";
 const files = readdirSync(dir);
@@ -23,3 +24,4 @@ for (const [key, value] of Object.entries(names)) {
   script = script.replaceAll(`@${key}@`, value);
 }
 writeFileSync(join(dir, "linalg-figure.js"), script);
+await minifyFile(join(dir, "linalg-figure.js"));

@@ -1,18 +1,23 @@
 // trunk post_build hook: the chapters' static pages, then the Content-Security-Policy of every page.
+// 0. wasm-bindgen's bindings are minified (scripts/minify.mjs) and index.html given their new hash.
 // 1. `linalg-pages` (src/bin/linalg-pages.rs, a native build of this crate) writes <slug>/index.html
 //    <slug>/prose.html and <slug>/code.txt for every chapter, from the built index.html (src/prerender.rs).
 // 2. Every page gets its policy (scripts/csp.mjs): index.html and the static pages.
 // 3. The service worker (sw.js) learns the pages' addresses, to keep them for offline reading, and
-//    the build's name, for its cache.
+//    the build's name, for its cache; then it is minified.
 // One hook, because trunk runs the hooks of a stage at the same time: the pages read index.html
 // before its policy is written, and each page needs its own.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addPolicy } from "./csp.mjs";
+import { minifyFile } from "./minify.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? "dist";
 const root = new URL("..", import.meta.url);
+const bindings = readdirSync(dir).filter((f) => /^linalg-live-[0-9a-f]+\.js$/.test(f));
+if (bindings.length !== 1) throw new Error(`expected one bindings script in ${dir}, found ${JSON.stringify(bindings)}`);
+await minifyFile(join(dir, bindings[0]), { module: true, pages: [join(dir, "index.html")] });
 const out = execFileSync("cargo", ["run", "--quiet", "--offline", "--features", "prerender", "--bin", "linalg-pages", "--", dir], {
   cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"],
 });
@@ -30,4 +35,5 @@ const wasm = readdirSync(dir).find((f) => /_bg\.wasm$/.test(f));
 const build = wasm?.match(/-([0-9a-f]{8,16})_bg\.wasm$/)?.[1];
 if (!build || !worker.includes('const BUILD = "dev";')) throw new Error("no hashed module in the build, or static/sw.js has no BUILD to fill");
 writeFileSync(sw, worker.replace("const PAGES = [];", list).replace('const BUILD = "dev";', `const BUILD = "${build}";`));
+await minifyFile(sw);
 console.log(`static pages: ${pages.length}`);

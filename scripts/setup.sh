@@ -45,10 +45,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; 
   cargo install wasm-bindgen-cli --version "${WASM_BINDGEN_VERSION}"
 fi
 
-# binaryen's wasm-opt (Debian's 108 cannot read what wasm-bindgen 0.2.130 emits) and playwright-core,
+# binaryen's wasm-opt (Debian's 108 cannot read what wasm-bindgen 0.2.130 emits), terser and playwright-core,
 # pinned in package-lock.json. No browser is downloaded: the tests use Debian's Chromium.
 if ! cmp -s package-lock.json node_modules/.installed-lock.json; then
-  say "installing the pinned node tools (binaryen, playwright-core)"
+  say "installing the pinned node tools (binaryen, terser, playwright-core)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json node_modules/.installed-lock.json
 fi
