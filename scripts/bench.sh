@@ -28,7 +28,7 @@ build_module() {
   # The repository's package.json says "type": "module"; wasm-bindgen's nodejs output is CommonJS.
   echo '{ "type": "commonjs" }' > "$out/package.json"
   if [[ "$level" != none ]]; then
-    wasm-opt "$level" -ocimfs 0 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
+    wasm-opt "$level" -ocimfs 0 --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-reference-types \
       --enable-multivalue --enable-mutable-globals --strip-debug --strip-producers \
       "$out/linalg_live_bench_bg.wasm" -o "$out/linalg_live_bench_bg.wasm"
   fi

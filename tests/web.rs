@@ -176,9 +176,26 @@ async fn download_notebook_in_the_code_panel_saves_the_states_notebook_as_a_blob
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;
 
+    // The test server has no built site: the page's fetch of multiplication/code.txt gets the book the
+    // build would write there (the shared snippets, then the chapter's).
+    let window = web_sys::window().unwrap();
+    let fetch = js_sys::Reflect::get(&window, &"fetch".into()).unwrap();
+    let original: js_sys::Function = fetch.clone().dyn_into().unwrap();
+    let book = concat!(include_str!("../src/chapter/code.txt"), include_str!("../src/chapters/multiplication/code.txt"));
+    let (this, pass_on) = (window.clone(), original.clone());
+    let serve = Closure::<dyn FnMut(JsValue) -> JsValue>::new(move |input: JsValue| {
+        if input.as_string().is_some_and(|url| url.ends_with("multiplication/code.txt")) {
+            let response: JsValue = web_sys::Response::new_with_opt_str(Some(book)).unwrap().into();
+            js_sys::Promise::resolve(&response).into()
+        } else {
+            pass_on.call1(&this, &input).unwrap()
+        }
+    });
+    js_sys::Reflect::set(&window, &"fetch".into(), serve.as_ref()).unwrap();
     let root = root();
     let _page = mount(&root, "#/multiplication?v=1,0").unwrap();
     sleep(100).await;
+    js_sys::Reflect::set(&window, &"fetch".into(), &original).unwrap();
     // Catch the blob on its way to an object URL (the anchor then points nowhere: nothing is saved).
     let url_class = js_sys::Reflect::get(&js_sys::global(), &"URL".into()).unwrap();
     let original = js_sys::Reflect::get(&url_class, &"createObjectURL".into()).unwrap();
@@ -204,6 +221,7 @@ async fn download_notebook_in_the_code_panel_saves_the_states_notebook_as_a_blob
     let numpy: String = notebook["cells"][1]["source"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
     let panel = root.query_selector(".code-panel pre code").unwrap().unwrap().text_content().unwrap();
     assert_eq!(numpy.trim_end(), panel.trim_end());
+    assert!(panel.contains("Av = A @ v\nprint(\"Av =\", Av.tolist())"), "{panel}");
     assert_eq!(root.query_selector(".copy-status").unwrap().unwrap().text_content().unwrap(), "");
 }
 
