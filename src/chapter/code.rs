@@ -16,7 +16,6 @@ use super::input::{Access, InputSpec};
 use crate::decimal::debug;
 use crate::state::number::format_number;
 use nalgebra::DMatrix;
-use std::collections::HashMap;
 
 /// The code that reproduces the current state, in the three languages of the code panel.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -35,17 +34,25 @@ const LANGUAGES: [&str; 3] = ["numpy", "torch", "nalgebra"];
 /// A chapter's snippets by key: one text per language (`code.txt` of the chapter's folder).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CodeBook {
-    snippets: HashMap<String, [Option<String>; 3]>,
+    /// (key, the text in each language it has), in the book's order.
+    snippets: Vec<(String, [Option<String>; 3])>,
 }
 
 impl CodeBook {
     /// Reads a code book (the layout is in this module's documentation); says which line is wrong.
     pub fn parse(text: &str) -> Result<CodeBook, String> {
-        let mut snippets: HashMap<String, [Option<String>; 3]> = HashMap::new();
+        let mut book = CodeBook::default();
         let mut current: Option<(String, Vec<usize>, Vec<&str>)> = None;
-        let finish = |current: Option<(String, Vec<usize>, Vec<&str>)>, snippets: &mut HashMap<String, [Option<String>; 3]>| {
+        let finish = |current: Option<(String, Vec<usize>, Vec<&str>)>, book: &mut CodeBook| {
             if let Some((key, languages, lines)) = current {
-                let entry = snippets.entry(key.clone()).or_default();
+                let at = match book.snippets.iter().position(|(k, _)| *k == key) {
+                    Some(at) => at,
+                    None => {
+                        book.snippets.push((key.clone(), Default::default()));
+                        book.snippets.len() - 1
+                    }
+                };
+                let entry = &mut book.snippets[at].1;
                 for i in languages {
                     if entry[i].replace(lines.join("\n")).is_some() {
                         return Err(format!("snippet {key} has two {} texts", LANGUAGES[i]));
@@ -63,7 +70,7 @@ impl CodeBook {
                 }
                 continue;
             };
-            finish(current.take(), &mut snippets)?;
+            finish(current.take(), &mut book)?;
             let (key, langs) = header.split_once(' ').ok_or_else(|| format!("line {}: @@ needs a key and languages", number + 1))?;
             let mut languages = Vec::new();
             for lang in langs.split(',') {
@@ -79,13 +86,13 @@ impl CodeBook {
             }
             current = Some((key.to_string(), languages, Vec::new()));
         }
-        finish(current.take(), &mut snippets)?;
-        Ok(CodeBook { snippets })
+        finish(current.take(), &mut book)?;
+        Ok(book)
     }
 
     /// The snippets' keys (for the tests that every one is used).
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.snippets.keys().map(String::as_str)
+        self.snippets.iter().map(|(key, _)| key.as_str())
     }
 
     /// The book of a chapter whose own snippets are `chapter` (its `code.txt`): the shared snippets
@@ -226,7 +233,7 @@ impl Code {
                     }
                 }
                 Part::Snippet(key, values) => {
-                    let texts = book.snippets.get(*key);
+                    let texts = book.snippets.iter().find(|(k, _)| k == key).map(|(_, texts)| texts);
                     debug_assert!(texts.is_some(), "the code book has no snippet {key}");
                     for (i, out) in out.iter_mut().enumerate() {
                         match texts.map(|t| &t[i]) {
