@@ -16,41 +16,16 @@ impl Describe for Determinant {
     fn code(&self) -> Code {
         let mut code = Code::declare(Determinant::INPUTS, self);
         if matches!(self.det(), Det::Overflow { .. }) {
-            code.line(
-                "print(np.linalg.det(A))  # overflows: numpy prints inf",
-                "print(torch.linalg.det(A))  # overflows: inf",
-                "let det = a.determinant(); // overflows: inf",
-            );
-            code.line(
-                "print(np.linalg.slogdet(A))  # sign and log|det| do not overflow",
-                "print(torch.linalg.slogdet(A))",
-                "// sign and log|det|: multiply the LU pivots in log space",
-            );
+            code.snippet("overflow", &[]);
         } else {
-            code.line(
-                "print(np.linalg.det(A), abs(np.linalg.det(A)))  # the signed and the plain area factor",
-                "print(torch.linalg.det(A), abs(torch.linalg.det(A)))",
-                "let det = a.determinant();",
-            );
+            code.snippet("det", &[]);
             match self.n() {
-                2 => code.line(
-                    "print(A[0, 0] * A[1, 1] - A[0, 1] * A[1, 0])  # ad - bc, by hand",
-                    "print(A[0, 0] * A[1, 1] - A[0, 1] * A[1, 0])  # ad - bc, by hand",
-                    "let by_hand = a[(0, 0)] * a[(1, 1)] - a[(0, 1)] * a[(1, 0)];",
-                ),
-                3 => code.line(
-                    "print(A[:, 0] @ np.cross(A[:, 1], A[:, 2]))  # the same: a₁ · (a₂ × a₃), the box's signed volume",
-                    "print(A[:, 0] @ torch.linalg.cross(A[:, 1], A[:, 2]))  # a₁ · (a₂ × a₃), the signed volume",
-                    "let volume = a.column(0).dot(&a.column(1).cross(&a.column(2))); // a₁ · (a₂ × a₃)",
-                ),
+                2 => code.snippet("by_hand_2", &[]),
+                3 => code.snippet("by_hand_3", &[]),
                 _ => {}
             }
         }
-        code.line(
-            "rank = np.linalg.matrix_rank(A)\nprint(rank < len(A))  # singular: the columns are dependent",
-            "rank = torch.linalg.matrix_rank(A)\nprint(rank < len(A))  # singular: the columns are dependent",
-            "let s = a.clone().singular_values();\nlet rank = s.iter().filter(|v| **v > s.max() * (a.nrows() as f64) * f64::EPSILON).count(); // numpy's tolerance\nprintln!(\"{}\", rank < a.nrows()); // singular: the columns are dependent",
-        );
+        code.snippet("singular", &[]);
         null_space::code(&mut code, &self.a);
         code
     }

@@ -1,6 +1,7 @@
 //! PCA's generated points: a recipe (how many points, the correlation of the signal, the noise, 2 or 3
 //! coordinates) turned into points by `math::random` from a fixed seed, and the same recipe as code.
 
+use crate::chapter::Code;
 use crate::decimal::debug;
 use crate::math::random::Normal;
 use nalgebra::DMatrix;
@@ -54,22 +55,12 @@ impl Generator {
         DMatrix::from_row_slice(self.n, dim, &entries)
     }
 
-    /// The recipe as numpy, PyTorch and Rust code making `P`: numpy's and torch's own random numbers
-    /// (the same distribution, not the same digits), and in Rust the page's very generator.
-    pub(super) fn code(&self) -> (String, String, String) {
-        let (count, corr, noise) = (self.n, debug(self.corr), debug(self.noise));
-        if self.dim == 3 {
-            (
-                format!("# The page's recipe with numpy's random numbers: the same distribution, not the same digits.\nrng = np.random.default_rng({SEED})\nn, corr, noise = {count}, {corr}, {noise}\nz1, z2, z3, e1, e2, e3 = rng.standard_normal((6, n))\ns2 = corr * z1 + np.sqrt(1 - corr**2) * z2\ns3 = corr * s2 + np.sqrt(1 - corr**2) * z3\nP = np.round(np.column_stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (s2 + noise * e2), 1 + 1.5 * (s3 + noise * e3)]), 2)"),
-                format!("# The page's recipe with torch's random numbers: the same distribution, not the same digits.\ng = torch.Generator().manual_seed({SEED})\nn, corr, noise = {count}, {corr}, {noise}\nz1, z2, z3, e1, e2, e3 = torch.randn(6, n, generator=g, dtype=torch.float64)\ns2 = corr * z1 + (1 - corr**2) ** 0.5 * z2\ns3 = corr * s2 + (1 - corr**2) ** 0.5 * z3\nP = torch.round(torch.stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (s2 + noise * e2), 1 + 1.5 * (s3 + noise * e3)], dim=1), decimals=2)"),
-                format!("// The page's own generator (SplitMix64 and Box–Muller, started at {SEED}): the very same points.\nlet (n, corr, noise) = ({count}_usize, {corr}_f64, {noise}_f64);\nlet mut state: u64 = {SEED};\nlet mut uniform = || {{\n    state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);\n    let mut z = state;\n    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);\n    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);\n    (((z ^ (z >> 31)) >> 11) + 1) as f64 / (1u64 << 53) as f64\n}};\nlet mut pair = || {{\n    let r = (-2.0 * uniform().ln()).sqrt();\n    let (s, c) = (std::f64::consts::TAU * uniform()).sin_cos();\n    (r * c, r * s)\n}};\nlet round = |x: f64| (x * 100.0).round() / 100.0;\nlet rest = (1.0 - corr * corr).max(0.0).sqrt();\nlet mut entries = Vec::with_capacity(3 * n);\nfor _ in 0..n {{\n    let ((z1, z2), (e1, e2), (z3, e3)) = (pair(), pair(), pair());\n    let s2 = corr * z1 + rest * z2;\n    entries.push(round(2.0 + 1.5 * (z1 + noise * e1)));\n    entries.push(round(1.0 + 1.5 * (s2 + noise * e2)));\n    entries.push(round(1.0 + 1.5 * (corr * s2 + rest * z3 + noise * e3)));\n}}\nlet p = DMatrix::from_row_slice(n, 3, &entries);"),
-            )
-        } else {
-            (
-                format!("# The page's recipe with numpy's random numbers: the same distribution, not the same digits.\nrng = np.random.default_rng({SEED})\nn, corr, noise = {count}, {corr}, {noise}\nz1, z2, e1, e2 = rng.standard_normal((4, n))\nP = np.round(np.column_stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + np.sqrt(1 - corr**2) * z2 + noise * e2)]), 2)"),
-                format!("# The page's recipe with torch's random numbers: the same distribution, not the same digits.\ng = torch.Generator().manual_seed({SEED})\nn, corr, noise = {count}, {corr}, {noise}\nz1, z2, e1, e2 = torch.randn(4, n, generator=g, dtype=torch.float64)\nP = torch.round(torch.stack([2 + 1.5 * (z1 + noise * e1), 1 + 1.5 * (corr * z1 + (1 - corr**2) ** 0.5 * z2 + noise * e2)], dim=1), decimals=2)"),
-                format!("// The page's own generator (SplitMix64 and Box–Muller, started at {SEED}): the very same points.\nlet (n, corr, noise) = ({count}_usize, {corr}_f64, {noise}_f64);\nlet mut state: u64 = {SEED};\nlet mut uniform = || {{\n    state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);\n    let mut z = state;\n    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);\n    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);\n    (((z ^ (z >> 31)) >> 11) + 1) as f64 / (1u64 << 53) as f64\n}};\nlet mut pair = || {{\n    let r = (-2.0 * uniform().ln()).sqrt();\n    let (s, c) = (std::f64::consts::TAU * uniform()).sin_cos();\n    (r * c, r * s)\n}};\nlet round = |x: f64| (x * 100.0).round() / 100.0;\nlet mut entries = Vec::with_capacity(2 * n);\nfor _ in 0..n {{\n    let ((z1, z2), (e1, e2)) = (pair(), pair());\n    entries.push(round(2.0 + 1.5 * (z1 + noise * e1)));\n    entries.push(round(1.0 + 1.5 * (corr * z1 + (1.0 - corr * corr).max(0.0).sqrt() * z2 + noise * e2)));\n}}\nlet p = DMatrix::from_row_slice(n, 2, &entries);"),
-            )
-        }
+    /// The recipe as numpy, PyTorch and Rust code making `P` (the code book's `generated_2` or
+    /// `generated_3`): numpy's and torch's own random numbers (the same distribution, not the same
+    /// digits), and in Rust the page's very generator.
+    pub(super) fn code(&self, code: &mut Code) {
+        let (seed, count, corr, noise) = (SEED.to_string(), self.n.to_string(), debug(self.corr), debug(self.noise));
+        let values = [("seed", seed.as_str()), ("n", count.as_str()), ("corr", corr.as_str()), ("noise", noise.as_str())];
+        code.snippet(if self.dim == 3 { "generated_3" } else { "generated_2" }, &values);
     }
 }

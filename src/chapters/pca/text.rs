@@ -15,93 +15,9 @@ impl Describe for Pca {
     /// reconstruction from k components.
     fn code(&self) -> Code {
         let mut code = declarations(self);
-        for (numpy, torch, rust) in [
-            ("mean = P.mean(axis=0)", "mean = P.mean(dim=0)", "let mean = p.row_mean();"),
-            (
-                "X = P - mean  # centre: PCA has no intercept",
-                "X = P - mean  # centre: PCA has no intercept",
-                "let x = DMatrix::from_fn(p.nrows(), p.ncols(), |i, j| p[(i, j)] - mean[j]);",
-            ),
-            (
-                "C = np.cov(P, rowvar=False)  # divides by m - 1 (m = len(P) points), as the book does",
-                "C = torch.cov(P.T)  # variables in rows; divides by m - 1 (m = len(P) points)",
-                "let c = x.transpose() * &x / (p.nrows() as f64 - 1.0); // divides by m - 1 (m points)",
-            ),
-            (
-                "lam, V = np.linalg.eigh(C)  # ascending order",
-                "lam, V = torch.linalg.eigh(C)  # ascending order",
-                "let eig = SymmetricEigen::try_new(c.clone(), f64::EPSILON, 1000).expect(\"converged\");",
-            ),
-            (
-                "order = np.argsort(lam)[::-1]",
-                "order = torch.argsort(lam, descending=True)",
-                "let mut order: Vec<usize> = (0..c.nrows()).collect();\norder.sort_by(|&a, &b| eig.eigenvalues[b].total_cmp(&eig.eigenvalues[a]));",
-            ),
-            (
-                "explained_variance = lam[order]",
-                "explained_variance = lam[order]",
-                "let explained_variance: Vec<f64> = order.iter().map(|&i| eig.eigenvalues[i]).collect();",
-            ),
-            (
-                "components = V[:, order].T  # rows; each row's sign is arbitrary\nbig = np.abs(components).argmax(axis=1)\ncomponents *= np.sign(components[np.arange(len(components)), big])[:, None]  # the page's signs: largest entry positive",
-                "components = V[:, order].T  # rows; each row's sign is arbitrary\nbig = components.abs().argmax(dim=1)\ncomponents *= torch.sign(components[torch.arange(len(components)), big])[:, None]  # the page's signs: largest entry positive",
-                "let mut components: Vec<_> = order.iter().map(|&i| eig.eigenvectors.column(i).transpose()).collect();\nfor row in components.iter_mut() {\n    if row[row.iamax()] < 0.0 {\n        row.neg_mut(); // the page's signs: largest entry positive\n    }\n}",
-            ),
-            (
-                "explained_variance_ratio = explained_variance / explained_variance.sum()",
-                "explained_variance_ratio = explained_variance / explained_variance.sum()",
-                "let total: f64 = explained_variance.iter().sum();\nlet ratio: Vec<f64> = explained_variance.iter().map(|l| l / total).collect();",
-            ),
-            ("total_variance = np.trace(C)", "total_variance = torch.trace(C)", "let total_variance = c.trace();"),
-            ("projected_variance = d @ C @ d", "projected_variance = d @ C @ d", "let projected_variance = (d.transpose() * &c * &d)[(0, 0)];"),
-            (
-                "lost_variance = ((X - np.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
-                "lost_variance = ((X - torch.outer(X @ d, d)) ** 2).sum() / (len(P) - 1)",
-                "let r = &x - (&x * &d) * d.transpose();\nlet lost_variance = r.norm_squared() / (p.nrows() as f64 - 1.0);",
-            ),
-            (
-                "angle_to_pc1 = np.degrees(np.arccos(min(1.0, abs(d @ components[0]))))  # between the lines",
-                "angle_to_pc1 = torch.rad2deg(torch.arccos(torch.clamp((d @ components[0]).abs(), max=1.0)))  # between the lines",
-                "let angle_to_pc1 = d.dot(&components[0].transpose()).abs().min(1.0).acos().to_degrees(); // between the lines",
-            ),
-            (
-                "sigma = np.linalg.svd(X, compute_uv=False)  # X = U D V^T: V's columns are the components, lam = sigma**2 / (m - 1)",
-                "sigma = torch.linalg.svdvals(X)  # X = U D V^T: V's columns are the components, lam = sigma**2 / (m - 1)",
-                "let sigma = x.clone().try_svd(false, false, f64::EPSILON, 1000).expect(\"converged\").singular_values; // lam = sigma² / (m - 1)",
-            ),
-        ] {
-            code.line(numpy, torch, rust);
-        }
-        let k = self.k;
-        let python = format!("k = {k}\nD = components[:k].T  # the first k components, as columns\nR = X @ D @ D.T + mean  # each point rebuilt from k numbers\nreconstruction_error = ((P - R) ** 2).sum()  # = (len(P) - 1) * explained_variance[k:].sum()\nscores = X @ D  # each point's code c = D.T @ (x - mean): its coordinates along the components");
-        code.line(
-            &python,
-            &python,
-            &format!("let k = {k};\nlet dk = DMatrix::from_fn(p.ncols(), k, |i, j| components[j][i]);\nlet reconstruction_error = (&x - &x * &dk * dk.transpose()).norm_squared();\nlet scores = &x * &dk; // each point's code: its coordinates along the components"),
-        );
-        let printed = [
-            "mean",
-            "components",
-            "explained_variance",
-            "explained_variance_ratio",
-            "C",
-            "sigma",
-            "total_variance",
-            "projected_variance",
-            "lost_variance",
-            "angle_to_pc1",
-            "reconstruction_error",
-            "scores",
-        ];
-        let python: Vec<String> = printed.iter().map(|name| format!("print(\"{name}\", {name})")).collect();
-        let rust: Vec<String> = printed
-            .iter()
-            .map(|name| {
-                let rust = if *name == "C" { "c" } else { name };
-                format!("println!(\"{name} {{:?}}\", {rust});")
-            })
-            .collect();
-        code.line(&python.join("\n"), &python.join("\n"), &rust.join("\n"));
+        code.snippet("analysis", &[]);
+        code.snippet("reconstruct", &[("k", &self.k.to_string())]);
+        code.snippet("print", &[]);
         code
     }
 
@@ -145,17 +61,13 @@ fn declarations(c: &Pca) -> Code {
         return code.declare_all(&[P, D], c);
     }
     let mut code = code.declare_all(&[D], c);
-    let (numpy, torch, rust) = if c.generated {
-        c.generator.code()
+    if c.generated {
+        c.generator.code(&mut code);
     } else {
         let cols = c.p.ncols();
-        (
-            format!("P = np.loadtxt(\"points.csv\", delimiter=\",\", ndmin=2)  # the {n} pasted points, saved as CSV"),
-            format!("P = torch.tensor(np.loadtxt(\"points.csv\", delimiter=\",\", ndmin=2))  # the {n} pasted points (import numpy as np)"),
-            format!("// The {n} pasted points, read from a CSV file ({} per line).\nlet text = std::fs::read_to_string(\"points.csv\").expect(\"points.csv\");\nlet entries: Vec<f64> = text.split([',', '\\n']).filter(|s| !s.trim().is_empty()).map(|s| s.trim().parse().expect(\"a number\")).collect();\nlet p = DMatrix::from_row_slice(entries.len() / {cols}, {cols}, &entries);", if cols == 3 { "x,y,z" } else { "x,y" }),
-        )
-    };
-    code.line(&numpy, &torch, &rust);
+        let columns = if cols == 3 { "x,y,z" } else { "x,y" };
+        code.snippet("load", &[("n", &n.to_string()), ("cols", &cols.to_string()), ("columns", columns)]);
+    }
     code
 }
 

@@ -14,48 +14,27 @@ impl Describe for Pseudoinverse {
     /// the line fit through P, printing every number the page reads out.
     fn code(&self) -> Code {
         let mut code = Code::declare(Pseudoinverse::INPUTS, self);
-        code.line(
-            "A_pinv = np.linalg.pinv(A)  # V @ D⁺ @ U.T\nsingular_values = np.linalg.svd(A, compute_uv=False)  # the diagonal of D\nrank = np.linalg.matrix_rank(A)  # how many σ D⁺ inverts",
-            "A_pinv = torch.linalg.pinv(A)  # V @ D⁺ @ U.T\nsingular_values = torch.linalg.svdvals(A)  # the diagonal of D\nrank = torch.linalg.matrix_rank(A)  # how many σ D⁺ inverts",
-            "let svd = a.clone().try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet cutoff = 1e-15 * svd.singular_values.max(); // numpy's rcond, relative to σ₁\nlet a_pinv = svd.pseudo_inverse(cutoff).unwrap();\nlet singular_values = &svd.singular_values; // the diagonal of D (nalgebra does not sort them)",
-        );
-        let mut printed =
-            vec![("pinv", "A_pinv", "a_pinv"), ("pinv_A_A", "A_pinv @ A", "&a_pinv * &a"), ("A_pinv", "A @ A_pinv", "&a * &a_pinv")];
-        printed.extend([("A_pinv_A", "A @ A_pinv @ A", "&a * &a_pinv * &a"), ("singular_values", "singular_values", "singular_values")]);
-        printed.push(("rank", "rank", "svd.rank(cutoff)"));
-        if self.b.len() == self.a.nrows() {
-            code.line(
-                "x = A_pinv @ b  # the same as np.linalg.lstsq(A, b, rcond=None)[0]\nresidual_norm = np.linalg.norm(A @ x - b)",
-                "x = A_pinv @ b\nresidual_norm = torch.linalg.norm(A @ x - b)",
-                "let x_ls = &a_pinv * &b;\nlet residual_norm = (&a * &x_ls - &b).norm();",
-            );
-            printed.extend([("solution", "x", "x_ls"), ("residual_norm", "residual_norm", "residual_norm")]);
+        let least_squares = self.b.len() == self.a.nrows();
+        let normalized = self.normalized_solution().is_ok();
+        code.snippet("pinv", &[]);
+        if least_squares {
+            code.snippet("least_squares", &[]);
         }
-        if self.normalized_solution().is_ok() {
-            code.line(
-                "lengths = np.linalg.norm(A, axis=1)  # each row scaled to length 1, with its b\nnormalized_solution = np.linalg.pinv(A / lengths[:, None]) @ (b / lengths)",
-                "lengths = torch.linalg.norm(A, dim=1)  # each row scaled to length 1, with its b\nnormalized_solution = torch.linalg.pinv(A / lengths[:, None]) @ (b / lengths)",
-                "let lengths: Vec<f64> = a.row_iter().map(|r| r.norm()).collect();\nlet an = DMatrix::from_fn(a.nrows(), a.ncols(), |i, j| a[(i, j)] / lengths[i]);\nlet bn = DVector::from_fn(b.len(), |i, _| b[i] / lengths[i]);\nlet svd_n = an.try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet normalized_solution = svd_n.pseudo_inverse(1e-15 * svd_n.singular_values.max()).unwrap() * bn;",
-            );
-            printed.push(("normalized_solution", "normalized_solution", "normalized_solution"));
+        if normalized {
+            code.snippet("normalized", &[]);
         }
-        let (numpy, torch) = if self.fit().is_ok() {
-            ("", "")
-        } else {
-            (
-                "\n# All x are equal (to rounding): X has rank 1 and no line fits best; the page shows none.",
-                "\n# All x are equal (to rounding): X has rank 1 and no line fits best; the page shows none.",
-            )
-        };
-        code.line(
-            &format!("X = np.column_stack([P[:, 0], np.ones(len(P))])  # [x | 1]\nslope, intercept = np.linalg.pinv(X) @ P[:, 1]  # np.polyfit(P[:, 0], P[:, 1], 1) agrees\nfit = np.array([slope, intercept])\nresidual_sum_of_squares = ((P[:, 1] - (slope * P[:, 0] + intercept)) ** 2).sum(){numpy}"),
-            &format!("X = torch.column_stack([P[:, 0], torch.ones(len(P), dtype=torch.float64)])\nslope, intercept = torch.linalg.pinv(X) @ P[:, 1]\nfit = torch.stack([slope, intercept])\nresidual_sum_of_squares = ((P[:, 1] - (slope * P[:, 0] + intercept)) ** 2).sum(){torch}"),
-            "let x = DMatrix::from_fn(p.nrows(), 2, |r, c| if c == 0 { p[(r, 0)] } else { 1.0 });\nlet svd_x = x.try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet cutoff_x = 1e-15 * svd_x.singular_values.max();\nlet fit = svd_x.pseudo_inverse(cutoff_x).unwrap() * p.column(1); // [slope, intercept]\nlet residual_sum_of_squares: f64 = p.row_iter().map(|r| (r[1] - (fit[0] * r[0] + fit[1])).powi(2)).sum();",
-        );
-        printed.extend([("fit", "fit", "fit"), ("residual_sum_of_squares", "residual_sum_of_squares", "residual_sum_of_squares")]);
-        let python: Vec<String> = printed.iter().map(|(name, value, _)| format!("print(\"{name}\", {value})")).collect();
-        let rust: Vec<String> = printed.iter().map(|(name, _, value)| format!("println!(\"{name} {{:?}}\", {value});")).collect();
-        code.line(&python.join("\n"), &python.join("\n"), &rust.join("\n"));
+        code.snippet("fit", &[]);
+        if self.fit().is_err() {
+            code.snippet("no_fit", &[]);
+        }
+        code.snippet("print_pinv", &[]);
+        if least_squares {
+            code.snippet("print_least_squares", &[]);
+        }
+        if normalized {
+            code.snippet("print_normalized", &[]);
+        }
+        code.snippet("print_fit", &[]);
         code
     }
 
