@@ -16,52 +16,16 @@ impl Describe for Inverse {
     /// why there is not exactly one), cond, det, the rank and the null space, each printed.
     fn code(&self) -> Code {
         let mut code = Code::declare(Inverse::INPUTS, self);
-        code.line(
-            "I = np.eye(len(A))  # the identity: I @ x == x for every x",
-            "I = torch.eye(len(A), dtype=torch.float64)",
-            "let i = DMatrix::<f64>::identity(a.nrows(), a.ncols());",
-        );
-        code.line(
-            "rank = np.linalg.matrix_rank(A)  # the page decides invertibility by this, as numpy does\nprint(\"rank =\", rank)",
-            "rank = int(torch.linalg.matrix_rank(A))\nprint(\"rank =\", rank)",
-            "let s = a.clone().singular_values();\nlet rank = s.iter().filter(|v| **v > s.max() * (a.nrows() as f64) * f64::EPSILON).count();\nprintln!(\"rank = {rank}\");",
-        );
-        let inverse = self.inverse();
-        match &inverse {
-            Ok(_) => {
-                code.line(
-                    "A_inv = np.linalg.inv(A)\nprint(\"inverse =\", A_inv.tolist())\nprint(\"identity_check =\", (A @ A_inv).tolist())  # I, up to rounding",
-                    "A_inv = torch.linalg.inv(A)\nprint(\"inverse =\", A_inv.tolist())\nprint(\"identity_check =\", (A @ A_inv).tolist())",
-                    "let inv = a.clone().try_inverse().unwrap();\nprintln!(\"inverse = {inv}\");\nprintln!(\"identity_check = {}\", &a * &inv);",
-                );
-            }
-            Err(InverseError::Singular { .. }) => code.line(
-                "# rank < n: A is singular. np.linalg.inv(A) raises LinAlgError, or, when rounding hides\n# the singularity, returns huge meaningless numbers; the page shows none.\nprint(\"inverse = None\")\nprint(\"identity_check = None\")",
-                "# rank < n: A is singular; torch.linalg.inv(A) raises an error or returns meaningless numbers\nprint(\"inverse = None\")\nprint(\"identity_check = None\")",
-                "// rank < n: A is singular; a.clone().try_inverse() is None (or meaningless when nearly singular)\nprintln!(\"inverse = None\");",
-            ),
-            Err(e) => {
-                let reason = why(e);
-                code.line(
-                    &format!("# the page shows no inverse: {reason}\nprint(\"inverse = None\")\nprint(\"identity_check = None\")"),
-                    &format!("# the page shows no inverse: {reason}\nprint(\"inverse = None\")\nprint(\"identity_check = None\")"),
-                    &format!("// the page shows no inverse: {reason}\nprintln!(\"inverse = None\");"),
-                );
-            }
+        code.snippet("identity", &[]);
+        code.snippet("rank", &[]);
+        match &self.inverse() {
+            Ok(_) => code.snippet("inverse", &[]),
+            Err(InverseError::Singular { .. }) => code.snippet("inverse_singular", &[]),
+            Err(e) => code.snippet("inverse_none", &[("reason", &why(e))]),
         }
         solution_code(self, &mut code);
-        match self.decomposition().ok().and_then(|s| s.condition_number()) {
-            Some(_) => code.line(
-                "print(\"condition_number =\", np.linalg.cond(A))",
-                "print(\"condition_number =\", torch.linalg.cond(A).item())",
-                "println!(\"condition_number = {}\", s.max() / s.min());",
-            ),
-            None => code.line(
-                "print(\"condition_number = None\")  # infinite: the smallest singular value is 0",
-                "print(\"condition_number = None\")",
-                "println!(\"condition_number = None\");",
-            ),
-        }
+        let finite = self.decomposition().ok().and_then(|s| s.condition_number()).is_some();
+        code.snippet(if finite { "condition_number" } else { "condition_number_none" }, &[]);
         code.snippet("print_det", &[]);
         null_space::code(&mut code, &self.a);
         code
@@ -117,30 +81,17 @@ impl Describe for Inverse {
 /// The solution's lines: solve, or what the page says instead, printed.
 fn solution_code(c: &Inverse, code: &mut Code) {
     if !c.b_fits() {
-        code.line(
-            "print(\"solution = None\")  # b needs one entry per row of A",
-            "print(\"solution = None\")",
-            "println!(\"solution = None\"); // b needs one entry per row of a",
-        );
+        code.snippet("solution_wrong_length", &[]);
         return;
     }
-    match (c.solution(), c.b_reachable()) {
-        (Ok(_), _) => code.line(
-            "x = np.linalg.solve(A, b)  # better than A_inv @ b: no inverse is formed\nprint(\"solution =\", x.tolist())",
-            "x = torch.linalg.solve(A, b)\nprint(\"solution =\", x.tolist())",
-            "let x = a.clone().lu().solve(&b).unwrap();\nprintln!(\"solution = {x}\");",
-        ),
-        (Err(_), Some(true)) => code.line(
-            "x0 = np.linalg.pinv(A) @ b  # one solution, the shortest: x0 plus any null-space vector is another\nprint(\"solution = None  # infinitely many, x0 =\", x0.tolist())",
-            "x0 = torch.linalg.pinv(A) @ b\nprint(\"solution = None  # infinitely many, x0 =\", x0.tolist())",
-            "println!(\"solution = None\"); // infinitely many: one of them plus the null space",
-        ),
-        (Err(_), _) => code.line(
-            "print(\"solution = None\")  # b is outside the column space: no x solves A x = b",
-            "print(\"solution = None\")",
-            "println!(\"solution = None\"); // no x solves a x = b",
-        ),
-    }
+    code.snippet(
+        match (c.solution(), c.b_reachable()) {
+            (Ok(_), _) => "solution",
+            (Err(_), Some(true)) => "solution_many",
+            (Err(_), _) => "solution_none",
+        },
+        &[],
+    );
 }
 
 /// A singular 2×2 A in the current view. A row of zeros is no line (it reads 0 = bᵢ), and A = 0 sends

@@ -14,47 +14,24 @@ impl Describe for Span {
     /// amounts that reach it, det A (square A) and the null space, each printed.
     fn code(&self) -> Code {
         let mut code = Code::declare(Span::INPUTS, self);
-        code.line(
-            "rank = np.linalg.matrix_rank(A)  # singular values above σ₁·max(m, n)·ε count\nprint(\"rank =\", rank)",
-            "rank = int(torch.linalg.matrix_rank(A))\nprint(\"rank =\", rank)",
-            "let s = a.clone().svd(true, true);\nlet tol = s.singular_values.max() * (a.nrows().max(a.ncols()) as f64) * f64::EPSILON;\nlet rank = s.rank(tol);\nprintln!(\"rank = {rank}\");",
-        );
-        code.line(
-            "independent = bool(rank == A.shape[1])\nprint(\"independent =\", independent)",
-            "independent = rank == A.shape[1]\nprint(\"independent =\", independent)",
-            "let independent = rank == a.ncols();\nprintln!(\"independent = {independent}\");",
-        );
+        code.snippet("rank", &[]);
+        code.snippet("independent", &[]);
         if self.n() == 2 {
-            code.line(
-                "path_end = ca * A[:, 0] + cb * A[:, 1]  # the dashed path: ca·u, then cb·v\nprint(\"path end =\", path_end.tolist())",
-                "path_end = ca * A[:, 0] + cb * A[:, 1]\nprint(\"path end =\", path_end.tolist())",
-                "let path_end = a.column(0) * ca + a.column(1) * cb;\nprintln!(\"path end = {path_end}\");",
-            );
+            code.snippet("path_end", &[]);
         }
         if self.b.len() == self.m() {
-            code.line(
-                "in_span = bool(np.linalg.matrix_rank(np.column_stack([A, b])) == rank)  # adding b adds no direction\nprint(\"in_span =\", in_span)",
-                "in_span = int(torch.linalg.matrix_rank(torch.column_stack([A, b]))) == rank\nprint(\"in_span =\", in_span)",
-                "// in_span: the same rank test on a.clone().insert_column(a.ncols(), 0.0) with b as its last column",
-            );
-            let print = match self.reach() {
-                Reach::Unreachable { .. } => {
-                    "print(\"coefficients = None  # out of reach; the least-squares amounts A⁺b are\", coefficients.tolist())"
-                }
-                _ => "print(\"coefficients =\", coefficients.tolist())",
-            };
-            code.line(
-                &format!("coefficients = np.linalg.pinv(A) @ b  # the amounts: exact when b is in the span, the shortest when many do\n{print}"),
-                &format!("coefficients = torch.linalg.pinv(A) @ b\n{print}"),
-                // nalgebra's cutoff is absolute: scale numpy's rcond by σ₁ as numpy does.
-                "let coefficients = s.pseudo_inverse(1e-15 * s.singular_values.max()).unwrap() * &b; // numpy's rcond, relative to σ₁\nprintln!(\"coefficients = {coefficients}\");",
+            code.snippet("in_span", &[]);
+            // nalgebra's cutoff is absolute: its lines scale numpy's rcond by σ₁ as numpy does.
+            code.snippet("coefficients", &[]);
+            code.snippet(
+                match self.reach() {
+                    Reach::Unreachable { .. } => "print_coefficients_unreached",
+                    _ => "print_coefficients",
+                },
+                &[],
             );
         } else {
-            code.line(
-                "# b has the wrong length for A's columns: np.column_stack([A, b]) raises an error\nprint(\"in_span = None\")\nprint(\"coefficients = None\")",
-                "# b has the wrong length for A's columns\nprint(\"in_span = None\")\nprint(\"coefficients = None\")",
-                "// b has the wrong length for a's columns",
-            );
+            code.snippet("wrong_length", &[]);
         }
         if self.a.is_square() {
             code.snippet("print_det", &[]);

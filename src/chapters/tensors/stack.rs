@@ -29,6 +29,8 @@ const AXIS_OFFSET: f64 = 0.4;
 pub(super) struct Slice {
     /// How numpy writes it: `A`, `s * A`, `A + b`.
     pub(super) numpy: &'static str,
+    /// The nalgebra binding the code panel holds it in: `a`, `scaled`, `sum`.
+    pub(super) rust: &'static str,
     /// How the figure and the notes name it: `A`, `s·A`, `A + b`.
     pub(super) label: &'static str,
     /// The matrix.
@@ -42,23 +44,23 @@ pub(super) struct Slice {
 /// that exist and the notes say why.
 pub(super) fn slices(c: &Tensors) -> Vec<Slice> {
     let mut slices = vec![
-        Slice { numpy: "A", label: "A", value: c.a.clone(), role: Role::Data },
-        Slice { numpy: "s * A", label: "s·A", value: &c.a * c.s, role: Role::Second },
+        Slice { numpy: "A", rust: "a", label: "A", value: c.a.clone(), role: Role::Data },
+        Slice { numpy: "s * A", rust: "scaled", label: "s·A", value: &c.a * c.s, role: Role::Second },
     ];
     if let Some(sum) = c.broadcast_sum() {
-        slices.push(Slice { numpy: "A + b", label: "A + b", value: sum, role: Role::Image });
+        slices.push(Slice { numpy: "A + b", rust: "sum", label: "A + b", value: sum, role: Role::Image });
     }
     slices
 }
 
-/// `np.stack([A, s * A, A + b])` (or without A + b) with `stack` as the function's name.
-pub(super) fn call(slices: &[Slice], stack: &str) -> String {
-    format!("{stack}([{}])", slices.iter().map(|s| s.numpy).collect::<Vec<_>>().join(", "))
+/// What is stacked, as numpy writes the list: `A, s * A, A + b` (or without A + b).
+pub(super) fn names(slices: &[Slice]) -> String {
+    slices.iter().map(|s| s.numpy).collect::<Vec<_>>().join(", ")
 }
 
 /// What the stack is made of, in words, with the reason when A + b is left out.
 pub(super) fn recipe(c: &Tensors, slices: &[Slice]) -> String {
-    let call = call(slices, "np.stack");
+    let call = format!("np.stack([{}])", names(slices));
     if slices.len() == 3 {
         format!("T = {call}")
     } else {

@@ -22,62 +22,20 @@ impl Describe for Tensors {
             code.declare_one(spec, self);
         }
         // s as the reader wrote it (`s = 2`, not `s = 2.0`).
-        let s = format_number(self.s);
-        code.push(&format!("s = {s}\n\n"), &format!("s = {s}\n\n"), &format!("let s = {}_f64;\n\n", debug(self.s)));
+        code.snippet("declare_s", &[("s", &format_number(self.s)), ("s_rust", &debug(self.s))]);
         let (m, n) = self.a.shape();
-        code.line(
-            &format!("print(\"shape =\", A.shape)  # ({m}, {n}): rows first"),
-            &format!("print(\"shape =\", A.shape)  # torch.Size([{m}, {n}])"),
-            &format!("println!(\"shape = {{:?}}\", a.shape()); // ({m}, {n})"),
-        );
-        code.line(
-            "print(\"transpose =\", A.T.tolist())\nprint(\"transpose_shape =\", A.T.shape)",
-            "print(\"transpose =\", A.T.tolist())\nprint(\"transpose_shape =\", A.T.shape)",
-            "let t = a.transpose();\nprintln!(\"transpose = {t}\");\nprintln!(\"transpose_shape = {:?}\", t.shape());",
-        );
-        code.line(
-            "print(\"scaled =\", (s * A).tolist())",
-            "print(\"scaled =\", (s * A).tolist())",
-            "let scaled = &a * s;\nprintln!(\"scaled = {scaled}\");",
-        );
-        code.line(
-            "print(\"plus_s =\", (A + s).tolist())  # s is added to every entry",
-            "print(\"plus_s =\", (A + s).tolist())",
-            "let plus_s = a.add_scalar(s);\nprintln!(\"plus_s = {plus_s}\");",
-        );
+        let (m, n) = (m.to_string(), n.to_string());
+        code.snippet("shape", &[("m", &m), ("n", &n)]);
+        code.snippet("transpose", &[]);
+        code.snippet("scaled", &[]);
+        code.snippet("plus_s", &[]);
         match self.broadcast() {
-            Broadcast::Rows => code.line(
-                "print(\"broadcast_sum =\", (A + b).tolist())  # b is added to every row",
-                "print(\"broadcast_sum =\", (A + b).tolist())  # b is added to every row",
-                "let sum = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |_, j| b[j]);\nprintln!(\"broadcast_sum = {sum}\");",
-            ),
-            Broadcast::Scalar => code.line(
-                "print(\"broadcast_sum =\", (A + b).tolist())  # b has one entry: like a scalar",
-                "print(\"broadcast_sum =\", (A + b).tolist())",
-                "let sum = a.add_scalar(b[0]);\nprintln!(\"broadcast_sum = {sum}\");",
-            ),
-            Broadcast::Incompatible => {
-                let why = format!("shapes {} and ({},) do not broadcast", numpy_shape(&self.a), self.b.len());
-                code.line(
-                    &format!("# {why}, this raises ValueError: A + b\nprint(\"broadcast_sum = None\")"),
-                    &format!("# {why}, this raises RuntimeError: A + b\nprint(\"broadcast_sum = None\")"),
-                    &format!("// {why}: b needs one entry per column of A ({n})"),
-                );
-            }
+            Broadcast::Rows => code.snippet("broadcast_rows", &[]),
+            Broadcast::Scalar => code.snippet("broadcast_scalar", &[]),
+            Broadcast::Incompatible => code
+                .snippet("broadcast_incompatible", &[("a_shape", &numpy_shape(&self.a)), ("b_len", &self.b.len().to_string()), ("n", &n)]),
         }
-        if self.column_broadcast().is_some() {
-            code.line(
-                "print(\"column_broadcast =\", (A + b[:, None]).tolist())  # b as a column, copied across",
-                "print(\"column_broadcast =\", (A + b[:, None]).tolist())  # the same as A + b.unsqueeze(1)",
-                "let col = &a + DMatrix::from_fn(a.nrows(), a.ncols(), |i, _| b[if b.len() == 1 { 0 } else { i }]);\nprintln!(\"column_broadcast = {col}\");",
-            );
-        } else {
-            code.line(
-                "# b as a column does not fit A's rows, this raises ValueError: A + b[:, None]\nprint(\"column_broadcast = None\")",
-                "# b as a column does not fit A's rows: A + b[:, None] raises\nprint(\"column_broadcast = None\")",
-                "// b as a column needs one entry per row of A",
-            );
-        }
+        code.snippet(if self.column_broadcast().is_some() { "column_broadcast" } else { "column_broadcast_none" }, &[]);
         stack_code(self, &mut code);
         code
     }
@@ -98,45 +56,24 @@ impl Describe for Tensors {
 fn stack_code(c: &Tensors, code: &mut Code) {
     let slices = stack::slices(c);
     let (m, n) = c.a.shape();
-    let k = slices.len();
     let firsts: Vec<String> = slices.iter().map(|s| s.value.get((0, 0)).map_or_else(String::new, |x| format_number(*x))).collect();
-    let firsts = firsts.join(", ");
-    let rust: Vec<&str> = slices
-        .iter()
-        .map(|s| match s.numpy {
-            "A" => "a.clone()",
-            "s * A" => "scaled.clone()",
-            _ => "sum.clone()",
-        })
-        .collect();
+    let matrices: Vec<String> = slices.iter().map(|s| format!("{}.clone()", s.rust)).collect();
     code.push("\n", "\n", "\n");
-    if k < 3 {
-        code.line(
-            "# A + b raises, so T stacks the two matrices that exist",
-            "# A + b raises, so T stacks the two matrices that exist",
-            "// A + b does not exist, so T stacks the two matrices that do",
-        );
+    if slices.len() < 3 {
+        code.snippet("stack_without_sum", &[]);
     }
-    code.line(
-        &format!("T = {}  # a new axis 0 in front", stack::call(&slices, "np.stack")),
-        &format!("T = {}", stack::call(&slices, "torch.stack")),
-        "// nalgebra has no rank-3 tensor: an array of same-shape matrices stands in.",
-    );
-    code.line(
-        &format!("print(\"stack_shape =\", T.shape)  # ({k}, {m}, {n})\nprint(\"stack =\", T.tolist())"),
-        &format!("print(\"stack_shape =\", T.shape)  # torch.Size([{k}, {m}, {n}])\nprint(\"stack =\", T.tolist())"),
-        &format!(
-            "let stack = [{}];\nlet stack_shape = (stack.len(), stack[0].nrows(), stack[0].ncols()); // ({k}, {m}, {n})\nprintln!(\"stack_shape = {{stack_shape:?}}\");",
-            rust.join(", ")
-        ),
+    code.snippet(
+        "stack",
+        &[
+            ("slices", &stack::names(&slices)),
+            ("matrices", &matrices.join(", ")),
+            ("k", &slices.len().to_string()),
+            ("m", &m.to_string()),
+            ("n", &n.to_string()),
+        ],
     );
     if c.view == View::Stack {
-        code.line("print(T[1])  # the matrix s * A", "print(T[1])  # the matrix s * A", "println!(\"{}\", stack[1]); // the matrix s·A");
-        code.line(
-            &format!("print(T[:, 0, 0])  # entry (0, 0) of every matrix: [{firsts}]"),
-            &format!("print(T[:, 0, 0])  # entry (0, 0) of every matrix: [{firsts}]"),
-            &format!("let firsts: Vec<f64> = stack.iter().map(|m| m[(0, 0)]).collect(); // [{firsts}]"),
-        );
+        code.snippet("stack_view", &[("firsts", &firsts.join(", "))]);
     }
 }
 
