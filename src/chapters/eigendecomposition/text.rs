@@ -18,47 +18,19 @@ impl Describe for Eigendecomposition {
     fn code(&self) -> Code {
         let mut code = Code::declare(Eigendecomposition::INPUTS, self);
         let real_basis = self.decomposition().is_ok_and(|e| e.vectors.is_ok());
-        code.line(
-            "w, V = np.linalg.eig(A)  # unit columns; numpy does not sort\norder = np.lexsort((-w.imag, -w.real))  # by real part, then imaginary, descending\nw, V = w[order], V[:, order]\nprint(\"eigenvalues\", w)",
-            "w, V = torch.linalg.eig(A)  # always complex dtype\norder = sorted(range(len(w)), key=lambda i: (-w[i].real, -w[i].imag))\nw, V = w[order], V[:, order]\nprint(\"eigenvalues\", w)",
-            "let schur = a.clone().try_schur(f64::EPSILON, 1000).expect(\"converged\");\nlet mut w: Vec<_> = schur.complex_eigenvalues().iter().copied().collect();\nw.sort_by(|x, y| y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im))); // the page's order\nprintln!(\"eigenvalues {w:?}\");",
-        );
+        code.snippet("eigenvalues", &[]);
         if real_basis {
-            code.line(
-                "V = V.real  # real eigenvalues: real eigenvectors\n# This page's signs: each column's largest entry positive, then det V > 0 (the last column flips)\nV = V * np.sign(V[np.argmax(np.abs(V), axis=0), range(V.shape[1])])\nif np.linalg.det(V) < 0:\n    V[:, -1] = -V[:, -1]\nprint(\"eigenvectors\", V)\nprint(\"A again\", V @ np.diag(w.real) @ np.linalg.inv(V))  # V·diag(λ)·V⁻¹",
-                "V = V.real\nV = V * torch.sign(V[V.abs().argmax(dim=0), range(V.shape[1])])  # largest entry of each column positive\nif torch.linalg.det(V) < 0:\n    V[:, -1] = -V[:, -1]\nprint(\"eigenvectors\", V)\nprint(V @ torch.diag(w.real) @ torch.linalg.inv(V))  # A again",
-                "// Eigenvectors: for each λ the null direction of A − λI, the last right singular vectors\nlet n = a.nrows();\nlet mut v = DMatrix::<f64>::zeros(n, n);\nfor (i, l) in w.iter().enumerate() {\n    let repeat = w[..i].iter().filter(|m| (m.re - l.re).abs() <= 1e-9 * l.re.abs().max(1.0)).count();\n    let shifted = &a - DMatrix::<f64>::identity(n, n) * l.re;\n    let svd = shifted.try_svd(false, true, f64::EPSILON, 1000).expect(\"converged\");\n    let mut column = svd.v_t.unwrap().row(n - 1 - repeat).transpose();\n    if column.iter().fold(0.0_f64, |m, x| if x.abs() > m.abs() { *x } else { m }) < 0.0 {\n        column.neg_mut(); // this page's signs: the largest entry positive\n    }\n    v.set_column(i, &column);\n}\nif v.determinant() < 0.0 {\n    v.column_mut(n - 1).neg_mut(); // and det V > 0\n}\nprintln!(\"eigenvectors {v}\");",
-            );
+            code.snippet("eigenvectors", &[]);
         } else {
-            code.line(
-                "# No real eigenbasis here (complex or too few eigenvectors): V is not printed",
-                "# No real eigenbasis here: V is not printed",
-                "// No real eigenbasis here: no V",
-            );
+            code.snippet("no_eigenbasis", &[]);
         }
-        code.line(
-            "print(\"trace\", np.trace(A), \"sum of w\", w.sum())\nprint(\"det\", np.linalg.det(A), \"product of w\", w.prod())",
-            "print(\"trace\", torch.trace(A), \"det\", torch.linalg.det(A))",
-            "println!(\"trace {} det {}\", a.trace(), a.determinant());",
-        );
+        code.snippet("trace_det", &[]);
         if self.a.ncols() == self.v.len() {
-            code.line(
-                "Av = A @ v\nprint(\"Av\", Av)\nlam = v @ Av / (v @ v) if v.any() else np.nan  # the stretch, if Av ∥ v (never for v = 0)\nprint(\"is_eigenvector\", bool(v.any()) and np.allclose(Av, lam * v), \"probe_lambda\", lam)\nprint(\"quadratic_form\", v @ A @ v)  # vᵀAv",
-                "Av = A @ v\nprint(\"Av\", Av)\nlam = v @ Av / (v @ v) if v.any() else float(\"nan\")\nprint(\"is_eigenvector\", torch.allclose(Av, lam * v), \"probe_lambda\", lam)\nprint(\"quadratic_form\", v @ A @ v)",
-                "let av = &a * &v;\nprintln!(\"Av {av}quadratic_form {}\", v.dot(&av));",
-            );
+            code.snippet("probe", &[]);
         }
-        code.line(
-            "S = (A + A.T) / 2  # xᵀAx only sees the symmetric part\nprint(\"symmetric_part\", S)\nprint(\"definiteness\", np.linalg.eigvalsh(S)[::-1])  # descending; all > 0: positive-definite",
-            "S = (A + A.T) / 2\nprint(\"symmetric_part\", S)\nprint(\"definiteness\", torch.linalg.eigvalsh(S).flip(0))",
-            "let s = (&a + a.transpose()) / 2.0;\nlet mu = s.clone().try_symmetric_eigen(f64::EPSILON, 1000).expect(\"converged\").eigenvalues;\nprintln!(\"symmetric_part {s}definiteness {mu}\"); // unsorted",
-        );
+        code.snippet("symmetric_part", &[]);
         if self.view == View::Quadratic && self.a.ncols() == self.v.len() {
-            code.line(
-                "mu, Q = np.linalg.eigh(S)  # ascending: on ‖x‖ = 1, xᵀAx is smallest (mu[0]) at Q[:, 0], largest (mu[-1]) at Q[:, -1]\nprint(\"max\", mu[-1], \"at\", Q[:, -1], \"min\", mu[0], \"at\", Q[:, 0])",
-                "mu, Q = torch.linalg.eigh(S)  # ascending, like numpy\nprint(\"max\", mu[-1], \"min\", mu[0])",
-                "// the largest and smallest of mu are the max and min of xᵀAx on the unit circle",
-            );
+            code.snippet("extremes", &[]);
         }
         code
     }

@@ -17,77 +17,24 @@ impl Describe for SpecialMatrices {
     /// the page reads out.
     fn code(&self) -> Code {
         let mut code = Code::declare(SpecialMatrices::INPUTS, self);
-        code.line(
-            "theta = np.deg2rad(deg)  # np.cos(50) would read 50 as radians\nprint(theta)",
-            "theta = torch.deg2rad(torch.tensor(deg, dtype=torch.float64))  # torch.cos(50) would read 50 as radians\nprint(theta)",
-            "let theta = deg.to_radians(); // f64::cos(50.0) would read 50 as radians",
-        );
-        code.line(
-            "R = np.array([[np.cos(theta), -np.sin(theta)], [np.sin(theta), np.cos(theta)]])  # the rotation by deg",
-            "R = torch.stack([torch.stack([torch.cos(theta), -torch.sin(theta)]), torch.stack([torch.sin(theta), torch.cos(theta)])])  # the rotation by deg",
-            "let r = DMatrix::from_row_slice(2, 2, &[theta.cos(), -theta.sin(), theta.sin(), theta.cos()]); // the rotation by deg",
-        );
-        code.line(
-            "print(A.shape[0] == A.shape[1] and np.abs(A - A.T).max() <= 1e-9 * np.abs(A).max())  # symmetric",
-            "print(A.shape[0] == A.shape[1] and bool(torch.abs(A - A.T).max() <= 1e-9 * torch.abs(A).max()))  # symmetric",
-            "let symmetric = a.is_square() && (&a - a.transpose()).amax() <= 1e-9 * a.amax();",
-        );
-        code.line(
-            "print(np.abs(A - A * np.eye(*A.shape)).max() <= 1e-9 * np.abs(A).max())  # diagonal",
-            "print(bool(torch.abs(A - A * torch.eye(*A.shape, dtype=A.dtype)).max() <= 1e-9 * torch.abs(A).max()))  # diagonal",
-            "let diagonal = DMatrix::from_fn(a.nrows(), a.ncols(), |i, j| if i == j { 0.0 } else { a[(i, j)] }).amax() <= 1e-9 * a.amax();",
-        );
-        code.line(
-            "print(np.linalg.norm(A, axis=0))  # column lengths",
-            "print(torch.linalg.norm(A, dim=0))  # column lengths",
-            "let norms: Vec<f64> = a.column_iter().map(|c| c.norm()).collect();",
-        );
+        code.snippet("rotation_and_checks", &[]);
         if self.a.ncols() >= 2 {
-            code.line(
-                "print(A[:, 0] @ A[:, 1])  # 0 for perpendicular columns",
-                "print(A[:, 0] @ A[:, 1])  # 0 for perpendicular columns",
-                "let dot = a.column(0).dot(&a.column(1));",
-            );
+            code.snippet("column_dot", &[]);
         }
-        code.line("print(A.T @ A)  # every column dotted with every column", "print(A.T @ A)", "let gram = a.transpose() * &a;");
-        code.line("print(A.T)", "print(A.T)", "let t = a.transpose();");
+        code.snippet("gram_transpose", &[]);
         if self.a.is_square() {
             if crate::math::structure::max_abs(&self.a) <= 2.0 {
-                code.line(
-                    "print(np.abs(A.T @ A - np.eye(len(A))).max())  # the orthogonality error",
-                    "print(torch.abs(A.T @ A - torch.eye(len(A), dtype=A.dtype)).max())  # the orthogonality error",
-                    "let error = (a.transpose() * &a - DMatrix::identity(a.nrows(), a.ncols())).amax();",
-                );
+                code.snippet("orthogonality_error", &[]);
             }
-            code.line(
-                "print(np.abs(A.T @ A - np.eye(len(A))).max() <= 1e-9)  # orthogonal",
-                "print(bool(torch.abs(A.T @ A - torch.eye(len(A), dtype=A.dtype)).max() <= 1e-9))  # orthogonal",
-                "let orthogonal = (a.transpose() * &a - DMatrix::identity(a.nrows(), a.ncols())).amax() <= 1e-9;",
-            );
+            code.snippet("orthogonal", &[]);
             if self.inverse().is_ok() {
-                code.line(
-                    "A_inv = np.linalg.inv(A)\nprint(A_inv)\nprint(np.abs(A.T - A_inv).max() <= 1e-9 * max(np.abs(A_inv).max(), 1))  # the transpose is the inverse",
-                    "A_inv = torch.linalg.inv(A)\nprint(A_inv)\nprint(bool(torch.abs(A.T - A_inv).max() <= 1e-9 * max(torch.abs(A_inv).max(), 1)))  # the transpose is the inverse",
-                    "let inv = a.clone().try_inverse(); // equal to a.transpose() when A is orthogonal",
-                );
+                code.snippet("inverse", &[]);
             } else {
-                code.line(
-                    "# A is singular: np.linalg.inv(A) raises an error",
-                    "# A is singular: torch.linalg.inv(A) raises an error",
-                    "// A is singular: try_inverse() gives None",
-                );
+                code.snippet("singular", &[]);
             }
-            code.line(
-                "print(np.linalg.det(A))  # +1 or -1 when A is orthogonal",
-                "print(torch.linalg.det(A))",
-                "let det = a.determinant();",
-            );
+            code.snippet("det", &[]);
         } else {
-            code.line(
-                "# A is not square: it cannot be symmetric or orthogonal, and has no inverse or determinant",
-                "# A is not square: it cannot be symmetric or orthogonal, and has no inverse or determinant",
-                "// A is not square: it cannot be symmetric or orthogonal, and has no inverse or determinant",
-            );
+            code.snippet("not_square", &[]);
         }
         code
     }

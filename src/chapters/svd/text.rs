@@ -11,41 +11,17 @@ use crate::format::{display_at_scale, display_shape, subscript};
 /// space from the full SVD.
 fn map_code(c: &SvdPage) -> Code {
     let mut code = Code::declare(SvdPage::INPUTS, c);
-    code.line(
-        "U, s, Vt = np.linalg.svd(A, full_matrices=False)  # s descending; numpy returns Vᵀ\nV = Vt.T\n# This page's signs: each column of V has its largest entry positive (uᵢ flips with vᵢ)\nsigns = np.sign(V[np.argmax(np.abs(V), axis=0), range(V.shape[1])])\nU, V = U * signs, V * signs",
-        "U, s, Vh = torch.linalg.svd(A, full_matrices=False)  # Vh is Vᵀ\nV = Vh.T\nsigns = torch.sign(V[V.abs().argmax(dim=0), range(V.shape[1])])  # largest entry of each vᵢ positive\nU, V = U * signs, V * signs",
-        "let svd = a.clone().try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet (mut u, s) = (svd.u.clone().unwrap(), svd.singular_values.clone()); // s descending\nlet mut v = svd.v_t.clone().unwrap().transpose();\nfor i in 0..v.ncols() {\n    // this page's signs: the largest entry of each vᵢ positive (uᵢ flips with it)\n    if v.column(i).iter().fold(0.0_f64, |m, x| if x.abs() > m.abs() { *x } else { m }) < 0.0 {\n        v.column_mut(i).neg_mut();\n        u.column_mut(i).neg_mut();\n    }\n}",
-    );
+    code.snippet("svd_signs", &[]);
     if c.a.is_square() {
-        code.line(
-            "if np.linalg.det(V) < 0:  # and V a rotation: the last pair flips, any mirror stays in U\n    U[:, -1], V[:, -1] = -U[:, -1], -V[:, -1]",
-            "if torch.linalg.det(V) < 0:  # and V a rotation: the last pair flips\n    U[:, -1], V[:, -1] = -U[:, -1], -V[:, -1]",
-            "if v.determinant() < 0.0 {\n    // and V a rotation: the last pair flips\n    let last = v.ncols() - 1;\n    v.column_mut(last).neg_mut();\n    u.column_mut(last).neg_mut();\n}",
-        );
+        code.snippet("rotation_v", &[]);
     }
-    code.line(
-        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = np.zeros(A.shape)\nD[:len(s), :len(s)] = np.diag(s)  # the book's D, with A's shape\nprint(\"D\", D)\nrank = np.linalg.matrix_rank(A)\nprint(\"rank\", rank)",
-        "print(\"singular_values\", s)\nprint(\"U\", U)\nprint(\"V\", V)\nD = torch.zeros(A.shape, dtype=torch.float64)\nD[:len(s), :len(s)] = torch.diag(s)\nprint(\"D\", D)\nrank = torch.linalg.matrix_rank(A)\nprint(\"rank\", rank)",
-        "println!(\"singular_values {s}U {u}V {v}\");\nlet rank = svd.rank(s[0] * a.nrows().max(a.ncols()) as f64 * f64::EPSILON);\nprintln!(\"rank {rank}\");",
-    );
+    code.snippet("print_factors", &[]);
     null_space::code(&mut code, &c.a);
-    code.line(
-        "print(\"condition_number\", s[0] / s[-1] if s[-1] > 0 else None)  # np.linalg.cond(A)",
-        "print(\"condition_number\", torch.linalg.cond(A))",
-        "println!(\"condition_number {}\", s.max() / s.min());",
-    );
+    code.snippet("condition_number", &[]);
     if c.a.is_square() {
-        code.line(
-            "print(\"det_U\", np.linalg.det(U), \"det_V\", np.linalg.det(V))  # ±1\nprint(\"U_is_reflection\", np.linalg.det(U) < 0)",
-            "print(\"det_U\", torch.linalg.det(U), \"det_V\", torch.linalg.det(V))\nprint(\"U_is_reflection\", torch.linalg.det(U) < 0)",
-            "println!(\"det_U {} det_V {}\", u.determinant(), v.determinant());",
-        );
+        code.snippet("det_factors", &[]);
     }
-    code.line(
-        "print(\"reconstruction_error\", np.linalg.norm(A - U @ np.diag(s) @ V.T) / max(np.linalg.norm(A), 1e-300))",
-        "print(\"reconstruction_error\", torch.linalg.norm(A - U @ torch.diag(s) @ V.T) / torch.linalg.norm(A))",
-        "println!(\"reconstruction_error {}\", (&u * DMatrix::from_diagonal(&s) * v.transpose() - &a).norm() / a.norm());",
-    );
+    code.snippet("reconstruction_error", &[]);
     code
 }
 

@@ -30,23 +30,7 @@ impl Describe for Trace {
     /// products and the compared order with their traces (commented out when the shapes do not chain).
     fn code(&self) -> Code {
         let mut code = Code::declare(Trace::INPUTS, self);
-        code.line(
-            "print(np.trace(A), np.diag(A))  # the diagonal and its sum",
-            "print(torch.trace(A), torch.diag(A))",
-            "let tr = a.trace();",
-        );
-        code.line("print(np.trace(A.T))  # the same diagonal", "print(torch.trace(A.T))", "let tr_t = a.transpose().trace();");
-        code.line(
-            "print(np.trace(A @ A.T), np.linalg.norm(A))  # the Frobenius norm is its square root",
-            "print(torch.trace(A @ A.T), torch.linalg.norm(A))  # the Frobenius norm is its square root",
-            "let (aat, fro) = ((&a * a.transpose()).trace(), a.norm());",
-        );
-        code.line(
-            "lam = np.linalg.eigvals(A)\nlam = lam[np.lexsort((-lam.imag, -lam.real))]  # by real part, then imaginary part, descending\nprint(lam, lam.sum().real)  # their sum is the trace",
-            "lam = torch.linalg.eigvals(A)\nprint(lam, lam.sum().real)  # their sum is the trace",
-            "let eig_sum: f64 = nalgebra::Schur::try_new(a.clone(), f64::EPSILON, 1000).expect(\"converges\").complex_eigenvalues().iter().map(|l| l.re).sum();",
-        );
-        code.line("print(np.linalg.det(A))  # their product", "print(torch.linalg.det(A))  # their product", "let det = a.determinant();");
+        code.snippet("diagonal_eigen", &[]);
         let written = |o: Order| {
             let [p, q, r] = o.factors().map(|i| ["X", "Y", "Z"][i]);
             (format!("{p} @ {q} @ {r}"), format!("&{} * &{} * &{}", rust_name(p), rust_name(q), rust_name(r)))
@@ -56,25 +40,13 @@ impl Describe for Trace {
             orders.push(self.order);
         }
         for order in orders {
-            let (numpy, rust) = written(order);
-            let product = self.product(order);
-            let (py, torch, rs) = (
-                format!("print({numpy}, np.trace({numpy}))"),
-                format!("print({numpy}, torch.trace({numpy}))"),
-                format!("let tr_{} = ({rust}).trace();", order.key()),
-            );
-            match product {
-                Some(p) if p.is_square() => code.line(&py, &torch, &rs),
-                Some(_) => code.line(
-                    &format!("print({numpy})  # not square: it has no trace"),
-                    &format!("print({numpy})  # not square: it has no trace"),
-                    &format!("let {} = {rust}; // not square: no trace", order.key()),
-                ),
-                None => code.line(
-                    &format!("# shapes do not chain, this raises an error: {numpy}"),
-                    &format!("# shapes do not chain: {numpy}"),
-                    &format!("// shapes do not chain, this panics: {rust}"),
-                ),
+            let (product, rust) = written(order);
+            let key = order.key();
+            let values = [("product", product.as_str()), ("rust", rust.as_str()), ("key", key)];
+            match self.product(order) {
+                Some(p) if p.is_square() => code.snippet("order_trace", &values),
+                Some(_) => code.snippet("order_not_square", &values),
+                None => code.snippet("order_unchained", &values),
             }
         }
         code

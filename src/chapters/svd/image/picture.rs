@@ -8,7 +8,8 @@ use nalgebra::DMatrix;
 
 /// The test picture: m×n brightness values in [0, 1] (0 black, 1 white), row 0 at the top. A smooth
 /// background (rank 2), a round sun and a mountain with slanted edges (curved and diagonal edges need
-/// many singular values), and a chequered flag (rank 2, but its sharp steps ring at low ranks).
+/// many singular values), and a chequered flag (rank 2, but its sharp steps ring at low ranks). The
+/// code book's snippet `picture` spells it out in numpy and nalgebra.
 pub(super) fn picture() -> DMatrix<f64> {
     DMatrix::from_fn(ROWS, COLS, |r, c| {
         let (x, y) = (c as f64 + 0.5, r as f64 + 0.5);
@@ -23,12 +24,6 @@ pub(super) fn picture() -> DMatrix<f64> {
         v
     })
 }
-
-/// [`picture`] in numpy (the PyTorch tab converts it with `torch.from_numpy`).
-pub(super) const NUMPY: &str = "y, x = np.mgrid[0:120, 0:160] + 0.5  # pixel centres\nimg = 0.15 + 0.5 * x / 160 + 0.15 * y / 120  # the sky\nsun = np.clip(30.5 - np.hypot(x - 46, y - 48), 0, 1)\nimg += (0.95 - img) * sun\nmountain = np.clip((y - 34 - 1.6 * np.abs(x - 112)) / np.hypot(1.6, 1) + 0.5, 0, 1)\nimg += (0.08 - img) * mountain\nflag = (8 <= x) & (x < 40) & (90 <= y) & (y < 114)\nimg[flag] = np.where((x[flag] // 8 + y[flag] // 8) % 2 == 0, 0.9, 0.2)\nm, n = img.shape";
-
-/// [`picture`] in nalgebra.
-pub(super) const NALGEBRA: &str = "let img = DMatrix::from_fn(120, 160, |r, c| {\n    let (x, y) = (c as f64 + 0.5, r as f64 + 0.5);\n    let mut v = 0.15 + 0.5 * x / 160.0 + 0.15 * y / 120.0;\n    v += (0.95 - v) * (30.5 - (x - 46.0).hypot(y - 48.0)).clamp(0.0, 1.0);\n    v += (0.08 - v) * ((y - 34.0 - 1.6 * (x - 112.0).abs()) / 1.6f64.hypot(1.0) + 0.5).clamp(0.0, 1.0);\n    if (8.0..40.0).contains(&x) && (90.0..114.0).contains(&y) {\n        v = if ((x / 8.0).floor() + (y / 8.0).floor()) % 2.0 == 0.0 { 0.9 } else { 0.2 };\n    }\n    v\n});\nlet (m, n) = img.shape();";
 
 /// Brightness in [0, 1] as a byte; values outside (an approximation overshoots) are clipped.
 fn to_byte(v: f64) -> u8 {

@@ -1,7 +1,7 @@
 //! What the picture tab shows: its readouts, the four panels, the chart of singular values, the
 //! summary and the code that computes the same approximation.
 
-use super::{picture, ImageTab};
+use super::ImageTab;
 use crate::chapter::Code;
 
 use crate::format::{display_number, subscript};
@@ -203,27 +203,12 @@ impl ImageTab {
     /// Appends the picture tab's code to A's (whose imports it shares): the picture, its SVD and the
     /// rank-k readouts.
     pub(in crate::chapters::svd) fn append_code(&self, code: &mut Code) {
-        let k = self.k;
-        let (numpy, nalgebra) = (picture::NUMPY, picture::NALGEBRA);
         if self.own().is_some() {
-            let note = "\n# The tab shows your own picture, which stays in your browser: the code below\n# draws and compresses the built-in picture instead, at the same k.";
-            code.line(note, note, &note.replace('#', "//"));
+            code.snippet("own_picture", &[]);
         }
-        code.line(
-            &format!("\n# The picture tab: a picture and its best rank-k approximation\n{numpy}\nk = {k}\n"),
-            &format!("\n# The picture tab: a picture and its best rank-k approximation\nimport numpy as np\n{numpy}\nimg = torch.from_numpy(img)\nk = {k}\n"),
-            &format!("\n// The picture tab: a picture and its best rank-k approximation\n{nalgebra}\nlet k = {k};\n"),
-        );
-        code.line(
-            "U, s, Vt = np.linalg.svd(img, full_matrices=False)\nimg_k = U[:, :k] @ np.diag(s[:k]) @ Vt[:k, :]  # the best rank-k approximation",
-            "U, s, Vh = torch.linalg.svd(img, full_matrices=False)\nimg_k = U[:, :k] @ torch.diag(s[:k]) @ Vh[:k, :]  # the best rank-k approximation",
-            "let svd = img.clone().try_svd(true, true, f64::EPSILON, 1000).expect(\"converged\");\nlet (u, s, v_t) = (svd.u.unwrap(), svd.singular_values, svd.v_t.unwrap());\nlet img_k = u.columns(0, k) * DMatrix::from_diagonal(&s.rows(0, k)) * v_t.rows(0, k); // the best rank-k approximation",
-        );
-        code.line(
-            "print(\"rank_k\", k, \"of\", min(m, n), \"numerical rank\", np.linalg.matrix_rank(img))\nprint(\"storage_ratio\", k * (m + n + 1) / (m * n))\nprint(\"relative_error\", np.linalg.norm(img - img_k) / np.linalg.norm(img))\nprint(\"relative_error_sigma\", np.sqrt(np.sum(s[k:] ** 2) / np.sum(s ** 2)))  # the same, from s\nprint(\"energy\", np.sum(s[:k] ** 2) / np.sum(s ** 2))",
-            "print(\"rank_k\", k, \"of\", min(m, n), \"numerical rank\", torch.linalg.matrix_rank(img))\nprint(\"storage_ratio\", k * (m + n + 1) / (m * n))\nprint(\"relative_error\", torch.linalg.norm(img - img_k) / torch.linalg.norm(img))\nprint(\"relative_error_sigma\", torch.sqrt(torch.sum(s[k:] ** 2) / torch.sum(s ** 2)))\nprint(\"energy\", torch.sum(s[:k] ** 2) / torch.sum(s ** 2))",
-            "println!(\"storage_ratio {}\", (k * (m + n + 1)) as f64 / (m * n) as f64);\nprintln!(\"relative_error {}\", (&img - &img_k).norm() / img.norm());\nprintln!(\"relative_error_sigma {}\", (s.rows(k, s.len() - k).norm_squared() / s.norm_squared()).sqrt());\nprintln!(\"energy {}\", s.rows(0, k).norm_squared() / s.norm_squared());",
-        );
+        code.snippet("picture_title", &[]);
+        code.snippet("picture", &[]);
+        code.snippet("picture_rank_k", &[("k", &self.k.to_string())]);
     }
 }
 
