@@ -151,7 +151,7 @@ impl Code {
     /// Code that imports the libraries and nothing else.
     pub fn imports() -> Code {
         let mut code = Code::new();
-        code.push("import numpy as np\n\n", "import torch\n\n", "use nalgebra::{DMatrix, DVector};\n\n");
+        code.snippet("imports", &[]);
         code
     }
 
@@ -173,33 +173,30 @@ impl Code {
 
     /// Declares one input with its current value (nothing when it does not exist now).
     pub fn declare_one<S>(&mut self, spec: &InputSpec<S>, state: &S) {
-        let name = spec.name;
-        let rust = rust_name(name);
+        let (name, rust) = (spec.name, rust_name(spec.name));
+        let entries = |m: &DMatrix<f64>| m.transpose().iter().map(|&x| debug(x)).collect::<Vec<_>>().join(", ");
         match spec.access {
             Access::Scalar { get, .. } => {
                 let Some(x) = get(state) else { return };
-                let x = debug(x);
-                self.push(&format!("{name} = {x}\n"), &format!("{name} = {x}\n"), &format!("let {rust} = {x}_f64;\n"));
+                self.snippet("declare_scalar", &[("name", name), ("rust", &rust), ("x", &debug(x))]);
             }
             Access::Vector { get, .. } => {
                 let Some(v) = get(state) else { return };
-                let array = list_literal(v.iter().copied());
-                let entries: Vec<String> = v.iter().map(|&x| debug(x)).collect();
-                self.push(
-                    &format!("{name} = np.array({array}, dtype=float)\n"),
-                    &format!("{name} = torch.tensor({array}, dtype=torch.float64)\n"),
-                    &format!("let {rust} = DVector::from_vec(vec![{}]);\n", entries.join(", ")),
-                );
+                let (array, entries) = (list_literal(v.iter().copied()), entries(v));
+                self.snippet("declare_vector", &[("name", name), ("rust", &rust), ("array", &array), ("entries", &entries)]);
             }
             Access::Matrix { get, .. } => {
                 let Some(m) = get(state) else { return };
-                let array = matrix_literal(m);
-                let entries: Vec<String> = m.transpose().iter().map(|&x| debug(x)).collect();
-                self.push(
-                    &format!("{name} = np.array({array}, dtype=float)\n"),
-                    &format!("{name} = torch.tensor({array}, dtype=torch.float64)\n"),
-                    &format!("let {rust} = DMatrix::from_row_slice({}, {}, &[{}]);\n", m.nrows(), m.ncols(), entries.join(", ")),
-                );
+                let (rows, cols) = (m.nrows().to_string(), m.ncols().to_string());
+                let values = [
+                    ("name", name),
+                    ("rust", &rust),
+                    ("array", &matrix_literal(m)),
+                    ("rows", &rows),
+                    ("cols", &cols),
+                    ("entries", &entries(m)),
+                ];
+                self.snippet("declare_matrix", &values);
             }
         }
     }
@@ -310,7 +307,7 @@ mod tests {
         let mut code = Code::declare(&INPUTS, &state);
         code.snippet("transpose", &[("m", "2"), ("n", "3")]);
         code.snippet("torch_only", &[]);
-        let code = code.text(&CodeBook::parse(BOOK).unwrap());
+        let code = code.text(&CodeBook::of_chapter(BOOK));
         assert!(code.numpy.contains("A = np.array([[1, 2.5], [3, 4]], dtype=float)\ns = 2.0\n"), "{}", code.numpy);
         assert!(code.numpy.ends_with("\n\nprint(A.T)  # 2 by 3\n"), "{}", code.numpy);
         assert!(code.torch.contains("torch.tensor([[1, 2.5], [3, 4]], dtype=torch.float64)"));

@@ -56,7 +56,7 @@ impl Describe for Pca {
 fn declarations(c: &Pca) -> Code {
     let n = c.p.nrows();
     let mut code = Code::new();
-    code.snippet("imports", &[]);
+    code.snippet("imports_eigen", &[]);
     if n <= LISTED_POINTS {
         return code.declare_all(&[P, D], c);
     }
