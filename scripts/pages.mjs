@@ -1,5 +1,6 @@
 // trunk post_build hook: the chapters' static pages, then the Content-Security-Policy of every page.
-// 0. wasm-bindgen's bindings are minified (scripts/minify.mjs) and index.html given their new hash.
+// 0. The module's imports and exports get short names and wasm-bindgen's bindings are minified
+//    (scripts/minify.mjs); index.html gets both files' new hashes.
 // 1. `linalg-pages` (src/bin/linalg-pages.rs, a native build of this crate) writes <slug>/index.html
 //    <slug>/prose.html and <slug>/code.txt for every chapter, from the built index.html (src/prerender.rs).
 // 2. Every page gets its policy (scripts/csp.mjs): index.html and the static pages.
@@ -11,13 +12,20 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addPolicy } from "./csp.mjs";
-import { minifyFile } from "./minify.mjs";
+import { keepingIntegrity, minifyFile, shortenNames } from "./minify.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? "dist";
 const root = new URL("..", import.meta.url);
-const bindings = readdirSync(dir).filter((f) => /^linalg-live-[0-9a-f]+\.js$/.test(f));
-if (bindings.length !== 1) throw new Error(`expected one bindings script in ${dir}, found ${JSON.stringify(bindings)}`);
-await minifyFile(join(dir, bindings[0]), { module: true, pages: [join(dir, "index.html")] });
+const one = (pattern, what) => {
+  const found = readdirSync(dir).filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${JSON.stringify(found)}`);
+  return join(dir, found[0]);
+};
+const [wasmFile, bindings] = [one(/^linalg-live-[0-9a-f]+_bg\.wasm$/, "module"), one(/^linalg-live-[0-9a-f]+\.js$/, "bindings script")];
+await keepingIntegrity([wasmFile, bindings], [join(dir, "index.html")], async () => {
+  shortenNames(wasmFile, bindings);
+  await minifyFile(bindings, { module: true });
+});
 const out = execFileSync("cargo", ["run", "--quiet", "--offline", "--features", "prerender", "--bin", "linalg-pages", "--", dir], {
   cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"],
 });
