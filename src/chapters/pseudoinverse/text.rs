@@ -16,25 +16,20 @@ impl Describe for Pseudoinverse {
         let mut code = Code::declare(Pseudoinverse::INPUTS, self);
         let least_squares = self.b.len() == self.a.nrows();
         let normalized = self.normalized_solution().is_ok();
-        code.snippet("pinv", &[]);
-        if least_squares {
-            code.snippet("least_squares", &[]);
+        let snippets = [
+            ("pinv", true),
+            ("least_squares", least_squares),
+            ("normalized", normalized),
+            ("fit", true),
+            ("no_fit", self.fit().is_err()),
+            ("print_pinv", true),
+            ("print_least_squares", least_squares),
+            ("print_normalized", normalized),
+            ("print_fit", true),
+        ];
+        for (key, _) in snippets.iter().filter(|(_, shown)| *shown) {
+            code.snippet(key, &[]);
         }
-        if normalized {
-            code.snippet("normalized", &[]);
-        }
-        code.snippet("fit", &[]);
-        if self.fit().is_err() {
-            code.snippet("no_fit", &[]);
-        }
-        code.snippet("print_pinv", &[]);
-        if least_squares {
-            code.snippet("print_least_squares", &[]);
-        }
-        if normalized {
-            code.snippet("print_normalized", &[]);
-        }
-        code.snippet("print_fit", &[]);
         code
     }
 
