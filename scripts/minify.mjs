@@ -1,5 +1,5 @@
 // The release's scripts without comments, white space and long local names (terser), and short names
-// for the imports and exports between the module and its bindings (`shortenNames`): together 14 KB
+// for the imports and exports between the module and its bindings (`shortenNames`): together 13 KB
 // less gzipped (docs/benchmarks.md, "Weight, step by step"). Trunk's own minifier cannot parse
 // wasm-bindgen's output, so the post-build hooks call these instead (scripts/pages.mjs,
 // scripts/element.mjs).
