@@ -181,7 +181,9 @@ test("attributes apply without re-mounting; every change fires linalg-change wit
 
 test("the element shows its own content until the figure is ready, and a message if the code cannot load", async () => {
   const script = await readFile(join(DIST, "linalg-figure.js"), "utf8");
-  extra["/broken-figure.js"] = script.replace(/const MODULE = "[^"]+";/, 'const MODULE = "./no-such-module.js";');
+  const broken = script.replace(/\bMODULE ?= ?"[^"]+"/, 'MODULE = "./no-such-module.js"');
+  assert.notEqual(broken, script, "linalg-figure.js names its module in a MODULE constant");
+  extra["/broken-figure.js"] = broken;
   extra["/fallback.html"] = `<!doctype html><meta charset="utf-8"><title>Fallback</title><link rel="icon" href="data:,">
     <script type="module" src="linalg-figure.js"></script>
     <linalg-figure chapter="svd" state="A=3,7;5,2"><p class="fallback">A picture of the SVD.</p></linalg-figure>`;
