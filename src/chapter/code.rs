@@ -207,13 +207,8 @@ impl Code {
         self.parts.push(Part::Snippet(key, values.iter().map(|&(name, value)| (name, value.to_string())).collect()));
     }
 
-    /// Appends one line (or several) written from the state to each language; fixed text belongs in
-    /// the code book ([`Code::snippet`]).
-    pub fn line(&mut self, numpy: &str, torch: &str, nalgebra: &str) {
-        self.push(&format!("{numpy}\n"), &format!("{torch}\n"), &format!("{nalgebra}\n"));
-    }
-
-    /// Appends text as it is to each language.
+    /// Appends text written from the state, as it is, to each language; fixed text belongs in the
+    /// code book ([`Code::snippet`]).
     pub fn push(&mut self, numpy: &str, torch: &str, nalgebra: &str) {
         self.parts.push(Part::Text([numpy.to_string(), torch.to_string(), nalgebra.to_string()]));
     }
