@@ -128,11 +128,7 @@ impl Dom {
         let head = add(&grid, "div", &[("class", "chapter-head")], None)?;
         if embed {
             let bar = add(&head, "p", &[("class", "embed-bar")], None)?;
-            let site = match host {
-                Host::Site => crate::web::site_root(),
-                Host::Element { site_dir } => site_dir.clone(),
-            };
-            let link = format!("{site}index.html{}", page.full_page_hash());
+            let link = format!("{}index.html{}", host.site_root(), page.full_page_hash());
             add(
                 &bar,
                 "a",

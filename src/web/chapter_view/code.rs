@@ -2,12 +2,11 @@
 //! the Copy button, and Download notebook (the numpy code with the figure, as a Jupyter notebook).
 
 use super::build::Dom;
-use super::{request_frame, save_notebook, Host, Shared};
+use super::{request_frame, save_notebook, Shared};
 use crate::chapter::{AnyChapter, CodeBook};
 use crate::web::dom::{set_attr, set_text, window};
 use crate::web::download::NOTEBOOK_FAILED;
 use crate::web::prose::fetch_text;
-use crate::web::site_root;
 use gloo_events::EventListener;
 use std::rc::{Rc, Weak};
 
@@ -40,11 +39,7 @@ const CODE_FAILED: &str = "The code could not be loaded. Reload the page to try 
 /// the code once it is there.
 pub(super) fn load_book(shared: &Rc<Shared>) {
     let Ok(view) = shared.view.try_borrow() else { return };
-    let root = match &view.host {
-        Host::Site => site_root(),
-        Host::Element { site_dir } => site_dir.clone(),
-    };
-    let url = format!("{root}{}/code.txt", view.page.info().slug);
+    let url = format!("{}{}/code.txt", view.host.site_root(), view.page.info().slug);
     let link = Rc::downgrade(shared);
     wasm_bindgen_futures::spawn_local(async move {
         let book = fetch_text(&url).await.ok().and_then(|text| CodeBook::parse(&text).ok()).ok_or(());

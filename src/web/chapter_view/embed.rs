@@ -27,6 +27,16 @@ pub enum Host {
     },
 }
 
+impl Host {
+    /// The way from the host page to the site's folder, for links into the site and its files.
+    pub(super) fn site_root(&self) -> String {
+        match self {
+            Host::Site => crate::web::site_root(),
+            Host::Element { site_dir } => site_dir.clone(),
+        }
+    }
+}
+
 /// Writes the page's hash into the address bar (without a history entry) when it is owed and the
 /// last rewrite is old enough.
 pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
