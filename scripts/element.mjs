@@ -2,21 +2,16 @@
 // with the hashed file names trunk gave the bindings, the WebAssembly module and the stylesheet. Trunk's
 // file hashes stay on (browsers and CDNs may cache those files for ever); only this small script has a
 // fixed name, because blog posts include it by that name.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { BINDINGS, builtFile, MODULE } from "./built.mjs";
 import { minifyFile } from "./minify.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? "dist";
-const files = readdirSync(dir);
-const one = (pattern, what) => {
-  const found = files.filter((f) => pattern.test(f));
-  if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${JSON.stringify(found)}`);
-  return found[0];
-};
 const names = {
-  MODULE: one(/^linalg-live-[0-9a-f]+\.js$/, "bindings script"),
-  WASM: one(/^linalg-live-[0-9a-f]+_bg\.wasm$/, "WebAssembly module"),
-  STYLESHEET: one(/^style-[0-9a-f]+\.css$/, "stylesheet"),
+  MODULE: builtFile(dir, BINDINGS, "bindings script"),
+  WASM: builtFile(dir, MODULE, "WebAssembly module"),
+  STYLESHEET: builtFile(dir, /^style-[0-9a-f]+\.css$/, "stylesheet"),
 };
 let script = readFileSync(new URL("../static/linalg-figure.js", import.meta.url), "utf8");
 for (const [key, value] of Object.entries(names)) {
