@@ -51,6 +51,9 @@ async fn arrow_keys_on_a_handle_move_it() {
     let _page = mount(&root, "#/multiplication?v=1,0").unwrap();
     sleep(100).await;
     let handle = root.query_selector("[data-handle=\"v\"]").unwrap().expect("a v handle");
+    // Av's value, a vector in words: a new value changes its text node's characters, not the node.
+    let entry = root.query_selector("[data-readout=\"Av\"]").unwrap().expect("Av's value");
+    let text = entry.first_child().expect("the value's text");
     let init = KeyboardEventInit::new();
     init.set_key("ArrowUp");
     init.set_bubbles(true);
@@ -59,6 +62,8 @@ async fn arrow_keys_on_a_handle_move_it() {
     assert_eq!(readout(&root, "v"), serde_json::json!([1.0, 1.0]));
     assert_eq!(readout(&root, "Av"), serde_json::json!([5.0, 11.0]));
     assert!(handle.get_attribute("aria-label").unwrap().starts_with("v = (1, 1)"));
+    assert_eq!(entry.text_content().as_deref(), Some("(5, 11)"));
+    assert!(entry.first_child().is_some_and(|now| now.is_same_node(Some(&text))), "the text node was replaced");
 }
 
 #[wasm_bindgen_test]

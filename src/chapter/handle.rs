@@ -51,7 +51,55 @@ pub struct Handle<P = World> {
     /// Its colour.
     pub role: Role,
     /// Its accessible label with the current value, e.g. `v = (2, 6)`.
-    pub label: String,
+    pub label: HandleLabel,
+}
+
+/// A handle's accessible label with its current value. The common kind, `name = (x, y)`, keeps its
+/// parts and is written out only when the page relabels the handle's button: exact decimals for
+/// every handle in every frame of a drag would cost more than drawing the figure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandleLabel {
+    /// `name = (x, y…)` followed by `note`.
+    Value {
+        /// What the handle is: `v`, `column 2 of A`, `point 3`.
+        name: String,
+        /// Its coordinates.
+        at: Vec<f64>,
+        /// Words after the value (empty, or starting with a space).
+        note: &'static str,
+    },
+    /// Written out already: words around the value, or no value.
+    Text(String),
+}
+
+impl HandleLabel {
+    /// `name = (x, y…)`.
+    pub fn value(name: impl Into<String>, at: &[f64]) -> HandleLabel {
+        HandleLabel::Value { name: name.into(), at: at.to_vec(), note: "" }
+    }
+
+    /// Puts the handle's other name first: `u, column 1 of A = (1, 2)`.
+    pub fn also_called(&mut self, other: &str) {
+        match self {
+            HandleLabel::Value { name, .. } => *name = format!("{other}, {name}"),
+            HandleLabel::Text(text) => *text = format!("{other}, {text}"),
+        }
+    }
+}
+
+impl From<String> for HandleLabel {
+    fn from(text: String) -> HandleLabel {
+        HandleLabel::Text(text)
+    }
+}
+
+impl fmt::Display for HandleLabel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HandleLabel::Value { name, at, note } => write!(f, "{name} = {}{note}", display_tuple(at)),
+            HandleLabel::Text(text) => f.write_str(text),
+        }
+    }
 }
 
 /// The handles of the current state: in the plane, or in space (then the page projects them with its
@@ -120,7 +168,7 @@ pub fn column_handles(m: &DMatrix<f64>, name: &'static str) -> Vec<Handle> {
                 id: HandleId::part(name, c),
                 at,
                 role: column_role(c),
-                label: format!("column {} of {name} = {}", c + 1, display_tuple(&[at.x, at.y])),
+                label: HandleLabel::value(format!("column {} of {name}", c + 1), &[at.x, at.y]),
             }
         })
         .collect()
@@ -130,7 +178,7 @@ pub fn column_handles(m: &DMatrix<f64>, name: &'static str) -> Vec<Handle> {
 pub fn vector_handle(v: &DMatrix<f64>, name: &'static str, role: Role) -> Option<Handle> {
     (v.len() == 2).then(|| {
         let at = World::new(v[0], v[1]);
-        Handle { id: HandleId::whole(name), at, role, label: format!("{name} = {}", display_tuple(&[at.x, at.y])) }
+        Handle { id: HandleId::whole(name), at, role, label: HandleLabel::value(name, &[at.x, at.y]) }
     })
 }
 
@@ -146,7 +194,7 @@ pub fn space_column_handles(m: &DMatrix<f64>, name: &'static str) -> Vec<Handle<
                 id: HandleId::part(name, c),
                 at,
                 role: column_role(c),
-                label: format!("column {} of {name} = {}", c + 1, display_tuple(at.as_slice())),
+                label: HandleLabel::value(format!("column {} of {name}", c + 1), at.as_slice()),
             }
         })
         .collect()
@@ -156,7 +204,7 @@ pub fn space_column_handles(m: &DMatrix<f64>, name: &'static str) -> Vec<Handle<
 pub fn space_vector_handle(v: &DMatrix<f64>, name: &'static str, role: Role) -> Option<Handle<Point3>> {
     (v.len() == 3).then(|| {
         let at = Point3::new(v[0], v[1], v[2]);
-        Handle { id: HandleId::whole(name), at, role, label: format!("{name} = {}", display_tuple(at.as_slice())) }
+        Handle { id: HandleId::whole(name), at, role, label: HandleLabel::value(name, at.as_slice()) }
     })
 }
 
@@ -190,14 +238,29 @@ mod tests {
         assert_eq!(handles.find("A:2"), None);
         assert!(!handles.in_space());
         let Handles::Plane(hs) = handles else { unreachable!() };
-        assert_eq!((hs[1].at, hs[1].label.as_str()), (World::new(3.0, 5.0), "column 2 of A = (3, 5)"));
+        assert_eq!((hs[1].at, hs[1].label.to_string().as_str()), (World::new(3.0, 5.0), "column 2 of A = (3, 5)"));
         assert!(column_handles(&DMatrix::zeros(3, 3), "A").is_empty());
         assert_eq!(
             space_column_handles(&DMatrix::from_row_slice(3, 2, &[1.0, 0.0, 0.0, 1.0, 1.0, 1.0]), "A")[1].at,
             Point3::new(0.0, 1.0, 1.0)
         );
         assert!(space_vector_handle(&DMatrix::zeros(2, 1), "v", Role::Input).is_none());
-        assert_eq!(vector_handle(&DMatrix::from_column_slice(2, 1, &[1.0, 2.0]), "v", Role::Input).unwrap().label, "v = (1, 2)");
+        assert_eq!(
+            vector_handle(&DMatrix::from_column_slice(2, 1, &[1.0, 2.0]), "v", Role::Input).unwrap().label.to_string(),
+            "v = (1, 2)"
+        );
+    }
+
+    #[test]
+    fn labels_keep_their_parts_until_written_out() {
+        let mut label = HandleLabel::Value { name: "point 3".into(), at: vec![0.1 + 0.2, -2.0], note: " (Delete removes it)" };
+        assert_eq!(label.to_string(), "point 3 = (0.3, −2) (Delete removes it)");
+        label.also_called("u");
+        assert!(label.to_string().starts_with("u, point 3 = ("));
+        let mut text = HandleLabel::from("the line y = 1".to_string());
+        text.also_called("ℓ");
+        assert_eq!(text.to_string(), "ℓ, the line y = 1");
+        assert_eq!(HandleLabel::value("b", &[1.0, 2.0, 3.0]).to_string(), "b = (1, 2, 3)");
     }
 
     #[test]

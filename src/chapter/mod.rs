@@ -24,7 +24,7 @@ pub use code::book_text;
 pub use code::{list_literal, matrix_literal, rust_name, Code, CodeBook, CodeText};
 pub use error::ChapterError;
 pub use figure::Figure;
-pub use handle::{Action, Handle, HandleId, Handles};
+pub use handle::{Action, Handle, HandleId, HandleLabel, Handles};
 pub use input::{Access, InputKind, InputSpec, Limits, SliderRange};
 
 use crate::readout::Readout;

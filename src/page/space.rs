@@ -23,7 +23,7 @@ impl Page {
             id: HandleId::ORBIT,
             at: self.viewport.to_world(Screen { x: ORBIT_INSET, y: self.viewport.height - ORBIT_INSET }),
             role: Role::Axis,
-            label: format!("Rotate the 3-D view, now at {}", self.camera.describe()),
+            label: format!("Rotate the 3-D view, now at {}", self.camera.describe()).into(),
         });
         out
     }

@@ -47,9 +47,16 @@ pub fn add(parent: &Element, tag: &str, attrs: &[(&str, &str)], text: Option<&st
     Ok(e)
 }
 
-/// Sets text content only when it differs (avoids needless layout work).
+/// Sets text content only when it differs (avoids needless layout work). An element that holds one
+/// text node keeps it and changes its characters: replacing the node would cost the browser a style
+/// pass and a new layout object as well.
 pub fn set_text(e: &Element, text: &str) {
-    if e.text_content().as_deref() != Some(text) {
+    let only = e.first_child().filter(|child| child.next_sibling().is_none());
+    if let Some(node) = only.and_then(|child| child.dyn_into::<web_sys::Text>().ok()) {
+        if node.data() != text {
+            node.set_data(text);
+        }
+    } else if e.text_content().as_deref() != Some(text) {
         e.set_text_content(Some(text));
     }
 }

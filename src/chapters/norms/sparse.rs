@@ -100,7 +100,7 @@ pub(super) fn handle(c: &Norms) -> Option<Handle> {
         id: HANDLE,
         at: t.l2,
         role: Role::Basis2,
-        label: format!("the line {}, held at its point nearest 0, {} (drag to move and turn it)", t.equation(), tuple(t.l2)),
+        label: format!("the line {}, held at its point nearest 0, {} (drag to move and turn it)", t.equation(), tuple(t.l2)).into(),
     })
 }
 

@@ -6,7 +6,7 @@
 use super::plane::{mean_point, offset, point};
 use super::space::{offset3, to_point3};
 use super::{unit, Pca, View, HANDLED_POINTS, SNAP_DEGREES};
-use crate::chapter::{Action, Handle, HandleId, Handles};
+use crate::chapter::{Action, Handle, HandleId, HandleLabel, Handles};
 use crate::format::{display_number, display_tuple};
 use crate::math::pca::line_angle;
 use crate::view::scene::Role;
@@ -54,7 +54,8 @@ pub(super) fn d_handle(c: &Pca) -> Handle {
             "direction d = {}, {}° from the x-axis",
             display_tuple(&[d[0], d[1]]),
             display_number((angle * 10.0).round() / 10.0)
-        ),
+        )
+        .into(),
     }
 }
 
@@ -68,7 +69,7 @@ fn plane_handles(c: &Pca) -> Vec<Handle> {
         id: HandleId::part("P", i),
         at: point(c, i) - o,
         role: Role::Data,
-        label: format!("point {} = {}", i + 1, display_tuple(&[c.p[(i, 0)], c.p[(i, 1)]])),
+        label: HandleLabel::value(format!("point {}", i + 1), &[c.p[(i, 0)], c.p[(i, 1)]]),
     }));
     out
 }
@@ -82,7 +83,7 @@ fn space_handles(c: &Pca) -> Vec<Handle<Point3>> {
             id: HandleId::whole("d"),
             at: to_point3(&c.analysis.mean) - o + d * c.handle_radius(),
             role: Role::Input,
-            label: format!("direction d = {}", display_tuple(d.as_slice())),
+            label: HandleLabel::value("direction d", d.as_slice()),
         });
     }
     out.extend((0..handled(c)).map(|i| {
@@ -91,7 +92,7 @@ fn space_handles(c: &Pca) -> Vec<Handle<Point3>> {
             id: HandleId::part("P", i),
             at: p - o,
             role: Role::Data,
-            label: format!("point {} = {}", i + 1, display_tuple(p.as_slice())),
+            label: HandleLabel::value(format!("point {}", i + 1), p.as_slice()),
         }
     }));
     out

@@ -4,8 +4,8 @@
 //! (changes bᵢ).
 
 use super::{figure, Pseudoinverse, View};
-use crate::chapter::{Action, Handle, HandleId};
-use crate::format::{display_number, display_tuple};
+use crate::chapter::{Action, Handle, HandleId, HandleLabel};
+use crate::format::display_number;
 use crate::state::matrix::MAX_ROWS;
 use crate::view::scene::Role;
 use crate::view::viewport::World;
@@ -29,7 +29,7 @@ pub(super) fn handles(c: &Pseudoinverse) -> Vec<Handle> {
                 id: HandleId::part(POINTS, i),
                 at,
                 role: Role::Data,
-                label: format!("point {} = {} (Delete removes it)", i + 1, display_tuple(&[at.x, at.y])),
+                label: HandleLabel::Value { name: format!("point {}", i + 1), at: vec![at.x, at.y], note: " (Delete removes it)" },
             })
             .collect(),
         View::Lines => c
@@ -42,7 +42,7 @@ pub(super) fn handles(c: &Pseudoinverse) -> Vec<Handle> {
                 id: HandleId::part(OFFSETS, i),
                 at: n * (offset / n.norm_squared()),
                 role: Role::Second,
-                label: format!("line {}: b{} = {}", i + 1, i + 1, display_number(offset)),
+                label: format!("line {}: b{} = {}", i + 1, i + 1, display_number(offset)).into(),
             })
             .collect(),
     }

@@ -44,7 +44,7 @@ pub(super) fn handles(c: &Span) -> Handles {
     }
     let mut out = column_handles(&c.a, "A");
     for (h, name) in out.iter_mut().zip(["u", "v"]) {
-        h.label = h.label.replacen("column", &format!("{name}, column"), 1);
+        h.label.also_called(name);
     }
     out.extend(vector_handle(&c.b, "b", Role::Image));
     Handles::Plane(out)

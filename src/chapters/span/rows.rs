@@ -183,7 +183,7 @@ pub(super) fn x_handle(c: &Span) -> Handle {
         id: X,
         at: World::new(c.ca, c.cb),
         role: Role::Input,
-        label: format!("x = {}, the amounts ca and cb", display_tuple(&[c.ca, c.cb])),
+        label: format!("x = {}, the amounts ca and cb", display_tuple(&[c.ca, c.cb])).into(),
     }
 }
 

@@ -20,7 +20,7 @@ pub(super) fn drawn(c: &Span) -> bool {
 pub(super) fn handles(c: &Span) -> Vec<Handle<Point3>> {
     let mut out = space_column_handles(&c.a, "A");
     for (h, name) in out.iter_mut().zip(c.names()) {
-        h.label = h.label.replacen("column", &format!("{name}, column"), 1);
+        h.label.also_called(&name);
     }
     out.extend(space_vector_handle(&c.b, "b", Role::Image));
     out

@@ -12,8 +12,7 @@ mod transpose;
 
 use crate::chapter::figure::point;
 use crate::chapter::handle::{dragged, vector_handle};
-use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handle, HandleId, Handles, InputSpec};
-use crate::format::display_tuple;
+use crate::chapter::{Action, Chapter, ChapterError, ChoiceSpec, Handle, HandleId, HandleLabel, Handles, InputSpec};
 use crate::math::tensor::{add_to_columns, add_to_rows, Broadcast};
 use crate::view::scene::Role;
 use crate::view::viewport::World;
@@ -126,7 +125,7 @@ impl Tensors {
                 id: HandleId::part("row", i),
                 at,
                 role: Role::Data,
-                label: format!("row {} of A = {}", i + 1, display_tuple(&[at.x, at.y])),
+                label: HandleLabel::value(format!("row {} of A", i + 1), &[at.x, at.y]),
             })
             .collect();
         if self.broadcast() == Broadcast::Rows {
@@ -144,7 +143,7 @@ impl Tensors {
                 id: HandleId::part("A", j),
                 at,
                 role: figure::column_role(j),
-                label: format!("column {} of A = {}", j + 1, display_tuple(&[at.x, at.y])),
+                label: HandleLabel::value(format!("column {} of A", j + 1), &[at.x, at.y]),
             })
             .collect()
     }

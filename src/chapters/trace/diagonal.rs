@@ -132,7 +132,8 @@ pub(super) fn handles(c: &Trace) -> Vec<Handle> {
                 subscript(i + 1),
                 display_number(*d),
                 display_number(sums[i + 1])
-            ),
+            )
+            .into(),
         })
         .collect()
 }

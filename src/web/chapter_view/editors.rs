@@ -90,6 +90,13 @@ fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listen
         let (w, name, s2) = (link.clone(), input.name, slider.clone());
         listeners
             .push(EventListener::new(&slider, "input", move |_| send(&w, Msg::EditCell { input: name, row: 0, col: 0, text: s2.value() })));
+        // Held by a pointer: the page follows it like a drag (input::page_listeners ends the slide).
+        let w = link.clone();
+        listeners.push(EventListener::new(&slider, "pointerdown", move |_| {
+            if let Some(shared) = w.upgrade() {
+                shared.sliding.set(true);
+            }
+        }));
     }
     add_resize_buttons(&set, input, editable, link, listeners)?;
     if input.paste {

@@ -1,7 +1,7 @@
 //! What the page tells its surroundings and hears from them: where it is mounted, its state in the
-//! address bar (at most every [`URL_THROTTLE_MS`] during a drag), its height and state to the page
-//! that embeds it in an iframe and that page's requests (`host_api`), and the problems of the link it
-//! was opened from.
+//! address bar (when a drag or slide ends, and at most every [`URL_THROTTLE_MS`] while the timeline plays),
+//! its height and state to the page that embeds it in an iframe and that page's requests
+//! (`host_api`), and the problems of the link it was opened from.
 
 use super::Throttle;
 use crate::host_api::Request;
@@ -11,7 +11,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// Least time between two URL rewrites while the reader drags, in ms.
+/// Least time between two URL rewrites while the state keeps changing (a timeline playing, a key held
+/// down), in ms.
 const URL_THROTTLE_MS: f64 = 250.0;
 
 /// Where a chapter view is mounted.
@@ -38,9 +39,10 @@ impl Host {
 }
 
 /// Writes the page's hash into the address bar (without a history entry) when it is owed and the
-/// last rewrite is old enough.
-pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64) -> Res<()> {
-    if !(url.dirty && url.due(now, URL_THROTTLE_MS)) {
+/// last rewrite is old enough. A pointer `gesture` (a drag, a slider held) writes it once, when it
+/// ends: the browser's rewrite of the address costs a frame's worth of time.
+pub(super) fn sync_url(url: &mut Throttle, page: &Page, now: f64, gesture: bool) -> Res<()> {
+    if !(url.dirty && url.due(now, URL_THROTTLE_MS)) || gesture {
         return Ok(());
     }
     write_url(url, page, now, false)

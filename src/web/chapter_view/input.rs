@@ -4,10 +4,10 @@
 //! redraw).
 
 use super::build::{focus_scrolling_math, Dom};
-use super::{on_frame, restyle, send, Shared, SizeWatch};
+use super::{on_frame, request_frame, restyle, send, Shared, SizeWatch};
 use crate::chapter::HandleId;
 use crate::math::clamp;
-use crate::page::Msg;
+use crate::page::{Changes, Msg};
 use crate::state::route::{parse_hash, Route};
 use crate::view::viewport::Screen;
 use crate::web::dom::{html, media_matches, window, Res};
@@ -34,10 +34,43 @@ fn canvas_point(canvas: &HtmlCanvasElement, client_x: f64, client_y: f64) -> Scr
     Screen { x: client_x - rect.left(), y: client_y - rect.top() }
 }
 
+/// Like [`canvas_point`] during a handle's drag: the canvas's corner is read once per drag (and again
+/// after a scroll), since reading it between two frames makes the browser lay out the page early.
+fn drag_point(shared: &Shared, canvas: &HtmlCanvasElement, client_x: f64, client_y: f64) -> Screen {
+    let corner = shared.canvas_corner.get().unwrap_or_else(|| {
+        let rect = canvas.get_bounding_client_rect();
+        let corner = Screen { x: rect.left(), y: rect.top() };
+        shared.canvas_corner.set(Some(corner));
+        corner
+    });
+    Screen { x: client_x - corner.x, y: client_y - corner.y }
+}
+
 /// The listeners that live as long as the page: canvas pan, zoom and clicks, the figure's tools, and
 /// the colour and motion settings.
 pub(super) fn page_listeners(dom: &Dom, link: &Weak<Shared>) -> Res<Vec<EventListener>> {
     let mut listeners = canvas_gestures(&dom.canvas, link);
+    // Any scroll (of the page or of a box around the figure) moves the canvas: a drag reads its
+    // corner again.
+    let (w, page): (_, EventTarget) = (link.clone(), window()?.into());
+    listeners.push(EventListener::new_with_options(&page, "scroll", EventListenerOptions::run_in_capture_phase(), move |_| {
+        if let Some(shared) = w.upgrade() {
+            shared.canvas_corner.set(None);
+        }
+    }));
+    // A slider let go, wherever the pointer is: what waited for the slide's end is owed now.
+    for kind in ["pointerup", "pointercancel"] {
+        let w = link.clone();
+        listeners.push(EventListener::new_with_options(&page, kind, EventListenerOptions::run_in_capture_phase(), move |_| {
+            let Some(shared) = w.upgrade() else { return };
+            if shared.sliding.replace(false) {
+                if let Ok(mut view) = shared.view.try_borrow_mut() {
+                    view.pending.merge(Changes { state: true, settled: true, ..Changes::default() });
+                }
+                request_frame(&shared);
+            }
+        }));
+    }
     for (button, factor) in [(&dom.zoom_in, 1.25), (&dom.zoom_out, 0.8)] {
         let (w, canvas) = (link.clone(), dom.canvas.clone());
         listeners.push(EventListener::new(button, "click", move |_| {
@@ -161,13 +194,16 @@ pub(super) fn handle_listeners(button: &Element, id: HandleId, canvas: &HtmlCanv
         if let Ok(h) = html(&b) {
             let _ = h.focus();
         }
+        if let Some(shared) = w.upgrade() {
+            shared.canvas_corner.set(None);
+        }
         send(&w, Msg::DragStart(id));
     }));
     let (w, b, canvas) = (link.clone(), button.clone(), canvas.clone());
     listeners.push(EventListener::new(button, "pointermove", move |e| {
         let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
-        if b.has_pointer_capture(e.pointer_id()) {
-            send(&w, Msg::DragTo(canvas_point(&canvas, e.client_x() as f64, e.client_y() as f64)));
+        if let (true, Some(shared)) = (b.has_pointer_capture(e.pointer_id()), w.upgrade()) {
+            send(&w, Msg::DragTo(drag_point(&shared, &canvas, e.client_x() as f64, e.client_y() as f64)));
         }
     }));
     for kind in ["pointerup", "pointercancel"] {

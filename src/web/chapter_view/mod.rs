@@ -89,6 +89,7 @@ impl ChapterView {
             painter,
             layers: Layers::default(),
             chart_dirty: false,
+            handles_dirty: false,
             // The look is applied already: by the router on the site, above for an element.
             pending: Changes { look: false, ..Changes::ALL },
             control_listeners: Vec::new(),
@@ -111,6 +112,8 @@ impl ChapterView {
             height_watch: RefCell::new(None),
             share: RefCell::new(None),
             report_owed: Cell::new(false),
+            canvas_corner: Cell::new(None),
+            sliding: Cell::new(false),
         });
         wire(&shared)?;
         share::wire(&shared)?;
@@ -195,6 +198,11 @@ struct Shared {
     share: RefCell<Option<ShareDialog>>,
     /// A host asked for the state (or set it): the next frame reports it.
     report_owed: Cell<bool>,
+    /// Where the canvas's top left corner was in the viewport when the handle being dragged read it
+    /// (`None` before a drag and after a scroll).
+    canvas_corner: Cell<Option<crate::view::viewport::Screen>>,
+    /// The reader holds a slider (from its press to the release anywhere).
+    sliding: Cell<bool>,
 }
 
 /// A ResizeObserver and the callback it calls.
@@ -209,6 +217,8 @@ struct View {
     layers: Layers,
     /// The chart owes a redraw (during a drag at most as often as the readouts).
     chart_dirty: bool,
+    /// The handle buttons owe a move (during a pointer drag at most as often as the readouts).
+    handles_dirty: bool,
     /// What changed since the last frame was drawn.
     pending: Changes,
     handles: HandleLayer,
@@ -384,11 +394,14 @@ impl View {
         }
         let dragging = self.page.dragging().is_some();
         self.hold_figure(dragging)?;
-        // The chart, like the text, follows a drag ten times a second (a redraw repaints its canvas).
-        let mut chart_due = !dragging || pending.controls;
+        // A pointer gesture goes on: a handle dragged or a slider held. What follows the figure in
+        // the rest of the page follows the gesture at a slower pace, and all of it when it ends.
+        let gesture = dragging || shared.sliding.get();
+        // The chart, like the text, follows a gesture ten times a second (a redraw repaints its canvas).
+        let mut chart_due = !gesture || pending.controls;
         // The words that follow the state (readouts, editors, code, the caption under the figure,
-        // the stage names) are rewritten now, or during a drag at most every TEXT_THROTTLE_MS.
-        let words_due = self.text.dirty && (pending.controls || !dragging || self.text.due(now, TEXT_THROTTLE_MS));
+        // the stage names) are rewritten now, or during a gesture at most every TEXT_THROTTLE_MS.
+        let words_due = self.text.dirty && (pending.controls || !gesture || self.text.due(now, TEXT_THROTTLE_MS));
         if words_due {
             self.readouts.update(&self.page.readouts())?;
             editors::update(&self.dom.editors, self.page.chapter())?;
@@ -407,17 +420,31 @@ impl View {
             embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
             editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
         }
-        if (pending.controls || pending.settled || pending.messages || pending.state) && !dragging {
+        if (pending.controls || pending.settled || pending.messages || pending.state) && !gesture {
             controls::update_history(&self.dom, &self.page)?;
         }
-        if words_due || ((pending.state || pending.figure) && !dragging) {
+        if words_due || ((pending.state || pending.figure) && !gesture) {
             controls::update_timeline(&self.dom.timeline, &self.page)?;
         }
-        if pending.state || pending.figure || pending.controls {
+        let changed = pending.state || pending.figure || pending.controls;
+        if changed {
+            self.handles_dirty = true;
+            self.chart_dirty = true;
+        }
+        // The buttons over the canvas follow a pointer drag at the pace of the words: the dragged one
+        // holds the pointer's capture wherever it is, the rings on the canvas follow every frame, and
+        // moving a button costs the browser a pass over the whole page's layers.
+        let handles_due = self.handles_dirty && (!gesture || words_due || pending.controls);
+        if changed || handles_due {
             let frame = self.page.frame();
-            self.handles.sync(&frame.handles, self.page.viewport(), &Rc::downgrade(shared))?;
-            set_hidden(&self.dom.figure_note, frame.note.is_none())?;
-            set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
+            if handles_due {
+                self.handles.sync(&frame.handles, self.page.viewport(), &Rc::downgrade(shared))?;
+                self.handles_dirty = false;
+            }
+            if changed {
+                set_hidden(&self.dom.figure_note, frame.note.is_none())?;
+                set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
+            }
             if pending.state || pending.controls {
                 controls::update_view_tools(&self.dom, &self.page, frame.note.is_some())?;
             }
@@ -428,18 +455,17 @@ impl View {
                 }
                 render_layered(frame.scene, &frame.marks, &vp, &mut self.painter, &mut self.layers);
             }
-            self.chart_dirty = true;
         }
         if self.chart_dirty && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
             ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, &self.painter.palette, figure_width)?;
             self.chart_dirty = false;
         }
-        if pending.settled && self.page.dragging().is_none() {
+        if pending.settled && !gesture {
             set_text(&self.dom.summary, &self.page.chapter().summary());
         }
         let owed = shared.report_owed.take();
-        if !matches!(self.reporter, Reporter::Nobody) && !dragging && (owed || pending.state || pending.settled) {
+        if !matches!(self.reporter, Reporter::Nobody) && !gesture && (owed || pending.state || pending.settled) {
             let report = host_api::report(&self.page);
             if owed || report != self.last_report {
                 self.reporter.send(&report);
@@ -448,15 +474,16 @@ impl View {
         }
         let playing = self.page.timeline().is_playing();
         if self.host != Host::Site {
-            return Ok(playing || self.text.dirty || self.chart_dirty);
+            return Ok(playing || self.text.dirty || self.chart_dirty || self.handles_dirty);
         }
         if pending.navigated {
             // A link in the page set the figure: a new entry in the browser's history, as the link
             // would have made (Back returns to the state before it).
             embed::push_url(&mut self.url, &self.page, now)?;
         }
-        embed::sync_url(&mut self.url, &self.page, now)?;
-        Ok(playing || self.url.dirty || self.text.dirty || self.chart_dirty)
+        embed::sync_url(&mut self.url, &self.page, now, gesture)?;
+        // A gesture's address waits for its end, which asks for a frame of its own.
+        Ok(playing || (self.url.dirty && !gesture) || self.text.dirty || self.chart_dirty || self.handles_dirty)
     }
 
     /// On wide screens the figure gives up height to the controls under it, and the caption's length

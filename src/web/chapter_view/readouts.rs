@@ -85,10 +85,10 @@ impl Row {
 
     /// Replaces what the value cell shows.
     fn replace_value(&self, shown: &Shown) -> Res<()> {
-        self.value.set_text_content(None);
         match shown {
             Shown::Text(text) => set_text(&self.value, text),
             Shown::Grids(grids) => {
+                self.value.set_text_content(None);
                 for grid in grids {
                     add_grid(&self.value, grid)?;
                 }

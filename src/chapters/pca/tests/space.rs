@@ -26,7 +26,7 @@ fn three_coordinates_are_drawn_in_space() {
     assert!(!drag(&mut c, "d", World::new(1.0, 1.0)));
     let space = space_at(&c, &Timeline::new(0)).expect("a 3-D figure");
     assert_eq!(space_handle_names(&c), ["d", "P:0", "P:1", "P:2", "P:3"]);
-    assert!(space_handles(&c)[4].label.contains("point 4 = (1, 1, 1)"), "{}", space_handles(&c)[4].label);
+    assert!(space_handles(&c)[4].label.to_string().contains("point 4 = (1, 1, 1)"), "{}", space_handles(&c)[4].label);
     // The points, the mean, and the three principal axes from the mean, along the components and √λ long.
     let mean = Point3::from_vec(vector(&c, "mean"));
     assert_eq!(space_dots(&space, Role::Data).len(), 4);

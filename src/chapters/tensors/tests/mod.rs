@@ -157,7 +157,7 @@ fn dragging_a_row_edits_that_row_and_every_result() {
     let names: Vec<String> = handles.iter().map(|h| h.id.to_string()).collect();
     assert_eq!(names, ["row:0", "row:1", "row:2", "b"]);
     assert_eq!(handles[1].at, World::new(3.0, 4.0));
-    assert_eq!(handles[1].label, "row 2 of A = (3, 4)");
+    assert_eq!(handles[1].label.to_string(), "row 2 of A = (3, 4)");
     assert!(drag(&mut c, "row:1", World::new(-1.0, 0.5)));
     assert_eq!(value(&c, "A"), m(&[&[1.0, 2.0], &[-1.0, 0.5], &[5.0, 6.0]]));
     assert_eq!(value(&c, "broadcast_sum"), m(&[&[4.0, 1.0], &[2.0, -0.5], &[8.0, 5.0]]));
