@@ -1,7 +1,7 @@
 //! What the page tells its surroundings and hears from them: where it is mounted, its state in the
-//! address bar (when a drag or slide ends, and at most every [`URL_THROTTLE_MS`] while the timeline plays),
-//! its height and state to the page that embeds it in an iframe and that page's requests
-//! (`host_api`), and the problems of the link it was opened from.
+//! address bar (when a drag or a slide ends, otherwise at most every [`URL_THROTTLE_MS`]), its height
+//! and state to the page that embeds it in an iframe and that page's requests (`host_api`), and the
+//! problems of the link it was opened from.
 
 use super::Throttle;
 use crate::host_api::Request;

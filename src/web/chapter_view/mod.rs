@@ -46,10 +46,10 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// Least time between two rewrites of the readouts, editors, code panel, caption and stage names
-/// while the reader drags, in ms: the figure and handles follow every frame, the text ten times a
-/// second and at once when the drag ends (each text rewrite costs the browser a layout and a repaint
-/// of the page).
+/// Least time between two rewrites of the readouts, editors, code panel, chart, caption, stage names
+/// and handle buttons while the reader drags a handle or holds a slider, in ms: the figure and its
+/// rings follow every frame, the rest ten times a second and at once when the gesture ends (each
+/// rewrite costs the browser a layout and a repaint of the page).
 const TEXT_THROTTLE_MS: f64 = 100.0;
 
 /// A mounted chapter; dropping it removes its listeners and cancels its frame.
@@ -215,9 +215,9 @@ struct View {
     painter: CanvasPainter,
     /// The last frame drawn on the canvas, to redraw only what changed.
     layers: Layers,
-    /// The chart owes a redraw (during a drag at most as often as the readouts).
+    /// The chart owes a redraw (during a pointer gesture at most as often as the readouts).
     chart_dirty: bool,
-    /// The handle buttons owe a move (during a pointer drag at most as often as the readouts).
+    /// The handle buttons owe a move (during a pointer gesture at most as often as the readouts).
     handles_dirty: bool,
     /// What changed since the last frame was drawn.
     pending: Changes,
@@ -431,7 +431,7 @@ impl View {
             self.handles_dirty = true;
             self.chart_dirty = true;
         }
-        // The buttons over the canvas follow a pointer drag at the pace of the words: the dragged one
+        // The buttons over the canvas follow a pointer gesture at the pace of the words: the dragged one
         // holds the pointer's capture wherever it is, the rings on the canvas follow every frame, and
         // moving a button costs the browser a pass over the whole page's layers.
         let handles_due = self.handles_dirty && (!gesture || words_due || pending.controls);
