@@ -1,7 +1,8 @@
 //! The results table: one row per readout, its exact value in `data-value` (JSON) and its rounded form
 //! for people, as [`ReadoutDisplay`] describes it. The table is rebuilt only when the readouts' names
-//! change; a value is rewritten only when its JSON changed, and a matrix that keeps its shape has only
-//! its numbers rewritten (a drag changes text, not structure).
+//! change; a readout is formatted only when it changed, a value is rewritten only when its JSON
+//! changed, and a matrix that keeps its shape has only its numbers rewritten (a drag changes text, not
+//! structure).
 
 use crate::readout::display::{Grid, ReadoutDisplay, Shown};
 use crate::readout::Readout;
@@ -20,6 +21,8 @@ struct Row {
     value: Element,
     note: Element,
     written: Option<ReadoutDisplay>,
+    /// The readout `written` shows.
+    readout: Option<Readout>,
 }
 
 impl ReadoutTable {
@@ -28,29 +31,32 @@ impl ReadoutTable {
         ReadoutTable { table: table.clone(), rows: Vec::new() }
     }
 
-    /// Shows `readouts`, rebuilding the rows when their names changed.
+    /// Shows `readouts`, rebuilding the rows when their names changed. A readout equal to the one
+    /// last shown in its row is not formatted again (a drag changes some readouts, not all).
     pub fn update(&mut self, readouts: &[Readout]) -> Res<()> {
-        let shown: Vec<ReadoutDisplay> = readouts.iter().map(ReadoutDisplay::of).collect();
-        if !self.rows.iter().map(|r| r.name).eq(shown.iter().map(|d| d.name)) {
-            self.rebuild(&shown)?;
+        if !self.rows.iter().map(|r| r.name).eq(readouts.iter().map(|r| r.name)) {
+            self.rebuild(readouts)?;
         }
-        for (row, display) in self.rows.iter_mut().zip(shown) {
-            row.write(display)?;
+        for (row, readout) in self.rows.iter_mut().zip(readouts) {
+            if row.readout.as_ref() != Some(readout) {
+                row.write(ReadoutDisplay::of(readout))?;
+                row.readout = Some(readout.clone());
+            }
         }
         Ok(())
     }
 
-    fn rebuild(&mut self, shown: &[ReadoutDisplay]) -> Res<()> {
+    fn rebuild(&mut self, readouts: &[Readout]) -> Res<()> {
         self.table.set_text_content(None);
         self.rows.clear();
         let body = add(&self.table, "tbody", &[], None)?;
-        for d in shown {
+        for r in readouts {
             let row = add(&body, "tr", &[], None)?;
-            add(&row, "th", &[("scope", "row")], Some(d.label))?;
+            add(&row, "th", &[("scope", "row")], Some(r.label))?;
             let value_cell = add(&row, "td", &[("class", "value")], None)?;
-            let value = add(&value_cell, "span", &[("data-readout", d.name)], None)?;
+            let value = add(&value_cell, "span", &[("data-readout", r.name)], None)?;
             let note = add(&row, "td", &[("class", "note")], None)?;
-            self.rows.push(Row { name: d.name, value, note, written: None });
+            self.rows.push(Row { name: r.name, value, note, written: None, readout: None });
         }
         Ok(())
     }
