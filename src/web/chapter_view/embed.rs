@@ -11,8 +11,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// Least time between two URL rewrites while the state keeps changing (a timeline playing, a key held
-/// down), in ms.
+/// Least time between two URL rewrites while the state keeps changing (the reader typing, or holding
+/// down a key), in ms.
 const URL_THROTTLE_MS: f64 = 250.0;
 
 /// Where a chapter view is mounted.
