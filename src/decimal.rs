@@ -185,8 +185,13 @@ pub fn fixed(x: f64, decimals: usize) -> String {
     if let Some(s) = special(x) {
         return s;
     }
-    let (digits, point) = exact_digits(x);
-    let mut whole = rounded_integer(&digits, point + decimals as i32);
+    let mut whole = match rounded_scaled(x, decimals) {
+        Some(n) => n.to_string(),
+        None => {
+            let (digits, point) = exact_digits(x);
+            rounded_integer(&digits, point + decimals as i32)
+        }
+    };
     if whole.len() <= decimals {
         whole = format!("{}{whole}", "0".repeat(decimals + 1 - whole.len()));
     }
@@ -216,6 +221,27 @@ pub fn exponential(x: f64, decimals: usize) -> String {
     let (first, rest) = mantissa.split_at(1);
     let point = if decimals > 0 { "." } else { "" };
     format!("{}{first}{point}{rest}e{exp}", sign(x))
+}
+
+/// Powers of ten that doubles hold exactly, for [`rounded_scaled`].
+const EXACT_POWERS: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// The integer nearest |x|·10^decimals when one multiplication of doubles decides it, which is most
+/// of what a page prints (the exact expansion costs a big integer): with the product below 2⁴⁰, the
+/// rounded product is within 2⁻¹⁴ of the exact one, so unless its fraction is within 2⁻¹¹ of one half
+/// both round to the same integer. `None` near a tie, for large products and many decimals.
+fn rounded_scaled(x: f64, decimals: usize) -> Option<u64> {
+    let y = x.abs() * EXACT_POWERS.get(decimals)?;
+    if y >= (1u64 << 40) as f64 {
+        return None;
+    }
+    let floor = y.floor();
+    // Exact: y and its integer part are within a factor of two of each other, or the part is 0.
+    let fraction = y - floor;
+    if (fraction - 0.5).abs() < 1.0 / 2048.0 {
+        return None;
+    }
+    Some(floor as u64 + u64::from(fraction > 0.5))
 }
 
 /// The exact decimal expansion of a finite |x|: digits without leading or trailing zeros (none for
