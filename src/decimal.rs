@@ -3,7 +3,8 @@
 //!
 //! - Rounded forms ([`fixed`], [`exponential`]) are computed exactly: the double's full decimal
 //!   expansion (a double is m·2^e, so it has one) from a small base-10⁹ big integer, rounded half to
-//!   even like `core::fmt`.
+//!   even like `core::fmt`; [`fixed`] skips it when one multiplication of doubles already decides
+//!   the rounding (far from a tie, which is most of what a page prints).
 //! - Shortest forms ([`debug`], [`display`], [`lower_exp`], [`shortest_digits`]) need the shortest
 //!   digits that read back as the double: found directly for decimals of up to 15 digits (most of what
 //!   a page prints), otherwise from [`crate::engine::shortest_text`] (in the browser the JavaScript
