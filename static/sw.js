@@ -24,8 +24,9 @@ self.addEventListener("install", (event) => {
     const assets = [...html.matchAll(/(?:href|src)="\.\/([^"#?]+)"/g)].map((m) => `./${m[1]}`);
     await cache.put("./index.html", page);
     // The <linalg-figure> script too, for pages of this site that use the custom element, the
-    // formulas' font, which only the stylesheet names, and the chapters' static pages.
-    await cache.addAll([...new Set([...assets, "./linalg-figure.js", MATH_FONT, ...PAGES])]);
+    // worker that paints the figures, the formulas' font, which only the stylesheet names, and the
+    // chapters' static pages.
+    await cache.addAll([...new Set([...assets, "./linalg-figure.js", "./figure-worker.js", MATH_FONT, ...PAGES])]);
     await self.skipWaiting();
   })());
 });

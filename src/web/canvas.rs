@@ -4,6 +4,7 @@
 use super::dom::{context_2d, offscreen_canvas, window, Res};
 use crate::math::clamp;
 use crate::view::chart::parse_css_color;
+use crate::view::commands::Surface;
 use crate::view::render::{thin_path, Painter};
 use crate::view::scene::{Align, Bitmap, Dash, Fill, HeatMap, Role, Stroke};
 use crate::view::svg::SvgTheme;
@@ -79,6 +80,12 @@ impl Palette {
             background: self.background.clone(),
             font: self.font.clone(),
         }
+    }
+}
+
+impl From<SvgTheme> for Palette {
+    fn from(theme: SvgTheme) -> Palette {
+        Palette { colors: theme.roles, text_colors: theme.text_roles, background: theme.background, font: theme.font }
     }
 }
 
@@ -210,10 +217,16 @@ impl CachedImage {
 }
 
 impl CanvasPainter {
-    /// Wraps a canvas; fails if it has no 2-D context.
+    /// Wraps a canvas of the page, in the colours in effect on it; fails if it has no 2-D context.
     pub fn new(canvas: HtmlCanvasElement) -> Res<CanvasPainter> {
-        let ctx = context_2d(&canvas)?;
         let palette = Palette::read(&canvas);
+        CanvasPainter::with_palette(canvas, palette)
+    }
+
+    /// Wraps a canvas (an `OffscreenCanvas` in the figure's worker, see [`offscreen_canvas`]) that
+    /// paints in `palette`; fails if it has no 2-D context.
+    pub fn with_palette(canvas: HtmlCanvasElement, palette: Palette) -> Res<CanvasPainter> {
+        let ctx = context_2d(&canvas)?;
         Ok(CanvasPainter {
             canvas,
             ctx,
@@ -347,6 +360,17 @@ impl CanvasPainter {
             array.push(&JsValue::from_f64(*d));
         }
         let _ = self.ctx.set_line_dash(&array);
+    }
+}
+
+impl Surface for CanvasPainter {
+    fn resize(&mut self, width: f64, height: f64, scale: f64) {
+        if let Err(e) = self.prepare_at(width, height, scale) {
+            web_sys::console::error_1(&e);
+        }
+    }
+    fn set_theme(&mut self, theme: SvgTheme) {
+        self.palette = theme.into();
     }
 }
 

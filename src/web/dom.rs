@@ -17,13 +17,21 @@ pub fn document() -> Res<Document> {
 }
 
 /// The 2-D drawing context of `canvas`.
+///
+/// `canvas` may be an `OffscreenCanvas` seen as a canvas element (see [`offscreen_canvas`]); its
+/// context is then an `OffscreenCanvasRenderingContext2D`, which has every member the painters use.
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Res<CanvasRenderingContext2d> {
-    canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.dyn_into().map_err(JsValue::from)
+    Ok(canvas.get_context("2d")?.ok_or_else(|| JsValue::from_str("no 2d context"))?.unchecked_into())
 }
 
-/// A new canvas that is not in the page, and its 2-D context.
+/// A new canvas that is not in the page, and its 2-D context: a `<canvas>` element where there is a
+/// document, an `OffscreenCanvas` in the figure's worker. web-sys calls the members of both by name,
+/// so the painters use either through the element's type (size, context, and as a picture to copy).
 pub fn offscreen_canvas() -> Res<(HtmlCanvasElement, CanvasRenderingContext2d)> {
-    let canvas: HtmlCanvasElement = document()?.create_element("canvas")?.dyn_into()?;
+    let canvas: HtmlCanvasElement = match document() {
+        Ok(document) => document.create_element("canvas")?.dyn_into()?,
+        Err(_) => web_sys::OffscreenCanvas::new(1, 1)?.unchecked_into(),
+    };
     let ctx = context_2d(&canvas)?;
     Ok((canvas, ctx))
 }

@@ -7,6 +7,7 @@ mod chart_canvas;
 mod dom;
 mod download;
 mod element;
+mod figure_painter;
 mod landing;
 mod prose;
 mod share_dialog;
@@ -170,20 +171,37 @@ fn route_current() {
     if let Err(e) = theme::apply_site(&look, embed) {
         web_sys::console::warn_1(&e);
     }
+    mount_in_app(&hash);
+    // A new page starts at its top; the first one (a static page taken over) stays where the reader is.
+    if let (Ok(w), true) = (window(), MOUNTED_ONCE.with(|m| m.replace(true))) {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Builds the page for `hash` in place of the one on show.
+fn mount_in_app(hash: &str) {
     APP.with(|app| {
-        let mut app = app.borrow_mut();
+        let Ok(mut app) = app.try_borrow_mut() else { return };
         let Some(app) = app.as_mut() else { return };
         // Unmount first so the old page's listeners and frame are gone before the new DOM is built.
         app.mounted = None;
-        match mount(&app.root, &hash) {
+        match mount(&app.root, hash) {
             Ok(m) => app.mounted = Some(m),
             Err(e) => web_sys::console::error_2(&"linalg-live: could not build the page".into(), &e),
         }
-        // A new page starts at its top; the first one (a static page taken over) stays where the reader is.
-        if let (Ok(w), true) = (window(), MOUNTED_ONCE.with(|m| m.replace(true))) {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
-        }
     });
+}
+
+/// Builds the page on show again, where the reader is (the figure worker failed: its canvas is gone).
+fn remount() {
+    if let Ok(location) = window().map(|w| w.location()) {
+        mount_in_app(&route_hash(&location.hash().unwrap_or_default()));
+    }
+}
+
+/// Whether this module runs the site's own pages (not elements in someone else's page, not tests).
+fn on_site() -> bool {
+    SITE.with(Cell::get)
 }
 
 /// Builds the page for a location hash into `root` (used by the app and by the browser tests).
@@ -226,7 +244,7 @@ fn install_panic_notice() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("linalg-live panicked: {info}").into());
         // In someone else's page (custom elements) the console is the place, not their page's body.
-        if !SITE.with(Cell::get) {
+        if !on_site() {
             return;
         }
         if let Ok(body) = document().and_then(|d| d.body().ok_or_else(|| "no body".into())) {

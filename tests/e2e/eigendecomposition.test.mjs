@@ -5,7 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { close, dragHandle, readout, readoutNote as noteOf, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { close, dragHandle, figureDigest, readout, readoutNote as noteOf, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
 const site = useSite({ readout: "eigenvalues" });
 const chapter = site.openChapter;
@@ -65,7 +65,6 @@ describe("2.7 eigendecomposition", () => {
 
   const summary = (page) => page.locator(".summary").textContent();
   const stageNames = (page) => page.locator(".stages li").allTextContents();
-  const picture = (page) => page.evaluate(() => document.querySelector(".figure canvas").toDataURL());
   const position = (page, value) =>
     page.waitForFunction((v) => document.querySelector(".timeline input[type=range]").value === v, value);
 
@@ -73,17 +72,17 @@ describe("2.7 eigendecomposition", () => {
     const page = await chapter("eigendecomposition", { reducedMotion: "reduce" });
     assert.deepEqual(await stageNames(page), ["V⁻¹: to eigen-coordinates", "Λ: stretch", "V: back"]);
     assert.match(await summary(page), /V⁻¹ takes the plane to eigen-coordinates .* Λ stretches the axes by 6, 2, and V takes it back/);
-    const end = await picture(page);
+    const end = await figureDigest(page);
     const play = page.getByRole("button", { name: "Play the transformation" });
     await play.click();
     await position(page, "0");
     assert.equal(await page.locator("[data-handle]").count(), 0, "handles sit on the final figure only");
-    const seen = [await picture(page)];
+    const seen = [await figureDigest(page)];
     for (const step of ["1", "2", "3"]) {
       await play.click();
       await position(page, step);
       await page.waitForTimeout(100);
-      seen.push(await picture(page));
+      seen.push(await figureDigest(page));
     }
     assert.equal(new Set(seen).size, 4, "every stage boundary draws a different picture");
     assert.equal(seen[3], end, "the last stage ends on A's own picture");
@@ -125,7 +124,7 @@ describe("2.7 eigendecomposition", () => {
       await play.click();
       await position(page, step);
       await page.waitForTimeout(100);
-      seen.push(await picture(page));
+      seen.push(await figureDigest(page));
     }
     assert.equal(new Set(seen).size, 4);
     assert.deepEqual(page.errors, []);
@@ -157,9 +156,9 @@ describe("2.7 eigendecomposition", () => {
 
   // Pixels of the figure where the negative role's blue clearly beats red: the heat map of f < 0.
   const bluish = (page) =>
-    page.evaluate(() => {
+    page.evaluate(async () => {
       const canvas = document.querySelector("canvas[aria-describedby=figure-summary]");
-      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      const { data } = await canvasPixels(canvas);
       let n = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) n++;
       return n / (data.length / 4);

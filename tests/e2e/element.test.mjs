@@ -48,8 +48,8 @@ async function copyFromDialog(hash, button) {
 
 /** How many opaque pixels of a canvas have exactly the colour `rgb` (labels have a halo in the
  *  figure's background colour, so the theme's background shows up in the drawing itself). */
-function pixelsOf(canvas, rgb) {
-  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+async function pixelsOf(canvas, rgb) {
+  const { data } = await canvasPixels(canvas);
   let count = 0;
   for (let i = 0; i < data.length; i += 4) {
     if (data[i + 3] === 255 && data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count += 1;
@@ -120,9 +120,12 @@ test("the share dialog's snippets, pasted into a plain page, work there", async 
   assert.equal(await frames.nth(0).locator(".figure").evaluate((e) => getComputedStyle(e).backgroundColor), dark);
   assert.equal(await figure.locator(".figure").evaluate((e) => getComputedStyle(e).backgroundColor), dark);
   assert.equal(await frames.nth(1).locator(".figure").evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(255, 255, 255)");
-  assert.equal(await drawnDark(frames.nth(0).locator(".figure canvas")), true);
+  // A frame out of view has no animation frames: its figure is painted once it is scrolled to.
+  await blog.locator("iframe").nth(0).scrollIntoViewIfNeeded();
+  assert.equal(await drawnDark(frames.nth(0).locator(".figure canvas:not(.stand-in)")), true);
   assert.equal(await drawnDark(figure.locator(".figure canvas")), true);
-  assert.equal(await drawnDark(frames.nth(1).locator(".figure canvas")), false);
+  await blog.locator("iframe").nth(1).scrollIntoViewIfNeeded();
+  assert.equal(await drawnDark(frames.nth(1).locator(".figure canvas:not(.stand-in)")), false);
 
   // The element links back to the full chapter on the site, with its state.
   assert.equal(await figure.locator(".embed-bar a").getAttribute("href"), `${site.base}index.html#/multiplication?A=2,3;6,5&B=5,3;2,2&v=1,0&w=2,6`);

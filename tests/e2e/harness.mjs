@@ -66,9 +66,37 @@ export function launch(extraArgs = []) {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, ...extraArgs] });
 }
 
-/** Opens a page that records console errors and uncaught exceptions in `page.errors`. */
+/** Defines `canvasPixels(canvas)` in the page, a promise of the canvas's ImageData, and
+ *  `figureDigest(canvas)`, one of a digest of its pixels (the figure's canvas by default). The site's figure
+ *  canvas belongs to its worker (no 2-D context on the page), so the pixels are read from a copy,
+ *  once the stand-in painted on the page while the worker starts is gone, after two animation
+ *  frames: time for the worker to paint what the page last sent it. */
+function defineCanvasPixels() {
+  window.canvasPixels = async (canvas) => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+    while (!canvas.matches(".stand-in") && canvas.parentElement?.querySelector(":scope > canvas.stand-in")) await frame();
+    await frame();
+    await frame();
+    const copy = new OffscreenCanvas(canvas.width, canvas.height).getContext("2d");
+    copy.drawImage(canvas, 0, 0);
+    return copy.getImageData(0, 0, canvas.width, canvas.height);
+  };
+  window.figureDigest = async (canvas = document.querySelector(".figure canvas")) => {
+    const { data } = await canvasPixels(canvas);
+    let hash = 0;
+    for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
+    return hash;
+  };
+}
+
+/** A digest of the figure's pixels, once painted: changes whenever the drawing does. */
+export const figureDigest = (page) => page.evaluate(() => figureDigest());
+
+/** Opens a page that records console errors and uncaught exceptions in `page.errors`, with
+ *  `canvasPixels` defined. */
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(defineCanvasPixels);
   const page = await context.newPage();
   page.errors = [];
   page.on("console", (m) => { if (m.type() === "error") page.errors.push(m.text()); });
@@ -116,11 +144,14 @@ export function useSite({ server: start = () => serve(), args = [], readout: fir
     /** The address of `index.html#/<hash>` on the site. */
     url: (hash) => `${server.base}index.html#/${hash}`,
     /** Opens `#/<hash>` in a new context (`options` are context options) and waits until the readout
-     *  `options.readout` (default: the file's) has its `data-value`, or else until a readout shows one. */
+     *  `options.readout` (default: the file's) has its `data-value`, or else until a readout shows one,
+     *  and until the figure's worker paints it. */
     async openChapter(hash, { readout: name = first, ...options } = {}) {
       const page = await openPage(browser, site.url(hash), options);
       if (name) await readout(page, name);
       else await page.waitForSelector("[data-readout][data-value]");
+      // The canvas painted on the page while the figure's worker starts is gone: one figure canvas.
+      await page.waitForFunction(() => !document.querySelector("canvas.stand-in"));
       return page;
     },
     /** Opens `url` in a new context of the site's browser (see `openPage`). */
@@ -242,9 +273,9 @@ export async function dragEmpty(page, dx, dy) {
 }
 
 /** How many pixels of a canvas differ from its top-left corner's colour (the background); runs in
- *  the page: `locator.evaluate(inkedPixels)`. */
-export function inkedPixels(canvas) {
-  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+ *  a page of `openPage`: `locator.evaluate(inkedPixels)`. */
+export async function inkedPixels(canvas) {
+  const { data } = await canvasPixels(canvas);
   let n = 0;
   for (let i = 0; i < data.length; i += 4) {
     if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) > 30) n++;

@@ -10,9 +10,9 @@ const chapter = site.openChapter;
 const [M, N] = [120, 160];
 
 /** How many pixels of a canvas differ from its top-left pixel (the background); runs in the page. */
-function inkedPixels(selector) {
+async function inkedPixels(selector) {
   const c = document.querySelector(selector);
-  const { data } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+  const { data } = await canvasPixels(c);
   let n = 0;
   for (let i = 0; i < data.length; i += 4) {
     if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) n++;

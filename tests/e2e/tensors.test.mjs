@@ -2,7 +2,7 @@
 // Run `trunk build` first (or point LINALG_DIST at a build).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, drag, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { centre, drag, figureDigest, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout } from "./harness.mjs";
 
 const site = useSite({ readout: "broadcast_sum" });
 const chapter = site.openChapter;
@@ -95,11 +95,11 @@ describe("2.1 tensors", () => {
 
   /** The box, in canvas pixels, of everything painted in the data colour (the cells off the diagonal). */
   const dataBox = (page) =>
-    page.evaluate(() => {
+    page.evaluate(async () => {
       const canvas = document.querySelector(".figure canvas");
       const hex = getComputedStyle(canvas).getPropertyValue("--c-data").trim();
       const [R, G, B] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      const { data, width, height } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      const { data, width, height } = await canvasPixels(canvas);
       let [x0, y0, x1, y1] = [width, height, -1, -1];
       for (let y = 0; y < height; y++) {
         for (let x = 0; x < width; x++) {
@@ -143,15 +143,6 @@ describe("2.1 tensors", () => {
     }
   });
 
-  /** A digest of the figure's pixels: changes whenever the drawing does. */
-  const picture = (page) =>
-    page.evaluate(() => {
-      const canvas = document.querySelector(".figure canvas");
-      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-      let hash = 0;
-      for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
-      return hash;
-    });
   const summaryText = (page) => page.locator(".summary").textContent();
 
   test("the stack view draws T = np.stack([A, s·A, A + b]) in space; a typed entry of A changes every matrix", async () => {
@@ -175,7 +166,7 @@ describe("2.1 tensors", () => {
     assert.match(await summaryText(page), /rank-3 tensor of shape \(3, 3, 2\)/);
     assert.match(await page.locator(".code-panel pre").textContent(), /T = np\.stack\(\[A, s \* A, A \+ b\]\)/);
 
-    const before = await picture(page);
+    const before = await figureDigest(page);
     await page.locator('[data-input="A"] input[data-row="2"][data-col="1"]').fill("7");
     const stack = await waitForReadout(page, "stack", (T) => T !== null && T[0][2][1] === 7);
     assert.deepEqual(stack, [
@@ -184,7 +175,7 @@ describe("2.1 tensors", () => {
       [[4, 1], [6, 3], [8, 6]],
     ]);
     await page.waitForFunction(() => location.hash.includes("A=1,2;3,4;5,7") && location.hash.includes("view=stack"));
-    assert.notEqual(await picture(page), before, "the new numbers are drawn");
+    assert.notEqual(await figureDigest(page), before, "the new numbers are drawn");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -194,19 +185,13 @@ describe("2.1 tensors", () => {
     await page.locator('[data-handle="orbit"]').waitFor();
     await page.waitForTimeout(100);
     const values = await snapshot(page);
-    const start = await picture(page);
+    const start = await figureDigest(page);
     // Drag the empty canvas (its top-left corner is clear of the figure).
     const box = await page.locator(".figure canvas").boundingBox();
     const [x, y] = [box.x + 40, box.y + 40];
     await drag(page, [x, y], [x + 60, y + 20], 8);
-    await page.waitForFunction((p0) => {
-      const canvas = document.querySelector(".figure canvas");
-      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-      let hash = 0;
-      for (let i = 0; i < data.length; i += 4) hash = (hash * 31 + data[i] + 7 * data[i + 1] + 13 * data[i + 2]) >>> 0;
-      return hash !== p0;
-    }, start, { timeout: 3000 }).catch(() => assert.fail("dragging the empty canvas did not turn the stack"));
-    const dragged = await picture(page);
+    await page.waitForFunction(async (p0) => (await figureDigest()) !== p0, start, { timeout: 3000 }).catch(() => assert.fail("dragging the empty canvas did not turn the stack"));
+    const dragged = await figureDigest(page);
     // The orbit control ("Rotate view") turns it too, by keyboard.
     const orbit = page.locator('[data-handle="orbit"]');
     const label = await orbit.getAttribute("aria-label");
@@ -215,7 +200,7 @@ describe("2.1 tensors", () => {
     await page.keyboard.press("ArrowLeft");
     await page.waitForFunction((l) => document.querySelector('[data-handle="orbit"]').getAttribute("aria-label") !== l, label);
     await page.waitForTimeout(150);
-    assert.notEqual(await picture(page), dragged, "the orbit control turns the stack");
+    assert.notEqual(await figureDigest(page), dragged, "the orbit control turns the stack");
     assert.equal(await snapshot(page), values, "orbiting changes no readout");
     assert.doesNotMatch(page.url(), /yaw|pitch/);
     assert.deepEqual(page.errors, []);

@@ -22,9 +22,10 @@ mod picture;
 mod readouts;
 mod share;
 
-use super::canvas::{CanvasPainter, Palette};
+use super::canvas::Palette;
 use super::chart_canvas::ChartPanel;
 use super::dom::{now_ms, set_hidden, set_text, Res};
+use super::figure_painter::FigurePainter;
 use super::share_dialog::ShareDialog;
 use super::theme;
 use crate::chapter::CodeBook;
@@ -75,7 +76,7 @@ impl ChapterView {
         // shorter for a moment and could lose the reader's scroll position.
         let laid_out = root.query_selector(".figure")?.and_then(|f| input::figure_size(&f));
         let dom = Dom::build(root, &page, &host)?;
-        let painter = CanvasPainter::new(dom.canvas.clone())?;
+        let painter = FigurePainter::new(&dom.canvas, host == Host::Site && super::on_site())?;
         page.update(input::reduced_motion());
         if let Some(resize) = laid_out.or_else(|| input::figure_size(&dom.figure)) {
             page.update(resize);
@@ -114,6 +115,12 @@ impl ChapterView {
             report_owed: Cell::new(false),
             canvas_corner: Cell::new(None),
             sliding: Cell::new(false),
+        });
+        let link = Rc::downgrade(&shared);
+        shared.view.borrow().painter.wake_with(move || {
+            if let Some(shared) = link.upgrade() {
+                request_frame(&shared);
+            }
         });
         wire(&shared)?;
         share::wire(&shared)?;
@@ -212,7 +219,7 @@ type SizeWatch = (web_sys::ResizeObserver, Closure<dyn FnMut()>);
 struct View {
     page: Page,
     dom: Dom,
-    painter: CanvasPainter,
+    painter: FigurePainter,
     /// The last frame drawn on the canvas, to redraw only what changed.
     layers: Layers,
     /// The chart owes a redraw (during a pointer gesture at most as often as the readouts).
@@ -369,7 +376,8 @@ fn save_notebook(shared: &Shared) -> Res<()> {
 /// The colours changed (a theme or the system's dark mode): re-read them and redraw the figure.
 fn restyle(shared: &Rc<Shared>) {
     if let Ok(mut view) = shared.view.try_borrow_mut() {
-        view.painter.palette = Palette::read(&view.dom.figure);
+        let palette = Palette::read(&view.dom.figure);
+        view.painter.set_palette(palette);
         view.layers.reset();
         view.pending.figure = true;
     }
@@ -379,6 +387,7 @@ fn restyle(shared: &Rc<Shared>) {
 impl View {
     /// Brings the DOM and canvas up to date with the page; returns whether another frame is needed.
     fn render(&mut self, shared: &Rc<Shared>, now: f64) -> Res<bool> {
+        self.painter.settle();
         let mut pending = std::mem::take(&mut self.pending);
         if pending.look {
             self.apply_look()?;
@@ -453,12 +462,13 @@ impl View {
                 if self.painter.prepare(vp.width, vp.height)? {
                     self.layers.reset();
                 }
-                render_layered(frame.scene, &frame.marks, &vp, &mut self.painter, &mut self.layers);
+                let drew = render_layered(frame.scene, &frame.marks, &vp, self.painter.painter(), &mut self.layers);
+                self.painter.finish(drew);
             }
         }
         if self.chart_dirty && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
-            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, &self.painter.palette, figure_width)?;
+            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, self.painter.palette(), figure_width)?;
             self.chart_dirty = false;
         }
         if pending.settled && !gesture {
@@ -514,7 +524,7 @@ impl View {
             Host::Site => theme::apply_site(look, self.page.embed())?,
             Host::Element { .. } => theme::apply(&self.dom.root, look.theme.unwrap_or(Theme::Auto), look.accent.as_deref())?,
         }
-        self.painter.palette = Palette::read(&self.dom.figure);
+        self.painter.set_palette(Palette::read(&self.dom.figure));
         self.layers.reset();
         Ok(())
     }

@@ -37,7 +37,7 @@ pub(super) fn wire(shared: &Rc<Shared>) -> Res<()> {
             let shared = w2.upgrade()?;
             let view = shared.view.try_borrow().ok()?;
             let vp = *view.page.viewport();
-            let mut painter = SvgPainter::new(vp.width, vp.height, view.painter.palette.svg_theme());
+            let mut painter = SvgPainter::new(vp.width, vp.height, view.painter.palette().svg_theme());
             let frame = view.page.frame();
             render(&frame.scene, &frame.marks, &vp, &mut painter);
             Some(painter.finish())
@@ -83,7 +83,7 @@ fn png(view: &View, scale: f64) -> Res<HtmlCanvasElement> {
     let vp = *view.page.viewport();
     let drawing: HtmlCanvasElement = el("canvas", &[], None)?.dyn_into()?;
     let mut painter = CanvasPainter::new(drawing.clone())?;
-    painter.palette = view.painter.palette.clone();
+    painter.palette = view.painter.palette().clone();
     painter.prepare_at(vp.width, vp.height, scale)?;
     let frame = view.page.frame();
     render(&frame.scene, &frame.marks, &vp, &mut painter);

@@ -1,0 +1,68 @@
+// End-to-end: the site's figures are painted by a worker (src/web/figure_painter.rs). The page hands
+// the figure's canvas over; while the worker starts, a stand-in canvas over it is painted on the page;
+// without the worker, the page paints the figure itself.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { dragHandle, figureDigest, readout, useSite } from "./harness.mjs";
+
+const site = useSite({ readout: "Av" });
+
+/** The digest of the stand-in canvas's pixels (see the harness's `figureDigest`). */
+const standInDigest = (page) => page.locator(".figure canvas.stand-in").evaluate((c) => figureDigest(c));
+
+test("the figure is painted by a worker: the page's canvas has no context here, and a drag repaints it", async () => {
+  const page = await site.openChapter("multiplication");
+  const owner = await page.evaluate(() => {
+    try {
+      document.querySelector(".figure canvas").getContext("2d");
+      return "the page";
+    } catch (e) {
+      return e.name;
+    }
+  });
+  assert.equal(owner, "InvalidStateError", "the canvas's control was transferred");
+  const before = await figureDigest(page);
+  assert.notEqual(before, 0);
+  await dragHandle(page, "v", 40, -30, 6);
+  await page.waitForFunction(async (d) => (await figureDigest()) !== d, before, { timeout: 3000 });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("while the worker starts, a stand-in on the page shows the figure and follows a drag; then it goes", async () => {
+  const page = await site.openPage("about:blank");
+  // The worker's script arrives 1.5 s late.
+  await page.context().route("**/figure-worker.js", async (route) => {
+    await new Promise((ok) => setTimeout(ok, 1500));
+    await route.continue();
+  });
+  await page.goto(site.url("multiplication"));
+  await readout(page, "Av");
+  assert.equal(await page.locator(".figure canvas.stand-in").getAttribute("aria-hidden"), "true");
+  const before = await standInDigest(page);
+  assert.notEqual(before, 0, "the stand-in is painted");
+  await dragHandle(page, "v", 40, -30, 6);
+  await page.waitForFunction(async (d) => (await figureDigest(document.querySelector("canvas.stand-in"))) !== d, before, { timeout: 1000 });
+  await page.locator(".figure canvas.stand-in").waitFor({ state: "detached", timeout: 5000 });
+  assert.equal(await page.locator(".figure canvas").count(), 1);
+  assert.notEqual(await figureDigest(page), 0, "the worker painted the figure");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("without its worker (the script refused) the page paints the figure, which follows a drag", async () => {
+  const page = await site.openPage("about:blank");
+  await page.context().route("**/figure-worker.js", (route) => route.abort());
+  const stopped = page.waitForEvent("console", { predicate: (m) => m.text().includes("the figure worker stopped"), timeout: 5000 });
+  await page.goto(site.url("multiplication"));
+  await readout(page, "Av");
+  // The worker's failure reaches the page, and the stand-in stays as the figure's canvas.
+  await stopped;
+  const before = await standInDigest(page);
+  assert.notEqual(before, 0);
+  await dragHandle(page, "v", 40, -30, 6);
+  await page.waitForFunction(async (d) => (await figureDigest(document.querySelector("canvas.stand-in"))) !== d, before, { timeout: 3000 });
+  assert.deepEqual(await readout(page, "v").then((v) => v.length), 2);
+  assert.ok(page.errors.every((e) => /figure-worker|Failed to load/.test(e)), page.errors.join("\n"));
+  await page.context().close();
+});
