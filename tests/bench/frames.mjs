@@ -50,6 +50,8 @@ async function measure(browser, url, { moves, arc: [ax, ay] }) {
   const target = slider ? 'input[data-slider="k"]' : "[data-handle]";
   await page.waitForSelector(target);
   if (slider) await page.waitForSelector('[data-readout="rank_k"][data-value]');
+  // The figure's worker has taken over from the stand-in painted on the page while it started.
+  await page.waitForFunction(() => !document.querySelector("canvas.stand-in"));
   await page.waitForTimeout(300);
   await page.locator(target).first().scrollIntoViewIfNeeded();
   const box = await page.locator(target).first().boundingBox();

@@ -134,27 +134,40 @@ fn built_in() -> Result<Rc<Factors>, String> {
 }
 
 /// The pictures of A_k, of A − A_k (doubled, mid-grey is 0) and of the k-th layer σ_k u_k v_kᵀ
-/// (scaled to the whole grey range, per channel), and the measured relative error
-/// ‖A − A_k‖_F / ‖A‖_F over all channels.
+/// (scaled to the whole grey range over all channels), and the measured relative error
+/// ‖A − A_k‖_F / ‖A‖_F over all channels. One pass over the pixels: the layer's entries are
+/// σ_k·u_r·v_c, so its largest magnitude is σ_k·max|u|·max|v| and it needs no matrix of its own.
 fn describe(f: &Factors, approx: &[DMatrix<f64>], k: usize) -> ([Bitmap; 3], f64) {
     let (m, n) = f.shape();
-    let errors: Vec<DMatrix<f64>> = f.channels.iter().zip(approx).map(|(c, a)| &c.picture - a).collect();
-    let layers: Vec<DMatrix<f64>> = f
+    let count = f.channels.len();
+    // The k-th triple's index in a channel, if it has one.
+    let kth = |c: &Channel| k.checked_sub(1).filter(|i| *i < c.svd.singular_values.len());
+    let scale = f
         .channels
         .iter()
-        .map(|c| {
-            let mut layer = DMatrix::zeros(m, n);
-            add_layers(&c.svd, &mut layer, k.saturating_sub(1)..k);
-            layer
-        })
-        .collect();
-    let scale = layers.iter().map(|l| l.amax()).fold(0.0, f64::max);
-    let images = [
-        picture::bitmap(&approx.iter().collect::<Vec<_>>(), |v| v),
-        picture::bitmap(&errors.iter().collect::<Vec<_>>(), |v| 0.5 + 2.0 * v),
-        picture::bitmap(&layers.iter().collect::<Vec<_>>(), |v| if scale > 0.0 { 0.5 + 0.5 * v / scale } else { 0.5 }),
-    ];
-    let error_sq: f64 = errors.iter().map(|e| e.norm_squared()).sum();
+        .filter_map(|c| kth(c).map(|i| c.svd.singular_values[i] * c.svd.u.column(i).amax() * c.svd.v.column(i).amax()))
+        .fold(0.0, f64::max);
+    let mut pixels = [(); 3].map(|_| vec![0; m * n * count]);
+    let mut error_sq = 0.0;
+    for (i, (c, a)) in f.channels.iter().zip(approx).enumerate() {
+        let layer = kth(c).map(|i| (c.svd.singular_values[i], c.svd.u.column(i), c.svd.v.column(i)));
+        // Down the columns, as the matrices are stored.
+        for col in 0..n {
+            for row in 0..m {
+                let (approx, error) = (a[(row, col)], c.picture[(row, col)] - a[(row, col)]);
+                error_sq += error * error;
+                let layer = match &layer {
+                    Some((sigma, u, v)) if scale > 0.0 => 0.5 + 0.5 * sigma * u[row] * v[col] / scale,
+                    _ => 0.5,
+                };
+                let at = (row * n + col) * count + i;
+                for (picture, shade) in pixels.iter_mut().zip([approx, 0.5 + 2.0 * error, layer]) {
+                    picture[at] = picture::to_byte(shade);
+                }
+            }
+        }
+    }
+    let images = pixels.map(|p| Bitmap { width: n, height: m, channels: count, pixels: p.into() });
     let norm_sq = f.norm_sq();
     (images, if norm_sq > 0.0 { (error_sq / norm_sq).sqrt() } else { 0.0 })
 }

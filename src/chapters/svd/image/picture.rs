@@ -26,7 +26,7 @@ pub(super) fn picture() -> DMatrix<f64> {
 }
 
 /// Brightness in [0, 1] as a byte; values outside (an approximation overshoots) are clipped.
-fn to_byte(v: f64) -> u8 {
+pub(super) fn to_byte(v: f64) -> u8 {
     clamp((v * 255.0).round(), 0.0, 255.0) as u8
 }
 

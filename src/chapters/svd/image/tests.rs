@@ -245,3 +245,30 @@ fn the_built_in_picture_has_its_shape_and_a_picture_needs_the_tab() {
     assert!(!crate::chapter::Chapter::show_picture(&mut map, job.into_any()), "the map tab shows no picture");
     assert!(map.image.is_none());
 }
+
+#[test]
+fn the_panels_are_a_k_its_error_and_the_kth_layer_as_matrices_give_them() {
+    // The panels of one pass over the pixels, against the matrices written out: A − A_k, and the
+    // k-th layer σ_k u_k v_kᵀ built with add_layers and scaled by its largest entry.
+    for k in [1, 2, 9, 40] {
+        let t = tab(k);
+        let c = &t.factors.channels[0];
+        let (m, n) = c.picture.shape();
+        let error = &c.picture - &t.approx[0];
+        let mut layer = DMatrix::zeros(m, n);
+        add_layers(&c.svd, &mut layer, k - 1..k);
+        let scale = layer.amax();
+        let expected = [
+            picture::bitmap(&[&t.approx[0]], |v| v),
+            picture::bitmap(&[&error], |v| 0.5 + 2.0 * v),
+            picture::bitmap(&[&layer], |v| 0.5 + 0.5 * v / scale),
+        ];
+        for (panel, want) in t.panels.iter().zip(&expected) {
+            assert_eq!((panel.width, panel.height, panel.channels), (n, m, 1));
+            let off = panel.pixels.iter().zip(want.pixels.iter()).filter(|(a, b)| a.abs_diff(**b) > 1).count();
+            assert_eq!(off, 0, "k = {k}: pixels more than one step apart");
+        }
+        let measured = error.norm() / c.picture.norm();
+        assert!((t.measured_error - measured).abs() <= 1e-12, "k = {k}: {} vs {measured}", t.measured_error);
+    }
+}
