@@ -123,7 +123,7 @@ test("the share dialog's snippets, pasted into a plain page, work there", async 
   // A frame out of view has no animation frames: its figure is painted once it is scrolled to.
   await blog.locator("iframe").nth(0).scrollIntoViewIfNeeded();
   assert.equal(await drawnDark(frames.nth(0).locator(".figure canvas:not(.stand-in)")), true);
-  assert.equal(await drawnDark(figure.locator(".figure canvas")), true);
+  assert.equal(await drawnDark(figure.locator(".figure canvas:not(.stand-in)")), true);
   await blog.locator("iframe").nth(1).scrollIntoViewIfNeeded();
   assert.equal(await drawnDark(frames.nth(1).locator(".figure canvas:not(.stand-in)")), false);
 
@@ -171,7 +171,7 @@ test("attributes apply without re-mounting; every change fires linalg-change wit
   // show= as an attribute: the results go, the figure stays, nothing is re-mounted.
   await figure.evaluate((e) => e.setAttribute("show", "figure,controls"));
   await figure.locator(".panel-section.readout-box").waitFor({ state: "hidden" });
-  assert.ok(await figure.locator(".figure canvas").isVisible());
+  assert.ok(await figure.locator(".figure canvas:not(.stand-in)").isVisible());
   // A gesture of the reader is reported when it ends.
   const n = await blog.evaluate(() => window.changes.length);
   await figure.locator('[data-handle="v"]').focus();

@@ -263,7 +263,7 @@ export async function dragHandle(page, name, dx, dy, steps) {
 
 /** Drags the empty canvas (its top-right corner, far from every handle) by (dx, dy): in 3-D, an orbit. */
 export async function dragEmpty(page, dx, dy) {
-  const box = await page.locator(".figure canvas").boundingBox();
+  const box = await page.locator(".figure canvas:not(.stand-in)").boundingBox();
   const [x, y] = [box.x + box.width - 30, box.y + 30];
   await page.mouse.move(x, y);
   await page.mouse.down();

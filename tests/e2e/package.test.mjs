@@ -46,7 +46,7 @@ test("examples/blog.html works from another origin with the released folder", as
   // The figure alone: no controls or results shown, and its frame as tall as it says.
   const alone = page.frameLocator("#alone");
   await page.locator("#alone").scrollIntoViewIfNeeded();
-  await alone.locator(".figure canvas").waitFor();
+  await alone.locator(".figure canvas:not(.stand-in)").waitFor();
   assert.equal(await alone.locator(".figure-tools").isVisible(), false);
   await page.waitForFunction(() => parseFloat(document.getElementById("alone").style.height) < 760);
   // The element: its event fills σ.

@@ -187,7 +187,7 @@ describe("2.1 tensors", () => {
     const values = await snapshot(page);
     const start = await figureDigest(page);
     // Drag the empty canvas (its top-left corner is clear of the figure).
-    const box = await page.locator(".figure canvas").boundingBox();
+    const box = await page.locator(".figure canvas:not(.stand-in)").boundingBox();
     const [x, y] = [box.x + 40, box.y + 40];
     await drag(page, [x, y], [x + 60, y + 20], 8);
     await page.waitForFunction(async (p0) => (await figureDigest()) !== p0, start, { timeout: 3000 }).catch(() => assert.fail("dragging the empty canvas did not turn the stack"));

@@ -44,7 +44,7 @@ test("while the worker starts, a stand-in on the page shows the figure and follo
   await dragHandle(page, "v", 40, -30, 6);
   await page.waitForFunction(async (d) => (await figureDigest(document.querySelector("canvas.stand-in"))) !== d, before, { timeout: 1000 });
   await page.locator(".figure canvas.stand-in").waitFor({ state: "detached", timeout: 5000 });
-  assert.equal(await page.locator(".figure canvas").count(), 1);
+  assert.equal(await page.locator(".figure canvas").count(), 1, "the stand-in is gone");
   assert.notEqual(await figureDigest(page), 0, "the worker painted the figure");
   assert.deepEqual(page.errors, []);
   await page.context().close();
