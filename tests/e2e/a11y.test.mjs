@@ -4,7 +4,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { CHAPTERS, centre, drag, readout, useSite } from "./harness.mjs";
+import { CHAPTERS, centre, drag, readout, useSite, FIGURE_CANVAS } from "./harness.mjs";
 
 const AXE = await readFile(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
 const SIZES = [{ width: 1280, height: 800 }, { width: 390, height: 844 }];
@@ -93,7 +93,7 @@ describe("Chromium's accessibility tree", () => {
       assert.deepEqual(unnamed, [], "controls without an accessible name");
 
       // The figure is an image with a name, described by the summary.
-      const [canvas] = await axNodes(cdp, ".figure canvas:not(.stand-in)");
+      const [canvas] = await axNodes(cdp, FIGURE_CANVAS);
       assert.match(canvas.role.value, /^(img|image)$/);
       assert.match(canvas.name.value, /Figure/);
       const summaryText = (await page.locator(".summary").textContent()).trim();

@@ -2,7 +2,7 @@
 // the plane for 2×2, the box in space for 3×3 (mouse drag and arrow keys on its column handles).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, clickProseLink, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { centre, clickProseLink, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 /** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
 const site = useSite({ readout: "det" });
@@ -79,7 +79,7 @@ describe("2.11 determinant", () => {
     const page = await chapter("determinant?A=3,3,3;5,5,3;3,-5,5");
     assert.ok(Math.abs((await readout(page, "det")) + 48) < 1e-9);
     assert.ok(await page.locator(".figure-note").isHidden(), "no figure note");
-    const inked = await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels);
+    const inked = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
     assert.ok(inked > 2000, `the canvas has a drawing (${inked} pixels)`);
     for (const name of ["A:0", "A:1", "A:2", "orbit"]) assert.ok(await page.locator(`[data-handle="${name}"]`).isVisible(), name);
     await page.waitForFunction(() => /left-handed/.test(document.querySelector(".summary")?.textContent ?? ""));
@@ -124,14 +124,14 @@ describe("2.11 determinant", () => {
     const question = page.locator("details.predict", { hasText: "send to the origin" });
     await question.locator("summary").click();
     assert.equal(await question.evaluate((d) => d.open), true);
-    const before = await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels);
+    const before = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
     await question.locator('a[href="#/determinant?A=1,2;2,4"]').click();
     const n = await waitForReadout(page, "null_space", (n) => n.length === 1);
     assert.ok(Math.abs(n[0][0] - 2 / Math.sqrt(5)) < 1e-12 && Math.abs(n[0][1] + 1 / Math.sqrt(5)) < 1e-12, JSON.stringify(n));
     assert.match(await note(page, "null_space"), /A sends every x = t·\(0\.8944, −0\.4472\) to 0/);
     await page.waitForFunction(() => /It sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary")?.textContent ?? ""));
     await page.waitForFunction(() => location.hash.includes("A=1,2;2,4"));
-    const after = await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels);
+    const after = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
     assert.ok(after > 0 && after !== before, `the figure was redrawn (${before} → ${after} pixels)`);
     await page.context().close();
   });

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import { DIST, useSite } from "./harness.mjs";
+import { DIST, useSite, FIGURE_CANVAS } from "./harness.mjs";
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".svg": "image/svg+xml" };
 
@@ -122,10 +122,10 @@ test("the share dialog's snippets, pasted into a plain page, work there", async 
   assert.equal(await frames.nth(1).locator(".figure").evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(255, 255, 255)");
   // A frame out of view has no animation frames: its figure is painted once it is scrolled to.
   await blog.locator("iframe").nth(0).scrollIntoViewIfNeeded();
-  assert.equal(await drawnDark(frames.nth(0).locator(".figure canvas:not(.stand-in)")), true);
-  assert.equal(await drawnDark(figure.locator(".figure canvas:not(.stand-in)")), true);
+  assert.equal(await drawnDark(frames.nth(0).locator(FIGURE_CANVAS)), true);
+  assert.equal(await drawnDark(figure.locator(FIGURE_CANVAS)), true);
   await blog.locator("iframe").nth(1).scrollIntoViewIfNeeded();
-  assert.equal(await drawnDark(frames.nth(1).locator(".figure canvas:not(.stand-in)")), false);
+  assert.equal(await drawnDark(frames.nth(1).locator(FIGURE_CANVAS)), false);
 
   // The element links back to the full chapter on the site, with its state.
   assert.equal(await figure.locator(".embed-bar a").getAttribute("href"), `${site.base}index.html#/multiplication?A=2,3;6,5&B=5,3;2,2&v=1,0&w=2,6`);
@@ -171,7 +171,7 @@ test("attributes apply without re-mounting; every change fires linalg-change wit
   // show= as an attribute: the results go, the figure stays, nothing is re-mounted.
   await figure.evaluate((e) => e.setAttribute("show", "figure,controls"));
   await figure.locator(".panel-section.readout-box").waitFor({ state: "hidden" });
-  assert.ok(await figure.locator(".figure canvas:not(.stand-in)").isVisible());
+  assert.ok(await figure.locator(FIGURE_CANVAS).isVisible());
   // A gesture of the reader is reported when it ends.
   const n = await blog.evaluate(() => window.changes.length);
   await figure.locator('[data-handle="v"]').focus();

@@ -261,9 +261,12 @@ export async function dragHandle(page, name, dx, dy, steps) {
   return dragBy(page, await handleCentre(page, name), [dx, dy], steps);
 }
 
+/** The figure's own canvas (not the stand-in the page paints while the figure's worker starts). */
+export const FIGURE_CANVAS = ".figure canvas:not(.stand-in)";
+
 /** Drags the empty canvas (its top-right corner, far from every handle) by (dx, dy): in 3-D, an orbit. */
 export async function dragEmpty(page, dx, dy) {
-  const box = await page.locator(".figure canvas:not(.stand-in)").boundingBox();
+  const box = await page.locator(FIGURE_CANVAS).boundingBox();
   const [x, y] = [box.x + box.width - 30, box.y + 30];
   await page.mouse.move(x, y);
   await page.mouse.down();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSite } from "./harness.mjs";
+import { useSite, FIGURE_CANVAS } from "./harness.mjs";
 
 const site = useSite();
 let host;
@@ -49,7 +49,7 @@ async function reportedHeight(page) {
 test("show=figure is the figure, its caption and the link back: at most 760 px tall in a 640 px frame", async () => {
   const page = await site.openPage(`${host.base}figure.html`, { viewport: { width: 900, height: 900 } });
   const frame = page.frameLocator("iframe");
-  await frame.locator(".figure canvas:not(.stand-in)").waitFor();
+  await frame.locator(FIGURE_CANVAS).waitFor();
   await frame.locator(".caption").waitFor();
   assert.ok(await frame.locator(".embed-bar a").isVisible());
   for (const hidden of [".figure-tools", ".timeline", ".panel-section.inputs", ".panel-section.readout-box", ".panel-section.code-panel"]) {

@@ -10,7 +10,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { useSite } from "./harness.mjs";
+import { useSite, FIGURE_CANVAS } from "./harness.mjs";
 
 const site = useSite();
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -46,7 +46,7 @@ test("examples/blog.html works from another origin with the released folder", as
   // The figure alone: no controls or results shown, and its frame as tall as it says.
   const alone = page.frameLocator("#alone");
   await page.locator("#alone").scrollIntoViewIfNeeded();
-  await alone.locator(".figure canvas:not(.stand-in)").waitFor();
+  await alone.locator(FIGURE_CANVAS).waitFor();
   assert.equal(await alone.locator(".figure-tools").isVisible(), false);
   await page.waitForFunction(() => parseFloat(document.getElementById("alone").style.height) < 760);
   // The element: its event fills σ.

@@ -3,7 +3,7 @@
 // the closed-form eigen-decomposition of a symmetric 2×2), independently of the Rust code.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { close, dragEmpty, dragHandle, handleCentre as centre, inkedPixels, readout, readoutNote, snapshot, urlAlert, useSite, waitForHandleMove, waitForReadout } from "./harness.mjs";
+import { close, dragEmpty, dragHandle, handleCentre as centre, inkedPixels, readout, readoutNote, snapshot, urlAlert, useSite, waitForHandleMove, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 // Like the contract test: a chapter that is not registered yet is skipped, not failed.
 const site = useSite({ readout: "components", built: true });
@@ -106,7 +106,7 @@ describe("2.12 pca", () => {
     const off = (0.5 * Math.PI) / 180;
     const aim = [mean[0] + r * (Math.cos(off) * pc1[0] - Math.sin(off) * pc1[1]), mean[1] + r * (Math.sin(off) * pc1[0] + Math.cos(off) * pc1[1])];
     const box = await handle.boundingBox();
-    const canvas = await page.locator(".figure canvas:not(.stand-in)").boundingBox();
+    const canvas = await page.locator(FIGURE_CANVAS).boundingBox();
     // CSS px per world unit, from the two handles farthest apart in x.
     const scale = await page.evaluate(() => {
       const h = [...document.querySelectorAll("[data-handle]")].map((e) => [Number(e.dataset.x), e.getBoundingClientRect()]);
@@ -173,7 +173,7 @@ describe("2.12 pca", () => {
     assert.equal((await readout(page, "components")).length, 3);
     assert.deepEqual(await readout(page, "d"), [1, 0, 0]);
     assert.ok(await page.locator(".figure-note").isHidden(), "a figure, not a note");
-    assert.ok((await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
+    assert.ok((await page.locator(FIGURE_CANVAS).evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
     const names = await page.locator("[data-handle]").evaluateAll((els) => els.map((e) => e.dataset.handle));
     assert.deepEqual(names, ["d", "P:0", "P:1", "P:2", "P:3", "P:4", "orbit"]);
 
@@ -390,7 +390,7 @@ describe("2.12 pca", () => {
     sigma.forEach((s, i) => assert.ok(close((s * s) / (m - 1), ev[i], 1e-9), `σ${i}² / (m − 1) = ${(s * s) / (m - 1)} vs ${ev[i]}`));
     assert.match(await readoutNote(page, "singular_values"), /σᵢ²\/\(m − 1\)/);
     await page.waitForFunction(() => location.hash.includes("k=2"));
-    assert.ok((await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
+    assert.ok((await page.locator(FIGURE_CANVAS).evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -3,7 +3,7 @@
 // changing the state, a 3-D handle drag and the arrow keys change readouts, the orbit control turns.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { drag, dragEmpty, handleCentre as centre, inkedPixels, readout, snapshot, useSite, waitForHandleMove, waitForReadout } from "./harness.mjs";
+import { drag, dragEmpty, handleCentre as centre, inkedPixels, readout, snapshot, useSite, waitForHandleMove, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 const site = useSite();
 
@@ -18,7 +18,7 @@ describe("the 3-D view", () => {
   test("svd with a 3×2 A draws in space, orbits on an empty drag, and a column drag changes σ", async () => {
     const page = await chapter("svd?A=1,0;0,1;1,1", "singular_values");
     assert.ok(await page.locator(".figure-note").isHidden(), "no figure note");
-    assert.ok((await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
+    assert.ok((await page.locator(FIGURE_CANVAS).evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
     assert.equal(await page.locator("[data-handle]").count(), 3, "A:0, A:1 and the orbit control");
     const s0 = await readout(page, "singular_values");
     assert.ok(Math.abs(s0[0] - Math.sqrt(3)) < 1e-12 && Math.abs(s0[1] - 1) < 1e-12, `${s0}`);
@@ -44,7 +44,7 @@ describe("the 3-D view", () => {
   test("eigendecomposition 3×3 draws the ellipsoid and eigen-directions; v moves in space by drag and keys", async () => {
     const page = await chapter("eigendecomposition?A=2,0,0;0,3,4;0,4,9", "eigenvalues");
     assert.ok(await page.locator(".figure-note").isHidden(), "no figure note");
-    assert.ok((await page.locator(".figure canvas:not(.stand-in)").evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
+    assert.ok((await page.locator(FIGURE_CANVAS).evaluate(inkedPixels)) > 2000, "the canvas has a drawing");
     const values = await readout(page, "eigenvalues");
     assert.ok(Math.abs(values[0] - 11) < 1e-12 && Math.abs(values[1] - 2) < 1e-12 && Math.abs(values[2] - 1) < 1e-12, `${values}`);
     assert.ok(await page.locator('[data-handle="v"]').isVisible());
@@ -97,7 +97,7 @@ describe("the 3-D view", () => {
     const page = await chapter("svd?A=1,0;0,1;1,1", "singular_values", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     const box = await page.locator('[data-handle="orbit"]').boundingBox();
     assert.ok(box.width >= 44 && box.height >= 44, `${box.width}×${box.height}`);
-    const canvas = await page.locator(".figure canvas:not(.stand-in)").boundingBox();
+    const canvas = await page.locator(FIGURE_CANVAS).boundingBox();
     assert.ok(box.x >= canvas.x && box.y + box.height <= canvas.y + canvas.height + 1, "inside the figure");
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `no sideways scroll: ${width}`);

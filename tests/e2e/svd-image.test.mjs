@@ -3,7 +3,7 @@
 // value chart drawn on its own canvas, and A's own readouts untouched.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { close, photo, png, readout, readoutNote, useSite, waitForReadout } from "./harness.mjs";
+import { close, photo, png, readout, readoutNote, useSite, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 const site = useSite({ readout: "singular_values" });
 const chapter = site.openChapter;
@@ -39,7 +39,7 @@ describe("2.8 svd, image tab", () => {
     assert.equal(await page.locator("[data-handle]").count(), 0, "no handles over the picture");
     assert.ok(await page.locator('input[type=radio][value="image"]').isChecked());
     // Both canvases are drawn: the four panels and the chart.
-    assert.ok((await inked(page, ".figure canvas:not(.stand-in)")) > 10000);
+    assert.ok((await inked(page, FIGURE_CANVAS)) > 10000);
     const label = await page.locator(".chart canvas").getAttribute("aria-label");
     assert.match(label, /Singular values of the picture/);
     assert.match(label, /k = 5/);

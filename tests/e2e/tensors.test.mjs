@@ -2,7 +2,7 @@
 // Run `trunk build` first (or point LINALG_DIST at a build).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, drag, figureDigest, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { centre, drag, figureDigest, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 const site = useSite({ readout: "broadcast_sum" });
 const chapter = site.openChapter;
@@ -187,7 +187,7 @@ describe("2.1 tensors", () => {
     const values = await snapshot(page);
     const start = await figureDigest(page);
     // Drag the empty canvas (its top-left corner is clear of the figure).
-    const box = await page.locator(".figure canvas:not(.stand-in)").boundingBox();
+    const box = await page.locator(FIGURE_CANVAS).boundingBox();
     const [x, y] = [box.x + 40, box.y + 40];
     await drag(page, [x, y], [x + 60, y + 20], 8);
     await page.waitForFunction(async (p0) => (await figureDigest()) !== p0, start, { timeout: 3000 }).catch(() => assert.fail("dragging the empty canvas did not turn the stack"));
