@@ -236,6 +236,9 @@ pub struct Page {
     timeline: Timeline,
     snap: bool,
     dragging: Option<HandleId>,
+    /// Whether the handle being dragged is one in space: read when the drag starts and when another
+    /// message changes the state mid-drag, not at every pointer move (it lists every handle).
+    drag_in_space: bool,
     focused: Option<HandleId>,
     url_problems: Vec<String>,
     embed: bool,
@@ -277,6 +280,7 @@ impl Page {
             timeline,
             snap: true,
             dragging: None,
+            drag_in_space: false,
             focused: None,
             url_problems,
             embed: link.embed,
@@ -473,6 +477,7 @@ impl Page {
         if let Some(gesture) = gesture {
             self.begin(gesture);
         }
+        let moved = matches!(msg, Msg::DragTo(_));
         let commit = matches!(
             msg,
             Msg::CommitCell { .. } | Msg::Reshape { .. } | Msg::Paste { .. } | Msg::Choose { .. } | Msg::Place(_) | Msg::Remove(_)
@@ -493,12 +498,13 @@ impl Page {
             Msg::DragStart(id) => {
                 self.timeline.finish();
                 self.dragging = Some(id);
+                self.drag_in_space = self.in_space();
                 self.focused = Some(id);
                 self.orbit_from = None;
                 ch.figure = true;
             }
             Msg::DragTo(at) => match self.dragging {
-                Some(id) if self.in_space() => ch = self.drag_in_space(id, at),
+                Some(id) if self.drag_in_space => ch = self.drag_in_space(id, at),
                 Some(id) => {
                     let to = self.viewport.clamp(self.viewport.to_world(at));
                     ch.state = self.move_handle(id, to, self.snap);
@@ -661,6 +667,9 @@ impl Page {
             // The figure moved on from the refused link: its message goes.
             self.link_problems.clear();
             ch.messages = true;
+        }
+        if self.dragging.is_some() && !moved && (ch.state || ch.controls) {
+            self.drag_in_space = self.in_space();
         }
         if ch.state || ch.controls {
             // A state change can change how the editors look (generated points hide P's cells).

@@ -96,7 +96,12 @@ pub fn media_matches(query: &str) -> bool {
     window().ok().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }
 
+thread_local! {
+    /// The window's clock, looked up once (every frame reads it).
+    static CLOCK: Option<web_sys::Performance> = window().ok().and_then(|w| w.performance());
+}
+
 /// Milliseconds since page load.
 pub fn now_ms() -> f64 {
-    window().ok().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    CLOCK.with(|clock| clock.as_ref().map_or(0.0, |p| p.now()))
 }

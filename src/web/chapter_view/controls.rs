@@ -20,7 +20,7 @@ impl View {
         let chapter = self.page.chapter();
         build_choices(&self.dom.choices, chapter, &link, &mut listeners)?;
         build_timeline(&self.dom.timeline, &chapter.stages(), &link, &mut listeners)?;
-        editors::build(&self.dom.editors, chapter, &link, &mut listeners)?;
+        self.editors = editors::build(&self.dom.editors, chapter, &link, &mut listeners)?;
         self.control_listeners = listeners;
         Ok(())
     }

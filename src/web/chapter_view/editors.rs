@@ -18,13 +18,40 @@ use std::rc::Weak;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlInputElement, KeyboardEvent};
 
+/// The editors as built: each input's cells, slider and message, and what was last written into
+/// them, so that a frame compares numbers with numbers and touches only the controls whose value
+/// changed (reading a cell back from the page costs more than formatting it).
+#[derive(Default)]
+pub(super) struct Editors {
+    editors: Vec<Editor>,
+}
+
+/// One input's controls.
+struct Editor {
+    name: &'static str,
+    slider: Option<HtmlInputElement>,
+    /// Each cell's row, column and field.
+    cells: Vec<(usize, usize, Control)>,
+    /// Where the input's error or note shows.
+    alert: Element,
+    /// The error last shown (`None` before the first time).
+    error: Option<Option<CellError>>,
+}
+
+/// A cell's text field and the text it is known to show (`None`: unknown, read it back).
+struct Control {
+    field: HtmlInputElement,
+    shown: Option<String>,
+}
+
 /// Rebuilds every input's editor in `parent`, adding their listeners to `listeners`.
-pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<Editors> {
     // Rebuilding replaces the editors: the control being typed in or slid keeps the focus.
     let refocus = focused_control(parent);
     parent.set_text_content(None);
+    let mut editors = Editors::default();
     for input in chapter.inputs().into_iter().filter(|i| i.shown) {
-        build_editor(parent, &input, link, listeners)?;
+        editors.editors.push(build_editor(parent, &input, link, listeners)?);
     }
     if let Some(selector) = refocus {
         if let Some(control) = parent.query_selector(&selector)?.and_then(|e| e.dyn_into::<HtmlInputElement>().ok()) {
@@ -35,11 +62,11 @@ pub(super) fn build(parent: &Element, chapter: &dyn AnyChapter, link: &Weak<Shar
             }
         }
     }
-    Ok(())
+    Ok(editors)
 }
 
 /// One input's fieldset.
-fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<Editor> {
     let (rows, cols) = input.value.shape();
     let editable = input.editable();
     let set = add(parent, "fieldset", &[("class", "editor"), ("data-input", input.name)], None)?;
@@ -60,15 +87,17 @@ fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listen
     if let Some(note) = &input.note {
         add(&set, "p", &[("class", "editor-note")], Some(note))?;
     }
+    let mut cells = Vec::new();
     for r in 0..if editable { rows } else { 0 } {
         if long {
             // The cells' names carry the row for screen readers; the number is for the eye.
             add(&grid, "span", &[("class", "row-number"), ("aria-hidden", "true")], Some(&(r + 1).to_string()))?;
         }
         for c in 0..cols {
-            add_cell(&grid, input, r, c, link, listeners)?;
+            cells.push((r, c, add_cell(&grid, input, r, c, link, listeners)?));
         }
     }
+    let mut slider_field = None;
     if let Some(range) = input.slider.filter(|_| input.kind == InputKind::Scalar) {
         let value = input.value.get(0).copied().unwrap_or(range.min);
         let slider: HtmlInputElement = add(
@@ -97,17 +126,25 @@ fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listen
                 shared.sliding.set(true);
             }
         }));
+        slider_field = Some(slider);
     }
     add_resize_buttons(&set, input, editable, link, listeners)?;
     if input.paste {
         add_paste(&set, input.name, link, listeners)?;
     }
-    add(&set, "p", &[("class", "alert cell-error"), ("role", "alert"), ("hidden", "")], None)?;
-    Ok(())
+    let alert = add(&set, "p", &[("class", "alert cell-error"), ("role", "alert"), ("hidden", "")], None)?;
+    Ok(Editor { name: input.name, slider: slider_field, cells, alert, error: None })
 }
 
 /// The text field of cell (`r`, `c`).
-fn add_cell(grid: &Element, input: &InputView, r: usize, c: usize, link: &Weak<Shared>, listeners: &mut Vec<EventListener>) -> Res<()> {
+fn add_cell(
+    grid: &Element,
+    input: &InputView,
+    r: usize,
+    c: usize,
+    link: &Weak<Shared>,
+    listeners: &mut Vec<EventListener>,
+) -> Res<Control> {
     let label = match input.kind {
         InputKind::Scalar => input.name.to_string(),
         InputKind::Vector => format!("{}, entry {}", input.name, r + 1),
@@ -128,7 +165,8 @@ fn add_cell(grid: &Element, input: &InputView, r: usize, c: usize, link: &Weak<S
         None,
     )?
     .dyn_into()?;
-    cell.set_value(&format_number(input.value[(r, c)]));
+    let shown = format_number(input.value[(r, c)]);
+    cell.set_value(&shown);
     let (w, name, cell2) = (link.clone(), input.name, cell.clone());
     listeners
         .push(EventListener::new(&cell, "input", move |_| send(&w, Msg::EditCell { input: name, row: r, col: c, text: cell2.value() })));
@@ -152,7 +190,7 @@ fn add_cell(grid: &Element, input: &InputView, r: usize, c: usize, link: &Weak<S
             send(&w, Msg::CommitCell { input: name, row: r, col: c, text });
         }
     }));
-    Ok(())
+    Ok(Control { field: cell, shown: Some(shown) })
 }
 
 /// The plain text of a paste event (`event.clipboardData.getData("text/plain")`).
@@ -216,58 +254,61 @@ fn add_paste(set: &Element, name: &'static str, link: &Weak<Shared>, listeners: 
     Ok(())
 }
 
-/// Brings the editors' cells and sliders up to date with the chapter's inputs, except the control
-/// the reader is typing in.
-pub(super) fn update(parent: &Element, chapter: &dyn AnyChapter) -> Res<()> {
-    let active = active_element(parent);
-    for input in chapter.inputs() {
-        let Some(editor) = parent.query_selector(&format!("[data-input=\"{}\"]", input.name))? else { continue };
-        if let Some(slider) = editor.query_selector("input[data-slider]")?.and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
-            let text = input.value.get(0).map(|x| format_number(*x)).unwrap_or_default();
-            if active.as_ref() != Some(slider.as_ref()) && slider.value() != text {
-                slider.set_value(&text);
+impl Editors {
+    /// Brings the cells and sliders up to date with the chapter's inputs, except the control the
+    /// reader is typing in or sliding.
+    pub(super) fn update(&mut self, root: &Element, chapter: &dyn AnyChapter) -> Res<()> {
+        let active = active_element(root);
+        let is_active = |field: &HtmlInputElement| active.as_ref() == Some(field.as_ref());
+        for input in chapter.inputs() {
+            let Some(editor) = self.editors.iter_mut().find(|e| e.name == input.name) else { continue };
+            // A slider moves under the reader's pointer without taking the focus in every browser:
+            // it is always compared with what it shows.
+            if let Some(slider) = editor.slider.as_ref().filter(|s| !is_active(s)) {
+                let text = input.value.get(0).map(|x| format_number(*x)).unwrap_or_default();
+                if slider.value() != text {
+                    slider.set_value(&text);
+                }
             }
-        }
-        let cells = editor.query_selector_all("input[data-row]")?;
-        for i in 0..cells.length() {
-            let Some(cell) = cells.get(i).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) else { continue };
-            if active.as_ref() == Some(cell.as_ref()) {
-                continue; // never rewrite what the reader is typing
-            }
-            let (r, c) = cell_position(&cell);
-            if r < input.value.nrows() && c < input.value.ncols() {
-                let text = format_number(input.value[(r, c)]);
-                if cell.value() != text {
-                    cell.set_value(&text);
+            for (r, c, cell) in &mut editor.cells {
+                if is_active(&cell.field) {
+                    // Never rewrite what the reader is typing; read it back once they leave.
+                    cell.shown = None;
+                    continue;
+                }
+                let Some(&x) = input.value.get((*r, *c)) else { continue };
+                let text = format_number(x);
+                if cell.shown.as_deref() != Some(text.as_str()) {
+                    if cell.field.value() != text {
+                        cell.field.set_value(&text);
+                    }
+                    cell.shown = Some(text);
                 }
             }
         }
+        Ok(())
     }
-    Ok(())
-}
 
-/// Shows each editor's validation message and marks its invalid cell, or hides them.
-pub(super) fn show_errors(parent: &Element, errors: &BTreeMap<&'static str, CellError>) -> Res<()> {
-    let editors = parent.query_selector_all("[data-input]")?;
-    for i in 0..editors.length() {
-        let Some(editor) = editors.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        let name = editor.get_attribute("data-input").unwrap_or_default();
-        let error = errors.get(name.as_str());
-        if let Some(alert) = editor.query_selector(".cell-error")? {
-            set_hidden(&alert, error.is_none())?;
+    /// Shows each editor's validation message and marks its invalid cell, or hides them; an editor
+    /// whose error did not change is not touched.
+    pub(super) fn show_errors(&mut self, errors: &BTreeMap<&'static str, CellError>) -> Res<()> {
+        for editor in &mut self.editors {
+            let error = errors.get(editor.name);
+            if editor.error.as_ref().is_some_and(|shown| shown.as_ref() == error) {
+                continue;
+            }
+            set_hidden(&editor.alert, error.is_none())?;
             // A note about a matrix still being typed is not an error.
-            alert.class_list().toggle_with_force("hint", error.is_some_and(|e| !e.invalid))?;
-            set_text(&alert, error.map_or("", |e| e.message.as_str()));
+            editor.alert.class_list().toggle_with_force("hint", error.is_some_and(|e| !e.invalid))?;
+            set_text(&editor.alert, error.map_or("", |e| e.message.as_str()));
+            for (r, c, cell) in &editor.cells {
+                let invalid = error.is_some_and(|e| e.invalid && (e.row, e.col) == (*r, *c));
+                set_attr(&cell.field, "aria-invalid", if invalid { "true" } else { "false" })?;
+            }
+            editor.error = Some(error.cloned());
         }
-        let cells = editor.query_selector_all("input[data-row]")?;
-        for j in 0..cells.length() {
-            let Some(cell) = cells.get(j).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-            let (r, c) = cell_position(&cell);
-            let invalid = error.is_some_and(|e| e.invalid && (e.row, e.col) == (r, c));
-            set_attr(&cell, "aria-invalid", if invalid { "true" } else { "false" })?;
-        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// A selector for the editor control that has the focus (a cell or a slider), to find its

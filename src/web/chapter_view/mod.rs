@@ -36,6 +36,7 @@ use crate::theme::Theme;
 use crate::view::render::{render_layered, Layers};
 pub(super) use build::focus_scrolling_math;
 use build::Dom;
+use editors::Editors;
 pub use embed::Host;
 use embed::Reporter;
 use gloo_events::EventListener;
@@ -47,10 +48,10 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
-/// Least time between two rewrites of the readouts, editors, code panel, chart, caption, stage names
-/// and handle buttons while the reader drags a handle or holds a slider, in ms: the figure and its
-/// rings follow every frame, the rest ten times a second and at once when the gesture ends (each
-/// rewrite costs the browser a layout and a repaint of the page).
+/// Least time between two rewrites of the readouts, editors, chart, caption, stage names and handle
+/// buttons while the reader drags a handle or holds a slider, in ms: the figure and its rings follow
+/// every frame, the rest ten times a second and at once when the gesture ends (each rewrite costs the
+/// browser a layout and a repaint of the page). The code panel waits for the gesture's end.
 const TEXT_THROTTLE_MS: f64 = 100.0;
 
 /// A mounted chapter; dropping it removes its listeners and cancels its frame.
@@ -86,6 +87,7 @@ impl ChapterView {
             page,
             handles: HandleLayer::new(&dom),
             readouts: ReadoutTable::new(&dom.readouts),
+            editors: Editors::default(),
             dom,
             painter,
             layers: Layers::default(),
@@ -95,6 +97,7 @@ impl ChapterView {
             pending: Changes { look: false, ..Changes::ALL },
             control_listeners: Vec::new(),
             text: Throttle::new(),
+            code_dirty: false,
             url: Throttle::new(),
             code_tab: 0,
             code_book: None,
@@ -232,8 +235,12 @@ struct View {
     /// The listeners of the choices, timeline and editors (replaced when they are rebuilt).
     control_listeners: Vec<EventListener>,
     readouts: ReadoutTable,
-    /// The readouts, editors and code owe a rewrite.
+    /// The input editors' controls (replaced when they are rebuilt).
+    editors: Editors,
+    /// The readouts and editors owe a rewrite.
     text: Throttle,
+    /// The code panel owes a rewrite (done when no gesture goes on: its lines are long to lay out).
+    code_dirty: bool,
     /// The address bar owes a rewrite.
     url: Throttle,
     /// The code panel's selected language.
@@ -399,6 +406,7 @@ impl View {
         }
         if pending.state || pending.controls {
             self.text.dirty = true;
+            self.code_dirty = true;
             self.url.dirty = true;
         }
         let dragging = self.page.dragging().is_some();
@@ -413,12 +421,15 @@ impl View {
         let words_due = self.text.dirty && (pending.controls || !gesture || self.text.due(now, TEXT_THROTTLE_MS));
         if words_due {
             self.readouts.update(&self.page.readouts())?;
-            editors::update(&self.dom.editors, self.page.chapter())?;
-            code::show(&self.dom, self.page.chapter(), self.code_tab, self.code_book.as_ref());
+            self.editors.update(&self.dom.editors, self.page.chapter())?;
             // The caption follows the figure also during a drag, at this pace.
             set_text(&self.dom.caption, &self.page.chapter().summary());
             self.text.done(now);
             chart_due = true;
+        }
+        if self.code_dirty && !gesture {
+            code::show(&self.dom, self.page.chapter(), self.code_tab, self.code_book.as_ref());
+            self.code_dirty = false;
         }
         // The picture panel (the reader's own picture: progress, problems, switches); no handle is
         // dragged on the picture tab, so a drag elsewhere never rewrites it.
@@ -427,7 +438,7 @@ impl View {
         }
         if words_due || pending.messages {
             embed::show_link_problems(&self.dom.url_alert, &self.dom.link_alert, &self.page)?;
-            editors::show_errors(&self.dom.editors, self.page.cell_errors())?;
+            self.editors.show_errors(self.page.cell_errors())?;
         }
         if (pending.controls || pending.settled || pending.messages || pending.state) && !gesture {
             controls::update_history(&self.dom, &self.page)?;
