@@ -2,7 +2,7 @@
 // built chapter, next to the same drag over a page that does nothing on pointer moves; then the size of
 // what a reader downloads, and first paint / time to interactive per chapter.
 //
-//   node tests/bench/frames.mjs [MOVES] [--mode unlimited|limited|both] [--before DIR] [--start] [--only-start]
+//   node tests/bench/frames.mjs [MOVES] [--mode unlimited|limited|both] [--rounds N] [--before DIR] [--start] [--only-start]
 //
 // Needs a built dist/ (LINALG_DIST to point elsewhere; BENCH_PAGES="pca svd?tab=image" to measure only
 // some pages). Uses DevTools Input events and Performance metrics (TaskDuration) in Debian's headless
@@ -12,7 +12,8 @@
 //   limited    Chromium's defaults (--disable-gpu, frames at the display rate), 240 awaited moves along
 //              a 40×30 px arc: what a reader's machine does, where a slow frame delays the next move.
 // The `svd?tab=image` page drags the rank slider's thumb instead of a handle (the picture re-rendered
-// at every new k). `--start` adds first paint and time to interactive for every chapter, both from the
+// at every new k). `--rounds N` drags every page N times in turn with its no-op page (and the other
+// build's) and reports the medians: one drag varies by ±0.3 ms on a shared machine. `--start` adds first paint and time to interactive for every chapter, both from the
 // static page `<slug>/` (when the build has one) and from `index.html#/<slug>` (and, with --before,
 // from the other build's `index.html#/<slug>`).
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -24,7 +25,8 @@ import { CHAPTERS, DIST, launch, serve } from "../e2e/harness.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
-const positional = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.match(/^--(mode|before)$/));
+const positional = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.match(/^--(mode|before|rounds)$/));
+const rounds = Number(flag("--rounds", 1));
 const MODES = { unlimited: { moves: 300, arc: [60, 40], flags: ["--disable-gpu-vsync", "--disable-frame-rate-limit"] },
   limited: { moves: 240, arc: [40, 30], flags: [] } };
 const modeArg = flag("--mode", "both");
@@ -98,9 +100,14 @@ if (!onlyStart) {
   for (const mode of modes) {
     const browser = await launch(MODES[mode].flags);
     for (const row of rows) {
-      const noop = await measure(browser, `${blank.base}index.html`, MODES[mode]);
-      const was = before ? await measure(browser, `${before.base}index.html#/${row.slug}`, MODES[mode]) : null;
-      const now = await measure(browser, `${site.base}index.html#/${row.slug}`, MODES[mode]);
+      const runs = { noop: [], was: [], now: [] };
+      for (let r = 0; r < rounds; r++) {
+        runs.noop.push(await measure(browser, `${blank.base}index.html`, MODES[mode]));
+        if (before) runs.was.push(await measure(browser, `${before.base}index.html#/${row.slug}`, MODES[mode]));
+        runs.now.push(await measure(browser, `${site.base}index.html#/${row.slug}`, MODES[mode]));
+      }
+      const median = (list) => ({ perMoveMs: [...list.map((m) => m.perMoveMs)].sort((a, b) => a - b)[Math.floor(list.length / 2)] });
+      const [noop, was, now] = [median(runs.noop), before ? median(runs.was) : null, median(runs.now)];
       const cell = (m) => `${m.perMoveMs.toFixed(2)} (${(m.perMoveMs / noop.perMoveMs).toFixed(1)}×)`;
       row.cells.push(noop.perMoveMs.toFixed(2), ...(was ? [cell(was)] : []), cell(now));
       console.error(`${mode} ${row.slug}: ${row.cells.slice(-3).join(" ")}`);

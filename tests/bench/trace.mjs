@@ -1,5 +1,7 @@
 // Where a drag's main-thread time goes: a DevTools trace of the same drag as frames.mjs (limited mode),
-// summed by event name (self time of the renderer main thread's events), and the main thread's CPU time.
+// summed by event name (self time of the renderer main thread's events), the main thread's CPU time, and
+// the frames that rewrote the page's words apart from those that only drew the figure. Tracing slows
+// the page: compare traces with traces.
 //   node tests/bench/trace.mjs SLUG [MOVES]      (needs a built dist/; LINALG_DIST to point elsewhere)
 import { launch, serve } from "../e2e/harness.mjs";
 
@@ -55,5 +57,31 @@ for (const [name, us] of rows) console.log(`${(us / 1000 / moves).toFixed(3)} ms
 const threads = new Map();
 for (const e of events.filter((e) => e.ph === "X" && e.pid === main.pid)) threads.set(e.tid, (threads.get(e.tid) ?? 0) + e.dur);
 console.log("renderer threads (busy ms / move):", [...threads].map(([t, d]) => `${t}:${(d / 1000 / moves).toFixed(2)}`).join(" "));
+// Frames that changed the page's DOM (the words: a style, layout and paint of the page, about ten a
+// second during a drag) apart from frames that only drew the figure (its worker paints it), with the
+// mean time of their main phases in each.
+const frames = mine.filter((e) => e.name === "ProxyMain::BeginMainFrame");
+const phases = ["FunctionCall", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"];
+const kinds = { "words and figure": [], "figure only": [] };
+let next = 0;
+for (const f of frames) {
+  while (next < mine.length && mine[next].ts < f.ts) next++;
+  const within = [];
+  for (let i = next; i < mine.length && mine[i].ts < f.ts + f.dur; i++) if (mine[i] !== f) within.push(mine[i]);
+  const dom = within.some((e) => e.name === "Paint" || e.name === "Layout");
+  kinds[dom ? "words and figure" : "figure only"].push({ dur: f.dur, within });
+}
+for (const [kind, list] of Object.entries(kinds)) {
+  if (!list.length) continue;
+  const mean = (pick) => (list.reduce((sum, f) => sum + pick(f), 0) / list.length / 1000).toFixed(2);
+  // A phase's outermost events only (a Paint holds the Paints of the layers inside it).
+  const time = (events, name) => {
+    let end = -1, sum = 0;
+    for (const e of events) if (e.name === name && e.ts >= end) { sum += e.dur; end = e.ts + e.dur; }
+    return sum;
+  };
+  const phase = (name) => `${name} ${mean((f) => time(f.within, name))}`;
+  console.log(`${kind}: ${list.length} frames, ${mean((f) => f.dur)} ms each (${phases.map(phase).join(", ")})`);
+}
 await browser.close();
 await site.close();
