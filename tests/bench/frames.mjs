@@ -13,9 +13,10 @@
 //              a 40×30 px arc: what a reader's machine does, where a slow frame delays the next move.
 // The `svd?tab=image` page drags the rank slider's thumb instead of a handle (the picture re-rendered
 // at every new k). `--rounds N` drags every page N times in turn with its no-op page (and the other
-// build's) and reports the medians: one drag varies by ±0.3 ms on a shared machine. `--start` adds first paint and time to interactive for every chapter, both from the
-// static page `<slug>/` (when the build has one) and from `index.html#/<slug>` (and, with --before,
-// from the other build's `index.html#/<slug>`).
+// build's) and reports the medians: one drag varies by ±0.3 ms on a shared machine. `--start` adds
+// first paint and time to interactive for every chapter, both from the static page `<slug>/` (when the
+// build has one) and from `index.html#/<slug>` (and, with --before, from the other build's
+// `index.html#/<slug>`).
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -106,7 +107,7 @@ if (!onlyStart) {
         if (before) runs.was.push(await measure(browser, `${before.base}index.html#/${row.slug}`, MODES[mode]));
         runs.now.push(await measure(browser, `${site.base}index.html#/${row.slug}`, MODES[mode]));
       }
-      const median = (list) => ({ perMoveMs: [...list.map((m) => m.perMoveMs)].sort((a, b) => a - b)[Math.floor(list.length / 2)] });
+      const median = (list) => ({ perMoveMs: list.map((m) => m.perMoveMs).sort((a, b) => a - b)[Math.floor(list.length / 2)] });
       const [noop, was, now] = [median(runs.noop), before ? median(runs.was) : null, median(runs.now)];
       const cell = (m) => `${m.perMoveMs.toFixed(2)} (${(m.perMoveMs / noop.perMoveMs).toFixed(1)}×)`;
       row.cells.push(noop.perMoveMs.toFixed(2), ...(was ? [cell(was)] : []), cell(now));

@@ -71,15 +71,15 @@ for (const f of frames) {
   const dom = within.some((e) => e.name === "Paint" || e.name === "Layout");
   kinds[dom ? "words and figure" : "figure only"].push({ dur: f.dur, within });
 }
+// A phase's time in a frame: its outermost events only (a Paint holds the Paints of the layers inside it).
+const time = (events, name) => {
+  let end = -1, sum = 0;
+  for (const e of events) if (e.name === name && e.ts >= end) { sum += e.dur; end = e.ts + e.dur; }
+  return sum;
+};
 for (const [kind, list] of Object.entries(kinds)) {
   if (!list.length) continue;
   const mean = (pick) => (list.reduce((sum, f) => sum + pick(f), 0) / list.length / 1000).toFixed(2);
-  // A phase's outermost events only (a Paint holds the Paints of the layers inside it).
-  const time = (events, name) => {
-    let end = -1, sum = 0;
-    for (const e of events) if (e.name === name && e.ts >= end) { sum += e.dur; end = e.ts + e.dur; }
-    return sum;
-  };
   const phase = (name) => `${name} ${mean((f) => time(f.within, name))}`;
   console.log(`${kind}: ${list.length} frames, ${mean((f) => f.dur)} ms each (${phases.map(phase).join(", ")})`);
 }
