@@ -349,18 +349,31 @@ impl Nearby {
             + placed.iter().filter(|p| p.overlaps(b)).count()
     }
 
-    /// What the strokes and dots `b` covers cost (each shape's strokes counted once).
-    fn cost(&self, b: &Bounds) -> f64 {
+    /// What the strokes and dots `b` covers cost (each shape's strokes counted once), counted only
+    /// while `distance` plus the cost stays below `beat`: once it reaches it the candidate cannot win,
+    /// and the sum so far (already too much) is returned. Costs are never negative, so a partial sum
+    /// that reaches `beat` means the whole one would too.
+    fn cost(&self, b: &Bounds, distance: f64, beat: f64) -> f64 {
         let mut crossed: Vec<usize> = Vec::new();
         let mut total = 0.0;
         for s in &self.segments {
             if meet(&s.extent, b) && !crossed.contains(&s.owner) && b.grown(s.pad).crossed_by(s.a, s.b) {
                 crossed.push(s.owner);
                 total += s.cost;
+                if distance + total >= beat {
+                    return total;
+                }
             }
         }
-        let dots = self.dots.iter().filter(|(c, r, _)| b.touches_circle(*c, *r - GAP_PX)).count();
-        total + COST_DOT * dots as f64
+        for (c, r, _) in &self.dots {
+            if b.touches_circle(*c, *r - GAP_PX) {
+                total += COST_DOT;
+                if distance + total >= beat {
+                    return total;
+                }
+            }
+        }
+        total
     }
 }
 
@@ -410,7 +423,9 @@ pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, heigh
                     if hard > best_score.0 || (hard == best_score.0 && r >= best_score.1) {
                         continue;
                     }
-                    let score = (hard, r + nearby.cost(&b));
+                    // Only a lower cost can win among candidates that break as few rules.
+                    let beat = if hard == best_score.0 { best_score.1 } else { f64::INFINITY };
+                    let score = (hard, r + nearby.cost(&b, r, beat));
                     if score.0 < best_score.0 || (score.0 == best_score.0 && score.1 < best_score.1) {
                         best_score = score;
                         best = (b.left - own.left, b.top - own.top);
@@ -710,6 +725,31 @@ mod tests {
                 if clear(&w) && w.shifted(-EDGE_PX, -EDGE_PX).inside(400.0 - 2.0 * EDGE_PX, 400.0 - 2.0 * EDGE_PX) {
                     prop_assert_eq!(after, was, "clear where it was: untouched");
                 }
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn a_cost_cut_short_is_already_too_much(
+            segments in proptest::collection::vec((0.0f64..200.0, 0.0f64..200.0, 0.0f64..200.0, 0.0f64..200.0), 0..30),
+            dots in proptest::collection::vec((0.0f64..200.0, 0.0f64..200.0), 0..30),
+            anchor in (0.0f64..200.0, 0.0f64..200.0),
+            distance in 0.0f64..80.0,
+            beat in 0.0f64..800.0,
+        ) {
+            // The search skips the rest of a candidate's obstacles once its score reaches the best
+            // one: the cut-short cost must then be no cheaper than the best, and otherwise whole.
+            let strokes = segments.iter().enumerate().map(|(i, (ax, ay, bx, by))| segment((*ax, *ay), (*bx, *by), i)).collect();
+            let obstacles = Obstacles { strokes, dots: dots.iter().map(|(x, y)| (Screen { x: *x, y: *y }, 4.0, 99)).collect(), ..Obstacles::default() };
+            let b = label(anchor.0, anchor.1, "PC1").bounds().unwrap();
+            let nearby = Nearby::new(&obstacles, &b.grown(MAX_SHIFT_PX + 1.0), 0, COST_OWN_STROKE);
+            let whole = nearby.cost(&b, 0.0, f64::INFINITY);
+            let cut = nearby.cost(&b, distance, beat);
+            if distance + whole < beat {
+                prop_assert_eq!(cut, whole);
+            } else {
+                prop_assert!(distance + cut >= beat && cut <= whole);
             }
         }
     }

@@ -23,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { CHAPTERS, DIST, launch, serve } from "../e2e/harness.mjs";
+import { press, readyToDrag, release, sweep } from "./drag.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
@@ -43,40 +44,19 @@ await writeFile(join(blankDir, "index.html"), `<!doctype html><meta charset="utf
 const blank = await serve(blankDir);
 
 /** Main-thread ms per pointer move (and wall ms per move) while dragging on `url`. */
-async function measure(browser, url, { moves, arc: [ax, ay] }) {
+async function measure(browser, url, { moves, arc }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
   // BENCH_NO_HISTORY=1: an experiment, replaceState does nothing (what the address bar costs).
-  if (process.env.BENCH_NO_HISTORY) await page.addInitScript(() => { history.replaceState = () => {}; });
-  await page.goto(url);
-  const slider = url.includes("tab=image");
-  const target = slider ? 'input[data-slider="k"]' : "[data-handle]";
-  await page.waitForSelector(target);
-  if (slider) await page.waitForSelector('[data-readout="rank_k"][data-value]');
-  // The figure's worker has taken over from the stand-in painted on the page while it started.
-  await page.waitForFunction(() => !document.querySelector("canvas.stand-in"));
-  await page.waitForTimeout(300);
-  await page.locator(target).first().scrollIntoViewIfNeeded();
-  const box = await page.locator(target).first().boundingBox();
-  const cdp = await context.newCDPSession(page);
+  const noHistory = async (page) => { if (process.env.BENCH_NO_HISTORY) await page.addInitScript(() => { history.replaceState = () => {}; }); };
+  const drag = await readyToDrag(context, url, noHistory);
+  const { page, cdp } = drag;
   await cdp.send("Performance.enable");
   const metrics = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
-  const task = async () => (await metrics()).TaskDuration;
-  // A handle: its centre. The slider: its thumb (at k = 10 of 120), dragged along the track.
-  const value = slider ? Number(await page.locator(target).inputValue()) : 0;
-  const [x, y] = slider ? [box.x + 8 + ((box.width - 16) * (value - 1)) / 119, box.y + box.height / 2] : [box.x + box.width / 2, box.y + box.height / 2];
-  await cdp.send("Input.dispatchMouseEvent", { type: "mousePressed", x, y, button: "left", clickCount: 1 });
+  await press(cdp, drag.start);
   const before = await metrics();
   const start = before.TaskDuration;
   const t0 = performance.now();
-  for (let i = 0; i < moves; i++) {
-    const a = (i / moves) * 2 * Math.PI;
-    // The slider only reads x: sweep ±3ax along the track (about ±20 ranks) and back.
-    const [mx, my] = slider ? [x + 3 * ax * Math.sin(a), y] : [x + ax * Math.sin(a), y - ay * (1 - Math.cos(a))];
-    await cdp.send("Input.dispatchMouseEvent", { type: "mouseMoved", x: mx, y: my, button: "left", buttons: 1 });
-    // The drag must really move something: the slider's value at the sweep's far end.
-    if (slider && i === Math.floor(moves / 4) && Number(await page.locator(target).inputValue()) === value) throw new Error("the slider did not move");
-  }
+  await sweep(drag, moves, arc);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const after = await metrics();
   const busy = after.TaskDuration - start;
@@ -86,7 +66,7 @@ async function measure(browser, url, { moves, arc: [ax, ay] }) {
     const per = (name) => (((after[name] - before[name]) * 1000) / moves).toFixed(2);
     console.error(`${url.split("#/")[1] ?? "no-op"}: task ${((busy * 1000) / moves).toFixed(2)} script ${per("ScriptDuration")} style ${per("RecalcStyleDuration")} layout ${per("LayoutDuration")} ms/move; frames ${after.Frames - before.Frames}`);
   }
-  await cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x, y, button: "left", clickCount: 1 });
+  await release(cdp, drag.start);
   await context.close();
   return { perMoveMs: (busy * 1000) / moves, wallMs: wall / moves };
 }

@@ -2,31 +2,41 @@
 // summed by event name (self time of the renderer main thread's events), the main thread's CPU time, and
 // the frames that rewrote the page's words apart from those that only drew the figure. Tracing slows
 // the page: compare traces with traces.
-//   node tests/bench/trace.mjs SLUG [MOVES]      (needs a built dist/; LINALG_DIST to point elsewhere)
+//   node tests/bench/trace.mjs SLUG [MOVES] [--why] [--profile]
+// (needs a built dist/; LINALG_DIST to point elsewhere; SLUG may carry a query: 'svd?tab=image&k=10'
+// drags the rank slider). `--why` adds what invalidated style and layout (DevTools' invalidation
+// tracking: which nodes, for what reason, from which script). `--profile` adds a CPU profile of the
+// drag: the functions with the most self and total time per move. The module's functions have names
+// only in a build that keeps them: in a copy of the tree, give index.html's rust link
+// `data-keep-debug`, replace `--strip-debug --strip-producers` in its wasm-opt parameters by `-g`,
+// and build with `CARGO_PROFILE_RELEASE_STRIP=false trunk build --release`.
 import { launch, serve } from "../e2e/harness.mjs";
+import { press, readyToDrag, release, sweep } from "./drag.mjs";
 
-const slug = process.argv[2] ?? "pca";
-const moves = Number(process.argv[3] ?? 120);
+const args = process.argv.slice(2);
+const [slug = "pca", movesArg = "120"] = args.filter((a) => !a.startsWith("--"));
+const moves = Number(movesArg);
+const why = args.includes("--why");
+const profiling = args.includes("--profile");
 const site = await serve();
 const browser = await launch([]);
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-const page = await context.newPage();
-await page.goto(`${site.base}index.html#/${slug}`);
-await page.waitForSelector("[data-handle]");
-await page.waitForTimeout(300);
-const box = await page.locator("[data-handle]").first().boundingBox();
-const cdp = await context.newCDPSession(page);
+const drag = await readyToDrag(context, `${site.base}index.html#/${slug}`);
+const { cdp } = drag;
 const events = [];
 cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
 const done = new Promise((ok) => cdp.once("Tracing.tracingComplete", ok));
-await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,gpu,skia,v8.execute", transferMode: "ReportEvents" });
-const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-await cdp.send("Input.dispatchMouseEvent", { type: "mousePressed", x, y, button: "left", clickCount: 1 });
-for (let i = 0; i < moves; i++) {
-  const a = (i / moves) * 2 * Math.PI;
-  await cdp.send("Input.dispatchMouseEvent", { type: "mouseMoved", x: x + 40 * Math.sin(a), y: y - 30 * (1 - Math.cos(a)), button: "left", buttons: 1 });
+const categories = `${why ? "disabled-by-default-devtools.timeline.invalidationTracking," : ""}devtools.timeline,disabled-by-default-devtools.timeline,blink,cc,gpu,skia,v8.execute`;
+await cdp.send("Tracing.start", { categories, transferMode: "ReportEvents" });
+if (profiling) {
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+  await cdp.send("Profiler.start");
 }
-await cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x, y, button: "left", clickCount: 1 });
+await press(cdp, drag.start);
+await sweep(drag, moves, [40, 30]);
+await release(cdp, drag.start);
+const profile = profiling ? (await cdp.send("Profiler.stop")).profile : null;
 await cdp.send("Tracing.end");
 await done;
 // The renderer's main thread: of the threads named CrRendererMain (the service worker has its own), the
@@ -82,6 +92,40 @@ for (const [kind, list] of Object.entries(kinds)) {
   const mean = (pick) => (list.reduce((sum, f) => sum + pick(f), 0) / list.length / 1000).toFixed(2);
   const phase = (name) => `${name} ${mean((f) => time(f.within, name))}`;
   console.log(`${kind}: ${list.length} frames, ${mean((f) => f.dur)} ms each (${phases.map(phase).join(", ")})`);
+}
+if (why) {
+  // What made the browser restyle and lay out again: invalidations by kind, node and calling script.
+  const counts = new Map();
+  for (const e of events) {
+    if (!e.name.endsWith("InvalidationTracking")) continue;
+    const d = e.args?.data ?? {};
+    const from = (d.stackTrace ?? []).slice(0, 3).map((f) => f.functionName || "?").join(" < ");
+    const key = `${e.name.replace("InvalidationTracking", "")}: ${d.reason ?? ""} ${d.nodeName ?? ""}${from ? ` (${from})` : ""}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  console.log("invalidations during the drag:");
+  for (const [key, n] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${String(n).padStart(5)}  ${key}`);
+}
+if (profile) {
+  // Self and total time per function (a function counted once per sample however deep it recurs).
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) => n.callFrame.functionName || `(anonymous ${n.callFrame.url.split("/").pop()}:${n.callFrame.lineNumber})`;
+  const self = new Map(), total = new Map();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = name(byId.get(id));
+    self.set(leaf, (self.get(leaf) ?? 0) + ms);
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) seen.add(name(byId.get(at)));
+    for (const n of seen) total.set(n, (total.get(n) ?? 0) + ms);
+  });
+  const top = (m, k) => [...m].filter(([n]) => !/^\((idle|root|program|garbage collector)\)$/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, k);
+  for (const [title, m] of [["self", self], ["total", total]]) {
+    console.log(`CPU profile, ${title} time (ms per move):`);
+    for (const [n, ms] of top(m, 30)) console.log(`${(ms / moves).toFixed(3)}  ${n.slice(0, 150)}`);
+  }
 }
 await browser.close();
 await site.close();
