@@ -255,6 +255,14 @@ describe("2.12 pca", () => {
     assert.ok(close(ratio[0], s.lambda[0] / (s.lambda[0] + s.lambda[1])));
     assert.match(await page.locator(".figure-note").textContent(), /10⁶/);
     assert.equal(await page.locator("[data-handle]").count(), 0);
+    // Nothing to zoom, fit or drag: the view tools go with the drawing.
+    for (const name of ["Zoom in", "Zoom out", "Fit"]) {
+      const button = page.getByRole("button", { name, exact: true, includeHidden: true });
+      assert.equal(await button.count(), 1, name);
+      assert.ok(await button.isHidden(), name);
+    }
+    assert.equal(await page.locator("label.check", { hasText: "Snap to grid" }).count(), 1);
+    assert.ok(await page.locator("label.check", { hasText: "Snap to grid" }).isHidden(), "no snapping without handles");
     await page.context().close();
   });
 

@@ -106,6 +106,8 @@ impl ChapterView {
             host,
             chart: None,
             held: false,
+            note_shown: None,
+            tools_dirty: false,
         };
         let shared = Rc::new(Shared {
             view: RefCell::new(view),
@@ -257,6 +259,13 @@ struct View {
     chart: Option<ChartPanel>,
     /// The figure's height is held while a drag lasts (see [`View::hold_figure`]).
     held: bool,
+    /// The note shown instead of the figure when it was last written (`None` before the first
+    /// frame): every frame of a drag has one to show or not, and the page needs no touch for it.
+    note_shown: Option<Option<String>>,
+    /// The view tools (snapping, zoom, Fit) owe an update. It waits for a drag's end: whether the
+    /// chapter has handles does not change under a held one, and a drawing that turns into a sentence
+    /// during a drag loses its zoom tools at the release.
+    tools_dirty: bool,
 }
 
 /// A rewrite that may wait: whether it is owed, and when it was last done.
@@ -451,6 +460,9 @@ impl View {
             self.handles_dirty = true;
             self.chart_dirty = true;
         }
+        if pending.state || pending.controls {
+            self.tools_dirty = true;
+        }
         // The buttons over the canvas follow a pointer gesture at the pace of the words: the dragged one
         // holds the pointer's capture wherever it is, the rings on the canvas follow every frame, and
         // moving a button costs the browser a pass over the whole page's layers.
@@ -461,12 +473,10 @@ impl View {
                 self.handles.sync(&frame.handles, self.page.viewport(), &Rc::downgrade(shared))?;
                 self.handles_dirty = false;
             }
-            if changed {
+            if changed && self.note_shown.as_ref() != Some(&frame.note) {
                 set_hidden(&self.dom.figure_note, frame.note.is_none())?;
                 set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
-            }
-            if pending.state || pending.controls {
-                controls::update_view_tools(&self.dom, &self.page, frame.note.is_some())?;
+                self.note_shown = Some(frame.note.clone());
             }
             if pending.figure || pending.state {
                 let vp = *self.page.viewport();
@@ -476,6 +486,10 @@ impl View {
                 let drew = render_layered(frame.scene, &frame.marks, &vp, self.painter.painter(), &mut self.layers);
                 self.painter.finish(drew);
             }
+        }
+        if self.tools_dirty && !dragging {
+            controls::update_view_tools(&self.dom, &self.page, matches!(self.note_shown, Some(Some(_))))?;
+            self.tools_dirty = false;
         }
         if self.chart_dirty && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
