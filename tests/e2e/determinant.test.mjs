@@ -131,7 +131,10 @@ describe("2.11 determinant", () => {
     assert.match(await note(page, "null_space"), /A sends every x = t·\(0\.8944, −0\.4472\) to 0/);
     await page.waitForFunction(() => /It sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary")?.textContent ?? ""));
     await page.waitForFunction(() => location.hash.includes("A=1,2;2,4"));
-    const after = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
+    // The figure's worker paints the new state a frame or more after the page wrote it: on a loaded
+    // machine, more than the two frames that reading the pixels waits.
+    let after = before;
+    for (const start = Date.now(); after === before && Date.now() - start < 5000; ) after = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
     assert.ok(after > 0 && after !== before, `the figure was redrawn (${before} → ${after} pixels)`);
     await page.context().close();
   });
