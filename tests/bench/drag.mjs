@@ -3,7 +3,7 @@
 // arc with awaited DevTools mouse events, so that each move is handled before the next is sent.
 
 /** Whether `url` drags the picture tab's rank slider (its thumb) rather than a handle. */
-export const dragsSlider = (url) => url.includes("tab=image");
+const dragsSlider = (url) => url.includes("tab=image");
 
 /**
  * Opens `url` in a new page of `context` and waits until it can be dragged. Returns the page, a CDP

@@ -2,7 +2,7 @@
 // the plane for 2×2, the box in space for 3×3 (mouse drag and arrow keys on its column handles).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, clickProseLink, drag, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
+import { centre, clickProseLink, drag, figureDigest, inkedPixels, readout, readoutNote as note, urlAlert, useSite, waitForFigureChange, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 /** Clicks the link `href` in the chapter's text (opening its predict question first, if it is in one). */
 const site = useSite({ readout: "det" });
@@ -125,16 +125,15 @@ describe("2.11 determinant", () => {
     await question.locator("summary").click();
     assert.equal(await question.evaluate((d) => d.open), true);
     const before = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
+    const drawn = await figureDigest(page);
     await question.locator('a[href="#/determinant?A=1,2;2,4"]').click();
     const n = await waitForReadout(page, "null_space", (n) => n.length === 1);
     assert.ok(Math.abs(n[0][0] - 2 / Math.sqrt(5)) < 1e-12 && Math.abs(n[0][1] + 1 / Math.sqrt(5)) < 1e-12, JSON.stringify(n));
     assert.match(await note(page, "null_space"), /A sends every x = t·\(0\.8944, −0\.4472\) to 0/);
     await page.waitForFunction(() => /It sends the line through \(0\.8944, −0\.4472\) to 0/.test(document.querySelector(".summary")?.textContent ?? ""));
     await page.waitForFunction(() => location.hash.includes("A=1,2;2,4"));
-    // The figure's worker paints the new state a frame or more after the page wrote it: on a loaded
-    // machine, more than the two frames that reading the pixels waits.
-    let after = before;
-    for (const start = Date.now(); after === before && Date.now() - start < 5000; ) after = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
+    await waitForFigureChange(page, drawn, "the figure was not redrawn");
+    const after = await page.locator(FIGURE_CANVAS).evaluate(inkedPixels);
     assert.ok(after > 0 && after !== before, `the figure was redrawn (${before} → ${after} pixels)`);
     await page.context().close();
   });

@@ -92,6 +92,13 @@ function defineCanvasPixels() {
 /** A digest of the figure's pixels, once painted: changes whenever the drawing does. */
 export const figureDigest = (page) => page.evaluate(() => figureDigest());
 
+/** Waits until the figure's pixels no longer have `digest` (its worker paints a frame or more after the
+ *  page wrote the state, more than `figureDigest` waits on a loaded machine); fails with `failure`
+ *  after 3 s. */
+export async function waitForFigureChange(page, digest, failure) {
+  await page.waitForFunction(async (d) => (await figureDigest()) !== d, digest, { timeout: 3000 }).catch(() => assert.fail(failure));
+}
+
 /** Opens a page that records console errors and uncaught exceptions in `page.errors`, with
  *  `canvasPixels` defined. */
 export async function openPage(browser, url, options = {}) {

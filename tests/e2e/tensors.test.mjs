@@ -2,7 +2,7 @@
 // Run `trunk build` first (or point LINALG_DIST at a build).
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { centre, drag, figureDigest, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
+import { centre, drag, figureDigest, followLink, readout, readoutNote as rowNote, snapshot, urlAlert, useSite, waitForFigureChange, waitForReadout, FIGURE_CANVAS } from "./harness.mjs";
 
 const site = useSite({ readout: "broadcast_sum" });
 const chapter = site.openChapter;
@@ -175,8 +175,7 @@ describe("2.1 tensors", () => {
       [[4, 1], [6, 3], [8, 6]],
     ]);
     await page.waitForFunction(() => location.hash.includes("A=1,2;3,4;5,7") && location.hash.includes("view=stack"));
-    // The figure's worker paints a frame or more after the page wrote the state.
-    await page.waitForFunction(async (d) => (await figureDigest()) !== d, before, { timeout: 3000 }).catch(() => assert.fail("the new numbers are not drawn"));
+    await waitForFigureChange(page, before, "the new numbers are not drawn");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });
@@ -191,7 +190,7 @@ describe("2.1 tensors", () => {
     const box = await page.locator(FIGURE_CANVAS).boundingBox();
     const [x, y] = [box.x + 40, box.y + 40];
     await drag(page, [x, y], [x + 60, y + 20], 8);
-    await page.waitForFunction(async (p0) => (await figureDigest()) !== p0, start, { timeout: 3000 }).catch(() => assert.fail("dragging the empty canvas did not turn the stack"));
+    await waitForFigureChange(page, start, "dragging the empty canvas did not turn the stack");
     const dragged = await figureDigest(page);
     // The orbit control ("Rotate view") turns it too, by keyboard.
     const orbit = page.locator('[data-handle="orbit"]');
@@ -200,7 +199,7 @@ describe("2.1 tensors", () => {
     await orbit.focus();
     await page.keyboard.press("ArrowLeft");
     await page.waitForFunction((l) => document.querySelector('[data-handle="orbit"]').getAttribute("aria-label") !== l, label);
-    await page.waitForFunction(async (d) => (await figureDigest()) !== d, dragged, { timeout: 3000 }).catch(() => assert.fail("the orbit control did not turn the stack"));
+    await waitForFigureChange(page, dragged, "the orbit control did not turn the stack");
     assert.equal(await snapshot(page), values, "orbiting changes no readout");
     assert.doesNotMatch(page.url(), /yaw|pitch/);
     assert.deepEqual(page.errors, []);

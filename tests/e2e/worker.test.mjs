@@ -3,7 +3,7 @@
 // without the worker, the page paints the figure itself.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dragHandle, figureDigest, readout, useSite } from "./harness.mjs";
+import { dragHandle, figureDigest, readout, useSite, waitForFigureChange } from "./harness.mjs";
 
 const site = useSite({ readout: "Av" });
 
@@ -24,7 +24,7 @@ test("the figure is painted by a worker: the page's canvas has no context here, 
   const before = await figureDigest(page);
   assert.notEqual(before, 0);
   await dragHandle(page, "v", 40, -30, 6);
-  await page.waitForFunction(async (d) => (await figureDigest()) !== d, before, { timeout: 3000 });
+  await waitForFigureChange(page, before, "the worker did not draw the drag");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
