@@ -6,10 +6,11 @@
 // (needs a built dist/; LINALG_DIST to point elsewhere; SLUG may carry a query: 'svd?tab=image&k=10'
 // drags the rank slider). `--why` adds what invalidated style and layout (DevTools' invalidation
 // tracking: which nodes, for what reason, from which script). `--profile` adds a CPU profile of the
-// drag: the functions with the most self and total time per move. The module's functions have names
-// only in a build that keeps them: in a copy of the tree, give index.html's rust link
-// `data-keep-debug`, replace `--strip-debug --strip-producers` in its wasm-opt parameters by `-g`,
-// and build with `CARGO_PROFILE_RELEASE_STRIP=false trunk build --release`.
+// drag: the functions with the most self and total time per move (the top 30; `TOP=N` in the
+// environment lists N). The module's functions have names only in a build that keeps them: in a copy
+// of the tree, give index.html's rust link `data-keep-debug`, replace `--strip-debug --strip-producers`
+// in its wasm-opt parameters by `-g`, and build with `CARGO_PROFILE_RELEASE_STRIP=false trunk build
+// --release`.
 import { launch, serve } from "../e2e/harness.mjs";
 import { press, readyToDrag, release, sweep } from "./drag.mjs";
 
@@ -124,7 +125,7 @@ if (profile) {
   const top = (m, k) => [...m].filter(([n]) => !/^\((idle|root|program|garbage collector)\)$/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, k);
   for (const [title, m] of [["self", self], ["total", total]]) {
     console.log(`CPU profile, ${title} time (ms per move):`);
-    for (const [n, ms] of top(m, 30)) console.log(`${(ms / moves).toFixed(3)}  ${n.slice(0, 150)}`);
+    for (const [n, ms] of top(m, Number(process.env.TOP ?? 30))) console.log(`${(ms / moves).toFixed(3)}  ${n.slice(0, 150)}`);
   }
 }
 await browser.close();

@@ -330,7 +330,7 @@ describe("issue 14: small things", () => {
     const path = [[-40, -30], [-90, -60], [-140, -20], [-60, 40]];
     for (const [dx, dy] of path) {
       await page.mouse.move(x + dx, y + dy, { steps: 4 });
-      // The button follows a drag ten times a second (the ring on the canvas every frame): it lands
+      // The button follows a drag five times a second (the ring on the canvas every frame): it lands
       // where the point is, which must be under the pointer.
       const off = () => page.evaluate(([name, px, py]) => {
         const r = document.querySelector(`[data-handle="${name}"]`).getBoundingClientRect();

@@ -69,7 +69,7 @@ describe("2.8 svd, image tab", () => {
     await page.mouse.move(thumb, y);
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(thumb + (i / 10) * (box.x + 0.75 * box.width - thumb), y);
-    // Held, the slider moves the readouts (ten times a second) but not the address, written on release.
+    // Held, the slider moves the readouts (five times a second) but not the address, written on release.
     await waitForReadout(page, "rank_k", (k) => k > 60);
     await page.waitForTimeout(400);
     assert.ok((await page.evaluate(() => location.hash)).includes("k=8"), "the address waits for the release");

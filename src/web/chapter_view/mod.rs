@@ -50,9 +50,11 @@ use web_sys::Element;
 
 /// Least time between two rewrites of the readouts, editors, chart, caption, stage names and handle
 /// buttons while the reader drags a handle or holds a slider, in ms: the figure and its rings follow
-/// every frame, the rest ten times a second and at once when the gesture ends (each rewrite costs the
-/// browser a layout and a repaint of the page). The code panel waits for the gesture's end.
-const TEXT_THROTTLE_MS: f64 = 100.0;
+/// every frame, the rest five times a second and at once when the gesture ends. Each rewrite costs
+/// the browser a layout, a repaint and a commit of the page, whatever changed (docs/benchmarks.md),
+/// and five a second is about as fast as changing digits can be read. The code panel waits for the
+/// gesture's end.
+const TEXT_THROTTLE_MS: f64 = 200.0;
 
 /// A mounted chapter; dropping it removes its listeners and cancels its frame.
 pub struct ChapterView {
@@ -423,7 +425,7 @@ impl View {
         // A pointer gesture goes on: a handle dragged or a slider held. What follows the figure in
         // the rest of the page follows the gesture at a slower pace, and all of it when it ends.
         let gesture = dragging || shared.sliding.get();
-        // The chart, like the text, follows a gesture ten times a second (a redraw repaints its canvas).
+        // The chart, like the text, follows a gesture five times a second (a redraw repaints its canvas).
         let mut chart_due = !gesture || pending.controls;
         // The words that follow the state (readouts, editors, code, the caption under the figure,
         // the stage names) are rewritten now, or during a gesture at most every TEXT_THROTTLE_MS.

@@ -6,7 +6,8 @@
 //! download and is the same on every machine. Its full SVD is computed once per page load (the first
 //! time the tab opens) and kept. The reader's own picture ([`own`]) gets its top [`own::MAX_OWN_RANK`]
 //! triples per colour channel from `math::truncated::ChannelsJob`, run in slices between frames.
-//! Moving the rank slider only re-adds rank-one layers (`math::truncated::add_layers`). The rank `k`
+//! Moving the rank slider only adds or removes rank-one layers (`math::truncated::add_layers`,
+//! `remove_layers`). The rank `k`
 //! is an input only while the tab is shown.
 
 mod own;
@@ -21,7 +22,7 @@ use super::SvdPage;
 use crate::chapter::picture::PictureFile;
 use crate::chapter::{ChapterError, InputSpec};
 use crate::math::svd::{svd, Svd};
-use crate::math::truncated::add_layers;
+use crate::math::truncated::{add_layers, remove_layers};
 use crate::view::scene::Bitmap;
 use nalgebra::DMatrix;
 use std::cell::OnceCell;
@@ -149,21 +150,24 @@ fn describe(f: &Factors, approx: &[DMatrix<f64>], k: usize) -> ([Bitmap; 3], f64
         .fold(0.0, f64::max);
     let mut pixels = [(); 3].map(|_| vec![0; m * n * count]);
     let mut error_sq = 0.0;
+    let [approx_px, error_px, layer_px] = &mut pixels;
+    let no_layer = vec![0.0; m];
     for (i, (c, a)) in f.channels.iter().zip(approx).enumerate() {
-        let layer = kth(c).map(|i| (c.svd.singular_values[i], c.svd.u.column(i), c.svd.v.column(i)));
+        // The layer's shade is 0.5 + w_c·u_r down column c (mid-grey where there is no k-th layer).
+        let layer = kth(c).filter(|_| scale > 0.0).map(|i| (0.5 * c.svd.singular_values[i] / scale, c.svd.u.column(i), c.svd.v.column(i)));
         // Down the columns, as the matrices are stored.
-        for col in 0..n {
-            for row in 0..m {
-                let (approx, error) = (a[(row, col)], c.picture[(row, col)] - a[(row, col)]);
+        let columns = a.as_slice().chunks_exact(m).zip(c.picture.as_slice().chunks_exact(m));
+        for (col, (a, picture)) in columns.enumerate() {
+            // Without a layer, w = 0 and every shade is mid-grey.
+            let (w, u) = layer.as_ref().map_or((0.0, &no_layer[..]), |(half, u, v)| (half * v[col], u.as_slice()));
+            for (row, ((approx, original), ur)) in a.iter().zip(picture).zip(u).enumerate() {
+                let error = original - approx;
                 error_sq += error * error;
-                let layer = match &layer {
-                    Some((sigma, u, v)) if scale > 0.0 => 0.5 + 0.5 * sigma * u[row] * v[col] / scale,
-                    _ => 0.5,
-                };
+                let layer = 0.5 + w * ur;
                 let at = (row * n + col) * count + i;
-                for (picture, shade) in pixels.iter_mut().zip([approx, 0.5 + 2.0 * error, layer]) {
-                    picture[at] = picture::to_byte(shade);
-                }
+                approx_px[at] = picture::to_byte(*approx);
+                error_px[at] = picture::to_byte(0.5 + 2.0 * error);
+                layer_px[at] = picture::to_byte(layer);
             }
         }
     }
@@ -234,14 +238,17 @@ impl ImageTab {
         true
     }
 
-    /// Moves to rank `k` (1 to the largest): a step up adds the missing layers, a step down rebuilds.
+    /// Moves to rank `k` (1 to the largest): a step up adds the missing layers, a step down removes
+    /// the extra ones, or builds A_k again when that adds fewer (the same entries either way).
     fn set_rank(&mut self, k: usize) {
         let k = k.clamp(1, self.max_rank());
         let (m, n) = self.factors.shape();
         for (approx, c) in self.approx.iter_mut().zip(&self.factors.channels) {
             if k > self.k {
                 add_layers(&c.svd, approx, self.k..k);
-            } else if k < self.k {
+            } else if self.k - k <= k {
+                remove_layers(&c.svd, approx, k..self.k);
+            } else {
                 *approx = DMatrix::zeros(m, n);
                 add_layers(&c.svd, approx, 0..k);
             }

@@ -25,9 +25,10 @@ pub(super) fn picture() -> DMatrix<f64> {
     })
 }
 
-/// Brightness in [0, 1] as a byte; values outside (an approximation overshoots) are clipped.
+/// Brightness in [0, 1] as a byte, to the nearest step; values outside (an approximation
+/// overshoots) are clipped. (Adding ½ and truncating rounds like `round` here, without its call.)
 pub(super) fn to_byte(v: f64) -> u8 {
-    clamp((v * 255.0).round(), 0.0, 255.0) as u8
+    (clamp(v * 255.0, 0.0, 255.0) + 0.5) as u8
 }
 
 /// Matrices of one size as a picture's channels (one: grey; three: red, green, blue), mapping each

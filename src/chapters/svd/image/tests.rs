@@ -75,10 +75,26 @@ fn full_rank_reproduces_the_picture_and_errors_agree() {
 #[test]
 fn a_rank_does_not_depend_on_the_path_to_it() {
     let mut page = at_rank(3);
-    for k in [4, 5, 30, 2, 7] {
+    // Up, down by removing layers (30 → 26 → 20), down by building again (20 → 2), up, and down
+    // by removing layers to the end.
+    for k in [4, 5, 30, 26, 20, 2, 9, 8, 7] {
         set_k(&mut page, k as f64).unwrap();
     }
     assert_eq!(page.image.unwrap().approx, tab(7).approx, "bit for bit");
+}
+
+#[test]
+fn brightness_rounds_to_the_nearest_byte_and_clips() {
+    for byte in 0..=255u8 {
+        let v = f64::from(byte) / 255.0;
+        assert_eq!(picture::to_byte(v), byte);
+        assert_eq!(picture::to_byte(v + 0.49 / 255.0), byte);
+        assert_eq!(picture::to_byte(v - 0.49 / 255.0), byte);
+        assert_eq!(picture::to_byte(v + 0.51 / 255.0), byte.saturating_add(1));
+    }
+    for (v, byte) in [(-0.3, 0), (1.7, 255), (f64::NAN, 0), (f64::INFINITY, 255), (f64::NEG_INFINITY, 0)] {
+        assert_eq!(picture::to_byte(v), byte, "{v}");
+    }
 }
 
 #[test]
