@@ -272,6 +272,9 @@ fn finish(s: Svd, scale: f64, norm_sq: f64, iterations: usize) -> TopK {
 /// The grid on which [`add_layers`] and [`remove_layers`] round every entry of a layer: 2⁻⁴⁷.
 const LAYER_GRID: f64 = 1.0 / (1u64 << 47) as f64;
 
+/// The most [`add_layers`] moves an entry of one layer by rounding it: half of its grid, 2⁻⁴⁸.
+pub const LAYER_ROUNDING: f64 = LAYER_GRID / 2.0;
+
 /// Adds the rank-one layers σᵢ · uᵢ · vᵢᵀ of `s` for i in `layers` (0-based) to `sum`, each entry
 /// rounded to a multiple of 2⁻⁴⁷ (a change below 10⁻¹⁴ per layer).
 ///

@@ -5,6 +5,7 @@ use super::ImageTab;
 use crate::chapter::Code;
 
 use crate::format::{display_number, subscript};
+use crate::math::truncated::LAYER_ROUNDING;
 use crate::readout::{number_readout, Readout, Value};
 use crate::view::chart::{Chart, Marker, Series, SeriesKind, YScale};
 use crate::view::scene::{Role, Scene, Shape};
@@ -27,7 +28,23 @@ impl ImageTab {
         let dropped: f64 = self.factors.channels.iter().map(|c| c.dropped_sq(self.k)).sum();
         let total: f64 = self.factors.channels.iter().map(|c| c.dropped_sq(0)).sum();
         if total > 0.0 {
-            (dropped / total).sqrt()
+            // At full rank nothing is dropped: an empty sum is −0, reported as 0.
+            (dropped / total).sqrt().abs()
+        } else {
+            0.0
+        }
+    }
+
+    /// The measured relative error as a sentence shows it: 0 when it is within what the arithmetic
+    /// itself can move it (each of the k layers' entries rounded by up to `LAYER_ROUNDING`, and the
+    /// SVD's own rounding), so that a full-rank picture is not "off by 3.941e-12%".
+    fn error_for_people(&self) -> f64 {
+        let (m, n) = self.factors.shape();
+        let entries = (m * n * self.factors.channels.len()) as f64;
+        let norm = self.factors.norm_sq().sqrt();
+        let noise = self.k as f64 * LAYER_ROUNDING * entries.sqrt() / norm + 64.0 * f64::EPSILON;
+        if norm > 0.0 && self.measured_error > noise {
+            self.measured_error
         } else {
             0.0
         }
@@ -194,7 +211,7 @@ impl ImageTab {
             self.k,
             self.max_rank(),
             display_number(100.0 * self.storage_ratio()),
-            display_number(100.0 * self.measured_error),
+            display_number(100.0 * self.error_for_people()),
             display_number(100.0 * self.energy())
         )
     }

@@ -59,6 +59,12 @@ fn full_rank_reproduces_the_picture_and_errors_agree() {
     let full = tab(ROWS);
     assert!((&full.approx[0] - &full.factors.channels[0].picture).amax() < 1e-9);
     assert!(readout(&full, "relative_error") < 1e-12);
+    assert_eq!(value(&full, "relative_error_sigma").to_json(), "0.0");
+    // The sentence says what a reader can see: no error left, not the arithmetic's rounding.
+    assert!(full.summary().contains("is off by 0% "), "{}", full.summary());
+    // From the picture's rank (104) on; one layer short, the error is small but real.
+    assert!(tab(104).summary().contains("is off by 0% "), "{}", tab(104).summary());
+    assert!(tab(103).summary().contains("is off by 3.938e-6% "), "{}", tab(103).summary());
     assert_eq!(readout(&full, "storage_ratio"), (ROWS * (ROWS + COLS + 1)) as f64 / (ROWS * COLS) as f64);
     for k in [1, 2, 5, 10, 40, 100] {
         let t = tab(k);
