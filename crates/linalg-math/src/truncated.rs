@@ -282,7 +282,7 @@ pub const LAYER_ROUNDING: f64 = LAYER_GRID / 2.0;
 /// of A's row through that entry (√n for n columns of entries in [0, 1]); while that is below 2⁶,
 /// every sum is a multiple of 2⁻⁴⁷ with at most 53 significant bits, so adding and removing layers in
 /// any order gives the same entries to the bit, and A_k never depends on the path by which k was
-/// reached. A picture of at most 4096 columns of brightness in [0, 1] is well inside.
+/// reached. The page's largest pictures, 1024 columns of brightness in [0, 1], stay below 2⁵.
 pub fn add_layers(s: &Svd, sum: &mut DMatrix<f64>, layers: std::ops::Range<usize>) {
     shift_layers(s, sum, layers, 1.0);
 }

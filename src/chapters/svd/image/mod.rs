@@ -7,8 +7,7 @@
 //! time the tab opens) and kept. The reader's own picture ([`own`]) gets its top [`own::MAX_OWN_RANK`]
 //! triples per colour channel from `math::truncated::ChannelsJob`, run in slices between frames.
 //! Moving the rank slider only adds or removes rank-one layers (`math::truncated::add_layers`,
-//! `remove_layers`). The rank `k`
-//! is an input only while the tab is shown.
+//! `remove_layers`). The rank `k` is an input only while the tab is shown.
 
 mod own;
 mod picture;
