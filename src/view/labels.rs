@@ -439,6 +439,46 @@ pub fn place(requests: &[LabelRequest], obstacles: &Obstacles, width: f64, heigh
     out
 }
 
+/// How far [`place`] moved each label from where its shape put it, with the shape's index: what
+/// [`follow`] moves the same shapes' labels by until they are placed again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Offsets(Vec<(usize, f64, f64)>);
+
+impl Offsets {
+    /// Each label's move from its request to where it was placed (labels matched in order).
+    pub fn of(requests: &[LabelRequest], placed: &[PlacedLabel]) -> Offsets {
+        let mut moves = Vec::with_capacity(requests.len());
+        for (r, p) in requests.iter().zip(placed) {
+            moves.push((r.owner, p.at.x - r.label.at.x, p.at.y - r.label.at.y));
+        }
+        Offsets(moves)
+    }
+}
+
+/// The labels moved as [`place`] last moved the labels of the same shapes (`last`, in order), each
+/// then kept inside the figure; `None` when the labels belong to other shapes, so they must be
+/// placed. Cheap enough for every frame of a drag: a label keeps its side of its anchor while the
+/// anchor moves, and is placed again, clear of what moved, at the next [`place`].
+pub fn follow(requests: &[LabelRequest], last: &Offsets, width: f64, height: f64) -> Option<Vec<PlacedLabel>> {
+    if requests.len() != last.0.len() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(requests.len());
+    for (r, &(owner, dx, dy)) in requests.iter().zip(&last.0) {
+        if r.owner != owner {
+            return None;
+        }
+        let mut label = r.label.clone();
+        label.at = Screen { x: label.at.x + dx, y: label.at.y + dy };
+        if let Some(own) = label.bounds() {
+            let inside = moved_inside(own, width, height);
+            label.at = Screen { x: label.at.x + inside.left - own.left, y: label.at.y + inside.top - own.top };
+        }
+        out.push(label);
+    }
+    Some(out)
+}
+
 /// How many pairs of these labels' estimated boxes overlap (labels whose anchor is not finite are
 /// not drawn and do not count).
 pub fn overlapping_pairs(labels: &[PlacedLabel]) -> usize {
@@ -575,6 +615,32 @@ mod tests {
         assert!(!b.touches_circle(rings[0].0, 10.0), "{out:?}");
         assert!(moved(&out[0], &labels[0]) < 20.0, "{out:?}");
         assert_eq!(out[1], labels[1], "clear of every handle: untouched");
+    }
+
+    #[test]
+    fn labels_follow_the_last_placement_until_they_change() {
+        // A ring pushes "u" off its anchor; the moves are kept.
+        let first = vec![PlacedLabel { align: Align::Left, ..label(204.0, 204.0, "u") }, label(300.0, 300.0, "b")];
+        let ring = Obstacles { rings: vec![(Screen { x: 200.0, y: 200.0 }, 10.0)], ..Obstacles::default() };
+        let placed = place_all(&first, &ring);
+        let offsets = Offsets::of(&requests(&first), &placed);
+        assert!(moved(&placed[0], &first[0]) > 1.0, "{placed:?}");
+        // The anchors move 30 px right (clear of the ring now): "u" keeps its move, where a new
+        // placement would put it back on its anchor.
+        let later: Vec<PlacedLabel> = first.iter().map(|l| PlacedLabel { at: Screen { x: l.at.x + 30.0, ..l.at }, ..l.clone() }).collect();
+        let followed = follow(&requests(&later), &offsets, 400.0, 400.0).expect("the same labels");
+        for ((f, p), l) in followed.iter().zip(&placed).zip(&later) {
+            assert!((f.at.x - p.at.x - 30.0).abs() < 1e-9 && f.at.y == p.at.y && f.text == l.text, "{f:?} {p:?}");
+        }
+        assert_eq!(place_all(&later, &ring)[0], later[0]);
+        // Near the edge a label that follows is still kept inside the figure.
+        let edge: Vec<PlacedLabel> = first.iter().map(|l| PlacedLabel { at: Screen { x: 398.0, ..l.at }, ..l.clone() }).collect();
+        let inside = follow(&requests(&edge), &offsets, 400.0, 400.0).expect("the same labels");
+        assert!(inside.iter().all(|l| l.bounds().unwrap().right <= 400.0 - EDGE_PX + 1e-9), "{inside:?}");
+        // Labels of other shapes, another count: placed again.
+        let others: Vec<LabelRequest> = requests(&first).into_iter().map(|r| LabelRequest { owner: r.owner + 1, ..r }).collect();
+        assert_eq!(follow(&others, &offsets, 400.0, 400.0), None);
+        assert_eq!(follow(&requests(&first[..1]), &offsets, 400.0, 400.0), None);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! only knows screen-space paths and text, so a recording painter can check a figure in native tests.
 
 use super::labels::{
-    distance_to_segment, place, spread_handles, LabelRequest, Obstacles, PlacedLabel, StrokeMark, COST_FAINT_STROKE, COST_OWN_STROKE,
-    COST_STROKE,
+    distance_to_segment, follow, place, spread_handles, LabelRequest, Obstacles, Offsets, PlacedLabel, StrokeMark, COST_FAINT_STROKE,
+    COST_OWN_STROKE, COST_STROKE,
 };
 use super::scene::{Align, Bitmap, Fill, HeatMap, Role, Scene, Shape, Stroke};
 use super::viewport::{nice_step, Screen, Viewport, World};
@@ -138,7 +138,17 @@ struct Collected {
 pub fn render(scene: &Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
     painter.clear();
     let collected = shapes(&scene.shapes, 0, view, painter);
-    labels_and_rings(collected, handles, view, painter);
+    labels_and_rings(collected, handles, view, painter, None);
+}
+
+/// How a frame of [`render_layered`] places the labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Labels {
+    /// Placed clear of everything, as [`render`] places them.
+    Place,
+    /// Moved as the last placement moved the same labels ([`follow`]): the cheap pass for the frames
+    /// of a gesture between two placements. Labels that changed are placed.
+    Follow,
 }
 
 /// What [`render_layered`] keeps between frames: the last frame's shapes, handle rings and view, and
@@ -150,6 +160,10 @@ pub struct Layers {
     view: Option<Viewport>,
     /// The leading shapes drawn into the painter's base layer (0: none kept).
     base: usize,
+    /// How the last placement moved the labels.
+    offsets: Offsets,
+    /// The surface shows labels that followed, not placed ones.
+    followed: bool,
 }
 
 impl Layers {
@@ -157,18 +171,33 @@ impl Layers {
     pub fn reset(&mut self) {
         *self = Layers::default();
     }
+
+    /// Whether the surface shows labels that followed their anchors ([`Labels::Follow`]) rather than
+    /// placed ones: the next frame with [`Labels::Place`] then draws even the same shapes again.
+    pub fn followed(&self) -> bool {
+        self.followed
+    }
 }
 
 /// Draws a frame like [`render`], redrawing only what changed since the last one: nothing at all when
 /// the shapes, handle rings and view are the same; otherwise the leading shapes that stayed the same
 /// (the grid, the axes, a cloud of points that is not being dragged) come from the painter's base
 /// layer in one copy, and only the shapes after them, every label and the rings are drawn again.
-/// Labels are placed exactly as [`render`] places them: from the labels and obstacles of every shape,
-/// the base's included. Returns whether the surface was touched. Takes the scene to keep it for the
-/// next frame's comparison.
-pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter, layers: &mut Layers) -> bool {
+/// With [`Labels::Place`], labels are placed exactly as [`render`] places them: from the labels and
+/// obstacles of every shape, the base's included; with [`Labels::Follow`] they keep the moves of the
+/// last placement, and a frame that would draw the same shapes is drawn again once to place them.
+/// Returns whether the surface was touched. Takes the scene to keep it for the next frame's comparison.
+pub fn render_layered(
+    scene: Scene,
+    handles: &[HandleMark],
+    view: &Viewport,
+    painter: &mut dyn Painter,
+    layers: &mut Layers,
+    labels: Labels,
+) -> bool {
     let same_view = layers.view.as_ref() == Some(view);
-    if same_view && layers.shapes == scene.shapes && layers.handles == handles {
+    let placed = !(layers.followed && labels == Labels::Place);
+    if same_view && layers.shapes == scene.shapes && layers.handles == handles && placed {
         return false;
     }
     let stable = if same_view { scene.shapes.iter().zip(&layers.shapes).take_while(|(a, b)| a == b).count() } else { 0 };
@@ -185,17 +214,27 @@ pub fn render_layered(scene: Scene, handles: &[HandleMark], view: &Viewport, pai
         painter.clear();
     }
     let collected = shapes(&scene.shapes, base, view, painter);
-    labels_and_rings(collected, handles, view, painter);
-    *layers = Layers { shapes: scene.shapes, handles: handles.to_vec(), view: Some(*view), base };
+    let last = (labels == Labels::Follow).then_some(&layers.offsets);
+    let offsets = labels_and_rings(collected, handles, view, painter, last);
+    let followed = offsets.is_none();
+    let offsets = offsets.unwrap_or_else(|| std::mem::take(&mut layers.offsets));
+    *layers = Layers { shapes: scene.shapes, handles: handles.to_vec(), view: Some(*view), base, offsets, followed };
     true
 }
 
-/// Places the collected labels ([`finish`]) and draws them, then the handle rings on top, each moved
-/// aside to its [`mark_spots`] spot with a thin line back to its point.
-fn labels_and_rings(collected: Collected, handles: &[HandleMark], view: &Viewport, painter: &mut dyn Painter) {
+/// Places the collected labels ([`finish`]; or has them follow `last`) and draws them, then the handle
+/// rings on top, each moved aside to its [`mark_spots`] spot with a thin line back to its point.
+/// Returns the placement's moves, or `None` when the labels followed.
+fn labels_and_rings(
+    collected: Collected,
+    handles: &[HandleMark],
+    view: &Viewport,
+    painter: &mut dyn Painter,
+    last: Option<&Offsets>,
+) -> Option<Offsets> {
     let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
     let spots = mark_spots(handles, view);
-    let layout = finish(collected, &points, &spots, view);
+    let (layout, offsets) = finish(collected, &points, &spots, view, last);
     for l in &layout.labels {
         painter.text(l.at, &l.text, l.role, l.align);
     }
@@ -216,6 +255,7 @@ fn labels_and_rings(collected: Collected, handles: &[HandleMark], view: &Viewpor
         run.push(*spot);
     }
     rings(&run, look, painter);
+    offsets
 }
 
 /// Draws handle rings of one role and radius at `spots`.
@@ -230,11 +270,12 @@ pub fn layout(scene: &Scene, handles: &[HandleMark], view: &Viewport) -> Layout 
     let collected = shapes(&scene.shapes, scene.shapes.len(), view, &mut NoPainter);
     let points: Vec<Screen> = handles.iter().map(|h| view.to_screen(h.at)).collect();
     let spots = mark_spots(handles, view);
-    finish(collected, &points, &spots, view)
+    finish(collected, &points, &spots, view, None).0
 }
 
-/// Adds the rings (and the lines to moved ones) to the obstacles and places the labels.
-fn finish(mut c: Collected, points: &[Screen], spots: &[Screen], view: &Viewport) -> Layout {
+/// Adds the rings (and the lines to moved ones) to the obstacles and places the labels, or has them
+/// follow `last` ([`follow`]); returns the layout and, when it placed them, the placement's moves.
+fn finish(mut c: Collected, points: &[Screen], spots: &[Screen], view: &Viewport, last: Option<&Offsets>) -> (Layout, Option<Offsets>) {
     let rings: Vec<(Screen, f64)> = spots.iter().map(|s| (*s, RING_CLEARANCE_PX)).collect();
     c.obstacles.rings.extend(rings.iter().copied());
     for (p, s) in points.iter().zip(spots).filter(|(p, s)| p != s) {
@@ -261,8 +302,16 @@ fn finish(mut c: Collected, points: &[Screen], spots: &[Screen], view: &Viewport
                 }
             })
             .collect();
-    let labels = place(&requests, &c.obstacles, view.width, view.height);
-    Layout { labels, ticks: c.ticks, rings, strokes: c.obstacles.strokes }
+    let followed = last.and_then(|last| follow(&requests, last, view.width, view.height));
+    let (labels, offsets) = match followed {
+        Some(labels) => (labels, None),
+        None => {
+            let labels = place(&requests, &c.obstacles, view.width, view.height);
+            let offsets = Offsets::of(&requests, &labels);
+            (labels, Some(offsets))
+        }
+    };
+    (Layout { labels, ticks: c.ticks, rings, strokes: c.obstacles.strokes }, offsets)
 }
 
 /// A painter that draws nothing: [`layout`] and the shapes already on the surface go through it, so

@@ -105,9 +105,8 @@ pub struct CanvasPainter {
     /// The offscreen canvas a heat map is uploaded to before it is scaled onto the figure (refilled
     /// for every heat map; resized only when the grid's size changes).
     heat: Option<(HtmlCanvasElement, CanvasRenderingContext2d)>,
-    /// The font and dash pattern the context has now (`None`: unknown, after a resize reset it), so
-    /// that a frame sets them only when they change (setting a font re-parses it).
-    context_font: Option<String>,
+    /// The dash pattern the context has now (`None`: unknown, after a resize reset it), so that a
+    /// frame sets it only when it changes. (Text is drawn from sprites, each with its own font.)
     context_dash: Option<Dash>,
     /// The base layer of [`crate::view::render::render_layered`]: the shapes that did not change,
     /// kept in an offscreen canvas of the backing store's size and copied in one `drawImage`.
@@ -235,7 +234,6 @@ impl CanvasPainter {
             images: Vec::new(),
             squares: None,
             heat: None,
-            context_font: None,
             context_dash: None,
             base: None,
             in_base: false,
@@ -267,7 +265,6 @@ impl CanvasPainter {
             // Resizing the backing store resets the whole context state.
             self.canvas.set_width(w);
             self.canvas.set_height(h);
-            self.context_font = None;
             self.context_dash = None;
             if let Some(base) = &mut self.base {
                 base.valid = false;
@@ -280,7 +277,7 @@ impl CanvasPainter {
         Ok(resized)
     }
 
-    /// What every frame starts with: the picture cache's bookkeeping, line caps, the font.
+    /// What every frame starts with: the picture cache's bookkeeping, line caps.
     fn start_frame(&mut self) {
         // Keep the pictures of the last frame first, then as many others as fit, for refilling.
         crate::math::order::sort_by_key(&mut self.images, |c| !c.used);
@@ -288,18 +285,13 @@ impl CanvasPainter {
         self.images.iter_mut().for_each(|c| c.used = false);
         self.ctx.set_line_cap("round");
         self.ctx.set_line_join("round");
-        if self.context_font.as_deref() != Some(self.palette.font.as_str()) {
-            self.ctx.set_font(&self.palette.font);
-            self.context_font = Some(self.palette.font.clone());
-        }
     }
 
-    /// Swaps the figure's context and the base layer's (drawing goes to the other one); the font and
-    /// dash pattern each context has are unknown afterwards.
+    /// Swaps the figure's context and the base layer's (drawing goes to the other one); the dash
+    /// pattern each context has is unknown afterwards.
     fn swap_base(&mut self) {
         if let Some(base) = &mut self.base {
             std::mem::swap(&mut self.ctx, &mut base.ctx);
-            self.context_font = None;
             self.context_dash = None;
         }
     }
@@ -663,22 +655,21 @@ impl CanvasPainter {
     /// [`MAX_LABEL_SPRITES`] are kept) and returns its index.
     fn make_label(&mut self, text: &str, role: Role) -> Res<usize> {
         let (color, halo, font) = (self.palette.text_color(role).to_string(), self.palette.background.clone(), self.palette.font.clone());
-        // Measured on the figure's context, in the figure's font, from the left end of the text.
-        if self.context_font.as_deref() != Some(font.as_str()) {
-            self.ctx.set_font(&font);
-            self.context_font = Some(font.clone());
-        }
-        self.ctx.set_text_align("left");
-        let m = self.ctx.measure_text(text)?;
-        let (left, above) = (m.actual_bounding_box_left().max(0.0) + LABEL_PAD, m.actual_bounding_box_ascent().max(0.0) + LABEL_PAD);
-        let (right, below) = (m.actual_bounding_box_right().max(0.0) + LABEL_PAD, m.actual_bounding_box_descent().max(0.0) + LABEL_PAD);
-        let scale = self.scale;
-        let (w, h) = (((left + right) * scale).ceil().max(1.0) as u32, ((above + below) * scale).ceil().max(1.0) as u32);
         let reuse = (self.labels.len() >= MAX_LABEL_SPRITES).then(|| (0..self.labels.len()).min_by_key(|&i| self.labels[i].used)).flatten();
         let (canvas, ctx) = match reuse {
             Some(i) => (self.labels[i].canvas.clone(), self.labels[i].ctx.clone()),
             None => offscreen_canvas()?,
         };
+        // Measured in the figure's font from the left end of the text, on the sprite's context: it is
+        // not in the page, so measuring never waits for the page's style to be brought up to date
+        // (the figure's canvas is, and the words may have just changed).
+        ctx.set_font(&font);
+        ctx.set_text_align("left");
+        let m = ctx.measure_text(text)?;
+        let (left, above) = (m.actual_bounding_box_left().max(0.0) + LABEL_PAD, m.actual_bounding_box_ascent().max(0.0) + LABEL_PAD);
+        let (right, below) = (m.actual_bounding_box_right().max(0.0) + LABEL_PAD, m.actual_bounding_box_descent().max(0.0) + LABEL_PAD);
+        let scale = self.scale;
+        let (w, h) = (((left + right) * scale).ceil().max(1.0) as u32, ((above + below) * scale).ceil().max(1.0) as u32);
         // Setting the size clears the canvas and resets its context.
         canvas.set_width(w);
         canvas.set_height(h);

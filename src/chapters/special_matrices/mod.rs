@@ -15,7 +15,7 @@ use crate::format::display_shape;
 use crate::math::det::determinant;
 use crate::math::solve::{inverse, InverseError};
 use crate::math::structure::rotation_or_reflection;
-use crate::math::NumericError;
+use crate::math::{wrap, NumericError};
 use nalgebra::DMatrix;
 
 crate::options! {
@@ -56,7 +56,7 @@ fn set_deg(s: &mut SpecialMatrices, deg: f64) -> Result<(), ChapterError> {
 
 /// `angle` reduced to (−180°, 180°].
 fn wrap_degrees(angle: f64) -> f64 {
-    let r = (angle + 180.0).rem_euclid(360.0) - 180.0;
+    let r = wrap(angle + 180.0, 360.0) - 180.0;
     if r == -180.0 {
         180.0
     } else {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::view::render::{render_layered, HandleMark, Layers};
+use crate::view::render::{render_layered, HandleMark, Labels, Layers};
 use crate::view::scene::{Cloud, Scene, Shape};
 use crate::view::viewport::{Viewport, World};
 use nalgebra::Matrix2;
@@ -178,8 +178,8 @@ fn layered_frames_replay_exactly_as_drawn_directly() {
         }
         direct.resize(view.width, view.height, 2.0);
         let tip = 0.5 + f64::from(step) * 0.1;
-        render_layered(scene(tip, &cloud), &marks, &view, &mut writer, &mut layers_writer);
-        render_layered(scene(tip, &cloud), &marks, &view, &mut direct, &mut layers_direct);
+        render_layered(scene(tip, &cloud), &marks, &view, &mut writer, &mut layers_writer, Labels::Place);
+        render_layered(scene(tip, &cloud), &marks, &view, &mut direct, &mut layers_direct, Labels::Place);
         replay(&writer.take(), &mut replayed).unwrap();
     }
     assert_eq!(replayed.calls, direct.calls);

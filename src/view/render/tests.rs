@@ -263,22 +263,22 @@ fn a_layered_frame_redraws_only_what_changed() {
     let (mut painter, mut layers) = (Layered::default(), Layers::default());
     let ring = |x| [HandleMark { at: World::new(x, 1.0), role: Role::Input, active: true }];
     // The first frame draws everything directly.
-    assert!(render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers));
+    assert!(render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers, Labels::Place));
     assert_eq!((painter.clears, painter.base_paths, painter.copies), (1, 0, 0));
     let full = painter.paths;
     // The same frame again draws nothing.
-    assert!(!render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers));
+    assert!(!render_layered(moving_scene(3.0), &ring(3.0), &view, &mut painter, &mut layers, Labels::Place));
     assert_eq!((painter.clears, painter.paths), (1, full));
     // The tip moves: the grid and the first arrow go into the base layer once…
     painter.paths = 0;
-    assert!(render_layered(moving_scene(2.0), &ring(2.0), &view, &mut painter, &mut layers));
+    assert!(render_layered(moving_scene(2.0), &ring(2.0), &view, &mut painter, &mut layers, Labels::Place));
     let base = painter.base_paths;
     assert!(base > 10 && painter.copies == 1 && painter.clears == 1, "{base} {}", painter.copies);
     // …and later frames copy it and draw the moving arrow (shaft, head) and the ring: 3 paths.
     for tip in [1.0, 0.5] {
         painter.paths = 0;
         painter.texts.clear();
-        assert!(render_layered(moving_scene(tip), &ring(tip), &view, &mut painter, &mut layers));
+        assert!(render_layered(moving_scene(tip), &ring(tip), &view, &mut painter, &mut layers, Labels::Place));
         assert_eq!((painter.paths, painter.base_paths), (3, base));
         // Every label is drawn again, the base's too, where a whole render puts it: labels are
         // placed together, from every shape's obstacles.
@@ -288,9 +288,49 @@ fn a_layered_frame_redraws_only_what_changed() {
     // A new view redraws everything.
     painter.paths = 0;
     let zoomed = Viewport { scale: 50.0, ..view };
-    assert!(render_layered(moving_scene(0.5), &ring(0.5), &zoomed, &mut painter, &mut layers));
+    assert!(render_layered(moving_scene(0.5), &ring(0.5), &zoomed, &mut painter, &mut layers, Labels::Place));
     assert_eq!(painter.clears, 2);
     assert!(painter.paths > 10);
+}
+
+#[test]
+fn between_placements_labels_follow_and_a_placement_draws_them_again() {
+    let view = Viewport::default();
+    let (mut painter, mut layers) = (Layered::default(), Layers::default());
+    // A label written on a handle's ring, so placed off its anchor; then the label moves off the ring.
+    let scene = |x: f64| {
+        let mut scene = Scene::default();
+        scene.arrow(World::new(1.0, 2.0), Stroke::solid(Role::Basis1, 2.0), "a");
+        scene.push(Shape::Label { at: World::new(x, 1.0), text: "v".into(), role: Role::Input });
+        scene
+    };
+    let ring = [HandleMark { at: World::new(3.0, 1.0), role: Role::Input, active: true }];
+    assert!(render_layered(scene(3.0), &ring, &view, &mut painter, &mut layers, Labels::Place));
+    let placed = painter.texts.clone();
+    assert_eq!(placed, layout(&scene(3.0), &ring, &view).labels);
+    let anchor = |x| view.to_screen(World::new(x, 1.0));
+    assert!((placed[1].at.x - anchor(3.0).x).hypot(placed[1].at.y - anchor(3.0).y) > 5.0, "moved off the ring: {placed:?}");
+    // Following, the label keeps the placement's move from its anchor (a placement would put it back
+    // on its anchor, now clear of the ring); the other label stays.
+    painter.texts.clear();
+    assert!(render_layered(scene(1.0), &ring, &view, &mut painter, &mut layers, Labels::Follow));
+    assert!(layers.followed());
+    let shift = anchor(1.0).x - anchor(3.0).x;
+    assert_eq!(painter.texts[0], placed[0]);
+    assert!(
+        (painter.texts[1].at.x - placed[1].at.x - shift).abs() < 1e-9 && painter.texts[1].at.y == placed[1].at.y,
+        "{:?}",
+        painter.texts
+    );
+    // The same shapes again: nothing to draw while following, a placement when asked for one.
+    assert!(!render_layered(scene(1.0), &ring, &view, &mut painter, &mut layers, Labels::Follow));
+    painter.texts.clear();
+    assert!(render_layered(scene(1.0), &ring, &view, &mut painter, &mut layers, Labels::Place));
+    let fresh = layout(&scene(1.0), &ring, &view).labels;
+    assert_eq!(painter.texts, fresh);
+    assert_eq!((fresh[1].at.x, fresh[1].at.y), (anchor(1.0).x, anchor(1.0).y));
+    assert!(!layers.followed());
+    assert!(!render_layered(scene(1.0), &ring, &view, &mut painter, &mut layers, Labels::Place));
 }
 
 #[test]

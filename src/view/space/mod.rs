@@ -9,7 +9,7 @@
 use super::scene::{Fill, Role, Scene, Shape, Stroke, CIRCLE_SAMPLES};
 use super::viewport::{nice_step, World};
 use crate::decimal::fixed;
-use crate::math::clamp;
+use crate::math::{clamp, wrap};
 use nalgebra::{Matrix2, Matrix3, Vector3};
 use std::f64::consts::{PI, TAU};
 
@@ -49,7 +49,7 @@ impl Camera {
     /// ±[`MAX_PITCH`]); a non-finite angle keeps the default's.
     pub fn new(yaw: f64, pitch: f64) -> Camera {
         let d = Camera::default();
-        let yaw = if yaw.is_finite() { yaw.rem_euclid(TAU) } else { d.yaw };
+        let yaw = if yaw.is_finite() { wrap(yaw, TAU) } else { d.yaw };
         let pitch = if pitch.is_finite() { clamp(pitch, -MAX_PITCH, MAX_PITCH) } else { d.pitch };
         Camera { yaw, pitch }
     }

@@ -33,7 +33,7 @@ use crate::decimal::display;
 use crate::host_api::{self, Request};
 use crate::page::{Changes, Msg, Page};
 use crate::theme::Theme;
-use crate::view::render::{render_layered, Layers};
+use crate::view::render::{render_layered, Labels, Layers};
 pub(super) use build::focus_scrolling_math;
 use build::Dom;
 use editors::Editors;
@@ -469,7 +469,11 @@ impl View {
         // holds the pointer's capture wherever it is, the rings on the canvas follow every frame, and
         // moving a button costs the browser a pass over the whole page's layers.
         let handles_due = self.handles_dirty && (!gesture || words_due || pending.controls);
-        if changed || handles_due {
+        // The figure's labels are placed clear of everything at the same pace, and follow their
+        // anchors in between; a gesture's end places the ones that followed.
+        let labels = if !gesture || words_due { Labels::Place } else { Labels::Follow };
+        let redraw = pending.figure || pending.state || (labels == Labels::Place && self.layers.followed());
+        if changed || redraw || handles_due {
             let frame = self.page.frame();
             if handles_due {
                 self.handles.sync(&frame.handles, self.page.viewport(), &Rc::downgrade(shared))?;
@@ -480,12 +484,12 @@ impl View {
                 set_text(&self.dom.figure_note, frame.note.as_deref().unwrap_or(""));
                 self.note_shown = Some(frame.note.clone());
             }
-            if pending.figure || pending.state {
+            if redraw {
                 let vp = *self.page.viewport();
                 if self.painter.prepare(vp.width, vp.height)? {
                     self.layers.reset();
                 }
-                let drew = render_layered(frame.scene, &frame.marks, &vp, self.painter.painter(), &mut self.layers);
+                let drew = render_layered(frame.scene, &frame.marks, &vp, self.painter.painter(), &mut self.layers, labels);
                 self.painter.finish(drew);
             }
         }

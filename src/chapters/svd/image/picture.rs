@@ -19,7 +19,7 @@ pub(super) fn picture() -> DMatrix<f64> {
         let mountain = clamp((y - 34.0 - 1.6 * (x - 112.0).abs()) / 1.6f64.hypot(1.0) + 0.5, 0.0, 1.0);
         v += (0.08 - v) * mountain;
         if (8.0..40.0).contains(&x) && (90.0..114.0).contains(&y) {
-            v = if ((x / 8.0).floor() + (y / 8.0).floor()) % 2.0 == 0.0 { 0.9 } else { 0.2 };
+            v = if (c / 8 + r / 8) % 2 == 0 { 0.9 } else { 0.2 };
         }
         v
     })
