@@ -196,8 +196,8 @@ pub fn render_layered(
     labels: Labels,
 ) -> bool {
     let same_view = layers.view.as_ref() == Some(view);
-    let placed = !(layers.followed && labels == Labels::Place);
-    if same_view && layers.shapes == scene.shapes && layers.handles == handles && placed {
+    let labels_as_asked = !(layers.followed && labels == Labels::Place);
+    if same_view && layers.shapes == scene.shapes && layers.handles == handles && labels_as_asked {
         return false;
     }
     let stable = if same_view { scene.shapes.iter().zip(&layers.shapes).take_while(|(a, b)| a == b).count() } else { 0 };

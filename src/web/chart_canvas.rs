@@ -1,7 +1,10 @@
 //! The chart under the figure (singular values, a scree plot): a `<figure>` holding a canvas that the
 //! figure's own painter draws on (`view::chart::draw`), and the chart's values in words. It is created
 //! when the chapter has a chart, removed when it has none, and redrawn only when the chart, its size,
-//! the pixel ratio or the theme changed (a pointer move that changes nothing costs one comparison).
+//! the pixel ratio or the theme changed (a pointer move that changes nothing costs one comparison). Its
+//! words (the canvas's `aria-label` and the values under it) are written when a pointer gesture ends,
+//! like the summary read to screen readers: rewritten with every redraw during a drag of the rank
+//! slider they cost the page's thread about a tenth of a millisecond a move (docs/benchmarks.md).
 
 use super::canvas::{CanvasPainter, Palette};
 use super::dom::{add, html, set_attr, set_text, Res};
@@ -17,6 +20,8 @@ pub struct ChartPanel {
     values: Element,
     /// What was last drawn: the chart, its CSS size and the colours.
     drawn: Option<(Chart, (f64, f64), Palette)>,
+    /// The drawn chart's words are not written yet (it was drawn during a gesture).
+    words_owed: bool,
     /// The chart's CSS width, measured when the figure last changed width (reading it every frame
     /// would force a layout after each DOM update).
     width: Option<(f64, f64)>,
@@ -30,12 +35,25 @@ impl ChartPanel {
         let details = add(&wrap, "details", &[], None)?;
         add(&details, "summary", &[], Some("The chart's values"))?;
         let values = add(&details, "p", &[], None)?;
-        Ok(ChartPanel { wrap, painter: CanvasPainter::new(canvas)?, values, drawn: None, width: None })
+        Ok(ChartPanel { wrap, painter: CanvasPainter::new(canvas)?, values, drawn: None, words_owed: false, width: None })
+    }
+
+    /// Whether the chart's words wait for the end of a gesture.
+    pub fn words_owed(panel: &Option<ChartPanel>) -> bool {
+        panel.as_ref().is_some_and(|p| p.words_owed)
     }
 
     /// Brings the chart up to date: creates, removes or redraws it as `chart` requires. The chart sits
-    /// in the figure's column, so its width is measured again only when `figure_width` changes.
-    pub fn sync(panel: &mut Option<ChartPanel>, slot: &Element, chart: Option<Chart>, palette: &Palette, figure_width: f64) -> Res<()> {
+    /// in the figure's column, so its width is measured again only when `figure_width` changes. During
+    /// a `gesture` the words are left for the sync after it.
+    pub fn sync(
+        panel: &mut Option<ChartPanel>,
+        slot: &Element,
+        chart: Option<Chart>,
+        palette: &Palette,
+        figure_width: f64,
+        gesture: bool,
+    ) -> Res<()> {
         let Some(chart) = chart else {
             if let Some(old) = panel.take() {
                 old.wrap.remove();
@@ -59,14 +77,18 @@ impl ChartPanel {
             return Ok(());
         }
         let size = (width, chart_height(width));
-        if p.drawn.as_ref().is_some_and(|(c, s, pal)| *c == chart && *s == size && pal == palette) {
+        let drawn = p.drawn.as_ref().is_some_and(|(c, s, pal)| *c == chart && *s == size && pal == palette);
+        let canvas = p.painter.canvas();
+        if !gesture && (p.words_owed || !drawn) {
+            let description = chart.description();
+            set_attr(canvas, "aria-label", &description)?;
+            set_text(&p.values, &description);
+        }
+        p.words_owed = gesture && (p.words_owed || !drawn);
+        if drawn {
             return Ok(());
         }
-        let canvas = p.painter.canvas();
         html(canvas)?.style().set_property("height", &format!("{}px", display(size.1)))?;
-        let description = chart.description();
-        set_attr(canvas, "aria-label", &description)?;
-        set_text(&p.values, &description);
         p.painter.palette = palette.clone();
         p.painter.prepare(size.0, size.1)?;
         draw(&chart, size.0, size.1, &mut p.painter);

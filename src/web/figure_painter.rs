@@ -17,7 +17,7 @@ use crate::view::commands::{replay, CommandWriter};
 use crate::view::render::Painter;
 use crate::view::svg::SvgTheme;
 use gloo_events::EventListener;
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -134,8 +134,9 @@ impl FigurePainter {
                         web_sys::console::error_1(&format!("linalg-live: {e}").into());
                     }
                 }
-                let frame = Uint8Array::from(&frame[..]);
-                r.worker.post(&frame, &frame.buffer());
+                // The bytes' buffer alone: a view would cost the post a second object to serialize.
+                let frame = Uint8Array::from(&frame[..]).buffer();
+                r.worker.post(&frame, &frame);
             }
         }
     }
@@ -273,8 +274,8 @@ pub fn run_figure_worker() {
             let none = SvgTheme { roles: Vec::new(), text_roles: Vec::new(), background: String::new(), font: String::new() };
             painter = CanvasPainter::with_palette(canvas.clone().unchecked_into(), none.into()).ok();
             first_frame = true;
-        } else if let (Some(frame), Some(painter)) = (data.dyn_ref::<Uint8Array>(), painter.as_mut()) {
-            if let Err(e) = replay(&frame.to_vec(), painter) {
+        } else if let (Some(frame), Some(painter)) = (data.dyn_ref::<ArrayBuffer>(), painter.as_mut()) {
+            if let Err(e) = replay(&Uint8Array::new(frame).to_vec(), painter) {
                 web_sys::console::error_1(&format!("linalg-live: {e}").into());
             }
             if std::mem::take(&mut first_frame) {

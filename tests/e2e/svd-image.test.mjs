@@ -73,9 +73,12 @@ describe("2.8 svd, image tab", () => {
     await waitForReadout(page, "rank_k", (k) => k > 60);
     await page.waitForTimeout(400);
     assert.ok((await page.evaluate(() => location.hash)).includes("k=8"), "the address waits for the release");
+    const held = await page.locator(".chart canvas").getAttribute("aria-label");
+    assert.ok(held.endsWith("Marked: k = 8."), `the chart's words wait for the release too: ${held}`);
     await page.mouse.up();
     const k = await waitForReadout(page, "rank_k", (k) => k > 60);
     assert.ok(k < M, `${k}`);
+    await page.waitForFunction((k) => document.querySelector(".chart canvas").getAttribute("aria-label").endsWith(`Marked: k = ${k}.`), k);
     const err = await waitForReadout(page, "relative_error", (e) => e < at8);
     assert.ok(close(err, await readout(page, "relative_error_sigma")), "both errors agree after the drag");
     await page.waitForFunction((k) => location.hash.includes(`k=${k}`), k);

@@ -52,8 +52,8 @@ use web_sys::Element;
 /// buttons while the reader drags a handle or holds a slider, in ms: the figure and its rings follow
 /// every frame, the rest five times a second and at once when the gesture ends. Each rewrite costs
 /// the browser a layout, a repaint and a commit of the page, whatever changed (docs/benchmarks.md),
-/// and five a second is about as fast as changing digits can be read. The code panel waits for the
-/// gesture's end.
+/// and five a second is about as fast as changing digits can be read. The code panel and the chart's
+/// words wait for the gesture's end.
 const TEXT_THROTTLE_MS: f64 = 200.0;
 
 /// A mounted chapter; dropping it removes its listeners and cancels its frame.
@@ -497,9 +497,9 @@ impl View {
             controls::update_view_tools(&self.dom, &self.page, matches!(self.note_shown, Some(Some(_))))?;
             self.tools_dirty = false;
         }
-        if self.chart_dirty && chart_due {
+        if (self.chart_dirty || (!gesture && ChartPanel::words_owed(&self.chart))) && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
-            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, self.painter.palette(), figure_width)?;
+            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, self.painter.palette(), figure_width, gesture)?;
             self.chart_dirty = false;
         }
         if pending.settled && !gesture {
