@@ -9,7 +9,9 @@
 //! posts it and calls [`run_figure_worker`]. Starting it takes a few hundred milliseconds on a slow
 //! machine; meanwhile a stand-in canvas over the figure is painted on the page with the same frames,
 //! and it is removed once the worker has shown its first one. Later figures (another chapter on the
-//! same page) go straight to the ready worker.
+//! same page) go straight to the ready worker. The worker paints several canvases (the figure and
+//! the chart under it): they are numbered in the order the page sent them, each frame starts with its
+//! canvas's number, and a canvas the page no longer shows is let go (its number posted alone).
 
 use super::canvas::{CanvasPainter, Palette};
 use super::dom::{el, window, Res};
@@ -53,7 +55,7 @@ impl FigurePainter {
                 None
             };
             let offscreen = canvas.transfer_control_to_offscreen()?;
-            worker.post(&offscreen, &offscreen);
+            worker.post(&offscreen, Some(&offscreen));
             worker.canvases.set(worker.canvases.get() + 1);
             let mut writer = CommandWriter::default();
             writer.set_theme(&palette.svg_theme());
@@ -134,9 +136,13 @@ impl FigurePainter {
                         web_sys::console::error_1(&format!("linalg-live: {e}").into());
                     }
                 }
-                // The bytes' buffer alone: a view would cost the post a second object to serialize.
-                let frame = Uint8Array::from(&frame[..]).buffer();
-                r.worker.post(&frame, &frame);
+                // The canvas's number, then the commands; the bytes' buffer alone: a view would cost
+                // the post a second object to serialize.
+                let bytes = Uint8Array::new_with_length(4 + frame.len() as u32);
+                bytes.subarray(0, 4).copy_from(&r.number.to_le_bytes());
+                bytes.subarray(4, bytes.length()).copy_from(&frame);
+                let frame = bytes.buffer();
+                r.worker.post(&frame, Some(&frame));
             }
         }
     }
@@ -156,6 +162,13 @@ pub struct RemoteFigure {
     stand_in: Option<CanvasPainter>,
 }
 
+impl Drop for RemoteFigure {
+    /// The worker lets the canvas go.
+    fn drop(&mut self) {
+        self.worker.post(&JsValue::from(self.number), None);
+    }
+}
+
 /// How far the figure worker got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum WorkerState {
@@ -172,7 +185,7 @@ struct FigureWorker {
     worker: Worker,
     state: Cell<WorkerState>,
     /// Messages (with what they transfer) posted while it starts, in order.
-    waiting: RefCell<Vec<(JsValue, JsValue)>>,
+    waiting: RefCell<Vec<(JsValue, Option<JsValue>)>>,
     /// Canvases sent, and canvases whose first frame it has shown.
     canvases: Cell<u32>,
     shown: Cell<u32>,
@@ -230,7 +243,7 @@ impl FigureWorker {
             READY => {
                 self.state.set(WorkerState::Ready);
                 for (message, transfer) in self.waiting.take() {
-                    self.post(&message, &transfer);
+                    self.post(&message, transfer.as_ref());
                 }
             }
             SHOWN => self.shown.set(self.shown.get() + 1),
@@ -249,38 +262,48 @@ impl FigureWorker {
     }
 
     /// Posts `message` (transferring `transfer`), now or once the worker is ready.
-    fn post(&self, message: &JsValue, transfer: &JsValue) {
+    fn post(&self, message: &JsValue, transfer: Option<&JsValue>) {
         if self.state.get() == WorkerState::Starting {
-            self.waiting.borrow_mut().push((message.clone(), transfer.clone()));
-        } else if let Err(e) = self.worker.post_message_with_transfer(message, &Array::of1(transfer)) {
+            self.waiting.borrow_mut().push((message.clone(), transfer.cloned()));
+            return;
+        }
+        let sent = match transfer {
+            Some(transfer) => self.worker.post_message_with_transfer(message, &Array::of1(transfer)),
+            None => self.worker.post_message(message),
+        };
+        if let Err(e) = sent {
             web_sys::console::error_2(&"linalg-live: the figure worker could not be sent a message".into(), &e);
         }
     }
 }
 
 /// Runs in the figure worker (`figure-worker.js` calls it once the module is instantiated): paints
-/// every frame the page posts onto the last canvas it posted, says when a canvas's first frame is
-/// painted, and tells the page it is ready.
+/// every frame the page posts onto the canvas whose number starts it, says when a canvas's first frame
+/// is painted, lets a canvas go when its number comes alone, and tells the page it is ready.
 #[wasm_bindgen(js_name = runFigureWorker)]
 pub fn run_figure_worker() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let mut painter: Option<CanvasPainter> = None;
-    let mut first_frame = false;
+    // The canvases by number (1 for the first), each with whether its first frame is still to come.
+    let mut painters: Vec<Option<(CanvasPainter, bool)>> = Vec::new();
     let page = scope.clone();
     EventListener::new(&scope, "message", move |event| {
         let Some(data) = event.dyn_ref::<MessageEvent>().map(MessageEvent::data) else { return };
         if let Some(canvas) = data.dyn_ref::<OffscreenCanvas>() {
             // The page's colours come with the first frame.
             let none = SvgTheme { roles: Vec::new(), text_roles: Vec::new(), background: String::new(), font: String::new() };
-            painter = CanvasPainter::with_palette(canvas.clone().unchecked_into(), none.into()).ok();
-            first_frame = true;
-        } else if let (Some(frame), Some(painter)) = (data.dyn_ref::<ArrayBuffer>(), painter.as_mut()) {
-            if let Err(e) = replay(&Uint8Array::new(frame).to_vec(), painter) {
+            painters.push(CanvasPainter::with_palette(canvas.clone().unchecked_into(), none.into()).ok().map(|p| (p, true)));
+        } else if let Some(frame) = data.dyn_ref::<ArrayBuffer>() {
+            let bytes = Uint8Array::new(frame).to_vec();
+            let Some((number, commands)) = bytes.split_first_chunk::<4>() else { return };
+            let Some(Some((painter, first))) = painters.get_mut((u32::from_le_bytes(*number) as usize).wrapping_sub(1)) else { return };
+            if let Err(e) = replay(commands, painter) {
                 web_sys::console::error_1(&format!("linalg-live: {e}").into());
             }
-            if std::mem::take(&mut first_frame) {
+            if std::mem::take(first) {
                 let _ = page.post_message(&SHOWN.into());
             }
+        } else if let Some(gone) = data.as_f64().and_then(|n| painters.get_mut((n as usize).wrapping_sub(1))) {
+            *gone = None;
         }
     })
     .forget();

@@ -1,6 +1,6 @@
-// End-to-end: the site's figures are painted by a worker (src/web/figure_painter.rs). The page hands
-// the figure's canvas over; while the worker starts, a stand-in canvas over it is painted on the page;
-// without the worker, the page paints the figure itself.
+// End-to-end: the site's figures (and the charts under them) are painted by a worker
+// (src/web/figure_painter.rs). The page hands the figure's canvas over; while the worker starts, a
+// stand-in canvas over it is painted on the page; without the worker, the page paints the figure itself.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { dragHandle, figureDigest, readout, useSite, waitForFigureChange } from "./harness.mjs";
@@ -25,6 +25,35 @@ test("the figure is painted by a worker: the page's canvas has no context here, 
   assert.notEqual(before, 0);
   await dragHandle(page, "v", 40, -30, 6);
   await waitForFigureChange(page, before, "the worker did not draw the drag");
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("the chart under the figure is painted by the same worker; a chapter left and opened again paints both", async () => {
+  const page = await site.openChapter("svd?tab=image&k=10", { readout: "rank_k" });
+  const owner = await page.evaluate(() => {
+    try {
+      document.querySelector(".chart canvas").getContext("2d");
+      return "the page";
+    } catch (e) {
+      return e.name;
+    }
+  });
+  assert.equal(owner, "InvalidStateError", "the chart canvas's control was transferred");
+  const chart = () => page.evaluate(() => figureDigest(document.querySelector(".chart canvas")));
+  const before = await chart();
+  assert.notEqual(before, 0, "the worker painted the chart");
+  await page.locator('input[data-slider="k"]').focus();
+  await page.keyboard.press("ArrowRight");
+  await page.waitForFunction(async (d) => (await figureDigest(document.querySelector(".chart canvas"))) !== d, before);
+  // Another chapter with a chart, then back: the worker lets the old canvases go and paints the new ones.
+  await page.evaluate(() => { location.hash = "#/pca"; });
+  await page.waitForSelector('.chart canvas');
+  await page.waitForFunction(async () => (await figureDigest(document.querySelector(".chart canvas"))) !== 0);
+  await page.evaluate(() => { location.hash = "#/svd?tab=image&k=12"; });
+  await page.waitForSelector('[data-readout="rank_k"][data-value="12.0"]');
+  await page.waitForFunction(async () => (await figureDigest(document.querySelector(".chart canvas"))) !== 0);
+  await page.waitForFunction(async () => (await figureDigest()) !== 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -497,9 +497,12 @@ impl View {
             controls::update_view_tools(&self.dom, &self.page, matches!(self.note_shown, Some(Some(_))))?;
             self.tools_dirty = false;
         }
+        ChartPanel::settle(&mut self.chart);
         if (self.chart_dirty || (!gesture && ChartPanel::words_owed(&self.chart))) && chart_due {
             let (chart, figure_width) = (self.page.chapter().chart(), self.page.viewport().width);
-            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, self.painter.palette(), figure_width, gesture)?;
+            // The chart is painted where the figure is: by the worker, when the figure is.
+            let in_worker = matches!(self.painter, FigurePainter::Worker(_));
+            ChartPanel::sync(&mut self.chart, &self.dom.chart_slot, chart, self.painter.palette(), figure_width, gesture, in_worker)?;
             self.chart_dirty = false;
         }
         if pending.settled && !gesture {
