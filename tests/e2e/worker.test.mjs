@@ -7,20 +7,24 @@ import { dragHandle, figureDigest, readout, useSite, waitForFigureChange } from 
 
 const site = useSite({ readout: "Av" });
 
+/** "the page" if the page can draw on the canvas `selector`, else the error's name ("InvalidStateError"
+ *  once its control was handed to the worker). */
+const contextOwner = (page, selector) =>
+  page.evaluate((selector) => {
+    try {
+      document.querySelector(selector).getContext("2d");
+      return "the page";
+    } catch (e) {
+      return e.name;
+    }
+  }, selector);
+
 /** The digest of the stand-in canvas's pixels (see the harness's `figureDigest`). */
 const standInDigest = (page) => page.locator(".figure canvas.stand-in").evaluate((c) => figureDigest(c));
 
 test("the figure is painted by a worker: the page's canvas has no context here, and a drag repaints it", async () => {
   const page = await site.openChapter("multiplication");
-  const owner = await page.evaluate(() => {
-    try {
-      document.querySelector(".figure canvas").getContext("2d");
-      return "the page";
-    } catch (e) {
-      return e.name;
-    }
-  });
-  assert.equal(owner, "InvalidStateError", "the canvas's control was transferred");
+  assert.equal(await contextOwner(page, ".figure canvas"), "InvalidStateError", "the canvas's control was transferred");
   const before = await figureDigest(page);
   assert.notEqual(before, 0);
   await dragHandle(page, "v", 40, -30, 6);
@@ -31,15 +35,7 @@ test("the figure is painted by a worker: the page's canvas has no context here, 
 
 test("the chart under the figure is painted by the same worker; a chapter left and opened again paints both", async () => {
   const page = await site.openChapter("svd?tab=image&k=10", { readout: "rank_k" });
-  const owner = await page.evaluate(() => {
-    try {
-      document.querySelector(".chart canvas").getContext("2d");
-      return "the page";
-    } catch (e) {
-      return e.name;
-    }
-  });
-  assert.equal(owner, "InvalidStateError", "the chart canvas's control was transferred");
+  assert.equal(await contextOwner(page, ".chart canvas"), "InvalidStateError", "the chart canvas's control was transferred");
   const chart = () => page.evaluate(() => figureDigest(document.querySelector(".chart canvas")));
   const before = await chart();
   assert.notEqual(before, 0, "the worker painted the chart");
