@@ -5,7 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { close, dragHandle, figureDigest, readout, readoutNote as noteOf, urlAlert, useSite, waitForReadout } from "./harness.mjs";
+import { close, dragHandle, figureDigest, readout, readoutNote as noteOf, urlAlert, useSite, waitForAsync, waitForFigureChange, waitForReadout } from "./harness.mjs";
 
 const site = useSite({ readout: "eigenvalues" });
 const chapter = site.openChapter;
@@ -154,17 +154,30 @@ describe("2.7 eigendecomposition", () => {
     await page.context().close();
   });
 
-  // Pixels of the figure where the negative role's blue clearly beats red: the heat map of f < 0.
-  const bluish = (page) =>
-    page.evaluate(async () => {
-      const canvas = document.querySelector("canvas[aria-describedby=figure-summary]");
-      const { data } = await canvasPixels(canvas);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && data[i + 2] > data[i] + 40) n++;
-      return n / (data.length / 4);
-    });
+  // Waits until the painted figure's share of pixels where the negative role's blue clearly beats red
+  // (the heat map of f < 0) is inside [lo, hi]: the worker paints a view a frame or more after the page
+  // switched to it. A blank canvas does not count as painted. Fails with `failure` after 3 s.
+  const waitForNegativeHeat = (page, [lo, hi], failure) =>
+    waitForAsync(
+      page,
+      async ([lo, hi]) => {
+        const canvas = document.querySelector("canvas[aria-describedby=figure-summary]");
+        const { data } = await canvasPixels(canvas);
+        let inked = 0, blue = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] === 0) continue;
+          inked++;
+          if (data[i + 2] > data[i] + 40) blue++;
+        }
+        const pixels = data.length / 4;
+        return inked > pixels / 2 && blue / pixels >= lo && blue / pixels <= hi;
+      },
+      [lo, hi],
+      failure,
+    );
   test("the quadratic form's panel: its control, a real drag of v, and a saddle after editing A", async () => {
     const page = await chapter("eigendecomposition");
+    const eigenView = await figureDigest(page);
     // A real click on the segmented control's visible option (the radio itself is under its label).
     await page.locator(".choice label", { hasText: "The form xᵀAx" }).click();
     assert.ok(await page.getByRole("radio", { name: "The form xᵀAx" }).isChecked());
@@ -174,7 +187,9 @@ describe("2.7 eigendecomposition", () => {
     assert.match(await summary(page), /f\(v\) = 12\./);
     assert.equal(await page.locator("[data-handle]").count(), 1, "only v is dragged in this panel");
     assert.equal(await readout(page, "quadratic_form"), 12);
-    assert.ok((await bluish(page)) < 0.01, "a positive-definite form has no negative heat");
+    // The vectors' own blue is about 1 % of the figure; a heat map of f < 0 would be far more.
+    await waitForFigureChange(page, eigenView, "the form's panel was not painted");
+    await waitForNegativeHeat(page, [0, 0.02], "a positive-definite form has no negative heat");
 
     await drag(page, "v", 160, 0); // more than one unit: drags snap to the grid
     const v = await waitForReadout(page, "v", (v) => v[0] !== 1);
@@ -189,7 +204,7 @@ describe("2.7 eigendecomposition", () => {
     assert.doesNotMatch(await summary(page), /only sees/, "a symmetric A needs no note");
     assert.match(await noteOf(page, "definiteness"), /indefinite/);
     await page.waitForFunction(() => location.hash.includes("A=1,0;0,-1") && location.hash.includes("view=quadratic"));
-    assert.ok((await bluish(page)) > 0.1, "the saddle's negative half is drawn in the negative colour");
+    await waitForNegativeHeat(page, [0.1, 1], "the saddle's negative half is drawn in the negative colour");
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

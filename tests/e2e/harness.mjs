@@ -92,11 +92,22 @@ function defineCanvasPixels() {
 /** A digest of the figure's pixels, once painted: changes whenever the drawing does. */
 export const figureDigest = (page) => page.evaluate(() => figureDigest());
 
-/** Waits until the figure's pixels no longer have `digest` (its worker paints a frame or more after the
- *  page wrote the state, more than `figureDigest` waits on a loaded machine); fails with `failure`
- *  after 3 s. */
-export async function waitForFigureChange(page, digest, failure) {
-  await page.waitForFunction(async (d) => (await figureDigest()) !== d, digest, { timeout: 3000 }).catch(() => assert.fail(failure));
+/** Waits until `predicate(arg)`, run in the page and awaited, is truthy; fails with `failure` after
+ *  `timeout` ms. Playwright's `waitForFunction` takes the promise an async predicate returns for a
+ *  truthy value at once, so a predicate that reads pixels (`canvasPixels` is async) needs this. */
+export async function waitForAsync(page, predicate, arg, failure, timeout = 3000) {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(predicate, arg))) {
+    if (Date.now() > end) assert.fail(failure);
+    await new Promise((wake) => setTimeout(wake, 20));
+  }
+}
+
+/** Waits until the pixels of the canvas at `selector` (the figure's by default) no longer have
+ *  `digest` (its worker paints a frame or more after the page wrote the state, more than
+ *  `figureDigest` waits on a loaded machine); fails with `failure` after `timeout` ms. */
+export async function waitForFigureChange(page, digest, failure, { selector = ".figure canvas", timeout = 3000 } = {}) {
+  await waitForAsync(page, async ([d, s]) => (await figureDigest(document.querySelector(s))) !== d, [digest, selector], failure, timeout);
 }
 
 /** Opens a page that records console errors and uncaught exceptions in `page.errors`, with

@@ -41,15 +41,15 @@ test("the chart under the figure is painted by the same worker; a chapter left a
   assert.notEqual(before, 0, "the worker painted the chart");
   await page.locator('input[data-slider="k"]').focus();
   await page.keyboard.press("ArrowRight");
-  await page.waitForFunction(async (d) => (await figureDigest(document.querySelector(".chart canvas"))) !== d, before);
+  await waitForFigureChange(page, before, "a rank step did not repaint the chart", { selector: ".chart canvas" });
   // Another chapter with a chart, then back: the worker lets the old canvases go and paints the new ones.
   await page.evaluate(() => { location.hash = "#/pca"; });
   await page.waitForSelector('.chart canvas');
-  await page.waitForFunction(async () => (await figureDigest(document.querySelector(".chart canvas"))) !== 0);
+  await waitForFigureChange(page, 0, "pca's chart was not painted", { selector: ".chart canvas" });
   await page.evaluate(() => { location.hash = "#/svd?tab=image&k=12"; });
   await page.waitForSelector('[data-readout="rank_k"][data-value="12.0"]');
-  await page.waitForFunction(async () => (await figureDigest(document.querySelector(".chart canvas"))) !== 0);
-  await page.waitForFunction(async () => (await figureDigest()) !== 0);
+  await waitForFigureChange(page, 0, "the chart opened again was not painted", { selector: ".chart canvas" });
+  await waitForFigureChange(page, 0, "the figure opened again was not painted");
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -67,7 +67,7 @@ test("while the worker starts, a stand-in on the page shows the figure and follo
   const before = await standInDigest(page);
   assert.notEqual(before, 0, "the stand-in is painted");
   await dragHandle(page, "v", 40, -30, 6);
-  await page.waitForFunction(async (d) => (await figureDigest(document.querySelector("canvas.stand-in"))) !== d, before, { timeout: 1000 });
+  await waitForFigureChange(page, before, "the stand-in did not follow the drag", { selector: "canvas.stand-in", timeout: 1000 });
   await page.locator(".figure canvas.stand-in").waitFor({ state: "detached", timeout: 5000 });
   assert.equal(await page.locator(".figure canvas").count(), 1, "the stand-in is gone");
   assert.notEqual(await figureDigest(page), 0, "the worker painted the figure");
@@ -86,7 +86,7 @@ test("without its worker (the script refused) the page paints the figure, which 
   const before = await standInDigest(page);
   assert.notEqual(before, 0);
   await dragHandle(page, "v", 40, -30, 6);
-  await page.waitForFunction(async (d) => (await figureDigest(document.querySelector("canvas.stand-in"))) !== d, before, { timeout: 3000 });
+  await waitForFigureChange(page, before, "the page's own painting did not follow the drag", { selector: "canvas.stand-in" });
   assert.deepEqual(await readout(page, "v").then((v) => v.length), 2);
   assert.ok(page.errors.every((e) => /figure-worker|Failed to load/.test(e)), page.errors.join("\n"));
   await page.context().close();
