@@ -103,11 +103,15 @@ export async function waitForAsync(page, predicate, arg, failure, timeout = 3000
   }
 }
 
-/** Waits until the pixels of the canvas at `selector` (the figure's by default) no longer have
- *  `digest` (its worker paints a frame or more after the page wrote the state, more than
+/** Waits until the pixels of the canvas at `selector` (the figure's by default), while there is one,
+ *  no longer have `digest` (its worker paints a frame or more after the page wrote the state, more than
  *  `figureDigest` waits on a loaded machine); fails with `failure` after `timeout` ms. */
 export async function waitForFigureChange(page, digest, failure, { selector = ".figure canvas", timeout = 3000 } = {}) {
-  await waitForAsync(page, async ([d, s]) => (await figureDigest(document.querySelector(s))) !== d, [digest, selector], failure, timeout);
+  const changed = async ([d, s]) => {
+    const canvas = document.querySelector(s);
+    return canvas !== null && (await figureDigest(canvas)) !== d;
+  };
+  await waitForAsync(page, changed, [digest, selector], failure, timeout);
 }
 
 /** Opens a page that records console errors and uncaught exceptions in `page.errors`, with

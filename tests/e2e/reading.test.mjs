@@ -306,11 +306,14 @@ describe("issue 14: small things", () => {
     await waitForReadout(page, "Av", (Av) => Av[0] !== 5 || Av[1] !== 11);
     await page.waitForTimeout(400);
     assert.equal(await page.evaluate(() => location.hash), hash, "the address waits for the release");
+    // The words owed for the last move came on their own while the pointer held still.
+    const held = await readout(page, "Av");
     await page.mouse.up();
     await page.waitForFunction((h) => location.hash !== h, hash);
     const v = (await page.evaluate(() => decodeURIComponent(location.hash))).match(/[?&]v=([^&]+)/)[1].split(",").map(Number);
     assert.ok(v[0] > 1 && v[1] > 1, `v = ${v}`);
     assert.deepEqual(await readout(page, "Av"), [2 * v[0] + 3 * v[1], 6 * v[0] + 5 * v[1]]);
+    assert.deepEqual(held, await readout(page, "Av"), "the readouts showed the last move before the release");
     const button = page.locator("[data-handle=v]");
     assert.deepEqual([Number(await button.getAttribute("data-x")), Number(await button.getAttribute("data-y"))], v);
     assert.ok((await button.getAttribute("aria-label")).startsWith(`v = (${v.join(", ")}).`));

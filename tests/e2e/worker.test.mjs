@@ -56,9 +56,9 @@ test("the chart under the figure is painted by the same worker; a chapter left a
 
 test("while the worker starts, a stand-in on the page shows the figure and follows a drag; then it goes", async () => {
   const page = await site.openPage("about:blank");
-  // The worker's script arrives 1.5 s late.
+  // The worker's script arrives 4 s late: time for the drag and its picture on a loaded machine.
   await page.context().route("**/figure-worker.js", async (route) => {
-    await new Promise((ok) => setTimeout(ok, 1500));
+    await new Promise((ok) => setTimeout(ok, 4000));
     await route.continue();
   });
   await page.goto(site.url("multiplication"));
@@ -68,7 +68,7 @@ test("while the worker starts, a stand-in on the page shows the figure and follo
   assert.notEqual(before, 0, "the stand-in is painted");
   await dragHandle(page, "v", 40, -30, 6);
   await waitForFigureChange(page, before, "the stand-in did not follow the drag", { selector: "canvas.stand-in", timeout: 1000 });
-  await page.locator(".figure canvas.stand-in").waitFor({ state: "detached", timeout: 5000 });
+  await page.locator(".figure canvas.stand-in").waitFor({ state: "detached", timeout: 10000 });
   assert.equal(await page.locator(".figure canvas").count(), 1, "the stand-in is gone");
   assert.notEqual(await figureDigest(page), 0, "the worker painted the figure");
   assert.deepEqual(page.errors, []);

@@ -4,7 +4,7 @@
 //! cell, or pasting a whole matrix into it sends [`Msg::CommitCell`]. A rebuild keeps the focus on the
 //! control being typed in or slid, and values are never rewritten under the reader's cursor.
 
-use super::{send, Shared};
+use super::{send, send_now, Shared};
 use crate::chapter::{AnyChapter, InputKind, InputView};
 use crate::format::display_shape;
 use crate::page::{CellError, Msg};
@@ -116,9 +116,11 @@ fn build_editor(parent: &Element, input: &InputView, link: &Weak<Shared>, listen
         )?
         .dyn_into()?;
         slider.set_value(&format_number(value));
+        // A step is applied at once: a held slider's steps come with the pointer's moves, once a frame.
         let (w, name, s2) = (link.clone(), input.name, slider.clone());
-        listeners
-            .push(EventListener::new(&slider, "input", move |_| send(&w, Msg::EditCell { input: name, row: 0, col: 0, text: s2.value() })));
+        listeners.push(EventListener::new(&slider, "input", move |_| {
+            send_now(&w, Msg::EditCell { input: name, row: 0, col: 0, text: s2.value() })
+        }));
         // Held by a pointer: the page follows it like a drag (input::page_listeners ends the slide).
         let w = link.clone();
         listeners.push(EventListener::new(&slider, "pointerdown", move |_| {

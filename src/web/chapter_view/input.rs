@@ -4,7 +4,7 @@
 //! redraw).
 
 use super::build::{focus_scrolling_math, Dom};
-use super::{on_frame, request_frame, restyle, send, Shared, SizeWatch};
+use super::{request_frame, restyle, send, send_now, Shared, SizeWatch};
 use crate::chapter::HandleId;
 use crate::math::clamp;
 use crate::page::{Changes, Msg};
@@ -203,7 +203,7 @@ pub(super) fn handle_listeners(button: &Element, id: HandleId, canvas: &HtmlCanv
     listeners.push(EventListener::new(button, "pointermove", move |e| {
         let Some(e) = e.dyn_ref::<PointerEvent>() else { return };
         if let (true, Some(shared)) = (b.has_pointer_capture(e.pointer_id()), w.upgrade()) {
-            send(&w, Msg::DragTo(drag_point(&shared, &canvas, e.client_x() as f64, e.client_y() as f64)));
+            send_now(&w, Msg::DragTo(drag_point(&shared, &canvas, e.client_x() as f64, e.client_y() as f64)));
         }
     }));
     for kind in ["pointerup", "pointercancel"] {
@@ -212,12 +212,9 @@ pub(super) fn handle_listeners(button: &Element, id: HandleId, canvas: &HtmlCanv
             if let Some(e) = e.dyn_ref::<PointerEvent>() {
                 let _ = b.release_pointer_capture(e.pointer_id());
             }
-            send(&w, Msg::DragEnd);
-            // Apply it now rather than at the next frame: readouts throttled during the drag
+            // Applied now rather than at the next frame: readouts throttled during the drag
             // (TEXT_THROTTLE_MS) are final as soon as the pointer is released.
-            if let Some(shared) = w.upgrade() {
-                on_frame(&shared);
-            }
+            send_now(&w, Msg::DragEnd);
         }));
     }
     let w = link.clone();

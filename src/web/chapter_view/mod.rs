@@ -3,8 +3,12 @@
 //!
 //! Event listeners never touch the page directly: they push a message on the queue and ask for a
 //! frame. So there is one writer (the frame), re-entrant DOM events cannot collide with it, and many
-//! pointer moves between two frames cost one update and one redraw. The shell reads the page only
-//! through its accessors.
+//! events between two frames cost one update and one redraw. A pointer gesture's step (a handle
+//! dragged, a slider held) and its end are applied at once instead: browsers hand pointer moves over
+//! once a frame, just before the frame's callbacks, and a step that asked for a frame of its own
+//! would cost the browser a second scheduling of that frame. During a gesture, the words it owes wait
+//! for a timer, not for every frame until they are due. The shell reads the page only through its
+//! accessors.
 //!
 //! The parts: `build` makes the fixed DOM; `input` turns pointer, wheel, keys and the browser's
 //! settings into messages; `controls` and `editors` hold the choices, the timeline and the input
@@ -21,6 +25,7 @@ mod input;
 mod picture;
 mod readouts;
 mod share;
+mod wake;
 
 use super::canvas::Palette;
 use super::chart_canvas::ChartPanel;
@@ -40,11 +45,11 @@ use editors::Editors;
 pub use embed::Host;
 use embed::Reporter;
 use gloo_events::EventListener;
-use gloo_render::{request_animation_frame, AnimationFrame};
 use handles::HandleLayer;
 use readouts::ReadoutTable;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
+use wake::Wake;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -111,10 +116,10 @@ impl ChapterView {
             note_shown: None,
             tools_dirty: false,
         };
-        let shared = Rc::new(Shared {
+        let shared = Rc::new_cyclic(|link: &Weak<Shared>| Shared {
             view: RefCell::new(view),
             queue: RefCell::new(Vec::new()),
-            frame: RefCell::new(None),
+            wake: wake_for(link),
             listeners: RefCell::new(Vec::new()),
             observer: RefCell::new(None),
             height_watch: RefCell::new(None),
@@ -189,7 +194,7 @@ impl Drop for ChapterView {
                 observer.disconnect();
             }
         }
-        self.shared.frame.borrow_mut().take();
+        self.shared.wake.cancel();
         self.shared.listeners.borrow_mut().clear();
         self.shared.share.borrow_mut().take();
         if let Ok(mut view) = self.shared.view.try_borrow_mut() {
@@ -204,7 +209,8 @@ impl Drop for ChapterView {
 struct Shared {
     view: RefCell<View>,
     queue: RefCell<Vec<Msg>>,
-    frame: RefCell<Option<AnimationFrame>>,
+    /// The next frame or timer asked for the view.
+    wake: Wake,
     listeners: RefCell<Vec<EventListener>>,
     observer: RefCell<Option<SizeWatch>>,
     /// In a frame, the watch that tells the embedding page the document's height.
@@ -303,24 +309,53 @@ fn send(link: &Weak<Shared>, msg: Msg) {
     }
 }
 
-fn request_frame(shared: &Rc<Shared>) {
-    let mut frame = shared.frame.borrow_mut();
-    if frame.is_none() {
-        let link = Rc::downgrade(shared);
-        *frame = Some(request_animation_frame(move |_| {
-            if let Some(shared) = link.upgrade() {
+/// Applies a pointer gesture's step (or end) at once, with whatever was queued before it.
+fn send_now(link: &Weak<Shared>, msg: Msg) {
+    if let Some(shared) = link.upgrade() {
+        shared.queue.borrow_mut().push(msg);
+        on_frame(&shared);
+    }
+}
+
+/// Asks for the next animation frame (once, however often it is asked before it comes).
+fn request_frame(shared: &Shared) {
+    shared.wake.frame();
+}
+
+/// The view's frame runs [`on_frame`]; its timer asks for a frame.
+fn wake_for(link: &Weak<Shared>) -> Wake {
+    let (frame, timer) = (link.clone(), link.clone());
+    Wake::new(
+        move || {
+            if let Some(shared) = frame.upgrade() {
+                shared.wake.frame_came();
                 on_frame(&shared);
             }
-        }));
-    }
+        },
+        move || {
+            if let Some(shared) = timer.upgrade() {
+                shared.wake.timer_came();
+                request_frame(&shared);
+            }
+        },
+    )
+}
+
+/// When the view must run again, after a frame.
+enum Next {
+    /// Nothing is owed.
+    Idle,
+    /// At the next frame (an animation plays, a picture computes, messages wait, or what a gesture's
+    /// end owes).
+    Frame,
+    /// In this many ms: the words a gesture owes, at their pace.
+    After(f64),
 }
 
 /// The one frame loop: the queued messages go through [`Page::update`], then the view is redrawn.
 fn on_frame(shared: &Rc<Shared>) {
-    // Keep the finished frame handle alive until the end of this callback, then allow a new one.
-    let _done = shared.frame.borrow_mut().take();
     let messages = std::mem::take(&mut *shared.queue.borrow_mut());
-    let again = match shared.view.try_borrow_mut() {
+    let next = match shared.view.try_borrow_mut() {
         Ok(mut view) => {
             let now = now_ms();
             // One slice of a picture's computation per frame, once its progress bar was shown.
@@ -335,16 +370,23 @@ fn on_frame(shared: &Rc<Shared>) {
             }
             let tick = view.page.update(Msg::Tick(now));
             view.pending.merge(tick);
-            let again = view.render(shared, now).unwrap_or_else(|e| {
+            let next = view.render(shared, now).unwrap_or_else(|e| {
                 web_sys::console::warn_1(&e);
-                false
+                Next::Idle
             });
-            again || view.page.picture_progress().is_some()
+            if view.page.picture_progress().is_some() {
+                Next::Frame
+            } else {
+                next
+            }
         }
-        Err(_) => true,
+        Err(_) => Next::Frame,
     };
-    if again || !shared.queue.borrow().is_empty() {
-        request_frame(shared);
+    match next {
+        _ if !shared.queue.borrow().is_empty() => request_frame(shared),
+        Next::Frame => request_frame(shared),
+        Next::After(ms) => shared.wake.after(ms),
+        Next::Idle => {}
     }
 }
 
@@ -404,7 +446,7 @@ fn restyle(shared: &Rc<Shared>) {
 
 impl View {
     /// Brings the DOM and canvas up to date with the page; returns whether another frame is needed.
-    fn render(&mut self, shared: &Rc<Shared>, now: f64) -> Res<bool> {
+    fn render(&mut self, shared: &Rc<Shared>, now: f64) -> Res<Next> {
         self.painter.settle();
         let mut pending = std::mem::take(&mut self.pending);
         if pending.look {
@@ -517,8 +559,16 @@ impl View {
             }
         }
         let playing = self.page.timeline().is_playing();
+        // During a gesture the words owed wait for their turn, and the rest for the gesture's end,
+        // which asks for a frame of its own.
+        let owed = self.text.dirty || self.chart_dirty || self.handles_dirty;
+        let next = |url_owed: bool| match () {
+            _ if playing || url_owed || (owed && !gesture) => Next::Frame,
+            _ if gesture && self.text.dirty => Next::After(TEXT_THROTTLE_MS - (now - self.text.written_at)),
+            _ => Next::Idle,
+        };
         if self.host != Host::Site {
-            return Ok(playing || self.text.dirty || self.chart_dirty || self.handles_dirty);
+            return Ok(next(false));
         }
         if pending.navigated {
             // A link in the page set the figure: a new entry in the browser's history, as the link
@@ -527,7 +577,7 @@ impl View {
         }
         embed::sync_url(&mut self.url, &self.page, now, gesture)?;
         // A gesture's address waits for its end, which asks for a frame of its own.
-        Ok(playing || (self.url.dirty && !gesture) || self.text.dirty || self.chart_dirty || self.handles_dirty)
+        Ok(next(self.url.dirty && !gesture))
     }
 
     /// On wide screens the figure gives up height to the controls under it, and the caption's length
