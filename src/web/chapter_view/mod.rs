@@ -445,7 +445,7 @@ fn restyle(shared: &Rc<Shared>) {
 }
 
 impl View {
-    /// Brings the DOM and canvas up to date with the page; returns whether another frame is needed.
+    /// Brings the DOM and canvas up to date with the page; returns when the view must run again.
     fn render(&mut self, shared: &Rc<Shared>, now: f64) -> Res<Next> {
         self.painter.settle();
         let mut pending = std::mem::take(&mut self.pending);
