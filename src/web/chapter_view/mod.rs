@@ -291,7 +291,12 @@ impl Throttle {
 
     /// Whether at least `every_ms` passed since the last rewrite.
     fn due(&self, now: f64, every_ms: f64) -> bool {
-        now - self.written_at >= every_ms
+        self.wait(now, every_ms) <= 0.0
+    }
+
+    /// The ms left until `every_ms` will have passed since the last rewrite (≤ 0 once they have).
+    fn wait(&self, now: f64, every_ms: f64) -> f64 {
+        every_ms - (now - self.written_at)
     }
 
     /// The rewrite was done at `now`.
@@ -382,8 +387,9 @@ fn on_frame(shared: &Rc<Shared>) {
         }
         Err(_) => Next::Frame,
     };
+    // Messages queued while the view was busy wait for the next frame.
+    let next = if shared.queue.borrow().is_empty() { next } else { Next::Frame };
     match next {
-        _ if !shared.queue.borrow().is_empty() => request_frame(shared),
         Next::Frame => request_frame(shared),
         Next::After(ms) => shared.wake.after(ms),
         Next::Idle => {}
@@ -562,10 +568,14 @@ impl View {
         // During a gesture the words owed wait for their turn, and the rest for the gesture's end,
         // which asks for a frame of its own.
         let owed = self.text.dirty || self.chart_dirty || self.handles_dirty;
-        let next = |url_owed: bool| match () {
-            _ if playing || url_owed || (owed && !gesture) => Next::Frame,
-            _ if gesture && self.text.dirty => Next::After(TEXT_THROTTLE_MS - (now - self.text.written_at)),
-            _ => Next::Idle,
+        let next = |url_owed: bool| {
+            if playing || url_owed || (owed && !gesture) {
+                Next::Frame
+            } else if gesture && self.text.dirty {
+                Next::After(self.text.wait(now, TEXT_THROTTLE_MS))
+            } else {
+                Next::Idle
+            }
         };
         if self.host != Host::Site {
             return Ok(next(false));
